@@ -1,0 +1,27 @@
+/*
+ * ragbook: read council performance and finance workbooks (XLSX), validate
+ * them, and write colour-coded workbooks back.
+ *
+ * Ownership, stated once: every const char * a rag_ accessor returns belongs
+ * to the workbook it came from and stays valid until rag_workbook_free().
+ * Arguments are borrowed; ragbook copies what it keeps.  Every _free(NULL)
+ * is a harmless no-op.
+ */
+#ifndef RAGBOOK_H
+#define RAGBOOK_H
+
+#include "ragbook/version.h"
+#include "ragbook/error.h"
+#include "ragbook/grid.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* The library's version, "0.1.0"; equal to RAG_VERSION it was built as. */
+RAG_API const char *rag_version(void);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

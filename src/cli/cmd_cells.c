@@ -1,0 +1,368 @@
+/*
+ * ragbook cells: the raw grid, as JSON (every sheet) or CSV (one sheet).
+ * Sheets are streamed, so a 200,000-row sheet prints in flat memory; the
+ * JSON's "merged" list, which the file gives after the cells, is printed
+ * first by spooling the cells.
+ */
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/cli.h"
+#include "util/util.h"
+
+typedef struct cells_out {
+    FILE *f;
+    const rag_workbook *wb;
+    bool first;
+    /* CSV */
+    uint32_t csv_row, csv_col, csv_last_col;
+    bool csv_started;
+} cells_out;
+
+/* A cell is listed when it has a value, a formula or a solid fill. */
+static bool listed(const rag_style *st, const rag_cell *c)
+{
+    return c->type != RAG_CELL_BLANK || c->formula ||
+           st->pattern == RAG_PATTERN_SOLID;
+}
+
+static int json_cell(void *ctx, const rag_sheet *sheet, const rag_cell *c)
+{
+    cells_out *o = ctx;
+    const rag_style *st = rag_cell_style(o->wb, c);
+    FILE *f = o->f;
+    char ref[16], date[24];
+    (void)sheet;
+
+    if (!listed(st, c))
+        return 0;
+    fputs(o->first ? "\n     " : ",\n     ", f);
+    o->first = false;
+    fprintf(f, "{\"ref\": \"%s\", \"type\": ",
+            rag_cell_ref_format(c->row, c->col, ref));
+    switch (c->type) {
+    case RAG_CELL_BLANK:
+        fputs("\"blank\"", f);
+        break;
+    case RAG_CELL_NUMBER:
+        fputs("\"number\", \"value\": ", f);
+        json_number(f, c->number);
+        break;
+    case RAG_CELL_STRING:
+        fputs("\"string\", \"value\": ", f);
+        json_string(f, c->text, c->text_len);
+        break;
+    case RAG_CELL_BOOL:
+        fputs(c->number ? "\"bool\", \"value\": true"
+                        : "\"bool\", \"value\": false", f);
+        break;
+    case RAG_CELL_DATE:
+        rag_serial_format(c->number, o->wb->date1904, date);
+        fprintf(f, "\"date\", \"value\": \"%s\"", date);
+        break;
+    case RAG_CELL_ERROR:
+        fputs("\"error\", \"value\": ", f);
+        json_string(f, c->text, c->text_len);
+        break;
+    }
+    if (c->formula) {
+        fputs(", \"formula\": ", f);
+        json_cstr(f, c->formula);
+    }
+    if (st->font.bold)
+        fputs(", \"bold\": true", f);
+    if (st->pattern == RAG_PATTERN_SOLID && st->fill_fg != RAG_NO_COLOR)
+        fprintf(f, ", \"fill\": \"%06X\"", (unsigned)st->fill_fg);
+    if ((c->type == RAG_CELL_NUMBER || c->type == RAG_CELL_DATE) &&
+        st->numfmt) {
+        fputs(", \"format\": ", f);
+        json_cstr(f, st->numfmt);
+    }
+    putc('}', f);
+    return ferror(f) ? 1 : 0;
+}
+
+/* The head of one sheet's JSON, kept while its cells go to the spool. */
+typedef struct sheet_head {
+    rg_buf text;
+    long start, end;        /* the cells' bytes in the spool */
+    bool empty;
+} sheet_head;
+
+static void sheet_head_write(rg_buf *b, const rag_sheet *s)
+{
+    char range[32];
+    size_t j;
+    FILE *f = NULL;
+    char *mem = NULL;
+    size_t len = 0;
+
+    /* Build with the JSON helpers through a memory stream. */
+    f = open_memstream(&mem, &len);
+    if (!f)
+        return;
+    fputs("{\"name\": ", f);
+    json_cstr(f, s->name);
+    fputs(", \"dimension\": ", f);
+    if (s->dimension)
+        json_cstr(f, s->dimension);
+    else if (s->has_cells)
+        json_cstr(f, rag_range_format(&s->used, range));
+    else
+        fputs("null", f);
+    fputs(", \"merged\": [", f);
+    for (j = 0; j < s->merge_count; j++) {
+        fputs(j ? ", \"" : "\"", f);
+        fputs(rag_range_format(&s->merges[j], range), f);
+        putc('"', f);
+    }
+    fputs("],\n   \"cells\": [", f);
+    fclose(f);
+    rg_buf_append(b, mem, len);
+    free(mem);
+}
+
+/* Read every sheet (or only `only`) into the spool first and print
+ * nothing until all have been read, so a damaged sheet leaves no partial
+ * JSON on stdout. */
+static int print_json(rag_workbook *wb, long only, const char *file,
+                      rag_error *err)
+{
+    sheet_head *heads;
+    cli_spool sp;
+    FILE *out = stdout;
+    size_t i, printed = 0;
+    int status = RAG_EXIT_OK;
+
+    heads = rg_calloc(wb->sheet_count ? wb->sheet_count : 1, sizeof *heads);
+    if (!heads || !spool_open(&sp)) {
+        rg_free(heads);
+        fprintf(stderr, "ragbook: %s: out of memory or no temporary file\n",
+                file);
+        return RAG_EXIT_TROUBLE;
+    }
+    for (i = 0; i < wb->sheet_count && status == RAG_EXIT_OK; i++) {
+        rag_cell_visitor v = {NULL, NULL, json_cell};
+        cells_out o;
+
+        if (only >= 0 && (size_t)only != i)
+            continue;
+        memset(&o, 0, sizeof o);
+        o.f = sp.file;
+        o.wb = wb;
+        o.first = true;
+        v.ctx = &o;
+        heads[i].start = ftell(sp.file);
+        if (rag_sheet_stream(wb, i, &v, err) != RAG_OK) {
+            status = cli_file_error(file, err);
+            break;
+        }
+        heads[i].end = ftell(sp.file);
+        heads[i].empty = o.first;
+        sheet_head_write(&heads[i].text, &wb->sheets[i]);
+        if (!heads[i].text.len)
+            status = cli_file_error(file, err);
+    }
+    if (status == RAG_EXIT_OK && (fflush(sp.file) || ferror(sp.file))) {
+        fprintf(stderr, "ragbook: %s: cannot write a temporary file\n",
+                file);
+        status = RAG_EXIT_TROUBLE;
+    }
+    if (status == RAG_EXIT_OK) {
+        fputs("{\"file\": ", out);
+        json_cstr(out, file);
+        fputs(",\n \"sheets\": [", out);
+        for (i = 0; i < wb->sheet_count; i++) {
+            if (only >= 0 && (size_t)only != i)
+                continue;
+            fputs(printed++ ? ",\n  " : "\n  ", out);
+            fwrite(heads[i].text.data, 1, heads[i].text.len, out);
+            if (!spool_copy(&sp, heads[i].start, heads[i].end, out)) {
+                fprintf(stderr, "ragbook: cannot write the output\n");
+                status = RAG_EXIT_TROUBLE;
+                break;
+            }
+            fputs(heads[i].empty ? "]}" : "\n   ]}", out);
+        }
+        if (status == RAG_EXIT_OK)
+            fputs("\n ]}\n", out);
+    }
+    spool_close(&sp);
+    for (i = 0; i < wb->sheet_count; i++)
+        rg_buf_free(&heads[i].text);
+    rg_free(heads);
+    return status;
+}
+
+/* ---- CSV ------------------------------------------------------------- */
+
+static void csv_field(FILE *f, const char *s, size_t len)
+{
+    if (!memchr(s, '"', len) && !memchr(s, ',', len) &&
+        !memchr(s, '\n', len) && !memchr(s, '\r', len)) {
+        fwrite(s, 1, len, f);
+        return;
+    }
+    putc('"', f);
+    for (size_t i = 0; i < len; i++) {
+        if (s[i] == '"')
+            putc('"', f);
+        putc(s[i], f);
+    }
+    putc('"', f);
+}
+
+/* Finish rows up to (not including) row: pad to the last column. */
+static void csv_advance(cells_out *o, uint32_t row)
+{
+    while (o->csv_started && o->csv_row < row) {
+        for (; o->csv_col < o->csv_last_col; o->csv_col++)
+            putc(',', o->f);
+        fputs("\r\n", o->f);
+        o->csv_row++;
+        o->csv_col = 0;
+    }
+    if (!o->csv_started) {
+        o->csv_started = true;
+        o->csv_row = 0;
+        o->csv_col = 0;
+        csv_advance(o, row);
+    }
+}
+
+static int csv_cell(void *ctx, const rag_sheet *sheet, const rag_cell *c)
+{
+    cells_out *o = ctx;
+    char buf[40];
+    (void)sheet;
+
+    if (c->type == RAG_CELL_BLANK || c->col > o->csv_last_col)
+        return 0;
+    if (c->row < o->csv_row && o->csv_started)
+        return 0; /* out of order: CSV cannot go back */
+    csv_advance(o, c->row);
+    if (c->row == o->csv_row && c->col < o->csv_col)
+        return 0;
+    for (; o->csv_col < c->col; o->csv_col++)
+        putc(',', o->f);
+    switch (c->type) {
+    case RAG_CELL_NUMBER:
+        rg_format_double(c->number, buf, sizeof buf);
+        fputs(buf, o->f);
+        break;
+    case RAG_CELL_DATE:
+        rag_serial_format(c->number, o->wb->date1904, buf);
+        fputs(buf, o->f);
+        break;
+    case RAG_CELL_BOOL:
+        fputs(c->number ? "TRUE" : "FALSE", o->f);
+        break;
+    case RAG_CELL_STRING:
+    case RAG_CELL_ERROR:
+        csv_field(o->f, c->text, c->text_len);
+        break;
+    case RAG_CELL_BLANK:
+        break;
+    }
+    return ferror(o->f) ? 1 : 0;
+}
+
+/* The CSV's width: the declared dimension's last column, else what the
+ * cells span (found by a first pass). */
+static int print_csv(rag_workbook *wb, size_t index, const char *file,
+                     rag_error *err)
+{
+    rag_sheet *s = &wb->sheets[index];
+    rag_cell_visitor v;
+    cells_out o;
+    rag_range dim;
+    bool have_dim = false;
+
+    memset(&o, 0, sizeof o);
+    o.f = stdout;
+    o.wb = wb;
+    if (rag_sheet_stream(wb, index, NULL, err) != RAG_OK)
+        return cli_file_error(file, err);
+    if (s->dimension && strchr(s->dimension, ':') &&
+        rag_range_parse(s->dimension, &dim))
+        have_dim = true;
+    if (!have_dim && !s->has_cells)
+        return RAG_EXIT_OK;
+    o.csv_last_col = have_dim ? dim.last_col : s->used.last_col;
+    if (s->has_cells && s->used.last_col > o.csv_last_col)
+        o.csv_last_col = s->used.last_col;
+    o.csv_last_col += 1; /* count of columns */
+    v.ctx = &o;
+    v.on_row = NULL;
+    v.on_cell = csv_cell;
+    if (rag_sheet_stream(wb, index, &v, err) != RAG_OK)
+        return cli_file_error(file, err);
+    if (o.csv_started)
+        csv_advance(&o, o.csv_row + 1);
+    return RAG_EXIT_OK;
+}
+
+int cmd_cells(int argc, char **argv)
+{
+    static const struct option opts[] = {
+        {"sheet", required_argument, NULL, 's'},
+        {"format", required_argument, NULL, 'f'},
+        {"help", no_argument, NULL, 'h'},
+        {NULL, 0, NULL, 0}};
+    const char *sheet = NULL, *format = "json", *file = NULL;
+    rag_workbook *wb = NULL;
+    rag_error err;
+    int c, status;
+
+    optind = 0;
+    opterr = 0;
+    while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+        switch (c) {
+        case 's':
+            sheet = optarg;
+            break;
+        case 'f':
+            format = optarg;
+            break;
+        case 'h':
+            return cli_finish(cli_help("cells"));
+        default:
+            return cli_usage_error("cells", "unknown option '%s'",
+                                   argv[optind - 1]);
+        }
+    }
+    if (strcmp(format, "json") && strcmp(format, "csv"))
+        return cli_usage_error("cells", "--format takes json or csv, not "
+                               "'%s'", format);
+    if (optind + 1 != argc)
+        return cli_usage_error("cells", optind >= argc
+                                            ? "no file given"
+                                            : "one file at a time");
+    file = argv[optind];
+    rag_error_clear(&err);
+    if (rag_workbook_open(file, NULL, &wb, &err) != RAG_OK)
+        return cli_file_error(file, &err);
+    if (!strcmp(format, "csv")) {
+        long index = 0;
+        if (sheet && (index = rag_workbook_sheet_index(wb, sheet)) < 0) {
+            fprintf(stderr, "ragbook: %s: no sheet named '%s'\n", file,
+                    sheet);
+            rag_workbook_free(wb);
+            return RAG_EXIT_TROUBLE;
+        }
+        status = wb->sheet_count ? print_csv(wb, (size_t)index, file, &err)
+                                 : RAG_EXIT_OK;
+    } else {
+        long index = -1;
+        if (sheet && (index = rag_workbook_sheet_index(wb, sheet)) < 0) {
+            fprintf(stderr, "ragbook: %s: no sheet named '%s'\n", file,
+                    sheet);
+            rag_workbook_free(wb);
+            return RAG_EXIT_TROUBLE;
+        }
+        status = print_json(wb, index, file, &err);
+    }
+    rag_workbook_free(wb);
+    return cli_finish(status);
+}

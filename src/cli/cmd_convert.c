@@ -1,0 +1,10 @@
+/* ragbook convert: not built yet (see the open issues). */
+#include "cli/cli.h"
+
+int cmd_convert(int argc, char **argv)
+{
+    (void)argc;
+    (void)argv;
+    fprintf(stderr, "ragbook convert: not available in this build yet\n");
+    return RAG_EXIT_TROUBLE;
+}

@@ -1,0 +1,10 @@
+/* ragbook copy: not built yet (see the open issues). */
+#include "cli/cli.h"
+
+int cmd_copy(int argc, char **argv)
+{
+    (void)argc;
+    (void)argv;
+    fprintf(stderr, "ragbook copy: not available in this build yet\n");
+    return RAG_EXIT_TROUBLE;
+}

@@ -1,0 +1,78 @@
+/* JSON text and the spool (see cli.h). */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/cli.h"
+#include "util/util.h"
+
+void json_string(FILE *f, const char *s, size_t len)
+{
+    const char *run = s, *end = s + len, *p;
+
+    putc('"', f);
+    for (p = s; p < end; p++) {
+        unsigned char ch = (unsigned char)*p;
+        if (ch >= 0x20 && ch != '"' && ch != '\\')
+            continue;
+        fwrite(run, 1, (size_t)(p - run), f);
+        switch (ch) {
+        case '"': fputs("\\\"", f); break;
+        case '\\': fputs("\\\\", f); break;
+        case '\n': fputs("\\n", f); break;
+        case '\r': fputs("\\r", f); break;
+        case '\t': fputs("\\t", f); break;
+        default: fprintf(f, "\\u%04x", ch); break;
+        }
+        run = p + 1;
+    }
+    fwrite(run, 1, (size_t)(end - run), f);
+    putc('"', f);
+}
+
+void json_cstr(FILE *f, const char *s)
+{
+    if (s)
+        json_string(f, s, strlen(s));
+    else
+        fputs("null", f);
+}
+
+void json_number(FILE *f, double v)
+{
+    char buf[40];
+    rg_format_double(v, buf, sizeof buf);
+    fputs(buf, f);
+}
+
+FILE *spool_open(cli_spool *sp)
+{
+    /* An unlinked temporary file: the kernel's page cache holds small
+     * spools, and memory stays flat for large ones. */
+    sp->file = tmpfile();
+    return sp->file;
+}
+
+bool spool_copy(cli_spool *sp, long start, long end, FILE *out)
+{
+    char buf[1 << 16];
+    long left = end - start;
+
+    if (!sp->file || fseek(sp->file, start, SEEK_SET) != 0)
+        return false;
+    while (left > 0) {
+        size_t want = left < (long)sizeof buf ? (size_t)left : sizeof buf;
+        size_t n = fread(buf, 1, want, sp->file);
+        if (n == 0 || fwrite(buf, 1, n, out) != n)
+            return false;
+        left -= (long)n;
+    }
+    return !ferror(out);
+}
+
+void spool_close(cli_spool *sp)
+{
+    if (sp->file)
+        fclose(sp->file);
+    sp->file = NULL;
+}

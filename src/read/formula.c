@@ -1,0 +1,205 @@
+/*
+ * Shared formulas: the master cell holds the text, the others say only
+ * "same as si 0".  A reader must translate the master's text to each cell,
+ * shifting the relative parts of its references, as Excel shows them.
+ */
+#include <ctype.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "read/reader.h"
+
+static bool ident_char(int c)
+{
+    return isalnum(c) || c == '_' || c == '.' || c == '\\' || c >= 0x80;
+}
+
+/* Match [$]COL[$]ROW at p; set the parts. */
+static size_t match_cell(const char *p, bool *col_abs, uint32_t *col,
+                         bool *row_abs, uint32_t *row)
+{
+    const char *s = p;
+    uint64_t c = 0, r = 0;
+    int nl = 0, nd = 0;
+
+    *col_abs = *s == '$';
+    if (*col_abs)
+        s++;
+    while (isalpha((unsigned char)*s) && nl < 4) {
+        c = c * 26 + (uint64_t)(toupper((unsigned char)*s) - 'A' + 1);
+        s++;
+        nl++;
+    }
+    if (nl == 0 || nl > 3 || c > RAG_MAX_COLS)
+        return 0;
+    *row_abs = *s == '$';
+    if (*row_abs)
+        s++;
+    while (isdigit((unsigned char)*s) && nd < 8) {
+        r = r * 10 + (uint64_t)(*s - '0');
+        s++;
+        nd++;
+    }
+    if (nd == 0 || nd > 7 || r == 0 || r > RAG_MAX_ROWS)
+        return 0;
+    /* "LOG10(" is a function, "Q1!" a sheet name, "A1B" a name. */
+    if (ident_char((unsigned char)*s) || *s == '(' || *s == '!')
+        return 0;
+    *col = (uint32_t)(c - 1);
+    *row = (uint32_t)(r - 1);
+    return (size_t)(s - p);
+}
+
+/* Match a whole-column or whole-row range: [$]A:[$]C or [$]1:[$]3. */
+static size_t match_lines(const char *p, bool *is_col, bool abs[2],
+                          uint32_t v[2])
+{
+    const char *s = p;
+    int part;
+
+    *is_col = isalpha((unsigned char)*(p + (*p == '$')));
+    for (part = 0; part < 2; part++) {
+        uint64_t n = 0;
+        int len = 0;
+        abs[part] = *s == '$';
+        if (abs[part])
+            s++;
+        if (*is_col) {
+            while (isalpha((unsigned char)*s) && len < 4) {
+                n = n * 26 + (uint64_t)(toupper((unsigned char)*s) - 'A' + 1);
+                s++;
+                len++;
+            }
+            if (!len || len > 3 || n > RAG_MAX_COLS)
+                return 0;
+        } else {
+            while (isdigit((unsigned char)*s) && len < 8) {
+                n = n * 10 + (uint64_t)(*s - '0');
+                s++;
+                len++;
+            }
+            if (!len || len > 7 || n == 0 || n > RAG_MAX_ROWS)
+                return 0;
+        }
+        v[part] = (uint32_t)(n - 1);
+        if (part == 0) {
+            if (*s != ':')
+                return 0;
+            s++;
+        }
+    }
+    if (ident_char((unsigned char)*s) || *s == '(' || *s == '!')
+        return 0;
+    return (size_t)(s - p);
+}
+
+static void put_col(rg_buf *b, uint32_t col)
+{
+    char ref[16];
+    size_t i;
+    rag_cell_ref_format(0, col, ref);
+    for (i = 0; ref[i] && isalpha((unsigned char)ref[i]); i++)
+        ;
+    rg_buf_append(b, ref, i);
+}
+
+bool rg_formula_shift(const char *f, int64_t drow, int64_t dcol, rg_buf *b)
+{
+    const char *p = f;
+    int prev = 0;
+
+    rg_buf_reset(b);
+    while (*p) {
+        bool ca, ra, abs2[2];
+        uint32_t col, row, v2[2];
+        size_t n;
+
+        if (*p == '"' || *p == '\'') { /* string or quoted sheet name */
+            char q = *p;
+            const char *s = p + 1;
+            for (;;) {
+                if (!*s)
+                    break;
+                if (*s == q && s[1] == q) {
+                    s += 2;
+                    continue;
+                }
+                if (*s == q) {
+                    s++;
+                    break;
+                }
+                s++;
+            }
+            if (!rg_buf_append(b, p, (size_t)(s - p)))
+                return false;
+            prev = q;
+            p = s;
+            continue;
+        }
+        if (*p == '[') { /* structured reference: copy as is */
+            int depth = 0;
+            const char *s = p;
+            do {
+                if (*s == '[')
+                    depth++;
+                else if (*s == ']')
+                    depth--;
+                s++;
+            } while (*s && depth > 0);
+            if (!rg_buf_append(b, p, (size_t)(s - p)))
+                return false;
+            prev = ']';
+            p = s;
+            continue;
+        }
+        if (!ident_char(prev) && prev != '$' &&
+            (n = match_cell(p, &ca, &col, &ra, &row)) > 0) {
+            int64_t nc = ca ? col : (int64_t)col + dcol;
+            int64_t nr = ra ? row : (int64_t)row + drow;
+            if (nc < 0 || nc >= RAG_MAX_COLS || nr < 0 ||
+                nr >= RAG_MAX_ROWS) {
+                if (!rg_buf_puts(b, "#REF!"))
+                    return false;
+            } else {
+                if (ca)
+                    rg_buf_putc(b, '$');
+                put_col(b, (uint32_t)nc);
+                if (ra)
+                    rg_buf_putc(b, '$');
+                if (!rg_buf_printf(b, "%u", (unsigned)(nr + 1)))
+                    return false;
+            }
+            prev = 'A';
+            p += n;
+            continue;
+        }
+        if (!ident_char(prev) && prev != '$' &&
+            (n = match_lines(p, &ca, abs2, v2)) > 0) {
+            int part;
+            for (part = 0; part < 2; part++) {
+                int64_t nv = abs2[part] ? v2[part]
+                             : (int64_t)v2[part] + (ca ? dcol : drow);
+                if (nv < 0 || nv >= (ca ? RAG_MAX_COLS : RAG_MAX_ROWS)) {
+                    rg_buf_puts(b, "#REF!");
+                    break;
+                }
+                if (part)
+                    rg_buf_putc(b, ':');
+                if (abs2[part])
+                    rg_buf_putc(b, '$');
+                if (ca)
+                    put_col(b, (uint32_t)nv);
+                else
+                    rg_buf_printf(b, "%u", (unsigned)(nv + 1));
+            }
+            prev = 'A';
+            p += n;
+            continue;
+        }
+        if (!rg_buf_append(b, p, 1))
+            return false;
+        prev = (unsigned char)*p;
+        p++;
+    }
+    return rg_buf_append(b, "", 0);
+}

@@ -1,0 +1,923 @@
+/*
+ * A worksheet part, streamed: one pass of expat over the inflating zip
+ * entry, each cell handed on as soon as its </c> is read.  Nothing is
+ * sized from the declared <dimension>; memory holds one cell at a time
+ * (plus the shared formulas' masters and the sheet's settings).
+ *
+ * The same pass serves rag_sheet_load(), which keeps the cells instead of
+ * handing them on: see load_cell().
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "read/reader.h"
+
+typedef struct shared_formula {
+    char *text;      /* NULL: this si is not known (yet) */
+    uint32_t row, col;
+} shared_formula;
+
+typedef struct sheet_ctx {
+    rag_workbook *wb;
+    rag_sheet *sheet;
+    const rag_cell_visitor *visitor;
+    bool load;                 /* keep the cells in sheet->cells */
+    size_t cell_cap, row_cap;
+    size_t merge_cap, col_cap, link_cap, dv_cap, cf_cap;
+    rg_rels rels;
+
+    /* Position. */
+    int64_t row;               /* current row, 0-based; -1 before any */
+    uint32_t next_col;
+    uint32_t ext_depth;        /* inside <extLst> at this depth */
+    bool in_sheetdata, seen_view;
+
+    /* The cell being read. */
+    bool in_cell, in_v, in_f, in_is, has_v;
+    char type[16];
+    rag_cell cell;
+    rg_buf v, f, tmp;
+    rg_rich_builder is;
+    char f_type[16];
+    bool f_has_si;
+    uint32_t f_si;
+    rag_range f_ref;
+    bool f_has_ref;
+
+    shared_formula *shared;
+    size_t shared_cap;
+
+    /* The data validation being read. */
+    rag_validation *dv;
+    int dv_formula;            /* 1 or 2 inside <formula1/2>, else 0 */
+    rg_buf dv_text;
+
+    bool visitor_stopped;
+} sheet_ctx;
+
+static void nomem(rg_xml *x)
+{
+    rg_xml_abort(x, RAG_ERR_NOMEM, "out of memory");
+}
+
+static char *keep(sheet_ctx *c, const char *s)
+{
+    return rg_arena_strdup(&c->wb->impl->arena, s);
+}
+
+static bool parse_u32_attr(const char **attrs, const char *name,
+                           uint32_t *out)
+{
+    const char *v = rg_attr(attrs, name);
+    return v && rg_parse_u32(v, out);
+}
+
+static double attr_double(const char **attrs, const char *name)
+{
+    const char *v = rg_attr(attrs, name);
+    double d;
+    return v && rg_parse_double(v, &d) && d >= 0 && d < 1e6 ? d : 0;
+}
+
+/* Append the ranges of a space-separated sqref to *list. */
+static bool add_sqref(sheet_ctx *c, const char *sqref, rag_range **list,
+                      size_t *count, size_t *cap)
+{
+    char one[64];
+    const char *p = sqref;
+
+    while (p && *p) {
+        size_t n = strcspn(p, " ");
+        rag_range r;
+        if (n > 0 && n < sizeof one) {
+            memcpy(one, p, n);
+            one[n] = '\0';
+            if (rag_range_parse(one, &r)) {
+                if (!rg_grow((void **)list, cap, *count + 1, sizeof **list))
+                    return false;
+                (*list)[(*count)++] = r;
+            }
+        }
+        p += n;
+        while (*p == ' ')
+            p++;
+    }
+    (void)c;
+    return true;
+}
+
+/* ---- rows and cells -------------------------------------------------- */
+
+static void emit_row(rg_xml *x, sheet_ctx *c, const rag_row_info *info)
+{
+    if (c->load) {
+        rag_sheet *s = c->sheet;
+        if (!rg_grow((void **)&s->rows, &c->row_cap, s->row_count + 1,
+                     sizeof *s->rows))
+            { nomem(x); return; }
+        s->rows[s->row_count++] = *info;
+    } else if (c->visitor && c->visitor->on_row) {
+        if (c->visitor->on_row(c->visitor->ctx, c->sheet, info)) {
+            c->visitor_stopped = true;
+            rg_xml_stop(x);
+        }
+    }
+}
+
+static void row_start(rg_xml *x, sheet_ctx *c, const char **attrs)
+{
+    uint32_t r, n;
+    rag_row_info info;
+
+    if (parse_u32_attr(attrs, "r", &r)) {
+        if (r < 1 || r > RAG_MAX_ROWS) {
+            rg_xml_abort(x, RAG_ERR_FORMAT, "row %u is beyond the last row "
+                         "of a sheet (1048576)", r);
+            return;
+        }
+        c->row = (int64_t)r - 1;
+    } else {
+        c->row++;
+        if (c->row >= (int64_t)RAG_MAX_ROWS) {
+            rg_xml_abort(x, RAG_ERR_FORMAT, "more than 1048576 rows");
+            return;
+        }
+    }
+    c->next_col = 0;
+    memset(&info, 0, sizeof info);
+    info.row = (uint32_t)c->row;
+    info.height = attr_double(attrs, "ht");
+    info.custom_height = rg_attr_bool(attrs, "customHeight", false);
+    info.hidden = rg_attr_bool(attrs, "hidden", false);
+    info.collapsed = rg_attr_bool(attrs, "collapsed", false);
+    if (parse_u32_attr(attrs, "outlineLevel", &n) && n <= 7)
+        info.outline = (uint8_t)n;
+    if (rg_attr_bool(attrs, "customFormat", false) &&
+        parse_u32_attr(attrs, "s", &n) && n < c->wb->style_count) {
+        info.style = n;
+        info.has_style = true;
+    }
+    if (info.custom_height || info.hidden || info.has_style ||
+        info.outline || info.collapsed)
+        emit_row(x, c, &info);
+}
+
+static void cell_start(rg_xml *x, sheet_ctx *c, const char **attrs)
+{
+    const char *ref = rg_attr(attrs, "r");
+    const char *t = rg_attr(attrs, "t");
+    uint32_t row, col, s;
+
+    if (c->row < 0)
+        c->row = 0; /* a <c> outside any <row r>: take the first row */
+    if (ref) {
+        if (!rag_cell_ref_parse(ref, &row, &col)) {
+            rg_xml_abort(x, RAG_ERR_FORMAT, "cell reference '%.20s' is not "
+                         "a cell of a sheet (A1 to XFD1048576)", ref);
+            return;
+        }
+    } else {
+        row = (uint32_t)c->row;
+        col = c->next_col;
+        if (col >= RAG_MAX_COLS) {
+            rg_xml_abort(x, RAG_ERR_FORMAT, "row %u has more than 16384 "
+                         "cells", row + 1);
+            return;
+        }
+    }
+    c->next_col = col + 1;
+    memset(&c->cell, 0, sizeof c->cell);
+    c->cell.row = row;
+    c->cell.col = col;
+    if (parse_u32_attr(attrs, "s", &s)) {
+        if (s >= c->wb->style_count) {
+            rg_error_set_cell(rg_xml_error(x), row, col);
+            rg_xml_abort(x, RAG_ERR_FORMAT, "cell style %u is out of range "
+                         "(the workbook has %zu)", s, c->wb->style_count);
+            return;
+        }
+        c->cell.style = s;
+    }
+    rg_strlcpy(c->type, t ? t : "n", sizeof c->type);
+    c->in_cell = true;
+    c->has_v = false;
+    c->in_is = false;
+    rg_buf_reset(&c->v);
+    rg_buf_reset(&c->f);
+    c->f_type[0] = '\0';
+    c->f_has_si = c->f_has_ref = false;
+}
+
+static void formula_start(rg_xml *x, sheet_ctx *c, const char **attrs)
+{
+    const char *t = rg_attr(attrs, "t");
+    const char *ref = rg_attr(attrs, "ref");
+    (void)x;
+    c->in_f = true;
+    rg_buf_reset(&c->f);
+    rg_strlcpy(c->f_type, t ? t : "", sizeof c->f_type);
+    c->f_has_si = parse_u32_attr(attrs, "si", &c->f_si);
+    c->f_has_ref = ref && rag_range_parse(ref, &c->f_ref);
+}
+
+/* Work out the cell's formula, translating shared ones. */
+static bool finish_formula(rg_xml *x, sheet_ctx *c)
+{
+    rag_cell *cell = &c->cell;
+    const char *text = c->f.len ? c->f.data : NULL;
+
+    if (!strcmp(c->f_type, "shared") && c->f_has_si) {
+        if (c->f_si > 10u * 1024 * 1024)
+            return true;
+        if (text) { /* the master */
+            shared_formula *sf;
+            size_t old = c->shared_cap;
+            if (!rg_grow((void **)&c->shared, &c->shared_cap, c->f_si + 1,
+                         sizeof *c->shared)) {
+                nomem(x);
+                return false;
+            }
+            memset(c->shared + old, 0,
+                   (c->shared_cap - old) * sizeof *c->shared);
+            sf = &c->shared[c->f_si];
+            rg_free(sf->text);
+            sf->text = rg_strdup(text);
+            if (!sf->text) {
+                nomem(x);
+                return false;
+            }
+            sf->row = cell->row;
+            sf->col = cell->col;
+        } else if (c->f_si < c->shared_cap && c->shared[c->f_si].text) {
+            const shared_formula *sf = &c->shared[c->f_si];
+            if (!rg_formula_shift(sf->text, (int64_t)cell->row - sf->row,
+                                  (int64_t)cell->col - sf->col, &c->tmp)) {
+                nomem(x);
+                return false;
+            }
+            text = c->tmp.data;
+        }
+    } else if (!strcmp(c->f_type, "dataTable")) {
+        text = NULL; /* a what-if table's cells hold no formula of their own */
+    }
+    if (!text)
+        return true;
+    cell->formula = text;
+    cell->formula_kind = RAG_FORMULA_NORMAL;
+    if (!strcmp(c->f_type, "array") && c->f_has_ref) {
+        cell->formula_kind = RAG_FORMULA_ARRAY;
+        cell->formula_range = c->f_ref;
+    }
+    return true;
+}
+
+/* Parse an ISO 8601 date ("2024-03-31" or "2024-03-31T12:00:00"), which
+ * t="d" cells hold, into a serial. */
+static bool iso_to_serial(const char *s, double *out)
+{
+    int y, m, d, hh = 0, mm = 0, n = 0;
+    double ss = 0;
+
+    if (sscanf(s, "%4d-%2d-%2d%n", &y, &m, &d, &n) != 3)
+        return false;
+    if (s[n] == 'T' && sscanf(s + n + 1, "%2d:%2d:%lf", &hh, &mm, &ss) < 2)
+        return false;
+    if (!rag_ymd_to_serial(y, m, d, out))
+        return false;
+    *out += (hh * 3600.0 + mm * 60.0 + ss) / 86400.0;
+    return true;
+}
+
+static void set_text(rag_cell *cell, const char *s, size_t len)
+{
+    cell->text = s;
+    cell->text_len = len;
+}
+
+/* Settle the cell's type and value from its t attribute and <v>. */
+static bool finish_value(rg_xml *x, sheet_ctx *c, bool *transient)
+{
+    rag_cell *cell = &c->cell;
+    const char *t = c->type;
+    const char *v = c->v.data ? c->v.data : "";
+
+    *transient = true;
+    cell->type = RAG_CELL_BLANK;
+    if (!strcmp(t, "s")) {
+        uint32_t i;
+        if (!c->has_v || !c->v.len)
+            return true; /* <v/>: some writers' way of saying empty */
+        if (!rg_parse_u32(v, &i) || i >= c->wb->impl->sst_count) {
+            rg_error_set_cell(rg_xml_error(x), cell->row, cell->col);
+            rg_xml_abort(x, RAG_ERR_FORMAT, "shared string %.20s is out of "
+                         "range (the workbook has %zu)", v,
+                         c->wb->impl->sst_count);
+            return false;
+        }
+        cell->type = RAG_CELL_STRING;
+        set_text(cell, c->wb->impl->sst[i].text, c->wb->impl->sst[i].len);
+        cell->rich = c->wb->impl->sst[i].rich;
+        *transient = false;
+    } else if (!strcmp(t, "inlineStr")) {
+        rg_rich_unescape(&c->is);
+        if (c->is.text.len || c->is.run_count) {
+            cell->type = RAG_CELL_STRING;
+            set_text(cell, c->is.text.data ? c->is.text.data : "",
+                     c->is.text.len);
+        } else if (c->has_v) {
+            cell->type = RAG_CELL_STRING;
+            set_text(cell, v, c->v.len);
+        } else {
+            cell->type = RAG_CELL_STRING;
+            set_text(cell, "", 0);
+        }
+    } else if (!strcmp(t, "str")) {
+        /* An empty result reads as no value, as openpyxl and Excel's
+         * own ISBLANK-free views give it. */
+        if (c->has_v && c->v.len) {
+            cell->type = RAG_CELL_STRING;
+            set_text(cell, v, c->v.len);
+        }
+    } else if (!strcmp(t, "b")) {
+        if (c->has_v) {
+            cell->type = RAG_CELL_BOOL;
+            cell->number = (!strcmp(v, "1") || !strcmp(v, "true")) ? 1 : 0;
+        }
+    } else if (!strcmp(t, "e")) {
+        if (c->has_v) {
+            cell->type = RAG_CELL_ERROR;
+            set_text(cell, v, c->v.len);
+        }
+    } else if (!strcmp(t, "d")) {
+        double serial;
+        if (c->has_v && iso_to_serial(v, &serial)) {
+            cell->type = RAG_CELL_DATE;
+            cell->number = serial;
+        } else if (c->has_v && c->v.len) {
+            cell->type = RAG_CELL_STRING;
+            set_text(cell, v, c->v.len);
+        }
+    } else { /* "n" or anything unknown */
+        double d;
+        if (c->has_v && c->v.len) {
+            if (rg_parse_double(v, &d)) {
+                const rag_style *st = &c->wb->styles[cell->style];
+                char probe[24];
+                cell->number = d;
+                cell->type = st->is_date &&
+                                     rag_serial_format(d, c->wb->date1904,
+                                                       probe)
+                                 ? RAG_CELL_DATE
+                                 : RAG_CELL_NUMBER;
+            } else {
+                /* Not a number: keep what the writer put there. */
+                cell->type = RAG_CELL_STRING;
+                set_text(cell, v, c->v.len);
+            }
+        }
+    }
+    if (cell->type == RAG_CELL_STRING && !strcmp(t, "inlineStr") &&
+        c->is.run_count) {
+        bool oom;
+        /* Inline rich runs are rare; keep them in the arena. */
+        cell->rich = rg_rich_finish(&c->is, &c->wb->impl->arena, &oom);
+        if (oom) {
+            nomem(x);
+            return false;
+        }
+    }
+    return true;
+}
+
+/* rag_sheet_load(): keep a copy of the cell, its strings in the arena. */
+static void load_cell(rg_xml *x, sheet_ctx *c, bool transient)
+{
+    rag_sheet *s = c->sheet;
+    rag_cell *dst;
+    rg_arena *a = &c->wb->impl->arena;
+
+    if (s->cell_count >= c->wb->impl->limits.cells) {
+        rg_xml_abort(x, RAG_ERR_LIMIT, "sheet '%s' has more than %llu cells",
+                     s->name,
+                     (unsigned long long)c->wb->impl->limits.cells);
+        return;
+    }
+    if (!rg_grow((void **)&s->cells, &c->cell_cap, s->cell_count + 1,
+                 sizeof *s->cells))
+        { nomem(x); return; }
+    dst = &s->cells[s->cell_count];
+    *dst = c->cell;
+    if (transient && dst->text) {
+        dst->text = rg_arena_strndup(a, dst->text, dst->text_len);
+        if (!dst->text)
+            { nomem(x); return; }
+    }
+    if (dst->formula) {
+        dst->formula = rg_arena_strdup(a, dst->formula);
+        if (!dst->formula)
+            { nomem(x); return; }
+    }
+    s->cell_count++;
+}
+
+static void cell_end(rg_xml *x, sheet_ctx *c)
+{
+    rag_cell *cell = &c->cell;
+    bool transient;
+
+    c->in_cell = false;
+    if (!finish_formula(x, c) || !finish_value(x, c, &transient))
+        return;
+    /* A blank cell in the default style adds nothing, unless the default
+     * style itself is filled. */
+    if (cell->type == RAG_CELL_BLANK && !cell->formula && cell->style == 0 &&
+        c->wb->styles[0].pattern == RAG_PATTERN_NONE)
+        return;
+    if (!c->sheet->has_cells) {
+        c->sheet->used.first_row = c->sheet->used.last_row = cell->row;
+        c->sheet->used.first_col = c->sheet->used.last_col = cell->col;
+        c->sheet->has_cells = true;
+    } else {
+        rag_range *u = &c->sheet->used;
+        if (cell->row < u->first_row) u->first_row = cell->row;
+        if (cell->row > u->last_row) u->last_row = cell->row;
+        if (cell->col < u->first_col) u->first_col = cell->col;
+        if (cell->col > u->last_col) u->last_col = cell->col;
+    }
+    if (c->load) {
+        load_cell(x, c, transient);
+    } else if (c->visitor && c->visitor->on_cell) {
+        if (c->visitor->on_cell(c->visitor->ctx, c->sheet, cell)) {
+            c->visitor_stopped = true;
+            rg_xml_stop(x);
+        }
+    }
+}
+
+/* ---- sheet settings -------------------------------------------------- */
+
+static void col_start(rg_xml *x, sheet_ctx *c, const char **attrs)
+{
+    rag_sheet *s = c->sheet;
+    rag_col_info *ci;
+    uint32_t lo, hi, n;
+
+    if (!parse_u32_attr(attrs, "min", &lo) ||
+        !parse_u32_attr(attrs, "max", &hi) || lo < 1 || hi < lo ||
+        lo > RAG_MAX_COLS)
+        return;
+    if (hi > RAG_MAX_COLS)
+        hi = RAG_MAX_COLS;
+    if (!rg_grow((void **)&s->cols, &c->col_cap, s->col_count + 1,
+                 sizeof *s->cols))
+        { nomem(x); return; }
+    ci = &s->cols[s->col_count++];
+    memset(ci, 0, sizeof *ci);
+    ci->first = lo - 1;
+    ci->last = hi - 1;
+    ci->width = attr_double(attrs, "width");
+    ci->hidden = rg_attr_bool(attrs, "hidden", false);
+    ci->custom_width = rg_attr_bool(attrs, "customWidth", false);
+    ci->collapsed = rg_attr_bool(attrs, "collapsed", false);
+    if (parse_u32_attr(attrs, "style", &n) && n < c->wb->style_count)
+        ci->style = n;
+    if (parse_u32_attr(attrs, "outlineLevel", &n) && n <= 7)
+        ci->outline = (uint8_t)n;
+}
+
+static void link_start(rg_xml *x, sheet_ctx *c, const char **attrs)
+{
+    rag_sheet *s = c->sheet;
+    rag_hyperlink *l;
+    const char *ref = rg_attr(attrs, "ref");
+    const char *v;
+    rag_range r;
+
+    if (!ref || !rag_range_parse(ref, &r))
+        return;
+    if (!rg_grow((void **)&s->links, &c->link_cap, s->link_count + 1,
+                 sizeof *s->links))
+        { nomem(x); return; }
+    l = &s->links[s->link_count++];
+    memset(l, 0, sizeof *l);
+    l->range = r;
+    if ((v = rg_attr(attrs, "id"))) {
+        const rg_rel *rel = rg_rels_find(&c->rels, v);
+        if (rel)
+            l->url = rel->target;
+    }
+    if ((v = rg_attr(attrs, "location")))
+        l->location = keep(c, v);
+    if ((v = rg_attr(attrs, "display")))
+        l->display = keep(c, v);
+    if ((v = rg_attr(attrs, "tooltip")))
+        l->tooltip = keep(c, v);
+}
+
+static void dv_start(rg_xml *x, sheet_ctx *c, const char **attrs)
+{
+    rag_sheet *s = c->sheet;
+    rag_validation *dv;
+    const char *sqref = rg_attr(attrs, "sqref");
+    const char *v;
+    char first[64];
+    size_t n;
+
+    if (!sqref)
+        return;
+    n = strcspn(sqref, " ");
+    if (n >= sizeof first)
+        return;
+    memcpy(first, sqref, n);
+    first[n] = '\0';
+    if (!rg_grow((void **)&s->validations, &c->dv_cap,
+                 s->validation_count + 1, sizeof *s->validations))
+        { nomem(x); return; }
+    dv = &s->validations[s->validation_count];
+    memset(dv, 0, sizeof *dv);
+    if (!rag_range_parse(first, &dv->range))
+        return;
+    s->validation_count++;
+    dv->sqref = keep(c, sqref);
+    dv->type = (v = rg_attr(attrs, "type")) ? keep(c, v) : NULL;
+    dv->operator_ = (v = rg_attr(attrs, "operator")) ? keep(c, v) : NULL;
+    dv->allow_blank = rg_attr_bool(attrs, "allowBlank", false);
+    dv->show_input = rg_attr_bool(attrs, "showInputMessage", false);
+    dv->show_error = rg_attr_bool(attrs, "showErrorMessage", false);
+    dv->prompt_title = (v = rg_attr(attrs, "promptTitle")) ? keep(c, v) : NULL;
+    dv->prompt = (v = rg_attr(attrs, "prompt")) ? keep(c, v) : NULL;
+    dv->error_title = (v = rg_attr(attrs, "errorTitle")) ? keep(c, v) : NULL;
+    dv->error = (v = rg_attr(attrs, "error")) ? keep(c, v) : NULL;
+    c->dv = dv;
+}
+
+static void pane_start(sheet_ctx *c, const char **attrs)
+{
+    const char *state = rg_attr(attrs, "state");
+    const char *tl = rg_attr(attrs, "topLeftCell");
+    double xs = attr_double(attrs, "xSplit"), ys = attr_double(attrs, "ySplit");
+    uint32_t r, col;
+
+    if (!state || strncmp(state, "frozen", 6))
+        return; /* a split pane is a view setting, not a freeze */
+    if (xs >= 0 && xs < RAG_MAX_COLS)
+        c->sheet->freeze_cols = (uint32_t)xs;
+    if (ys >= 0 && ys < RAG_MAX_ROWS)
+        c->sheet->freeze_rows = (uint32_t)ys;
+    if (tl && rag_cell_ref_parse(tl, &r, &col)) {
+        c->sheet->split_top_row = r;
+        c->sheet->split_left_col = col;
+    } else {
+        c->sheet->split_top_row = c->sheet->freeze_rows;
+        c->sheet->split_left_col = c->sheet->freeze_cols;
+    }
+}
+
+/* Inside <extLst>: note what is there, read none of it. */
+static void ext_start(sheet_ctx *c, const char *name)
+{
+    rag_sheet *s = c->sheet;
+    if (!strcmp(name, "conditionalFormatting"))
+        s->features |= RAG_FEATURE_CONDITIONAL;
+    else if (!strcmp(name, "dataValidation"))
+        s->features |= RAG_FEATURE_EXT_VALIDATION;
+    else if (!strcmp(name, "sparklineGroup"))
+        s->features |= RAG_FEATURE_SPARKLINES;
+}
+
+static void sheet_start(rg_xml *x, void *data, const char *name,
+                        const char **attrs)
+{
+    sheet_ctx *c = data;
+    rag_sheet *s = c->sheet;
+    const char *v;
+    uint32_t n;
+
+    if (c->ext_depth) {
+        ext_start(c, name);
+        return;
+    }
+    if (c->in_cell) {
+        if (c->in_is) {
+            if (!rg_rich_start(c->wb, &c->is, name, attrs))
+                nomem(x);
+        } else if (!strcmp(name, "v")) {
+            c->in_v = true;
+            c->has_v = true;
+            rg_buf_reset(&c->v);
+        } else if (!strcmp(name, "f")) {
+            formula_start(x, c, attrs);
+        } else if (!strcmp(name, "is")) {
+            c->in_is = true;
+            rg_rich_reset(&c->is);
+        }
+        return;
+    }
+    if (c->in_sheetdata) {
+        if (!strcmp(name, "c"))
+            cell_start(x, c, attrs);
+        else if (!strcmp(name, "row"))
+            row_start(x, c, attrs);
+        return;
+    }
+    if (c->dv) {
+        if (!strcmp(name, "formula1") || !strcmp(name, "formula2")) {
+            c->dv_formula = name[7] - '0';
+            rg_buf_reset(&c->dv_text);
+        }
+        return;
+    }
+    if (!strcmp(name, "sheetData")) {
+        c->in_sheetdata = true;
+    } else if (!strcmp(name, "extLst")) {
+        c->ext_depth = rg_xml_depth(x);
+    } else if (!strcmp(name, "dimension")) {
+        if ((v = rg_attr(attrs, "ref")) && strlen(v) < 32)
+            s->dimension = keep(c, v);
+    } else if (!strcmp(name, "tabColor")) {
+        s->tab_color = rg_color_resolve(c->wb, attrs);
+    } else if (!strcmp(name, "sheetView") && !c->seen_view) {
+        c->seen_view = true;
+        s->show_grid_lines = rg_attr_bool(attrs, "showGridLines", true);
+        s->right_to_left = rg_attr_bool(attrs, "rightToLeft", false);
+        if (parse_u32_attr(attrs, "zoomScale", &n) && n >= 10 && n <= 400)
+            s->zoom = n;
+    } else if (!strcmp(name, "pane") && rg_xml_depth(x) == 4) {
+        pane_start(c, attrs);
+    } else if (!strcmp(name, "sheetFormatPr")) {
+        s->default_row_height = attr_double(attrs, "defaultRowHeight");
+        s->default_col_width = attr_double(attrs, "defaultColWidth");
+    } else if (!strcmp(name, "col")) {
+        col_start(x, c, attrs);
+    } else if (!strcmp(name, "mergeCell")) {
+        rag_range r;
+        if ((v = rg_attr(attrs, "ref")) && rag_range_parse(v, &r)) {
+            if (!rg_grow((void **)&s->merges, &c->merge_cap,
+                         s->merge_count + 1, sizeof *s->merges))
+                { nomem(x); return; }
+            s->merges[s->merge_count++] = r;
+        }
+    } else if (!strcmp(name, "hyperlink")) {
+        link_start(x, c, attrs);
+    } else if (!strcmp(name, "conditionalFormatting")) {
+        s->features |= RAG_FEATURE_CONDITIONAL;
+        if ((v = rg_attr(attrs, "sqref")) &&
+            !add_sqref(c, v, &s->conditional, &s->conditional_count,
+                       &c->cf_cap))
+            nomem(x);
+    } else if (!strcmp(name, "dataValidation")) {
+        dv_start(x, c, attrs);
+    } else if (!strcmp(name, "autoFilter") && rg_xml_depth(x) == 2) {
+        if ((v = rg_attr(attrs, "ref")) && strlen(v) < 32)
+            s->autofilter = keep(c, v);
+    } else if (!strcmp(name, "drawing") || !strcmp(name, "picture")) {
+        s->features |= RAG_FEATURE_DRAWING;
+    } else if (!strcmp(name, "legacyDrawing")) {
+        s->features |= RAG_FEATURE_COMMENTS;
+    } else if (!strcmp(name, "tablePart")) {
+        s->features |= RAG_FEATURE_TABLE;
+    } else if (!strcmp(name, "sheetProtection")) {
+        s->features |= RAG_FEATURE_PROTECTION;
+    } else if (!strcmp(name, "oleObjects") || !strcmp(name, "controls")) {
+        s->features |= RAG_FEATURE_OLE;
+    }
+}
+
+static void sheet_end(rg_xml *x, void *data, const char *name)
+{
+    sheet_ctx *c = data;
+
+    if (c->ext_depth) {
+        if (rg_xml_depth(x) == c->ext_depth)
+            c->ext_depth = 0;
+        return;
+    }
+    if (c->in_cell) {
+        if (c->in_is) {
+            if (!strcmp(name, "is"))
+                c->in_is = false;
+            else
+                rg_rich_end(&c->is, name);
+        } else if (!strcmp(name, "v")) {
+            c->in_v = false;
+        } else if (!strcmp(name, "f")) {
+            c->in_f = false;
+        } else if (!strcmp(name, "c")) {
+            cell_end(x, c);
+        }
+        return;
+    }
+    if (!strcmp(name, "sheetData")) {
+        c->in_sheetdata = false;
+    } else if (c->dv) {
+        if (c->dv_formula && (!strcmp(name, "formula1") ||
+                              !strcmp(name, "formula2"))) {
+            char *text = rg_arena_strndup(&c->wb->impl->arena,
+                                          c->dv_text.data ? c->dv_text.data
+                                                          : "",
+                                          c->dv_text.len);
+            if (!text)
+                { nomem(x); return; }
+            if (c->dv_formula == 1)
+                c->dv->formula1 = text;
+            else
+                c->dv->formula2 = text;
+            c->dv_formula = 0;
+        } else if (!strcmp(name, "dataValidation")) {
+            c->dv = NULL;
+        }
+    }
+}
+
+static void sheet_text(rg_xml *x, void *data, const char *s, int len)
+{
+    sheet_ctx *c = data;
+    bool ok = true;
+
+    if (c->in_v)
+        ok = rg_buf_append(&c->v, s, (size_t)len);
+    else if (c->in_f)
+        ok = rg_buf_append(&c->f, s, (size_t)len);
+    else if (c->in_is)
+        ok = rg_rich_text(&c->is, s, len);
+    else if (c->dv_formula)
+        ok = rg_buf_append(&c->dv_text, s, (size_t)len);
+    if (!ok)
+        nomem(x);
+}
+
+/* Forget what an earlier read of the sheet filled in. */
+static void reset_settings(rag_sheet *s)
+{
+    s->merge_count = s->col_count = s->link_count = 0;
+    s->validation_count = s->conditional_count = 0;
+    s->dimension = s->autofilter = NULL;
+    s->has_cells = false;
+    s->freeze_rows = s->freeze_cols = 0;
+    s->split_top_row = s->split_left_col = 0;
+    s->features = 0;
+}
+
+static int cmp_cells(const void *a, const void *b)
+{
+    const rag_cell *x = a, *y = b;
+    if (x->row != y->row)
+        return x->row < y->row ? -1 : 1;
+    if (x->col != y->col)
+        return x->col < y->col ? -1 : 1;
+    return 0;
+}
+
+/* Cells arrive in row-major order from every writer we know; a file
+ * that breaks the order is sorted, and of two cells at one place only one
+ * is kept. */
+static void order_cells(rag_sheet *s)
+{
+    size_t i, out = 0;
+
+    for (i = 1; i < s->cell_count; i++)
+        if (cmp_cells(&s->cells[i - 1], &s->cells[i]) >= 0)
+            break;
+    if (i >= s->cell_count)
+        return;
+    qsort(s->cells, s->cell_count, sizeof *s->cells, cmp_cells);
+    for (i = 0; i < s->cell_count; i++) {
+        if (out > 0 && cmp_cells(&s->cells[out - 1], &s->cells[i]) == 0)
+            s->cells[out - 1] = s->cells[i];
+        else
+            s->cells[out++] = s->cells[i];
+    }
+    s->cell_count = out;
+}
+
+static rag_status read_sheet(rag_workbook *wb, size_t index,
+                             const rag_cell_visitor *visitor, bool load,
+                             rag_error *err)
+{
+    static const rg_xml_handlers h = {sheet_start, sheet_end, sheet_text};
+    rag_sheet *s;
+    sheet_ctx c;
+    rag_status st;
+    size_t i;
+
+    if (!wb || index >= wb->sheet_count)
+        return rg_fail(err, RAG_ERR_USAGE, "no sheet %zu", index);
+    s = &wb->sheets[index];
+    if (load && s->loaded)
+        return RAG_OK;
+    reset_settings(s);
+    memset(&c, 0, sizeof c);
+    c.wb = wb;
+    c.sheet = s;
+    c.visitor = visitor;
+    c.load = load;
+    c.row = -1;
+    /* Hyperlink targets live in the sheet's relationships, which must be
+     * read before the sheet: the zip reads one entry at a time. */
+    st = rg_rels_read(wb, s->part, &c.rels, err);
+    if (st == RAG_OK) {
+        if (load) {
+            rg_free(s->cells);
+            rg_free(s->rows);
+            s->cells = NULL;
+            s->rows = NULL;
+            s->cell_count = s->row_count = 0;
+        }
+        st = rg_xml_parse_part(wb->impl->zip, s->part, &h, &c,
+                               wb->impl->limits.depth, err);
+    }
+    for (i = 0; i < c.rels.count; i++) {
+        const char *t = c.rels.items[i].type;
+        if (!strcmp(t, "pivotTable"))
+            s->features |= RAG_FEATURE_PIVOT;
+    }
+    if (st != RAG_OK)
+        rg_error_set_sheet(err, s->name);
+    rg_rels_free(&c.rels);
+    rg_buf_free(&c.v);
+    rg_buf_free(&c.f);
+    rg_buf_free(&c.tmp);
+    rg_buf_free(&c.dv_text);
+    rg_rich_free(&c.is);
+    for (i = 0; i < c.shared_cap; i++)
+        rg_free(c.shared[i].text);
+    rg_free(c.shared);
+    if (st != RAG_OK) {
+        if (load) {
+            rg_free(s->cells);
+            rg_free(s->rows);
+            s->cells = NULL;
+            s->rows = NULL;
+            s->cell_count = s->row_count = 0;
+        }
+        return st;
+    }
+    s->read = true;
+    wb->features |= s->features;
+    if (load) {
+        order_cells(s);
+        s->loaded = true;
+    }
+    return RAG_OK;
+}
+
+rag_status rag_sheet_stream(rag_workbook *wb, size_t index,
+                            const rag_cell_visitor *visitor, rag_error *err)
+{
+    return read_sheet(wb, index, visitor, false, err);
+}
+
+rag_status rag_sheet_load(rag_workbook *wb, size_t index, rag_error *err)
+{
+    return read_sheet(wb, index, NULL, true, err);
+}
+
+rag_status rag_workbook_read(const char *path, const rag_read_options *opts,
+                             rag_workbook **out, rag_error *err)
+{
+    rag_status st = rag_workbook_open(path, opts, out, err);
+    size_t i;
+
+    for (i = 0; st == RAG_OK && i < (*out)->sheet_count; i++)
+        st = rag_sheet_load(*out, i, err);
+    if (st != RAG_OK && *out) {
+        rag_workbook_free(*out);
+        *out = NULL;
+    }
+    return st;
+}
+
+const rag_cell *rag_sheet_cell(const rag_sheet *s, uint32_t row, uint32_t col)
+{
+    size_t lo = 0, hi;
+
+    if (!s || !s->cells)
+        return NULL;
+    hi = s->cell_count;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        const rag_cell *m = &s->cells[mid];
+        if (m->row < row || (m->row == row && m->col < col))
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    if (lo < s->cell_count && s->cells[lo].row == row &&
+        s->cells[lo].col == col)
+        return &s->cells[lo];
+    return NULL;
+}
+
+const rag_range *rag_sheet_merge_at(const rag_sheet *s, uint32_t row,
+                                    uint32_t col)
+{
+    size_t i;
+    for (i = 0; s && i < s->merge_count; i++) {
+        const rag_range *r = &s->merges[i];
+        if (row >= r->first_row && row <= r->last_row &&
+            col >= r->first_col && col <= r->last_col)
+            return r;
+    }
+    return NULL;
+}

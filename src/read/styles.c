@@ -1,0 +1,605 @@
+/*
+ * The theme's colour scheme and the styles part: number formats, fonts,
+ * fills, borders and cellXfs, resolved into rag_style with every colour
+ * as RGB.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "read/reader.h"
+
+/* Office's default theme, for workbooks that have none. */
+static const uint32_t default_theme[12] = {
+    0x000000, 0xFFFFFF, 0x1F497D, 0xEEECE1, 0x4F81BD, 0xC0504D,
+    0x9BBB59, 0x8064A2, 0x4BACC6, 0xF79646, 0x0000FF, 0x800080};
+
+/* ---- theme ----------------------------------------------------------- */
+
+typedef struct theme_ctx {
+    rag_workbook *wb;
+    bool in_scheme;
+    int slot;              /* index into theme[], -1 outside a colour */
+} theme_ctx;
+
+static int theme_slot(const char *name)
+{
+    static const char *const names[12] = {
+        "dk1", "lt1", "dk2", "lt2", "accent1", "accent2", "accent3",
+        "accent4", "accent5", "accent6", "hlink", "folHlink"};
+    int i;
+    for (i = 0; i < 12; i++)
+        if (!strcmp(name, names[i]))
+            return i;
+    return -1;
+}
+
+static void theme_start(rg_xml *x, void *data, const char *name,
+                        const char **attrs)
+{
+    theme_ctx *c = data;
+    uint32_t rgb;
+    (void)x;
+
+    if (!strcmp(name, "clrScheme")) {
+        c->in_scheme = true;
+        return;
+    }
+    if (!c->in_scheme)
+        return;
+    if (c->slot < 0) {
+        c->slot = theme_slot(name);
+        return;
+    }
+    if (!strcmp(name, "srgbClr")) {
+        const char *v = rg_attr(attrs, "val");
+        if (v && rg_parse_rgb(v, &rgb))
+            c->wb->impl->theme[c->slot] = rgb;
+    } else if (!strcmp(name, "sysClr")) {
+        const char *v = rg_attr(attrs, "lastClr");
+        if (v && rg_parse_rgb(v, &rgb))
+            c->wb->impl->theme[c->slot] = rgb;
+        else if ((v = rg_attr(attrs, "val")) && !strcmp(v, "window"))
+            c->wb->impl->theme[c->slot] = 0xFFFFFF;
+        else if (v && !strcmp(v, "windowText"))
+            c->wb->impl->theme[c->slot] = 0x000000;
+    }
+}
+
+static void theme_end(rg_xml *x, void *data, const char *name)
+{
+    theme_ctx *c = data;
+    (void)x;
+    if (!strcmp(name, "clrScheme"))
+        c->in_scheme = false;
+    else if (c->slot >= 0 && theme_slot(name) == c->slot)
+        c->slot = -1;
+}
+
+rag_status rg_theme_read(rag_workbook *wb, const char *part, rag_error *err)
+{
+    static const rg_xml_handlers h = {theme_start, theme_end, NULL};
+    theme_ctx c = {wb, false, -1};
+
+    memcpy(wb->impl->theme, default_theme, sizeof default_theme);
+    if (!part)
+        return RAG_OK;
+    return rg_xml_parse_part(wb->impl->zip, part, &h, &c,
+                             wb->impl->limits.depth, err);
+}
+
+/* ---- colours --------------------------------------------------------- */
+
+uint32_t rg_color_resolve(const rag_workbook *wb, const char **attrs)
+{
+    const char *v;
+    uint32_t rgb = RAG_NO_COLOR, n;
+    double tint = 0;
+
+    if ((v = rg_attr(attrs, "rgb")) && rg_parse_rgb(v, &n)) {
+        rgb = n;
+    } else if ((v = rg_attr(attrs, "theme")) && rg_parse_u32(v, &n)) {
+        /* Indexes 0..3 are lt1 dk1 lt2 dk2: the pairs are swapped
+         * relative to the scheme's order. */
+        static const int map[4] = {1, 0, 3, 2};
+        if (n < 4)
+            n = (uint32_t)map[n];
+        rgb = n < 12 ? wb->impl->theme[n] : RAG_NO_COLOR;
+    } else if ((v = rg_attr(attrs, "indexed")) && rg_parse_u32(v, &n)) {
+        rgb = n < 66 ? wb->impl->indexed[n] : RAG_NO_COLOR;
+    } else {
+        return RAG_NO_COLOR; /* auto, or nothing */
+    }
+    if ((v = rg_attr(attrs, "tint")) && rg_parse_double(v, &tint) &&
+        tint >= -1 && tint <= 1)
+        rgb = rg_apply_tint(rgb, tint);
+    return rgb;
+}
+
+/* ---- fonts ----------------------------------------------------------- */
+
+void rg_font_apply(rag_workbook *wb, rag_font *f, const char *name,
+                   const char **attrs)
+{
+    const char *v = rg_attr(attrs, "val");
+    rg_arena *a = &wb->impl->arena;
+    uint32_t n;
+
+    if (!strcmp(name, "b")) {
+        f->bold = rg_attr_bool(attrs, "val", true);
+    } else if (!strcmp(name, "i")) {
+        f->italic = rg_attr_bool(attrs, "val", true);
+    } else if (!strcmp(name, "strike")) {
+        f->strike = rg_attr_bool(attrs, "val", true);
+    } else if (!strcmp(name, "u")) {
+        if (!v || !strcmp(v, "single"))
+            f->underline = 1;
+        else if (!strcmp(v, "double"))
+            f->underline = 2;
+        else if (!strcmp(v, "singleAccounting"))
+            f->underline = 33;
+        else if (!strcmp(v, "doubleAccounting"))
+            f->underline = 34;
+        else
+            f->underline = 0;
+    } else if (!strcmp(name, "sz")) {
+        double d;
+        if (v && rg_parse_double(v, &d) && d > 0 && d < 1000)
+            f->size = d;
+    } else if (!strcmp(name, "color")) {
+        f->color = rg_color_resolve(wb, attrs);
+    } else if (!strcmp(name, "name") || !strcmp(name, "rFont")) {
+        if (v)
+            f->name = rg_arena_strdup(a, v);
+    } else if (!strcmp(name, "family")) {
+        if (v && rg_parse_u32(v, &n) && n < 256)
+            f->family = (uint8_t)n;
+    } else if (!strcmp(name, "charset")) {
+        if (v && rg_parse_u32(v, &n) && n < 256)
+            f->charset = (uint8_t)n;
+    } else if (!strcmp(name, "vertAlign")) {
+        f->script = !v ? 0 : !strcmp(v, "superscript") ? 1
+                   : !strcmp(v, "subscript")            ? 2
+                                                        : 0;
+    } else if (!strcmp(name, "scheme")) {
+        if (v)
+            f->scheme = rg_arena_strdup(a, v);
+    }
+}
+
+/* ---- styles ---------------------------------------------------------- */
+
+typedef struct fill {
+    rag_pattern pattern;
+    uint32_t fg, bg;
+    bool fg_given;
+} fill;
+
+typedef struct border {
+    rag_border_side left, right, top, bottom, diagonal;
+    bool up, down;
+} border;
+
+typedef struct numfmt {
+    uint32_t id;
+    const char *code;
+} numfmt;
+
+typedef enum section {
+    SEC_NONE, SEC_NUMFMTS, SEC_FONTS, SEC_FILLS, SEC_BORDERS, SEC_XFS,
+    SEC_CELLSTYLEXFS, SEC_COLORS, SEC_OTHER
+} section;
+
+/* The font, fill and border an xf points at, resolved at the end of the
+ * part when every table is known. */
+typedef struct xf_refs {
+    uint32_t font, fill, border;
+    bool has_font, has_fill, has_border;
+} xf_refs;
+
+typedef struct styles_ctx {
+    rag_workbook *wb;
+    section sec;
+    numfmt *numfmts;
+    size_t numfmt_count, numfmt_cap;
+    size_t font_cap;
+    fill *fills;
+    size_t fill_count, fill_cap;
+    border *borders;
+    size_t border_count, border_cap;
+    xf_refs *refs;             /* parallel to wb->styles */
+    size_t refs_cap;
+    rag_border_side *side;     /* the border side being read */
+    uint32_t indexed_n;
+    bool indexed_override;
+    bool in_xf;
+} styles_ctx;
+
+static rag_pattern pattern_from(const char *v)
+{
+    static const char *const names[] = {
+        "none", "solid", "mediumGray", "darkGray", "lightGray",
+        "darkHorizontal", "darkVertical", "darkDown", "darkUp", "darkGrid",
+        "darkTrellis", "lightHorizontal", "lightVertical", "lightDown",
+        "lightUp", "lightGrid", "lightTrellis", "gray125", "gray0625"};
+    size_t i;
+    for (i = 0; v && i < sizeof names / sizeof names[0]; i++)
+        if (!strcmp(v, names[i]))
+            return (rag_pattern)i;
+    return RAG_PATTERN_NONE;
+}
+
+static rag_border_style border_from(const char *v)
+{
+    static const char *const names[] = {
+        "none", "thin", "medium", "dashed", "dotted", "thick", "double",
+        "hair", "mediumDashed", "dashDot", "mediumDashDot", "dashDotDot",
+        "mediumDashDotDot", "slantDashDot"};
+    size_t i;
+    for (i = 0; v && i < sizeof names / sizeof names[0]; i++)
+        if (!strcmp(v, names[i]))
+            return (rag_border_style)i;
+    return 0;
+}
+
+static rag_halign halign_from(const char *v)
+{
+    static const char *const names[] = {
+        "general", "left", "center", "right", "fill", "justify",
+        "centerContinuous", "distributed"};
+    size_t i;
+    for (i = 0; v && i < sizeof names / sizeof names[0]; i++)
+        if (!strcmp(v, names[i]))
+            return (rag_halign)i;
+    return RAG_HALIGN_GENERAL;
+}
+
+static rag_valign valign_from(const char *v)
+{
+    if (!v)
+        return RAG_VALIGN_BOTTOM;
+    if (!strcmp(v, "top"))
+        return RAG_VALIGN_TOP;
+    if (!strcmp(v, "center"))
+        return RAG_VALIGN_CENTER;
+    if (!strcmp(v, "justify"))
+        return RAG_VALIGN_JUSTIFY;
+    if (!strcmp(v, "distributed"))
+        return RAG_VALIGN_DISTRIBUTED;
+    return RAG_VALIGN_BOTTOM;
+}
+
+static void nomem(rg_xml *x)
+{
+    rg_xml_abort(x, RAG_ERR_NOMEM, "out of memory");
+}
+
+static void xf_start(rg_xml *x, styles_ctx *c, const char **attrs)
+{
+    rag_workbook *wb = c->wb;
+    rag_style *s;
+    xf_refs *r;
+    const char *v;
+    uint32_t n;
+
+    if (wb->style_count >= 4u * 1024 * 1024) {
+        rg_xml_abort(x, RAG_ERR_LIMIT, "more than 4 million cell styles");
+        return;
+    }
+    if (!rg_grow((void **)&wb->styles, &wb->impl->style_cap,
+                 wb->style_count + 1, sizeof *wb->styles) ||
+        !rg_grow((void **)&c->refs, &c->refs_cap, wb->style_count + 1,
+                 sizeof *c->refs)) {
+        nomem(x);
+        return;
+    }
+    r = &c->refs[wb->style_count];
+    s = &wb->styles[wb->style_count++];
+    memset(r, 0, sizeof *r);
+    memset(s, 0, sizeof *s);
+    s->locked = true;
+    s->fill_fg = s->fill_bg = RAG_NO_COLOR;
+    s->left.color = s->right.color = s->top.color = s->bottom.color =
+        s->diagonal.color = RAG_NO_COLOR;
+    s->font.color = RAG_NO_COLOR;
+    if ((v = rg_attr(attrs, "numFmtId")) && rg_parse_u32(v, &n))
+        s->numfmt_id = n;
+    if ((v = rg_attr(attrs, "fontId")) && rg_parse_u32(v, &n))
+        r->font = n, r->has_font = true;
+    if ((v = rg_attr(attrs, "fillId")) && rg_parse_u32(v, &n))
+        r->fill = n, r->has_fill = true;
+    if ((v = rg_attr(attrs, "borderId")) && rg_parse_u32(v, &n))
+        r->border = n, r->has_border = true;
+    s->quote_prefix = rg_attr_bool(attrs, "quotePrefix", false);
+    c->in_xf = true;
+}
+
+static void styles_start(rg_xml *x, void *data, const char *name,
+                         const char **attrs)
+{
+    styles_ctx *c = data;
+    rag_workbook *wb = c->wb;
+    rg_workbook_impl *in = wb->impl;
+    const char *v;
+
+    if (c->sec == SEC_NONE || c->sec == SEC_OTHER) {
+        if (rg_xml_depth(x) != 2)
+            return;
+        c->sec = !strcmp(name, "numFmts")        ? SEC_NUMFMTS
+                 : !strcmp(name, "fonts")        ? SEC_FONTS
+                 : !strcmp(name, "fills")        ? SEC_FILLS
+                 : !strcmp(name, "borders")      ? SEC_BORDERS
+                 : !strcmp(name, "cellXfs")      ? SEC_XFS
+                 : !strcmp(name, "cellStyleXfs") ? SEC_CELLSTYLEXFS
+                 : !strcmp(name, "colors")       ? SEC_COLORS
+                                                 : SEC_OTHER;
+        return;
+    }
+    switch (c->sec) {
+    case SEC_NUMFMTS:
+        if (!strcmp(name, "numFmt")) {
+            uint32_t id;
+            const char *code = rg_attr(attrs, "formatCode");
+            if (!(v = rg_attr(attrs, "numFmtId")) || !rg_parse_u32(v, &id) ||
+                !code)
+                return;
+            if (!rg_grow((void **)&c->numfmts, &c->numfmt_cap,
+                         c->numfmt_count + 1, sizeof *c->numfmts))
+                { nomem(x); return; }
+            c->numfmts[c->numfmt_count].id = id;
+            c->numfmts[c->numfmt_count].code = rg_arena_strdup(&in->arena,
+                                                               code);
+            if (!c->numfmts[c->numfmt_count].code)
+                { nomem(x); return; }
+            c->numfmt_count++;
+        }
+        break;
+    case SEC_FONTS:
+        if (!strcmp(name, "font") && rg_xml_depth(x) == 3) {
+            rag_font *f;
+            if (!rg_grow((void **)&in->fonts, &c->font_cap,
+                         in->font_count + 1, sizeof *in->fonts))
+                { nomem(x); return; }
+            f = &in->fonts[in->font_count++];
+            memset(f, 0, sizeof *f);
+            f->color = RAG_NO_COLOR;
+        } else if (in->font_count) {
+            rg_font_apply(wb, &in->fonts[in->font_count - 1], name, attrs);
+        }
+        break;
+    case SEC_FILLS:
+        if (!strcmp(name, "fill") && rg_xml_depth(x) == 3) {
+            fill *f;
+            if (!rg_grow((void **)&c->fills, &c->fill_cap,
+                         c->fill_count + 1, sizeof *c->fills))
+                { nomem(x); return; }
+            f = &c->fills[c->fill_count++];
+            f->pattern = RAG_PATTERN_NONE;
+            f->fg = f->bg = RAG_NO_COLOR;
+        } else if (c->fill_count) {
+            fill *f = &c->fills[c->fill_count - 1];
+            if (!strcmp(name, "patternFill")) {
+                v = rg_attr(attrs, "patternType");
+                f->pattern = v ? pattern_from(v) : RAG_PATTERN_NONE;
+            } else if (!strcmp(name, "fgColor")) {
+                /* The system colours 64 and 65 and "auto" mean no colour
+                 * of the cell's own: the fill shows as none. */
+                uint32_t n;
+                f->fg_given = true;
+                if ((v = rg_attr(attrs, "indexed")) && rg_parse_u32(v, &n) &&
+                    n >= 64 && !rg_attr(attrs, "rgb") &&
+                    !rg_attr(attrs, "theme"))
+                    f->fg = RAG_NO_COLOR;
+                else
+                    f->fg = rg_color_resolve(wb, attrs);
+            } else if (!strcmp(name, "bgColor")) {
+                f->bg = rg_color_resolve(wb, attrs);
+            }
+        }
+        break;
+    case SEC_BORDERS:
+        if (!strcmp(name, "border") && rg_xml_depth(x) == 3) {
+            border *b;
+            if (!rg_grow((void **)&c->borders, &c->border_cap,
+                         c->border_count + 1, sizeof *c->borders))
+                { nomem(x); return; }
+            b = &c->borders[c->border_count++];
+            memset(b, 0, sizeof *b);
+            b->left.color = b->right.color = b->top.color =
+                b->bottom.color = b->diagonal.color = RAG_NO_COLOR;
+            b->up = rg_attr_bool(attrs, "diagonalUp", false);
+            b->down = rg_attr_bool(attrs, "diagonalDown", false);
+        } else if (c->border_count) {
+            border *b = &c->borders[c->border_count - 1];
+            rag_border_side *side =
+                !strcmp(name, "left") || !strcmp(name, "start") ? &b->left
+                : !strcmp(name, "right") || !strcmp(name, "end") ? &b->right
+                : !strcmp(name, "top")                           ? &b->top
+                : !strcmp(name, "bottom")   ? &b->bottom
+                : !strcmp(name, "diagonal") ? &b->diagonal
+                                            : NULL;
+            if (side) {
+                side->style = border_from(rg_attr(attrs, "style"));
+                c->side = side;
+            } else if (!strcmp(name, "color") && c->side) {
+                c->side->color = rg_color_resolve(wb, attrs);
+            }
+        }
+        break;
+    case SEC_XFS:
+        if (!strcmp(name, "xf") && rg_xml_depth(x) == 3) {
+            xf_start(x, c, attrs);
+        } else if (c->in_xf && wb->style_count) {
+            rag_style *s = &wb->styles[wb->style_count - 1];
+            uint32_t n;
+            if (!strcmp(name, "alignment")) {
+                s->halign = halign_from(rg_attr(attrs, "horizontal"));
+                s->valign = valign_from(rg_attr(attrs, "vertical"));
+                s->wrap = rg_attr_bool(attrs, "wrapText", false);
+                s->shrink = rg_attr_bool(attrs, "shrinkToFit", false);
+                if ((v = rg_attr(attrs, "indent")) && rg_parse_u32(v, &n) &&
+                    n < 256)
+                    s->indent = (uint8_t)n;
+                if ((v = rg_attr(attrs, "textRotation")) &&
+                    rg_parse_u32(v, &n) && (n <= 180 || n == 255))
+                    s->rotation = (int16_t)n;
+            } else if (!strcmp(name, "protection")) {
+                s->locked = rg_attr_bool(attrs, "locked", true);
+                s->hidden = rg_attr_bool(attrs, "hidden", false);
+            }
+        }
+        break;
+    case SEC_COLORS:
+        if (!strcmp(name, "indexedColors")) {
+            c->indexed_override = true;
+            c->indexed_n = 0;
+        } else if (!strcmp(name, "rgbColor") && c->indexed_override) {
+            uint32_t rgb;
+            if ((v = rg_attr(attrs, "rgb")) && rg_parse_rgb(v, &rgb) &&
+                c->indexed_n < 64)
+                in->indexed[c->indexed_n] = rgb;
+            c->indexed_n++;
+        }
+        break;
+    case SEC_NONE:
+    case SEC_CELLSTYLEXFS:
+    case SEC_OTHER:
+        break;
+    }
+}
+
+static void styles_end(rg_xml *x, void *data, const char *name)
+{
+    styles_ctx *c = data;
+    if (rg_xml_depth(x) == 2) {
+        c->sec = SEC_NONE;
+        return;
+    }
+    if (c->sec == SEC_XFS && !strcmp(name, "xf"))
+        c->in_xf = false;
+    if (c->sec == SEC_BORDERS)
+        c->side = NULL;
+}
+
+static const char *numfmt_code(const styles_ctx *c, uint32_t id)
+{
+    size_t i;
+    for (i = c->numfmt_count; i-- > 0;)
+        if (c->numfmts[i].id == id)
+            return c->numfmts[i].code;
+    return rag_numfmt_builtin(id);
+}
+
+/* Point each style at its font, fill and border.  An index out of range
+ * is an error: a workbook that points past its own tables is damaged. */
+static rag_status finish_styles(styles_ctx *c, rag_error *err)
+{
+    rag_workbook *wb = c->wb;
+    rg_workbook_impl *in = wb->impl;
+    size_t i;
+
+    for (i = 0; i < wb->style_count; i++) {
+        rag_style *s = &wb->styles[i];
+        const xf_refs *r = &c->refs[i];
+
+        if (r->has_font && r->font >= in->font_count)
+            return rg_fail(err, RAG_ERR_FORMAT, "cell style %zu uses font "
+                           "%u, but there are only %zu", i, r->font,
+                           in->font_count);
+        if (in->font_count)
+            s->font = in->fonts[r->has_font ? r->font : 0];
+        if (r->has_fill) {
+            if (r->fill >= c->fill_count)
+                return rg_fail(err, RAG_ERR_FORMAT, "cell style %zu uses "
+                               "fill %u, but there are only %zu", i,
+                               r->fill, c->fill_count);
+            s->pattern = c->fills[r->fill].pattern;
+            s->fill_fg = c->fills[r->fill].fg;
+            s->fill_bg = c->fills[r->fill].bg;
+            /* A solid fill with no fgColor at all shows black in Excel. */
+            if (s->pattern == RAG_PATTERN_SOLID && !c->fills[r->fill].fg_given)
+                s->fill_fg = 0x000000;
+        }
+        if (r->has_border) {
+            const border *b;
+            if (r->border >= c->border_count)
+                return rg_fail(err, RAG_ERR_FORMAT, "cell style %zu uses "
+                               "border %u, but there are only %zu", i,
+                               r->border, c->border_count);
+            b = &c->borders[r->border];
+            s->left = b->left;
+            s->right = b->right;
+            s->top = b->top;
+            s->bottom = b->bottom;
+            s->diagonal = b->diagonal;
+            s->diagonal_up = b->up;
+            s->diagonal_down = b->down;
+        }
+        s->numfmt = numfmt_code(c, s->numfmt_id);
+        if (s->numfmt && !strcmp(s->numfmt, "General"))
+            s->numfmt = NULL;
+        s->is_date = rag_numfmt_is_date(s->numfmt_id, s->numfmt);
+    }
+    return RAG_OK;
+}
+
+static void default_style(rag_workbook *wb)
+{
+    rag_style *s = &wb->styles[0];
+    memset(s, 0, sizeof *s);
+    s->locked = true;
+    s->fill_fg = s->fill_bg = RAG_NO_COLOR;
+    s->left.color = s->right.color = s->top.color = s->bottom.color =
+        s->diagonal.color = RAG_NO_COLOR;
+    s->font.color = RAG_NO_COLOR;
+    if (wb->impl->font_count)
+        s->font = wb->impl->fonts[0];
+}
+
+static void free_ctx(styles_ctx *c)
+{
+    rg_free(c->numfmts);
+    rg_free(c->fills);
+    rg_free(c->borders);
+    rg_free(c->refs);
+}
+
+rag_status rg_styles_read(rag_workbook *wb, const char *part, rag_error *err)
+{
+    static const rg_xml_handlers h = {styles_start, styles_end, NULL};
+    styles_ctx c;
+    rag_status st = RAG_OK;
+    uint32_t i;
+
+    memset(&c, 0, sizeof c);
+    c.wb = wb;
+    for (i = 0; i < 66; i++)
+        wb->impl->indexed[i] = rg_indexed_color(i);
+    if (part)
+        st = rg_xml_parse_part(wb->impl->zip, part, &h, &c,
+                               wb->impl->limits.depth, err);
+    /* <colors> comes last in the part, after the fonts and fills whose
+     * indexed colours it redefines: read the part again with the new
+     * palette in place.  Rare, and the styles part is small. */
+    if (st == RAG_OK && c.indexed_override) {
+        free_ctx(&c);
+        memset(&c, 0, sizeof c);
+        c.wb = wb;
+        wb->impl->font_count = 0;
+        wb->style_count = 0;
+        st = rg_xml_parse_part(wb->impl->zip, part, &h, &c,
+                               wb->impl->limits.depth, err);
+    }
+    if (st == RAG_OK)
+        st = finish_styles(&c, err);
+    if (st == RAG_OK && wb->style_count == 0) {
+        if (!rg_grow((void **)&wb->styles, &wb->impl->style_cap, 1,
+                     sizeof *wb->styles)) {
+            st = rg_fail(err, RAG_ERR_NOMEM, "out of memory");
+        } else {
+            wb->style_count = 1;
+            default_style(wb);
+        }
+    }
+    free_ctx(&c);
+    return st;
+}

@@ -1,0 +1,37 @@
+/*
+ * The zip container, behind one small interface: only zip.c includes
+ * <unzip.h>.  Opening sniffs what the file really is, so a legacy .xls, an
+ * encrypted workbook or a CSV gets a plain-words error; reading counts the
+ * bytes actually inflated against the limits, so a zip bomb is stopped
+ * early whatever its headers claim.
+ */
+#ifndef RG_ZIP_H
+#define RG_ZIP_H
+
+#include "util/util.h"
+
+typedef struct rg_zip rg_zip;
+
+/* Open path; on failure *out is NULL and err says why in plain words. */
+rag_status rg_zip_open(const char *path, const rag_read_limits *limits,
+                       rg_zip **out, rag_error *err);
+void rg_zip_close(rg_zip *z);
+
+/* The stored name of the entry called name (ignoring ASCII case, '\' read
+ * as '/', a leading '/' dropped), or NULL. */
+const char *rg_zip_find(const rg_zip *z, const char *name);
+size_t rg_zip_count(const rg_zip *z);
+const char *rg_zip_name(const rg_zip *z, size_t i);
+
+/* Inflate the entry called name in chunks to sink; a non-zero return from
+ * sink stops the read early (not an error).  RAG_ERR_ZIP when the entry is
+ * missing or damaged, RAG_ERR_LIMIT past a limit. */
+typedef int (*rg_zip_sink)(void *ctx, const char *data, size_t len);
+rag_status rg_zip_read(rg_zip *z, const char *name, rg_zip_sink sink,
+                       void *ctx, rag_error *err);
+
+/* Read a whole (small) entry into buf, at most max bytes. */
+rag_status rg_zip_slurp(rg_zip *z, const char *name, rg_buf *buf,
+                        size_t max, rag_error *err);
+
+#endif
