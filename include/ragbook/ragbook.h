@@ -13,6 +13,9 @@
 #include "ragbook/version.h"
 #include "ragbook/error.h"
 #include "ragbook/grid.h"
+#include "ragbook/model.h"
+#include "ragbook/validate.h"
+#include "ragbook/write.h"
 
 #ifdef __cplusplus
 extern "C" {
