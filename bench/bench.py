@@ -1,0 +1,320 @@
+#!/usr/bin/env python3
+"""ragbook benchmark: times ragbook against the inflate floor and its peers
+and prints one table per section.  Run through bench/run.sh, which installs
+the tools and builds ragbook; the settings come from the environment:
+
+  ROWS       rows of the big workbook                      (200000)
+  N          runs of each command; the best wall time is kept  (3)
+  PEER_N     runs of the (slow) Python peers                   (N)
+  MANY       workbooks in the validate section               (1000)
+  SECTIONS   which sections, comma-separated     (cells,memory,copy,validate)
+  RAGBOOK    the ragbook binary          (build-bench/ragbook of this tree)
+  PYTHON     a python3 that has openpyxl          (/usr/bin/python3)
+  WORK       where workbooks are generated and cached      (bench/work)
+  FIXTURES   the small workbooks copied for validate (../shared/fixtures)
+"""
+import glob
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+import zipfile
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+TOP = os.path.dirname(HERE)
+
+
+def env_int(name, default):
+    v = os.environ.get(name, "")
+    return int(v) if v.strip() else default
+
+
+ROWS = env_int("ROWS", 200000)
+N = max(env_int("N", 3), 1)
+PEER_N = max(env_int("PEER_N", N), 1)
+MANY = env_int("MANY", 1000)
+SECTIONS = [s.strip() for s in
+            os.environ.get("SECTIONS", "cells,memory,copy,validate").split(",")
+            if s.strip()]
+RAGBOOK = os.environ.get("RAGBOOK") or os.path.join(TOP, "build-bench", "ragbook")
+PYTHON = os.environ.get("PYTHON") or "/usr/bin/python3"
+WORK = os.environ.get("WORK") or os.path.join(HERE, "work")
+FIXTURES = os.environ.get("FIXTURES") or os.path.join(
+    os.path.dirname(TOP), "shared", "fixtures")
+TIME = "/usr/bin/time"
+
+
+def say(*a):
+    print(*a, flush=True)
+
+
+def mb(n_bytes):
+    return n_bytes / 1e6
+
+
+# ---------------------------------------------------------------- running
+
+class Result:
+    def __init__(self, name, cmd):
+        self.name = name
+        self.cmd = cmd
+        self.walls = []
+        self.rss_kb = 0
+        self.rc = 0
+        self.err = ""
+
+    @property
+    def ok(self):
+        return bool(self.walls)
+
+    @property
+    def best(self):
+        return min(self.walls) if self.walls else float("nan")
+
+    @property
+    def rss_mb(self):
+        return self.rss_kb / 1024
+
+
+def run(name, cmd, runs, ok_codes=(0,), stdout=None):
+    """Run cmd `runs` times under /usr/bin/time; keep the best wall time and
+    the highest peak RSS.  stdout goes to /dev/null unless a path is given."""
+    res = Result(name, cmd)
+    for _ in range(runs):
+        with tempfile.NamedTemporaryFile("r", suffix=".time") as tf:
+            out = open(stdout, "wb") if stdout else subprocess.DEVNULL
+            try:
+                t0 = time.perf_counter()
+                p = subprocess.run([TIME, "-f", "%M", "-o", tf.name] + cmd,
+                                   stdout=out, stderr=subprocess.PIPE)
+                wall = time.perf_counter() - t0
+            finally:
+                if stdout:
+                    out.close()
+            res.rc = p.returncode
+            res.err = p.stderr.decode("utf-8", "replace").strip()
+            if p.returncode not in ok_codes:
+                return res
+            lines = [l for l in tf.read().splitlines() if l.strip()]
+            try:
+                res.rss_kb = max(res.rss_kb, int(lines[-1]))
+            except (IndexError, ValueError):
+                pass
+            res.walls.append(wall)
+    return res
+
+
+def not_available(res):
+    return res.rc == 2 and "not available" in res.err
+
+
+def table(title, results, base, extra=None):
+    """Print results: tool, best wall, ratio to base's wall, peak RSS."""
+    say()
+    say(title)
+    extra = extra or {}
+    head = f"  {'tool':<46} {'wall s':>8} {'x ragbook':>10} {'peak RSS MB':>12}"
+    xh = "".join(f" {k:>14}" for k in next(iter(extra.values()), {}))
+    say(head + xh)
+    say("  " + "-" * (len(head) - 2 + len(xh)))
+    for r in results:
+        if not r.ok:
+            why = r.err.splitlines()[-1] if r.err else f"exit {r.rc}"
+            say(f"  {r.name:<46} failed (exit {r.rc}): {why[:70]}")
+            continue
+        ratio = r.best / base.best if base is not None and base.ok else float("nan")
+        line = f"  {r.name:<46} {r.best:>8.2f} {ratio:>9.2f}x {r.rss_mb:>12.1f}"
+        for v in extra.get(r.name, {}).values():
+            line += f" {v:>14}"
+        say(line)
+
+
+# ---------------------------------------------------------------- inputs
+
+def tracker(rows):
+    """The generated tracker of `rows` rows, cached in WORK."""
+    path = os.path.join(WORK, f"tracker-{rows}.xlsx")
+    gen = os.path.join(HERE, "gen_tracker.py")
+    if (not os.path.exists(path) or
+            os.path.getmtime(path) < os.path.getmtime(gen)):
+        t0 = time.perf_counter()
+        subprocess.run([PYTHON, gen, path, str(rows)], check=True)
+        say(f"  generated {os.path.basename(path)} in "
+            f"{time.perf_counter() - t0:.1f} s")
+    return path
+
+
+def parts(path):
+    """Inflated sizes of the sheet and the shared strings, unique strings."""
+    with zipfile.ZipFile(path) as z:
+        sheet = z.getinfo("xl/worksheets/sheet1.xml").file_size
+        sst = z.getinfo("xl/sharedStrings.xml").file_size
+        with z.open("xl/sharedStrings.xml") as f:
+            m = re.search(rb'uniqueCount="(\d+)"', f.read(400))
+    return sheet, sst, int(m.group(1)) if m else 0
+
+
+def describe(path, rows):
+    sheet, sst, uniq = parts(path)
+    return (f"{os.path.relpath(path, TOP)}: {rows} rows x 20 columns, "
+            f"{mb(os.path.getsize(path)):.1f} MB zipped; sheet XML "
+            f"{mb(sheet):.1f} MB, sharedStrings {mb(sst):.1f} MB "
+            f"({uniq} strings)")
+
+
+# ---------------------------------------------------------------- sections
+
+def section_cells(big):
+    say()
+    say(f"== cells: read the whole grid -- best of {N} (Python peers: best of {PEER_N})")
+    say("   " + describe(big, ROWS))
+    floor = run("inflate floor (unzip -p sheet + strings)",
+                ["unzip", "-p", big, "xl/worksheets/sheet1.xml",
+                 "xl/sharedStrings.xml"], N)
+    rj = run("ragbook cells (JSON)", [RAGBOOK, "cells", big], N)
+    rc = run("ragbook cells --format csv",
+             [RAGBOOK, "cells", big, "--format", "csv"], N)
+    x2c = run("xlsx2csv", ["xlsx2csv", big], PEER_N)
+    opx = run("openpyxl read-only (every cell value)",
+              [PYTHON, os.path.join(HERE, "peers", "openpyxl_read.py"), big],
+              PEER_N)
+    table(f"   'x ragbook' = wall time / ragbook cells (JSON) wall time", [floor, rj, rc, x2c, opx], rj)
+    say()
+    say("   targets (issue 2):")
+    if floor.ok and rj.ok:
+        for r in (rj, rc):
+            v = r.best / floor.best
+            say(f"     {r.name:<28} / floor     = {v:6.2f}x   (target <= 2x)  "
+                f"{'met' if v <= 2 else 'MISSED'}")
+    if opx.ok and rj.ok:
+        v = opx.best / rj.best
+        say(f"     openpyxl read-only / ragbook JSON = {v:6.2f}x   (target >= 10x) "
+            f"{'met' if v >= 10 else 'MISSED'}")
+    if x2c.ok and rc.ok:
+        say(f"     xlsx2csv / ragbook csv            = {x2c.best / rc.best:6.2f}x")
+    return rj
+
+
+def section_memory(big):
+    small_rows = max(ROWS // 4, 2)
+    small = tracker(small_rows)
+    say()
+    say(f"== memory against rows: ragbook cells peak RSS -- best of {N}")
+    head = (f"  {'rows':>8} {'sheet XML MB':>13} {'strings MB':>11} "
+            f"{'strings':>8} {'JSON RSS MB':>12} {'CSV RSS MB':>11} "
+            f"{'JSON wall s':>12}")
+    say(head)
+    say("  " + "-" * (len(head) - 2))
+    rows_seen = []
+    for rows, path in ((small_rows, small), (ROWS, big)):
+        sheet, sst, uniq = parts(path)
+        rj = run("json", [RAGBOOK, "cells", path], N)
+        rc = run("csv", [RAGBOOK, "cells", path, "--format", "csv"], N)
+        rows_seen.append((rows, sst, rj, rc))
+        say(f"  {rows:>8} {mb(sheet):>13.1f} {mb(sst):>11.1f} {uniq:>8} "
+            f"{rj.rss_mb:>12.1f} {rc.rss_mb:>11.1f} {rj.best:>12.2f}")
+    (r0, s0, j0, c0), (r1, s1, j1, c1) = rows_seen
+    if j0.ok and j1.ok and r1 > r0:
+        grow = j1.rss_mb - j0.rss_mb
+        sgrow = (s1 - s0) / 1024 / 1024
+        say(f"   from {r0} to {r1} rows: JSON peak RSS {grow:+.1f} MB, "
+            f"CSV {c1.rss_mb - c0.rss_mb:+.1f} MB; the shared-strings XML "
+            f"grows {sgrow:.1f} MB")
+        say(f"   (the strings table is held in memory by design; what grows "
+            f"beyond it is per-row state)")
+
+
+def section_copy(big):
+    say()
+    say(f"== copy (issue 3): re-write the big workbook -- best of {N} "
+        f"(openpyxl: best of {PEER_N})")
+    out_r = os.path.join(WORK, "copy-ragbook.xlsx")
+    out_p = os.path.join(WORK, "copy-openpyxl.xlsx")
+    for p in (out_r, out_p):
+        if os.path.exists(p):
+            os.remove(p)
+    rb = run("ragbook copy", [RAGBOOK, "copy", big, out_r], N)
+    if not_available(rb):
+        say("copy: not available in this build")
+        return
+    py = run("openpyxl load_workbook + save",
+             [PYTHON, os.path.join(HERE, "peers", "openpyxl_copy.py"), big, out_p],
+             PEER_N)
+    sizes = {}
+    for r, p in ((rb, out_r), (py, out_p)):
+        sizes[r.name] = {"out MB": f"{mb(os.path.getsize(p)):.1f}"
+                         if os.path.exists(p) else "-"}
+    say("   " + describe(big, ROWS))
+    table("   'x ragbook' = wall time / ragbook copy wall time", [rb, py], rb, sizes)
+
+
+def section_validate():
+    say()
+    say(f"== validate (issue 5): {MANY} small workbooks -- best of {N} "
+        f"(openpyxl: best of {PEER_N})")
+    fixtures = sorted(glob.glob(os.path.join(FIXTURES, "*.xlsx")))
+    if not fixtures:
+        say(f"validate: no fixtures in {FIXTURES}; skipped")
+        return
+    probe = run("probe", [RAGBOOK, "validate", fixtures[0]], 1, ok_codes=(0, 1))
+    if not_available(probe):
+        say("validate: not available in this build")
+        return
+    many_dir = os.path.join(WORK, "many")
+    want = [f"{i:04d}-{os.path.basename(fixtures[i % len(fixtures)])}"
+            for i in range(MANY)]
+    have = set(os.listdir(many_dir)) if os.path.isdir(many_dir) else set()
+    if have != set(want):
+        shutil.rmtree(many_dir, ignore_errors=True)
+        os.makedirs(many_dir)
+        for i, name in enumerate(want):
+            shutil.copyfile(fixtures[i % len(fixtures)],
+                            os.path.join(many_dir, name))
+    files = [os.path.join(many_dir, n) for n in sorted(want)]
+    total = sum(os.path.getsize(f) for f in files)
+    say(f"   {len(files)} copies of the {len(fixtures)} workbooks in "
+        f"{FIXTURES} ({mb(total):.1f} MB), {os.cpu_count()} cores")
+    # exit 1 = findings of severity error: expected with these fixtures
+    rd = run("ragbook validate --format json (default jobs)",
+             [RAGBOOK, "validate", *files, "--format", "json"], N, ok_codes=(0, 1))
+    r1 = run("ragbook validate --format json --jobs 1",
+             [RAGBOOK, "validate", *files, "--format", "json", "--jobs", "1"], N,
+             ok_codes=(0, 1))
+    py = run("openpyxl: open + read every cell",
+             [PYTHON, os.path.join(HERE, "peers", "openpyxl_many.py"), *files],
+             PEER_N)
+    rate = {r.name: {"workbooks/s": f"{len(files) / r.best:.0f}" if r.ok else "-"}
+            for r in (rd, r1, py)}
+    table("   'x ragbook' = wall time / ragbook validate (default jobs) wall time",
+          [rd, r1, py], rd, rate)
+
+
+def main():
+    if not os.access(RAGBOOK, os.X_OK):
+        sys.exit(f"bench: no ragbook binary at {RAGBOOK} (set RAGBOOK=...)")
+    os.makedirs(WORK, exist_ok=True)
+    ver = subprocess.run([RAGBOOK, "--version"], capture_output=True, text=True)
+    say(f"ragbook benchmark, {time.strftime('%Y-%m-%d %H:%M')}, "
+        f"{os.cpu_count()} cores, {ver.stdout.strip() or RAGBOOK}")
+    big = None
+    if any(s in SECTIONS for s in ("cells", "memory", "copy")):
+        big = tracker(ROWS)
+    for s in SECTIONS:
+        if s == "cells":
+            section_cells(big)
+        elif s == "memory":
+            section_memory(big)
+        elif s == "copy":
+            section_copy(big)
+        elif s == "validate":
+            section_validate()
+        else:
+            sys.exit(f"bench: unknown section {s!r} "
+                     "(cells, memory, copy, validate)")
+
+
+if __name__ == "__main__":
+    main()
