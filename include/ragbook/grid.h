@@ -359,7 +359,8 @@ RAG_API char *rag_range_format(const rag_range *range, char *buf);
 /*
  * A serial date (1900 or 1904 system) as "YYYY-MM-DD", or
  * "YYYY-MM-DDTHH:MM:SS" when it has a time part, into buf (>= 20 bytes).
- * Returns false for a serial outside 0..2958465 (years 1900..9999).
+ * Returns false for a serial outside 0..2958465 (1904 system: 0..2957003),
+ * that is past 9999-12-31.
  */
 RAG_API bool rag_serial_format(double serial, bool date1904, char *buf);
 

@@ -58,7 +58,7 @@ void *rg_arena_alloc(rg_arena *a, size_t size)
 
 char *rg_arena_strndup(rg_arena *a, const char *s, size_t n)
 {
-    char *p = rg_arena_alloc(a, n + 1);
+    char *p = n < SIZE_MAX ? rg_arena_alloc(a, n + 1) : NULL;
     if (!p)
         return NULL;
     if (n)

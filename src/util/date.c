@@ -39,7 +39,10 @@ static void civil_from_days(long z, int *y, int *m, int *d)
     *y = (int)(yoe + (unsigned long)era * 400 + (*m <= 2));
 }
 
-#define MAX_SERIAL 2958465.99999 /* 9999-12-31 23:59:59 */
+/* 9999-12-31 23:59:59 in each system: the 1904 system starts 1462 days
+ * later, so its last serial is 1462 lower. */
+#define MAX_SERIAL 2958465.99999
+#define MAX_SERIAL_1904 2957003.99999
 
 /* Split a serial into whole days since 1970-01-01 and seconds. */
 static bool split_serial(double serial, bool date1904, long *days,
@@ -49,7 +52,8 @@ static bool split_serial(double serial, bool date1904, long *days,
     long day, s;
 
     *leap_1900 = false;
-    if (!isfinite(serial) || serial < 0 || serial > MAX_SERIAL)
+    if (!isfinite(serial) || serial < 0 ||
+        serial > (date1904 ? MAX_SERIAL_1904 : MAX_SERIAL))
         return false;
     whole = floor(serial);
     frac = serial - whole;
