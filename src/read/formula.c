@@ -93,14 +93,14 @@ static size_t match_lines(const char *p, bool *is_col, bool abs[2],
     return (size_t)(s - p);
 }
 
-static void put_col(rg_buf *b, uint32_t col)
+static bool put_col(rg_buf *b, uint32_t col)
 {
     char ref[16];
     size_t i;
     rag_cell_ref_format(0, col, ref);
     for (i = 0; ref[i] && isalpha((unsigned char)ref[i]); i++)
         ;
-    rg_buf_append(b, ref, i);
+    return rg_buf_append(b, ref, i);
 }
 
 bool rg_formula_shift(const char *f, int64_t drow, int64_t dcol, rg_buf *b)
@@ -160,14 +160,11 @@ bool rg_formula_shift(const char *f, int64_t drow, int64_t dcol, rg_buf *b)
                 nr >= RAG_MAX_ROWS) {
                 if (!rg_buf_puts(b, "#REF!"))
                     return false;
-            } else {
-                if (ca)
-                    rg_buf_putc(b, '$');
-                put_col(b, (uint32_t)nc);
-                if (ra)
-                    rg_buf_putc(b, '$');
-                if (!rg_buf_printf(b, "%u", (unsigned)(nr + 1)))
-                    return false;
+            } else if ((ca && !rg_buf_putc(b, '$')) ||
+                       !put_col(b, (uint32_t)nc) ||
+                       (ra && !rg_buf_putc(b, '$')) ||
+                       !rg_buf_printf(b, "%u", (unsigned)(nr + 1))) {
+                return false;
             }
             prev = 'A';
             p += n;
@@ -175,22 +172,27 @@ bool rg_formula_shift(const char *f, int64_t drow, int64_t dcol, rg_buf *b)
         }
         if (!ident_char(prev) && prev != '$' &&
             (n = match_lines(p, &ca, abs2, v2)) > 0) {
+            int64_t nv[2];
             int part;
+            bool ok = true;
             for (part = 0; part < 2; part++) {
-                int64_t nv = abs2[part] ? v2[part]
-                             : (int64_t)v2[part] + (ca ? dcol : drow);
-                if (nv < 0 || nv >= (ca ? RAG_MAX_COLS : RAG_MAX_ROWS)) {
-                    rg_buf_puts(b, "#REF!");
-                    break;
-                }
-                if (part)
-                    rg_buf_putc(b, ':');
-                if (abs2[part])
-                    rg_buf_putc(b, '$');
-                if (ca)
-                    put_col(b, (uint32_t)nv);
-                else
-                    rg_buf_printf(b, "%u", (unsigned)(nv + 1));
+                nv[part] = abs2[part] ? v2[part]
+                           : (int64_t)v2[part] + (ca ? dcol : drow);
+                if (nv[part] < 0 ||
+                    nv[part] >= (ca ? RAG_MAX_COLS : RAG_MAX_ROWS))
+                    ok = false;
+            }
+            if (!ok) { /* either end off the sheet: the whole is gone */
+                if (!rg_buf_puts(b, "#REF!"))
+                    return false;
+            }
+            for (part = 0; ok && part < 2; part++) {
+                if ((part && !rg_buf_putc(b, ':')) ||
+                    (abs2[part] && !rg_buf_putc(b, '$')) ||
+                    !(ca ? put_col(b, (uint32_t)nv[part])
+                         : rg_buf_printf(b, "%u",
+                                         (unsigned)(nv[part] + 1))))
+                    return false;
             }
             prev = 'A';
             p += n;

@@ -64,8 +64,9 @@ rag_status rg_sst_read(rag_workbook *wb, const char *part, rag_error *err);
 /* Colours: resolve a <color>-like element's attributes to RGB. */
 uint32_t rg_color_resolve(const rag_workbook *wb, const char **attrs);
 
-/* Font properties: apply child element `name` of a <font> or <rPr>. */
-void rg_font_apply(rag_workbook *wb, rag_font *f, const char *name,
+/* Font properties: apply child element `name` of a <font> or <rPr>.
+ * false on out of memory (a font name could not be kept). */
+bool rg_font_apply(rag_workbook *wb, rag_font *f, const char *name,
                    const char **attrs);
 
 /* Rich text being read (<si> or <is>): runs with fonts.  Used by the

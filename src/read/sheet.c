@@ -61,9 +61,14 @@ static void nomem(rg_xml *x)
     rg_xml_abort(x, RAG_ERR_NOMEM, "out of memory");
 }
 
-static char *keep(sheet_ctx *c, const char *s)
+/* A copy of attribute text in the workbook's arena.  NULL only when s is
+ * NULL; on out of memory the parse is stopped (and NULL returned). */
+static char *keep(rg_xml *x, sheet_ctx *c, const char *s)
 {
-    return rg_arena_strdup(&c->wb->impl->arena, s);
+    char *copy = rg_arena_strdup(&c->wb->impl->arena, s);
+    if (s && !copy)
+        nomem(x);
+    return copy;
 }
 
 static bool parse_u32_attr(const char **attrs, const char *name,
@@ -203,6 +208,7 @@ static void cell_start(rg_xml *x, sheet_ctx *c, const char **attrs)
     c->in_cell = true;
     c->has_v = false;
     c->in_is = false;
+    rg_rich_reset(&c->is); /* an inlineStr cell without <is> is empty */
     rg_buf_reset(&c->v);
     rg_buf_reset(&c->f);
     c->f_type[0] = '\0';
@@ -508,11 +514,11 @@ static void link_start(rg_xml *x, sheet_ctx *c, const char **attrs)
             l->url = rel->target;
     }
     if ((v = rg_attr(attrs, "location")))
-        l->location = keep(c, v);
+        l->location = keep(x, c, v);
     if ((v = rg_attr(attrs, "display")))
-        l->display = keep(c, v);
+        l->display = keep(x, c, v);
     if ((v = rg_attr(attrs, "tooltip")))
-        l->tooltip = keep(c, v);
+        l->tooltip = keep(x, c, v);
 }
 
 static void dv_start(rg_xml *x, sheet_ctx *c, const char **attrs)
@@ -520,7 +526,6 @@ static void dv_start(rg_xml *x, sheet_ctx *c, const char **attrs)
     rag_sheet *s = c->sheet;
     rag_validation *dv;
     const char *sqref = rg_attr(attrs, "sqref");
-    const char *v;
     char first[64];
     size_t n;
 
@@ -539,16 +544,16 @@ static void dv_start(rg_xml *x, sheet_ctx *c, const char **attrs)
     if (!rag_range_parse(first, &dv->range))
         return;
     s->validation_count++;
-    dv->sqref = keep(c, sqref);
-    dv->type = (v = rg_attr(attrs, "type")) ? keep(c, v) : NULL;
-    dv->operator_ = (v = rg_attr(attrs, "operator")) ? keep(c, v) : NULL;
+    dv->sqref = keep(x, c, sqref);
+    dv->type = keep(x, c, rg_attr(attrs, "type"));
+    dv->operator_ = keep(x, c, rg_attr(attrs, "operator"));
     dv->allow_blank = rg_attr_bool(attrs, "allowBlank", false);
     dv->show_input = rg_attr_bool(attrs, "showInputMessage", false);
     dv->show_error = rg_attr_bool(attrs, "showErrorMessage", false);
-    dv->prompt_title = (v = rg_attr(attrs, "promptTitle")) ? keep(c, v) : NULL;
-    dv->prompt = (v = rg_attr(attrs, "prompt")) ? keep(c, v) : NULL;
-    dv->error_title = (v = rg_attr(attrs, "errorTitle")) ? keep(c, v) : NULL;
-    dv->error = (v = rg_attr(attrs, "error")) ? keep(c, v) : NULL;
+    dv->prompt_title = keep(x, c, rg_attr(attrs, "promptTitle"));
+    dv->prompt = keep(x, c, rg_attr(attrs, "prompt"));
+    dv->error_title = keep(x, c, rg_attr(attrs, "errorTitle"));
+    dv->error = keep(x, c, rg_attr(attrs, "error"));
     c->dv = dv;
 }
 
@@ -634,7 +639,7 @@ static void sheet_start(rg_xml *x, void *data, const char *name,
         c->ext_depth = rg_xml_depth(x);
     } else if (!strcmp(name, "dimension")) {
         if ((v = rg_attr(attrs, "ref")) && strlen(v) < 32)
-            s->dimension = keep(c, v);
+            s->dimension = keep(x, c, v);
     } else if (!strcmp(name, "tabColor")) {
         s->tab_color = rg_color_resolve(c->wb, attrs);
     } else if (!strcmp(name, "sheetView") && !c->seen_view) {
@@ -670,7 +675,7 @@ static void sheet_start(rg_xml *x, void *data, const char *name,
         dv_start(x, c, attrs);
     } else if (!strcmp(name, "autoFilter") && rg_xml_depth(x) == 2) {
         if ((v = rg_attr(attrs, "ref")) && strlen(v) < 32)
-            s->autofilter = keep(c, v);
+            s->autofilter = keep(x, c, v);
     } else if (!strcmp(name, "drawing") || !strcmp(name, "picture")) {
         s->features |= RAG_FEATURE_DRAWING;
     } else if (!strcmp(name, "legacyDrawing")) {

@@ -32,10 +32,8 @@ typedef struct pending_run {
 bool rg_rich_start(rag_workbook *wb, rg_rich_builder *b, const char *name,
                    const char **attrs)
 {
-    if (b->in_rpr) {
-        rg_font_apply(wb, &b->font, name, attrs);
-        return true;
-    }
+    if (b->in_rpr)
+        return rg_font_apply(wb, &b->font, name, attrs);
     if (!strcmp(name, "t")) {
         b->in_t = !b->in_rph;
         if (b->in_t && b->in_run) {

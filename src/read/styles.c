@@ -117,7 +117,7 @@ uint32_t rg_color_resolve(const rag_workbook *wb, const char **attrs)
 
 /* ---- fonts ----------------------------------------------------------- */
 
-void rg_font_apply(rag_workbook *wb, rag_font *f, const char *name,
+bool rg_font_apply(rag_workbook *wb, rag_font *f, const char *name,
                    const char **attrs)
 {
     const char *v = rg_attr(attrs, "val");
@@ -148,8 +148,8 @@ void rg_font_apply(rag_workbook *wb, rag_font *f, const char *name,
     } else if (!strcmp(name, "color")) {
         f->color = rg_color_resolve(wb, attrs);
     } else if (!strcmp(name, "name") || !strcmp(name, "rFont")) {
-        if (v)
-            f->name = rg_arena_strdup(a, v);
+        if (v && !(f->name = rg_arena_strdup(a, v)))
+            return false;
     } else if (!strcmp(name, "family")) {
         if (v && rg_parse_u32(v, &n) && n < 256)
             f->family = (uint8_t)n;
@@ -161,9 +161,10 @@ void rg_font_apply(rag_workbook *wb, rag_font *f, const char *name,
                    : !strcmp(v, "subscript")            ? 2
                                                         : 0;
     } else if (!strcmp(name, "scheme")) {
-        if (v)
-            f->scheme = rg_arena_strdup(a, v);
+        if (v && !(f->scheme = rg_arena_strdup(a, v)))
+            return false;
     }
+    return true;
 }
 
 /* ---- styles ---------------------------------------------------------- */
@@ -362,8 +363,10 @@ static void styles_start(rg_xml *x, void *data, const char *name,
             f = &in->fonts[in->font_count++];
             memset(f, 0, sizeof *f);
             f->color = RAG_NO_COLOR;
-        } else if (in->font_count) {
-            rg_font_apply(wb, &in->fonts[in->font_count - 1], name, attrs);
+        } else if (in->font_count &&
+                   !rg_font_apply(wb, &in->fonts[in->font_count - 1], name,
+                                  attrs)) {
+            nomem(x);
         }
         break;
     case SEC_FILLS:

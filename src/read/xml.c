@@ -146,6 +146,24 @@ static void XMLCALL on_entity_decl(void *data, const XML_Char *name,
                  x->part);
 }
 
+/* Map expat's error to ours: its own out-of-memory is ours too. */
+static rag_status parse_error(rg_xml *x, bool final)
+{
+    enum XML_Error code = XML_GetErrorCode(x->parser);
+
+    if (code == XML_ERROR_NO_MEMORY)
+        return rg_fail(x->err, RAG_ERR_NOMEM, "out of memory");
+    if (x->err) {
+        x->err->lib_code = (int)code;
+        x->err->line = XML_GetCurrentLineNumber(x->parser);
+        x->err->column = XML_GetCurrentColumnNumber(x->parser);
+    }
+    return rg_fail(x->err, RAG_ERR_XML, "%s",
+                   final && code == XML_ERROR_NO_ELEMENTS
+                       ? "the part is empty or truncated"
+                       : XML_ErrorString(code));
+}
+
 static int feed(void *ctx, const char *data, size_t len)
 {
     rg_xml *x = ctx;
@@ -155,20 +173,17 @@ static int feed(void *ctx, const char *data, size_t len)
         return 1;
     s = XML_Parse(x->parser, data, (int)len, XML_FALSE);
     if (s == XML_STATUS_ERROR) {
-        if (x->status == RAG_OK) {
-            enum XML_Error code = XML_GetErrorCode(x->parser);
-            if (x->err) {
-                x->err->lib_code = (int)code;
-                x->err->line = XML_GetCurrentLineNumber(x->parser);
-                x->err->column = XML_GetCurrentColumnNumber(x->parser);
-            }
-            x->status = rg_fail(x->err, RAG_ERR_XML, "%s",
-                                XML_ErrorString(code));
-        }
+        if (x->status == RAG_OK)
+            x->status = parse_error(x, false);
         return 1;
     }
     return x->stopped ? 1 : 0;
 }
+
+/* expat allocates through ragbook's allocator, so the failing-allocator
+ * tests reach its failures too. */
+static const XML_Memory_Handling_Suite memsuite = {rg_malloc, rg_realloc,
+                                                   rg_free};
 
 rag_status rg_xml_parse_part(rg_zip *z, const char *part,
                              const rg_xml_handlers *h, void *ctx,
@@ -183,7 +198,7 @@ rag_status rg_xml_parse_part(rg_zip *z, const char *part,
     x.err = err;
     x.part = part;
     x.max_depth = max_depth ? max_depth : 256;
-    x.parser = XML_ParserCreate(NULL);
+    x.parser = XML_ParserCreate_MM(NULL, &memsuite, NULL);
     if (!x.parser)
         return rg_fail(err, RAG_ERR_NOMEM, "out of memory");
     XML_SetUserData(x.parser, &x);
@@ -198,20 +213,9 @@ rag_status rg_xml_parse_part(rg_zip *z, const char *part,
                                                             8u << 20);
 #endif
     st = rg_zip_read(z, part, feed, &x, err);
-    if (st == RAG_OK && x.status == RAG_OK && !x.stopped) {
-        if (XML_Parse(x.parser, "", 0, XML_TRUE) == XML_STATUS_ERROR) {
-            enum XML_Error code = XML_GetErrorCode(x.parser);
-            if (err) {
-                err->lib_code = (int)code;
-                err->line = XML_GetCurrentLineNumber(x.parser);
-                err->column = XML_GetCurrentColumnNumber(x.parser);
-            }
-            x.status = rg_fail(err, RAG_ERR_XML, "%s",
-                               code == XML_ERROR_NO_ELEMENTS
-                                   ? "the part is empty or truncated"
-                                   : XML_ErrorString(code));
-        }
-    }
+    if (st == RAG_OK && x.status == RAG_OK && !x.stopped &&
+        XML_Parse(x.parser, "", 0, XML_TRUE) == XML_STATUS_ERROR)
+        x.status = parse_error(&x, true);
     XML_ParserFree(x.parser);
     if (st != RAG_OK)
         return st;
