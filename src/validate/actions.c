@@ -1,0 +1,277 @@
+/*
+ * Action rules (action plans and trackers): lead-missing, ref-duplicate,
+ * ref-orphan, milestone-overdue for actions, and date-invalid for their
+ * dates.
+ *
+ * Refs are compared ignoring ASCII case and outer spaces ("R1a" is
+ * "r1a").  An action is complete when the model says so, or when its
+ * position statement starts by saying so ("Complete", "Completed -
+ * ..."), as officers write it; a heading row is complete when all its
+ * children are.
+ */
+#include <ctype.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "util/util.h"
+#include "validate/rules.h"
+
+/* The ref's text without outer spaces, as a (ptr, len) pair. */
+static const char *ref_span(const char *s, size_t *len)
+{
+    size_t n;
+    if (!s) {
+        *len = 0;
+        return "";
+    }
+    while (isspace((unsigned char)*s))
+        s++;
+    n = strlen(s);
+    while (n && isspace((unsigned char)s[n - 1]))
+        n--;
+    *len = n;
+    return s;
+}
+
+static int ref_cmp(const char *a, const char *b)
+{
+    size_t la, lb, i;
+    a = ref_span(a, &la);
+    b = ref_span(b, &lb);
+    for (i = 0; i < la && i < lb; i++) {
+        int ca = tolower((unsigned char)a[i]), cb = tolower((unsigned char)b[i]);
+        if (ca != cb)
+            return ca - cb;
+    }
+    return la == lb ? 0 : la < lb ? -1 : 1;
+}
+
+typedef struct by_ref {
+    const rag_action *actions;
+    size_t *order;   /* indices of actions with a ref, sorted by ref */
+    size_t count;
+    bool *has_child; /* indexed like actions */
+} by_ref;
+
+/* Refs, then row order.  A merge sort of indices with the actions as
+ * context: qsort would need a global, and rag_validate() runs on many
+ * threads at once. */
+static int order_cmp(const rag_action *acts, size_t a, size_t b)
+{
+    int c = ref_cmp(acts[a].ref, acts[b].ref);
+    if (c)
+        return c;
+    return a < b ? -1 : a > b;
+}
+
+static void sort_order(const rag_action *acts, size_t *a, size_t *tmp,
+                       size_t n)
+{
+    size_t mid = n / 2, i = 0, j = mid, k = 0;
+    if (n < 2)
+        return;
+    sort_order(acts, a, tmp, mid);
+    sort_order(acts, a + mid, tmp, n - mid);
+    while (i < mid && j < n)
+        tmp[k++] = order_cmp(acts, a[j], a[i]) < 0 ? a[j++] : a[i++];
+    while (i < mid)
+        tmp[k++] = a[i++];
+    while (j < n)
+        tmp[k++] = a[j++];
+    memcpy(a, tmp, n * sizeof *a);
+}
+
+/* The first index (in row order) of an action whose ref is ref, or
+ * (size_t)-1. */
+static size_t find_ref(const by_ref *r, const char *ref)
+{
+    size_t lo = 0, hi = r->count;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (ref_cmp(r->actions[r->order[mid]].ref, ref) < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    if (lo < r->count && !ref_cmp(r->actions[r->order[lo]].ref, ref))
+        return r->order[lo];
+    return (size_t)-1;
+}
+
+static bool says_complete(const char *s)
+{
+    static const char *const words[] = {"completed", "complete", "done",
+                                        "achieved", "closed", "finished",
+                                        NULL};
+    size_t k;
+    if (!s)
+        return false;
+    while (isspace((unsigned char)*s))
+        s++;
+    for (k = 0; words[k]; k++) {
+        size_t n = strlen(words[k]), i;
+        for (i = 0; i < n; i++)
+            if (tolower((unsigned char)s[i]) != words[k][i])
+                break;
+        if (i == n && !isalpha((unsigned char)s[n]))
+            return true;
+    }
+    return false;
+}
+
+static bool own_complete(const rag_action *a)
+{
+    if (a->status == RAG_PROGRESS_COMPLETE)
+        return true;
+    if (a->month_count &&
+        a->months[a->month_count - 1].status == RAG_PROGRESS_COMPLETE)
+        return true;
+    return says_complete(a->comment);
+}
+
+static bool is_complete(const by_ref *r, size_t i)
+{
+    const rag_action *a = &r->actions[i];
+    size_t k, n = 0, done = 0, count = r->order ? r->count : 0;
+
+    if (own_complete(a))
+        return true;
+    if (!r->has_child || !r->has_child[i])
+        return false;
+    for (k = 0; k < count; k++) {
+        const rag_action *child = &r->actions[r->order[k]];
+        if (child->parent && !ref_cmp(child->parent, a->ref)) {
+            n++;
+            done += own_complete(child);
+        }
+    }
+    return n && n == done;
+}
+
+static void refs(rg_vctx *c, const rag_plan *p, const by_ref *r)
+{
+    size_t k, len;
+    const char *name;
+    char where[16];
+
+    for (k = 1; k < r->count; k++) {
+        const rag_action *prev = &r->actions[r->order[k - 1]];
+        const rag_action *a = &r->actions[r->order[k]];
+        size_t first = k - 1;
+        if (ref_cmp(prev->ref, a->ref))
+            continue;
+        while (first > 0 &&
+               !ref_cmp(r->actions[r->order[first - 1]].ref, a->ref))
+            first--;
+        prev = &r->actions[r->order[first]];
+        name = ref_span(a->ref, &len);
+        rg_emit(c, RAG_RULE_REF_DUPLICATE, p, a->cell, a->ref, NULL,
+                "%.*s appears twice in this plan: it is already used at %s",
+                (int)len, name,
+                prev->cell.set
+                    ? rag_cell_ref_format(prev->cell.row, prev->cell.col,
+                                          where)
+                    : "an earlier row");
+    }
+    for (k = 0; k < p->action_count && c->status == RAG_OK; k++) {
+        const rag_action *a = &p->actions[k];
+        if (rg_vblank(a->parent) || rg_vblank(a->ref))
+            continue;
+        if (find_ref(r, a->parent) == (size_t)-1)
+            rg_emit(c, RAG_RULE_REF_ORPHAN, p, a->cell, a->ref, NULL,
+                    "%s belongs under %s, but the plan has no %s row",
+                    a->ref, a->parent, a->parent);
+    }
+}
+
+static void dates(rg_vctx *c, const rag_plan *p, const by_ref *r, size_t i)
+{
+    const rag_action *a = &p->actions[i];
+    rag_loc at = a->due_cell.set ? a->due_cell : a->cell;
+    const char *ref = rg_vblank(a->ref) ? "an action" : a->ref;
+    rag_date due = a->due;
+    bool from_words = false;
+    char d[16], s[16], t[96];
+
+    if (a->due_invalid) {
+        const char *text = a->due_text ? a->due_text
+                                       : rg_vcell_text(c, p, at);
+        rg_emit(c, RAG_RULE_DATE_INVALID, p, at, a->ref, NULL,
+                "%s's date is not a real date%s%s%s", ref,
+                text ? ": '" : "",
+                text ? rg_vshort(text, 60, t, sizeof t) : "",
+                text ? "'" : "");
+        return;
+    }
+    if (!due.year && a->due_text && rg_vdue_from_text(a->due_text, &due))
+        from_words = true;
+    if (!due.year || rg_vdays(due) >= rg_vdays(c->as_of) ||
+        !rg_rule_on(c, RAG_RULE_MILESTONE_OVERDUE) || is_complete(r, i))
+        return;
+    if (from_words)
+        rg_emit(c, RAG_RULE_MILESTONE_OVERDUE, p, at, a->ref, NULL,
+                "%s was due '%s' (by %s) and is not marked complete (as of "
+                "%s)",
+                ref, rg_vshort(a->due_text, 50, t, sizeof t),
+                rg_vdate(due, d), rg_vdate(c->as_of, s));
+    else
+        rg_emit(c, RAG_RULE_MILESTONE_OVERDUE, p, at, a->ref, NULL,
+                "%s was due %s and is not marked complete (as of %s)", ref,
+                rg_vdate(due, d), rg_vdate(c->as_of, s));
+}
+
+static void leads(rg_vctx *c, const rag_plan *p, const by_ref *r, size_t i)
+{
+    const rag_action *a = &p->actions[i];
+    size_t k, named = 0;
+
+    if (a->is_parent || (r->has_child && r->has_child[i]))
+        return;
+    for (k = 0; k < a->lead_count; k++)
+        named += !rg_vblank(a->leads[k]);
+    if (named)
+        return;
+    rg_emit(c, RAG_RULE_LEAD_MISSING, p,
+            a->lead_cell.set ? a->lead_cell : a->cell, a->ref, NULL,
+            "%s has no lead: expected the name of who is responsible",
+            rg_vblank(a->ref) ? "an action" : a->ref);
+}
+
+void rg_check_actions(rg_vctx *c, const rag_plan *p)
+{
+    by_ref r;
+    size_t i, n = p->action_count, *tmp = NULL;
+
+    if (!n)
+        return;
+    memset(&r, 0, sizeof r);
+    r.actions = p->actions;
+    r.order = rg_malloc(n * sizeof *r.order);
+    tmp = rg_malloc(n * sizeof *tmp);
+    r.has_child = rg_calloc(n, sizeof *r.has_child);
+    if (!r.order || !tmp || !r.has_child) {
+        c->status = RAG_ERR_NOMEM;
+        goto done;
+    }
+    for (i = 0; i < n; i++)
+        if (!rg_vblank(p->actions[i].ref))
+            r.order[r.count++] = i;
+    sort_order(p->actions, r.order, tmp, r.count);
+    for (i = 0; i < n; i++) {
+        size_t parent;
+        if (rg_vblank(p->actions[i].parent))
+            continue;
+        parent = find_ref(&r, p->actions[i].parent);
+        if (parent != (size_t)-1)
+            r.has_child[parent] = true;
+    }
+    refs(c, p, &r);
+    for (i = 0; i < n && c->status == RAG_OK; i++) {
+        dates(c, p, &r, i);
+        leads(c, p, &r, i);
+    }
+done:
+    rg_free(tmp);
+    rg_free(r.order);
+    rg_free(r.has_child);
+}

@@ -1,0 +1,451 @@
+/*
+ * rag_validate(): run each rule family over each plan of a model, then put
+ * the findings in sheet order.  Also the helpers the families share for
+ * dates, numbers and words (rules.h).
+ */
+#include <ctype.h>
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+#include "util/util.h"
+#include "validate/rules.h"
+
+/* ---- emitting --------------------------------------------------------- */
+
+bool rg_rule_on(const rg_vctx *c, rag_rule_id id)
+{
+    return c->status == RAG_OK &&
+           rag_rule_severity(c->opts, id) != RAG_SEVERITY_OFF;
+}
+
+static void emit(rg_vctx *c, rag_rule_id id, rag_severity cap,
+                 const char *sheet, size_t sheet_index, rag_loc loc,
+                 const char *ref, const char *period, const char *fmt,
+                 va_list ap)
+{
+    rag_finding f;
+    rag_severity sev = rag_rule_severity(c->opts, id);
+
+    if (c->status != RAG_OK || sev == RAG_SEVERITY_OFF)
+        return;
+    if (sev > cap)
+        sev = cap;
+    memset(&f, 0, sizeof f);
+    f.file = c->file;
+    f.sheet = sheet;
+    f.sheet_index = sheet ? sheet_index : 0;
+    f.has_cell = sheet && loc.set;
+    f.row = f.has_cell ? loc.row : 0;
+    f.col = f.has_cell ? loc.col : 0;
+    f.rule_id = id;
+    f.rule = rag_rules(NULL)[id].name;
+    f.severity = sev;
+    f.ref = ref && *ref ? ref : NULL;
+    f.period = period && *period ? period : NULL;
+    c->status = rg_findings_add(c->out, &f, fmt, ap);
+}
+
+void rg_emit(rg_vctx *c, rag_rule_id id, const rag_plan *p, rag_loc loc,
+             const char *ref, const char *period, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    emit(c, id, RAG_SEVERITY_ERROR, p ? p->sheet : NULL,
+         p ? p->sheet_index : 0, loc, ref, period, fmt, ap);
+    va_end(ap);
+}
+
+void rg_emit_info(rg_vctx *c, rag_rule_id id, const rag_plan *p,
+                  rag_loc loc, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    emit(c, id, RAG_SEVERITY_INFO, p ? p->sheet : NULL,
+         p ? p->sheet_index : 0, loc, NULL, NULL, fmt, ap);
+    va_end(ap);
+}
+
+void rg_emit_sheet(rg_vctx *c, rag_rule_id id, const char *sheet,
+                   size_t sheet_index, rag_loc loc, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    emit(c, id, RAG_SEVERITY_ERROR, sheet, sheet_index, loc, NULL, NULL,
+         fmt, ap);
+    va_end(ap);
+}
+
+/* ---- the driver -------------------------------------------------------- */
+
+rag_status rag_validate(const rag_model *m, const rag_validate_options *opts,
+                        rag_findings **out, rag_error *err)
+{
+    rg_vctx c;
+    rag_status st;
+    size_t i;
+
+    if (!out)
+        return rg_fail(err, RAG_ERR_USAGE, "no place for the findings");
+    *out = NULL;
+    if (!m)
+        return rg_fail(err, RAG_ERR_USAGE, "no model to validate");
+    memset(&c, 0, sizeof c);
+    st = rag_findings_new(&c.out, err);
+    if (st != RAG_OK)
+        return st;
+    c.model = m;
+    c.opts = opts;
+    c.file = m->file ? m->file : m->wb && m->wb->path ? m->wb->path : "";
+    if (opts && opts->as_of.year)
+        c.as_of = opts->as_of;
+    else if (m->as_of.year)
+        c.as_of = m->as_of;
+    else
+        c.as_of = rg_vtoday();
+    c.tolerance = opts && opts->tolerance > 0 ? opts->tolerance : 0.10;
+    c.status = RAG_OK;
+
+    for (i = 0; i < m->plan_count && c.status == RAG_OK; i++) {
+        const rag_plan *p = &m->plans[i];
+        rg_check_indicators(&c, p);
+        rg_check_recovery(&c, p);
+        rg_check_actions(&c, p);
+        rg_check_legend(&c, p);
+    }
+    if (c.status == RAG_OK)
+        rg_check_sheets(&c);
+    if (c.status != RAG_OK) {
+        rag_findings_free(c.out);
+        return rg_fail(err, c.status, "%s", rag_strerror(c.status));
+    }
+    rg_findings_sort_by_place(c.out);
+    *out = c.out;
+    return RAG_OK;
+}
+
+/* ---- dates ------------------------------------------------------------- */
+
+static bool leap(int y)
+{
+    return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+}
+
+int rg_vmonth_days(int y, int m)
+{
+    static const int days[12] = {31, 28, 31, 30, 31, 30,
+                                 31, 31, 30, 31, 30, 31};
+    if (m < 1 || m > 12)
+        return 0;
+    return m == 2 && leap(y) ? 29 : days[m - 1];
+}
+
+long rg_vdays(rag_date d)
+{
+    /* Howard Hinnant's days_from_civil. */
+    long y = d.year, era, yoe, doy, doe;
+    unsigned mp;
+    if (!d.year)
+        return 0;
+    y -= d.month <= 2;
+    era = (y >= 0 ? y : y - 399) / 400;
+    yoe = y - era * 400;
+    mp = (unsigned)(d.month > 2 ? d.month - 3 : d.month + 9);
+    doy = (153 * (long)mp + 2) / 5 + d.day - 1;
+    doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + doe - 719468;
+}
+
+char *rg_vdate(rag_date d, char *buf)
+{
+    if (!d.year)
+        buf[0] = '\0';
+    else
+        snprintf(buf, 11, "%04d-%02d-%02d", d.year, d.month, d.day);
+    return buf;
+}
+
+rag_date rg_vtoday(void)
+{
+    rag_date d = {0, 0, 0};
+    time_t now = time(NULL);
+    struct tm tm;
+    if (localtime_r(&now, &tm)) {
+        d.year = tm.tm_year + 1900;
+        d.month = tm.tm_mon + 1;
+        d.day = tm.tm_mday;
+    }
+    return d;
+}
+
+/* Read up to max digits at *p; the count read goes to *len. */
+static int digits(const char *p, int max, int *len)
+{
+    int v = 0, n = 0;
+    while (n < max && isdigit((unsigned char)p[n]))
+        v = v * 10 + (p[n++] - '0');
+    *len = n;
+    return v;
+}
+
+static void later(rag_date *best, bool *found, int y, int m, int d)
+{
+    rag_date cand = {y, m, d};
+    if (m < 1 || m > 12 || d < 1 || d > rg_vmonth_days(y, m))
+        return;
+    if (!*found || rg_vdays(cand) > rg_vdays(*best))
+        *best = cand;
+    *found = true;
+}
+
+bool rg_vdue_from_text(const char *text, rag_date *out)
+{
+    const char *p = text;
+    bool found = false;
+    rag_date best = {0, 0, 0};
+
+    if (!text)
+        return false;
+    while (*p) {
+        int a, b, c, la, lb, lc;
+        if (!isdigit((unsigned char)*p) ||
+            (p > text && isdigit((unsigned char)p[-1]))) {
+            p++;
+            continue;
+        }
+        a = digits(p, 4, &la);
+        if (isdigit((unsigned char)p[la])) { /* a longer number */
+            while (isdigit((unsigned char)*p))
+                p++;
+            continue;
+        }
+        if (la == 4 && p[la] == '-') { /* 2010-09-30 */
+            b = digits(p + 5, 2, &lb);
+            if (lb && p[5 + lb] == '-') {
+                c = digits(p + 6 + lb, 2, &lc);
+                if (lc) {
+                    later(&best, &found, a, b, c);
+                    p += 6 + lb + lc;
+                    continue;
+                }
+            }
+        }
+        if ((p[la] == '/' || p[la] == '.') && la <= 4) {
+            char sep = p[la];
+            b = digits(p + la + 1, 4, &lb);
+            if (lb && p[la + 1 + lb] == sep && la <= 2 && lb <= 2) {
+                c = digits(p + la + 2 + lb, 4, &lc);
+                if (lc == 2 || lc == 4) { /* 30/09/2010, day first */
+                    later(&best, &found, lc == 2 ? 2000 + c : c, b, a);
+                    p += la + 2 + lb + lc;
+                    continue;
+                }
+            }
+            if (lb && sep == '/' && !isdigit((unsigned char)p[la + 1 + lb])) {
+                /* a financial year: 2023/2024, 2023/24, 23/24 */
+                int y1 = la == 2 ? 2000 + a : a;
+                int y2 = lb == 2 ? y1 / 100 * 100 + b : b;
+                if ((la == 4 || la == 2) && (lb == 4 || lb == 2) &&
+                    y2 == y1 + 1) {
+                    later(&best, &found, y2, 3, 31);
+                    p += la + 1 + lb;
+                    continue;
+                }
+            }
+        }
+        p += la;
+    }
+    if (found && out)
+        *out = best;
+    return found;
+}
+
+int rg_vyear_start(const rag_finance *f)
+{
+    const char *p;
+    int a, la;
+
+    if (!f)
+        return 0;
+    if (f->year_start)
+        return f->year_start;
+    if (!f->year)
+        return 0;
+    for (p = f->year; *p; p++) {
+        if (!isdigit((unsigned char)*p))
+            continue;
+        a = digits(p, 4, &la);
+        if ((la == 4 || la == 2) && p[la] == '/')
+            return la == 2 ? 2000 + a : a;
+        p += la - 1;
+    }
+    return 0;
+}
+
+/* ---- words and numbers ------------------------------------------------- */
+
+bool rg_vblank(const char *s)
+{
+    if (!s)
+        return true;
+    for (; *s; s++)
+        if (!isspace((unsigned char)*s))
+            return false;
+    return true;
+}
+
+bool rg_vsame(const char *a, const char *b)
+{
+    size_t la, lb;
+    if (!a || !b)
+        return a == b;
+    while (isspace((unsigned char)*a))
+        a++;
+    while (isspace((unsigned char)*b))
+        b++;
+    la = strlen(a);
+    lb = strlen(b);
+    while (la && isspace((unsigned char)a[la - 1]))
+        la--;
+    while (lb && isspace((unsigned char)b[lb - 1]))
+        lb--;
+    if (la != lb)
+        return false;
+    while (la--) {
+        if (tolower((unsigned char)*a) != tolower((unsigned char)*b))
+            return false;
+        a++;
+        b++;
+    }
+    return true;
+}
+
+const char *rg_vshort(const char *s, size_t max, char *buf, size_t size)
+{
+    size_t chars = 0, n = 0;
+    bool space = false, cut = false;
+
+    if (!size)
+        return buf;
+    buf[0] = '\0';
+    if (!s)
+        return buf;
+    while (isspace((unsigned char)*s))
+        s++;
+    for (; *s; s++) {
+        unsigned char ch = (unsigned char)*s;
+        if (isspace(ch)) {
+            space = true;
+            continue;
+        }
+        if ((ch & 0xC0) != 0x80) { /* a new character starts */
+            if (chars + space >= max) {
+                cut = true;
+                break;
+            }
+            chars += 1 + space;
+        }
+        if (n + 2 + 3 >= size) {
+            cut = true;
+            break;
+        }
+        if (space) {
+            buf[n++] = ' ';
+            space = false;
+        }
+        buf[n++] = (char)ch;
+    }
+    if (cut) {
+        /* drop a partial UTF-8 character at the end */
+        while (n && ((unsigned char)buf[n - 1] & 0xC0) == 0x80)
+            n--;
+        if (n && ((unsigned char)buf[n - 1] & 0x80))
+            n--;
+        memcpy(buf + n, "...", 3);
+        n += 3;
+    }
+    buf[n] = '\0';
+    return buf;
+}
+
+char *rg_vnum(double v, int dec, char *buf, size_t size)
+{
+    char *p;
+    if (dec > 9)
+        dec = 9;
+    if (dec >= 0) {
+        snprintf(buf, size, "%.*f", dec, v);
+    } else {
+        snprintf(buf, size, "%.6f", v);
+        p = strchr(buf, '.');
+        if (p) {
+            char *end = p + strlen(p) - 1;
+            while (end > p && *end == '0')
+                *end-- = '\0';
+            if (end == p)
+                *end = '\0';
+        }
+    }
+    /* "-0", "-0.0": no sign on a zero */
+    if (buf[0] == '-' && strspn(buf + 1, "0.") == strlen(buf + 1))
+        memmove(buf, buf + 1, strlen(buf));
+    return buf;
+}
+
+int rg_vdecimals(double v, int max)
+{
+    int k;
+    double scaled = fabs(v);
+    for (k = 0; k < max; k++) {
+        if (fabs(scaled - floor(scaled + 0.5)) < 1e-6 * (1 + scaled))
+            return k;
+        scaled *= 10;
+    }
+    return max;
+}
+
+char *rg_vmoney(double pounds, char *buf, size_t size)
+{
+    char digits_[64], out[96];
+    const char *d;
+    bool neg = pounds < 0;
+    double a = fabs(pounds);
+    int pence = rg_vdecimals(a, 2) ? 2 : 0;
+    size_t intlen, i, n = 0;
+
+    snprintf(digits_, sizeof digits_, "%.*f", pence, a);
+    d = strchr(digits_, '.');
+    intlen = d ? (size_t)(d - digits_) : strlen(digits_);
+    if (neg && strspn(digits_, "0.") != strlen(digits_))
+        out[n++] = '-';
+    memcpy(out + n, "\xC2\xA3", 2); /* £ */
+    n += 2;
+    for (i = 0; i < intlen && n < sizeof out - 8; i++) {
+        if (i && (intlen - i) % 3 == 0)
+            out[n++] = ',';
+        out[n++] = digits_[i];
+    }
+    out[n] = '\0';
+    if (d)
+        snprintf(out + n, sizeof out - n, "%s", d);
+    snprintf(buf, size, "%s", out);
+    return buf;
+}
+
+const char *rg_vcell_text(const rg_vctx *c, const rag_plan *p, rag_loc loc)
+{
+    const rag_workbook *wb = c->model->wb;
+    const rag_sheet *sh;
+    const rag_cell *cell;
+
+    if (!wb || !p || !loc.set || p->sheet_index >= wb->sheet_count)
+        return NULL;
+    sh = &wb->sheets[p->sheet_index];
+    if (!sh->loaded)
+        return NULL;
+    cell = rag_sheet_cell(sh, loc.row, loc.col);
+    if (!cell || cell->type != RAG_CELL_STRING || !cell->text)
+        return NULL;
+    return cell->text;
+}
