@@ -134,14 +134,16 @@ def table(title, results, base, extra=None):
 
 # ---------------------------------------------------------------- inputs
 
-def tracker(rows):
-    """The generated tracker of `rows` rows, cached in WORK."""
-    path = os.path.join(WORK, f"tracker-{rows}.xlsx")
+def tracker(rows, fixed=False):
+    """The generated tracker of `rows` rows, cached in WORK.  fixed: refs
+    repeat, so the shared-strings table does not grow with the rows."""
+    path = os.path.join(WORK, f"tracker-{rows}{'-fixed' if fixed else ''}.xlsx")
     gen = os.path.join(HERE, "gen_tracker.py")
     if (not os.path.exists(path) or
             os.path.getmtime(path) < os.path.getmtime(gen)):
         t0 = time.perf_counter()
-        subprocess.run([PYTHON, gen, path, str(rows)], check=True)
+        subprocess.run([PYTHON, gen, path, str(rows)] +
+                       (["--fixed-strings"] if fixed else []), check=True)
         say(f"  generated {os.path.basename(path)} in "
             f"{time.perf_counter() - t0:.1f} s")
     return path
@@ -200,31 +202,37 @@ def section_cells(big):
 
 def section_memory(big):
     small_rows = max(ROWS // 4, 2)
-    small = tracker(small_rows)
+    books = {(rows, fixed): big if rows == ROWS and not fixed
+             else tracker(rows, fixed)
+             for fixed in (False, True) for rows in (small_rows, ROWS)}
     say()
     say(f"== memory against rows: ragbook cells peak RSS -- best of {N}")
-    head = (f"  {'rows':>8} {'sheet XML MB':>13} {'strings MB':>11} "
-            f"{'strings':>8} {'JSON RSS MB':>12} {'CSV RSS MB':>11} "
-            f"{'JSON wall s':>12}")
+    say("   unique refs: every action has its own ref, so the strings table "
+        "grows with the rows;")
+    say("   fixed strings: refs repeat (R1..R2000), the strings table stays "
+        "the same size")
+    head = (f"  {'workbook':<15} {'rows':>8} {'sheet XML MB':>13} "
+            f"{'strings MB':>11} {'strings':>8} {'JSON RSS MB':>12} "
+            f"{'CSV RSS MB':>11} {'JSON wall s':>12}")
     say(head)
     say("  " + "-" * (len(head) - 2))
-    rows_seen = []
-    for rows, path in ((small_rows, small), (ROWS, big)):
-        sheet, sst, uniq = parts(path)
-        rj = run("json", [RAGBOOK, "cells", path], N)
-        rc = run("csv", [RAGBOOK, "cells", path, "--format", "csv"], N)
-        rows_seen.append((rows, sst, rj, rc))
-        say(f"  {rows:>8} {mb(sheet):>13.1f} {mb(sst):>11.1f} {uniq:>8} "
-            f"{rj.rss_mb:>12.1f} {rc.rss_mb:>11.1f} {rj.best:>12.2f}")
-    (r0, s0, j0, c0), (r1, s1, j1, c1) = rows_seen
-    if j0.ok and j1.ok and r1 > r0:
-        grow = j1.rss_mb - j0.rss_mb
-        sgrow = (s1 - s0) / 1024 / 1024
-        say(f"   from {r0} to {r1} rows: JSON peak RSS {grow:+.1f} MB, "
-            f"CSV {c1.rss_mb - c0.rss_mb:+.1f} MB; the shared-strings XML "
-            f"grows {sgrow:.1f} MB")
-        say(f"   (the strings table is held in memory by design; what grows "
-            f"beyond it is per-row state)")
+    for label, fixed in (("unique refs", False), ("fixed strings", True)):
+        seen = []
+        for rows in (small_rows, ROWS):
+            path = books[rows, fixed]
+            sheet, sst, uniq = parts(path)
+            rj = run("json", [RAGBOOK, "cells", path], N)
+            rc = run("csv", [RAGBOOK, "cells", path, "--format", "csv"], N)
+            seen.append((rows, sst, rj, rc))
+            say(f"  {label:<15} {rows:>8} {mb(sheet):>13.1f} {mb(sst):>11.1f} "
+                f"{uniq:>8} {rj.rss_mb:>12.1f} {rc.rss_mb:>11.1f} "
+                f"{rj.best:>12.2f}")
+        (r0, s0, j0, c0), (r1, s1, j1, c1) = seen
+        if j0.ok and j1.ok and r1 > r0:
+            say(f"  {'':<15} {r0} -> {r1} rows: JSON peak RSS "
+                f"{j1.rss_mb - j0.rss_mb:+.1f} MB, CSV "
+                f"{c1.rss_mb - c0.rss_mb:+.1f} MB (strings XML "
+                f"{mb(s1 - s0):+.1f} MB)")
 
 
 def section_copy(big):
@@ -298,7 +306,8 @@ def main():
     os.makedirs(WORK, exist_ok=True)
     ver = subprocess.run([RAGBOOK, "--version"], capture_output=True, text=True)
     say(f"ragbook benchmark, {time.strftime('%Y-%m-%d %H:%M')}, "
-        f"{os.cpu_count()} cores, {ver.stdout.strip() or RAGBOOK}")
+        f"{os.cpu_count()} cores, load average {os.getloadavg()[0]:.2f}, "
+        f"{ver.stdout.strip() or RAGBOOK}")
     big = None
     if any(s in SECTIONS for s in ("cells", "memory", "copy")):
         big = tracker(ROWS)
@@ -314,6 +323,9 @@ def main():
         else:
             sys.exit(f"bench: unknown section {s!r} "
                      "(cells, memory, copy, validate)")
+    say()
+    say(f"load average at the end: {os.getloadavg()[0]:.2f} "
+        "(other work on the machine inflates wall times; best-of-N helps)")
 
 
 if __name__ == "__main__":

@@ -1,7 +1,11 @@
 #!/usr/bin/env python3
 """Generate a large, tracker-like XLSX workbook for the benchmark.
 
-    gen_tracker.py OUT.xlsx [ROWS]
+    gen_tracker.py OUT.xlsx [ROWS] [--fixed-strings]
+
+--fixed-strings: refs repeat (R1..R2000), so the shared-strings table stops
+growing after a few thousand rows; memory against rows can then be read
+with the strings table out of the picture.
 
 One sheet, "Progress Tracker", 20 columns:
   A Ref (R12, R12a ...)   B Action        C Lead          D Start (d mmm yyyy)
@@ -145,7 +149,7 @@ class SST:
         return "".join(parts)
 
 
-def generate(out, rows):
+def generate(out, rows, fixed_strings=False):
     rng = random.Random(20240101 + rows)
     actions, leads, comments = vocab(rng)
     sst = SST()
@@ -226,7 +230,7 @@ def generate(out, rows):
                     child = 0
                     continue
                 if child == 0 or child > 4 or rng.random() < 0.2:
-                    parent += 1
+                    parent = parent % 2000 + 1 if fixed_strings else parent + 1
                     child = 1
                     ref = f"R{parent}"
                 else:
@@ -274,13 +278,15 @@ def generate(out, rows):
 
 
 def main():
-    if len(sys.argv) < 2:
-        sys.exit("usage: gen_tracker.py OUT.xlsx [ROWS]")
-    rows = int(sys.argv[2]) if len(sys.argv) > 2 else 200000
+    args = [a for a in sys.argv[1:] if a != "--fixed-strings"]
+    fixed = len(args) != len(sys.argv) - 1
+    if not args:
+        sys.exit("usage: gen_tracker.py OUT.xlsx [ROWS] [--fixed-strings]")
+    rows = int(args[1]) if len(args) > 1 else 200000
     if rows < 2:
         sys.exit("gen_tracker.py: ROWS must be at least 2")
-    sst = generate(sys.argv[1], rows)
-    print(f"{sys.argv[1]}: {rows} rows x {NCOL} columns, "
+    sst = generate(args[0], rows, fixed)
+    print(f"{args[0]}: {rows} rows x {NCOL} columns, "
           f"{len(sst.strings)} shared strings ({sst.count} uses)", file=sys.stderr)
 
 

@@ -33,9 +33,14 @@ fi
 if [ -z "${RAGBOOK:-}" ]; then
     build="$top/build-bench"
     echo "bench: building ragbook (Release) in $build" >&2
-    cmake -S "$top" -B "$build" -DCMAKE_BUILD_TYPE=Release \
-        -DRAG_BUILD_TESTS=OFF >/dev/null
-    cmake --build "$build" -j2 >/dev/null
+    log="$build.log"
+    if ! { cmake -S "$top" -B "$build" -DCMAKE_BUILD_TYPE=Release \
+               -DRAG_BUILD_TESTS=OFF && cmake --build "$build" -j2; } \
+            >"$log" 2>&1; then
+        tail -n 30 "$log" >&2
+        echo "bench: the build failed; see $log" >&2
+        exit 2
+    fi
     RAGBOOK="$build/ragbook"
     export RAGBOOK
 fi
