@@ -167,15 +167,37 @@ def describe(path, rows):
             f"({uniq} strings)")
 
 
+def floor_expat():
+    """Build bench/floor_expat.c into WORK (cc, pkg-config); None if it
+    cannot be built."""
+    src = os.path.join(HERE, "floor_expat.c")
+    exe = os.path.join(WORK, "floor_expat")
+    if os.path.exists(exe) and os.path.getmtime(exe) >= os.path.getmtime(src):
+        return exe
+    try:
+        flags = subprocess.run(["pkg-config", "--cflags", "--libs", "minizip",
+                                "expat", "zlib"], capture_output=True,
+                               text=True, check=True).stdout.split()
+        subprocess.run(["cc", "-O2", src, "-o", exe] + flags, check=True)
+        return exe
+    except (OSError, subprocess.CalledProcessError) as e:
+        say(f"  (no expat floor: cannot build {src}: {e})")
+        return None
+
+
 # ---------------------------------------------------------------- sections
 
 def section_cells(big):
     say()
     say(f"== cells: read the whole grid -- best of {N} (Python peers: best of {PEER_N})")
     say("   " + describe(big, ROWS))
-    floor = run("inflate floor (unzip -p sheet + strings)",
+    floor = run("floor: inflate only (unzip -p sheet+strings)",
                 ["unzip", "-p", big, "xl/worksheets/sheet1.xml",
                  "xl/sharedStrings.xml"], N)
+    exe = floor_expat()
+    xfloor = run("floor 2: inflate + expat, empty handlers",
+                 [exe, big, "xl/worksheets/sheet1.xml",
+                  "xl/sharedStrings.xml"], N) if exe else None
     rj = run("ragbook cells (JSON)", [RAGBOOK, "cells", big], N)
     rc = run("ragbook cells --format csv",
              [RAGBOOK, "cells", big, "--format", "csv"], N)
@@ -183,7 +205,7 @@ def section_cells(big):
     opx = run("openpyxl read-only (every cell value)",
               [PYTHON, os.path.join(HERE, "peers", "openpyxl_read.py"), big],
               PEER_N)
-    table(f"   'x ragbook' = wall time / ragbook cells (JSON) wall time", [floor, rj, rc, x2c, opx], rj)
+    table(f"   'x ragbook' = wall time / ragbook cells (JSON) wall time", [r for r in (floor, xfloor, rj, rc, x2c, opx) if r], rj)
     say()
     say("   targets (issue 2):")
     if floor.ok and rj.ok:
@@ -191,6 +213,11 @@ def section_cells(big):
             v = r.best / floor.best
             say(f"     {r.name:<28} / floor     = {v:6.2f}x   (target <= 2x)  "
                 f"{'met' if v <= 2 else 'MISSED'}")
+    if xfloor and xfloor.ok and floor.ok and rj.ok:
+        say(f"     expat floor / inflate floor       = "
+            f"{xfloor.best / floor.best:6.2f}x   (expat alone, before any work)")
+        say(f"     ragbook JSON / expat floor        = "
+            f"{rj.best / xfloor.best:6.2f}x")
     if opx.ok and rj.ok:
         v = opx.best / rj.best
         say(f"     openpyxl read-only / ragbook JSON = {v:6.2f}x   (target >= 10x) "
