@@ -1,0 +1,41 @@
+/*
+ * The validation report (`ragbook validate --report OUT.xlsx`): a workbook
+ * for the person who chases returns.  Internal (rg_): the command line
+ * calls it; only src/write/ includes <xlsxwriter.h>.
+ */
+#ifndef RG_WRITE_REPORT_H
+#define RG_WRITE_REPORT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "ragbook/validate.h"
+
+/* One input file and what validation made of it. */
+typedef struct rg_report_file {
+    const char *path;              /* as given on the command line */
+    size_t plan_count;             /* plans recognised */
+    bool unreadable;               /* could not be read as XLSX */
+    const char *reason;            /* why, when unreadable; else NULL */
+    const rag_findings *findings;  /* may be NULL: none */
+} rg_report_file;
+
+/*
+ * Write the report to out: a "Files" sheet (one row per file: file, plans
+ * found, errors, warnings, infos, and the file's own RAG in colour and in
+ * words: RED with any error, AMBER with warnings, GREEN clean) and a
+ * "Findings" sheet (one row per finding: file, sheet, cell, rule,
+ * severity, message, ref, period; the file linked to the finding's cell;
+ * sorted by file, then severity, then place; colour-coded), each with an
+ * autofilter and a frozen header row.
+ *
+ * Written atomically: to a temporary file beside out, renamed into place
+ * only when complete; out is never one of the files' paths (RAG_ERR_USAGE
+ * when it is).  Deterministic: the same input gives the same bytes.
+ * Returns RAG_OK, RAG_ERR_USAGE, RAG_ERR_NOMEM, RAG_ERR_IO or
+ * RAG_ERR_WRITE (err says why, in words).
+ */
+rag_status rg_report_write(const char *out, const rg_report_file *files,
+                           size_t count, rag_error *err);
+
+#endif
