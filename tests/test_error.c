@@ -43,26 +43,38 @@ static void test_error_format_puts_the_place_first(void **state)
     char buf[512];
     (void)state;
     rag_error_clear(&err);
-    rg_fail(&err, RAG_ERR_FORMAT, "shared string 99 is out of range");
-    rg_error_set_part(&err, "xl/worksheets/sheet1.xml");
-    rg_error_set_sheet(&err, "WM8 Progress");
+    rg_error_set_part(&err, "xl/styles.xml");
+    rg_error_set_part(&err, "xl/worksheets/sheet1.xml"); /* the latest */
     rg_error_set_cell(&err, 4, 1);
+    rg_fail(&err, RAG_ERR_FORMAT, "shared string 99 is out of range");
+    rg_error_set_sheet(&err, "WM8 Progress");
+    rg_error_set_part(&err, "xl/sharedStrings.xml"); /* after: ignored */
+    rg_error_set_cell(&err, 9, 9);
     rag_error_format(&err, buf, sizeof buf);
     assert_string_equal(buf, "WM8 Progress!B5: shared string 99 is out of "
                              "range");
 
+    assert_string_equal(err.part, "xl/worksheets/sheet1.xml");
+
     rag_error_clear(&err);
-    rg_fail(&err, RAG_ERR_XML, "not well-formed (invalid token)");
     rg_error_set_part(&err, "xl/sharedStrings.xml");
+    rg_fail(&err, RAG_ERR_XML, "not well-formed (invalid token)");
     err.line = 3;
     err.column = 14;
     rag_error_format(&err, buf, sizeof buf);
     assert_string_equal(buf, "xl/sharedStrings.xml:3:14: not well-formed "
                              "(invalid token)");
+    rg_error_set_sheet(&err, "S");
+    rag_error_format(&err, buf, sizeof buf);
+    assert_string_equal(buf, "sheet 'S', xl/sharedStrings.xml:3:14: not "
+                             "well-formed (invalid token)");
+    err.line = 0;
+    rag_error_format(&err, buf, sizeof buf);
+    assert_string_equal(buf, "sheet 'S': not well-formed (invalid token)");
 
     rag_error_clear(&err);
-    rg_fail(&err, RAG_ERR_LIMIT, "too big");
     rg_error_set_part(&err, "xl/styles.xml");
+    rg_fail(&err, RAG_ERR_LIMIT, "too big");
     rag_error_format(&err, buf, sizeof buf);
     assert_string_equal(buf, "xl/styles.xml: too big");
 }

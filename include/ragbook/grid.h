@@ -175,7 +175,25 @@ typedef struct rag_validation {
     const char *formula1, *formula2;
     bool allow_blank, show_input, show_error;
     const char *prompt_title, *prompt, *error_title, *error;
+    const char *error_style;    /* "stop" (or NULL), "warning", "information" */
+    bool hide_dropdown;         /* showDropDown="1": no in-cell arrow */
 } rag_validation;
+
+/* Page setup, as far as ragbook copies it (pageSetup, pageMargins,
+ * printOptions, headerFooter's odd header and footer). */
+typedef struct rag_page_setup {
+    bool landscape;
+    uint32_t paper;             /* paperSize code; 0 when not given */
+    uint32_t scale;             /* percent; 0 when not given */
+    bool fit_to_page;           /* sheetPr/pageSetUpPr fitToPage */
+    uint32_t fit_width, fit_height; /* pages; 0 = as many as needed */
+    uint32_t first_page;        /* useFirstPageNumber's number, or 0 */
+    bool has_margins;
+    double margin_left, margin_right, margin_top, margin_bottom;
+    double margin_header, margin_footer; /* inches */
+    bool print_gridlines, print_headings, center_h, center_v;
+    const char *header, *footer; /* oddHeader, oddFooter, or NULL */
+} rag_page_setup;
 
 typedef enum rag_sheet_state {
     RAG_SHEET_VISIBLE = 0, RAG_SHEET_HIDDEN, RAG_SHEET_VERY_HIDDEN
@@ -191,8 +209,10 @@ enum {
     RAG_FEATURE_PROTECTION = 1u << 5,
     RAG_FEATURE_SPARKLINES = 1u << 6,
     RAG_FEATURE_OLE = 1u << 7,          /* embedded objects, controls */
-    RAG_FEATURE_PRINT = 1u << 8,        /* page setup, headers, footers */
-    RAG_FEATURE_EXT_VALIDATION = 1u << 9 /* drop-downs kept in extLst */
+    RAG_FEATURE_PRINT = 1u << 8,        /* page breaks, first/even page
+                                           headers and footers */
+    RAG_FEATURE_EXT_VALIDATION = 1u << 9, /* drop-downs kept in extLst */
+    RAG_FEATURE_EXTERNAL = 1u << 10     /* links to other workbooks */
 };
 
 typedef struct rag_sheet {
@@ -226,6 +246,7 @@ typedef struct rag_sheet {
     bool right_to_left;
     uint32_t zoom;              /* percent; 0 when not given */
     unsigned features;          /* RAG_FEATURE_* found and not copied */
+    rag_page_setup page;        /* print settings */
 
     /* Cells, filled by rag_sheet_load(): row-major, no duplicates. */
     rag_cell *cells;
@@ -263,7 +284,7 @@ typedef struct rag_workbook {
 typedef struct rag_read_limits {
     uint64_t part_bytes;    /* inflated size of one part; default 4 GiB */
     uint64_t total_bytes;   /* inflated size of all parts; default 16 GiB */
-    uint32_t ratio;         /* inflated/compressed above 4 MiB; default 1000 */
+    uint32_t ratio;         /* inflated/compressed above 4 MiB; default 100 */
     uint32_t entries;       /* zip entries; default 100000 */
     uint64_t cells;         /* cells a sheet may load; default 50 million */
     uint32_t depth;         /* XML element depth; default 256 */

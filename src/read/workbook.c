@@ -14,7 +14,7 @@ static void default_limits(rag_read_limits *l)
     if (!l->total_bytes)
         l->total_bytes = 16ull << 30;
     if (!l->ratio)
-        l->ratio = 1000;
+        l->ratio = 100; /* as Apache POI; real parts stay under 60 */
     if (!l->entries)
         l->entries = 100000;
     if (!l->cells)
@@ -269,6 +269,8 @@ rag_status rag_workbook_open(const char *path, const rag_read_options *opts,
                 wb->has_macros = true;
             if (!strncmp(n, "xl/pivot", 8))
                 wb->features |= RAG_FEATURE_PIVOT;
+            if (!strncmp(n, "xl/externalLinks/", 17))
+                wb->features |= RAG_FEATURE_EXTERNAL;
         }
     }
     if (st != RAG_OK) {

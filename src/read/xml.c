@@ -128,8 +128,8 @@ static void XMLCALL on_doctype(void *data, const XML_Char *name,
     (void)sysid;
     (void)pubid;
     (void)has_internal_subset;
-    rg_xml_abort(x, RAG_ERR_FORMAT, "%s has a DOCTYPE, which XLSX never "
-                 "has (refused: entity expansion)", x->part);
+    rg_xml_abort(x, RAG_ERR_FORMAT, "a DOCTYPE, which XLSX never has, is "
+                 "refused (its entities could expand without end)");
 }
 
 static void XMLCALL on_entity_decl(void *data, const XML_Char *name,
@@ -142,8 +142,8 @@ static void XMLCALL on_entity_decl(void *data, const XML_Char *name,
     rg_xml *x = data;
     (void)name; (void)is_param; (void)value; (void)value_len; (void)base;
     (void)sysid; (void)pubid; (void)notation;
-    rg_xml_abort(x, RAG_ERR_FORMAT, "%s declares an entity (refused)",
-                 x->part);
+    rg_xml_abort(x, RAG_ERR_FORMAT, "an entity declaration, which XLSX "
+                 "never has, is refused");
 }
 
 /* Map expat's error to ours: its own out-of-memory is ours too. */
@@ -153,7 +153,7 @@ static rag_status parse_error(rg_xml *x, bool final)
 
     if (code == XML_ERROR_NO_MEMORY)
         return rg_fail(x->err, RAG_ERR_NOMEM, "out of memory");
-    if (x->err) {
+    if (x->err && x->err->status == RAG_OK) {
         x->err->lib_code = (int)code;
         x->err->line = XML_GetCurrentLineNumber(x->parser);
         x->err->column = XML_GetCurrentColumnNumber(x->parser);
@@ -173,7 +173,10 @@ static int feed(void *ctx, const char *data, size_t len)
         return 1;
     s = XML_Parse(x->parser, data, (int)len, XML_FALSE);
     if (s == XML_STATUS_ERROR) {
-        if (x->status == RAG_OK)
+        /* XML_StopParser() makes XML_Parse() fail with "parsing
+         * aborted": that is our own stop (an error already set, or a
+         * visitor that has seen enough), not a parse error. */
+        if (x->status == RAG_OK && !x->stopped)
             x->status = parse_error(x, false);
         return 1;
     }

@@ -323,7 +323,7 @@ rag_status rg_zip_read(rg_zip *z, const char *name, rg_zip_sink sink,
 {
     const zip_entry *e = find_entry(z, name);
     char *chunk;
-    uint64_t inflated = 0, compressed;
+    uint64_t inflated = 0, start;
     rag_status st = RAG_OK;
     int rc;
 
@@ -349,13 +349,14 @@ rag_status rg_zip_read(rg_zip *z, const char *name, rg_zip_sink sink,
         unzCloseCurrentFile(z->uf);
         return rg_fail(err, RAG_ERR_NOMEM, "out of memory");
     }
-    /* The compressed bytes minizip can consume are bounded by the header's
-     * size and by the file itself, whatever the header says. */
-    compressed = e->compressed < z->file_size ? e->compressed : z->file_size;
-    if (compressed == 0)
-        compressed = 1;
+    /* The ratio is that of the bytes inflated so far to the compressed
+     * bytes consumed so far (minizip reads them 16 KiB at a time), not to
+     * the entry's size in its header: a bomb is caught a few MiB in,
+     * whatever its headers claim and however long it is. */
+    start = unzGetCurrentFileZStreamPos64(z->uf);
     for (;;) {
         int n = unzReadCurrentFile(z->uf, chunk, CHUNK);
+        uint64_t consumed;
         if (n < 0) {
             if (err)
                 err->lib_code = n;
@@ -367,20 +368,25 @@ rag_status rg_zip_read(rg_zip *z, const char *name, rg_zip_sink sink,
             break;
         inflated += (uint64_t)n;
         z->inflated_total += (uint64_t)n;
-        if (inflated > z->limits.part_bytes ||
-            z->inflated_total > z->limits.total_bytes) {
-            st = rg_fail(err, RAG_ERR_LIMIT, "%s inflates to more than "
-                         "%llu MiB: a decompression bomb?", e->name,
-                         (unsigned long long)(inflated > z->limits.part_bytes
-                                                  ? z->limits.part_bytes
-                                                  : z->limits.total_bytes) >>
-                             20);
+        if (inflated > z->limits.part_bytes) {
+            st = rg_fail(err, RAG_ERR_LIMIT, "refused as a decompression "
+                         "bomb: it inflates to more than %llu MiB",
+                         (unsigned long long)(z->limits.part_bytes >> 20));
             break;
         }
-        if (inflated > RATIO_GRACE && inflated / compressed > z->limits.ratio) {
-            st = rg_fail(err, RAG_ERR_LIMIT, "%s inflates more than %u "
-                         "times: a decompression bomb?", e->name,
-                         z->limits.ratio);
+        if (z->inflated_total > z->limits.total_bytes) {
+            st = rg_fail(err, RAG_ERR_LIMIT, "refused as a decompression "
+                         "bomb: the workbook inflates to more than %llu MiB",
+                         (unsigned long long)(z->limits.total_bytes >> 20));
+            break;
+        }
+        consumed = unzGetCurrentFileZStreamPos64(z->uf) - start;
+        if (consumed == 0 || consumed > z->file_size)
+            consumed = 1;
+        if (inflated > RATIO_GRACE && inflated / consumed > z->limits.ratio) {
+            st = rg_fail(err, RAG_ERR_LIMIT, "refused as a decompression "
+                         "bomb: it inflates to more than %u times its "
+                         "compressed size", z->limits.ratio);
             break;
         }
         if (sink(ctx, chunk, (size_t)n))

@@ -51,9 +51,11 @@ rag_status rg_fail(rag_error *err, rag_status status, const char *fmt, ...)
     return status;
 }
 
+/* The place is that of the error: while no error is set, each part read
+ * replaces the last; once one is, it stays. */
 void rg_error_set_part(rag_error *err, const char *part)
 {
-    if (err && part && !err->part[0])
+    if (err && part && err->status == RAG_OK)
         rg_strlcpy(err->part, part, sizeof err->part);
 }
 
@@ -65,7 +67,7 @@ void rg_error_set_sheet(rag_error *err, const char *sheet)
 
 void rg_error_set_cell(rag_error *err, uint32_t row0, uint32_t col0)
 {
-    if (err && !err->row) {
+    if (err && err->status == RAG_OK && !err->row) {
         err->row = row0 + 1;
         err->col = col0 + 1;
     }
@@ -73,21 +75,29 @@ void rg_error_set_cell(rag_error *err, uint32_t row0, uint32_t col0)
 
 size_t rag_error_format(const rag_error *err, char *buf, size_t size)
 {
-    char where[300] = "";
+    char where[512] = "";
     const char *msg;
     int n;
 
     if (!err)
         return 0;
     msg = err->message[0] ? err->message : rag_strerror(err->status);
-    if (err->sheet[0] && err->row) {
+    if (err->status == RAG_ERR_NOT_XLSX || err->status == RAG_ERR_ZIP) {
+        /* The container itself: its messages name the entry if any. */
+    } else if (err->sheet[0] && err->row) {
         char ref[16];
         rag_cell_ref_format(err->row - 1, err->col - 1, ref);
         snprintf(where, sizeof where, "%s!%s: ", err->sheet, ref);
+    } else if (err->sheet[0] && err->part[0] && err->line) {
+        snprintf(where, sizeof where, "sheet '%s', %s:%lu:%lu: ", err->sheet,
+                 err->part, err->line, err->column);
+    } else if (err->sheet[0]) {
+        /* The user knows the sheet by its name, not by its part. */
+        snprintf(where, sizeof where, "sheet '%s': ", err->sheet);
     } else if (err->part[0] && err->line) {
         snprintf(where, sizeof where, "%s:%lu:%lu: ", err->part, err->line,
                  err->column);
-    } else if (err->part[0] && err->status != RAG_ERR_NOT_XLSX) {
+    } else if (err->part[0]) {
         snprintf(where, sizeof where, "%s: ", err->part);
     }
     if (err->status == RAG_ERR_NOT_XLSX && strncmp(msg, "not an XLSX", 11))
