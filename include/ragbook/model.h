@@ -193,8 +193,9 @@ typedef struct rag_plan {
 typedef struct rag_model_options {
     rag_date as_of;         /* year 0: the workbook's report date, else
                                today */
-    double tolerance;       /* amber band as a fraction; <= 0 gives the
-                               workbook's own, else 0.10 */
+    double tolerance;       /* amber band as a fraction (--tolerance), for
+                               workbooks that state none of their own;
+                               <= 0 gives 0.10 */
     rag_date today;         /* year 0: the system's date */
 } rag_model_options;
 
@@ -235,6 +236,16 @@ RAG_API const char *rag_rating_name(rag_rating r);
 RAG_API const char *rag_unit_name(rag_unit u);
 RAG_API const char *rag_direction_name(rag_direction d);
 RAG_API const char *rag_plan_kind_name(rag_plan_kind k);
+
+/*
+ * The RAG of actual against target: higher_is_better is green when the
+ * target is met, amber when short of it by at most tolerance x |target|,
+ * red beyond; lower_is_better the same the other way; within_band is
+ * green within tolerance x |target| either way, amber within twice that,
+ * red beyond.  Figures equal to 1e-9 (as read from text) meet the target.
+ */
+RAG_API rag_rating rag_rate(double target, double actual, rag_direction d,
+                            double tolerance);
 
 /* "2009-09-07" into buf (>= 11 bytes); "" for no date. */
 RAG_API char *rag_date_format(rag_date d, char *buf);

@@ -1,10 +1,63 @@
-/* ragbook dump: not built yet (see the open issues). */
+/*
+ * ragbook dump: the plans a workbook holds, as the contract's JSON.  The
+ * whole model is built before anything is printed, so an unreadable file
+ * leaves stdout empty.
+ */
+#include <getopt.h>
+#include <string.h>
+
 #include "cli/cli.h"
 
 int cmd_dump(int argc, char **argv)
 {
-    (void)argc;
-    (void)argv;
-    fprintf(stderr, "ragbook dump: not available in this build yet\n");
-    return RAG_EXIT_TROUBLE;
+    static const struct option opts[] = {
+        {"as-of", required_argument, NULL, 'a'},
+        {"help", no_argument, NULL, 'h'},
+        {NULL, 0, NULL, 0}};
+    rag_model_options mo;
+    rag_workbook *wb = NULL;
+    rag_model *m = NULL;
+    rag_error err;
+    const char *file;
+    int c, status;
+
+    memset(&mo, 0, sizeof mo);
+    optind = 0;
+    opterr = 0;
+    while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+        switch (c) {
+        case 'a':
+            if (!cli_parse_date(optarg, &mo.as_of.year, &mo.as_of.month,
+                                &mo.as_of.day))
+                return cli_usage_error("dump", "--as-of takes a date as "
+                                       "YYYY-MM-DD, not '%s'", optarg);
+            break;
+        case 'h':
+            return cli_finish(cli_help("dump"));
+        case '?':
+        default:
+            if (optopt == 'a')
+                return cli_usage_error("dump", "option '%s' needs a value",
+                                       argv[optind - 1]);
+            return cli_usage_error("dump", "unknown option '%s'",
+                                   argv[optind - 1]);
+        }
+    }
+    if (optind + 1 != argc)
+        return cli_usage_error("dump", optind >= argc ? "no file given"
+                                                      : "one file at a time");
+    file = argv[optind];
+    rag_error_clear(&err);
+    if (rag_workbook_read(file, NULL, &wb, &err) != RAG_OK)
+        return cli_file_error(file, &err);
+    if (rag_model_build(wb, &mo, &m, &err) != RAG_OK) {
+        rag_workbook_free(wb);
+        return cli_file_error(file, &err);
+    }
+    status = RAG_EXIT_OK;
+    if (rag_model_write_json(m, file, stdout, &err) != RAG_OK)
+        status = RAG_EXIT_TROUBLE;
+    rag_model_free(m);
+    rag_workbook_free(wb);
+    return cli_finish(status);
 }

@@ -1,0 +1,293 @@
+/*
+ * rag_model_build: recognition over a whole workbook.
+ *
+ *  1. each sheet's tables (header rows) are found;
+ *  2. the report date: the first "Date:" / "as at" outside a table's rows;
+ *     the as-of date is the option's, else that, else today;
+ *  3. tables become trackers and action plans, then what is left of each
+ *     sheet is read as a form (indicator or recovery plan);
+ *  4. legends are read from every sheet (a sheet without one borrows a
+ *     "Key" sheet's) and give the trackers' months their statuses.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "recognise/recognise.h"
+
+rag_plan *rg_add_plan(rag_model *m, const rg_view *v, rag_plan_kind kind)
+{
+    rag_plan *p = rg_vec_push((void **)&m->plans, &m->plan_count,
+                              sizeof *p);
+    if (!p)
+        return NULL;
+    p->kind = kind;
+    p->sheet_index = v->index;
+    p->sheet = rg_arena_strdup(&m->impl->arena,
+                               v->sheet->name ? v->sheet->name : "");
+    p->status_col = -1;
+    if (!p->sheet) {
+        m->plan_count--;
+        return NULL;
+    }
+    return p;
+}
+
+/* ---- forms ------------------------------------------------------------ */
+
+static bool pair_has_number(const rg_view *v, const rg_pair *p)
+{
+    rg_figure f;
+    if (p->inline_value)
+        return rg_parse_figure(p->inline_value, p->inline_len, &f);
+    return p->vcol >= 0 && (uint32_t)p->vrow == p->row &&
+           rg_figure_at(v, p->row, (uint32_t)p->vcol, &f, NULL);
+}
+
+/* Short texts on unclaimed rows: a recovery plan's heading, quarter
+ * headings. */
+static void sheet_words(const rg_view *v, bool *recovery, int *quarters)
+{
+    uint32_t r;
+    *recovery = false;
+    *quarters = 0;
+    for (r = 0; r < v->rows; r++) {
+        size_t n, i;
+        const rag_cell *row = rg_row_cells(v, r, &n);
+        if (v->claimed[r])
+            continue;
+        for (i = 0; i < n; i++) {
+            char norm[128];
+            size_t len;
+            const char *t = rg_text(v, r, row[i].col, &len);
+            if (!t || len > 80)
+                continue;
+            if (rg_parse_quarter(t, len)) {
+                (*quarters)++;
+                break;
+            }
+            rg_norm(t, len, norm, sizeof norm);
+            if (rg_vocab_find(rg_kind_words, norm, NULL) == RG_KIND_RECOVERY)
+                *recovery = true;
+        }
+    }
+}
+
+static bool body_role(int role)
+{
+    return role == RG_LBL_TARGET || role == RG_LBL_ACTUAL ||
+           role == RG_LBL_VARIANCE || role == RG_LBL_REASON ||
+           role == RG_LBL_ACTION_TEXT || role == RG_LBL_RAG;
+}
+
+rag_status rg_find_forms(rag_model *m, rg_view *v, const rg_context *cx)
+{
+    rg_pair *pairs = NULL;
+    size_t n = 0, i, fin = 0;
+    bool recovery;
+    int quarters;
+    rag_status st = RAG_OK;
+    uint32_t start = 0;
+
+    if (!rg_form_pairs(v, 0, v->rows, &pairs, &n))
+        return RAG_ERR_NOMEM;
+    for (i = 0; i < n; i++)
+        if (pairs[i].fin > 0 && pair_has_number(v, &pairs[i]))
+            fin++;
+    sheet_words(v, &recovery, &quarters);
+    if (fin >= 2 || (recovery && (quarters >= 2 || fin >= 1))) {
+        rg_free(pairs);
+        return rg_recovery_plan(m, v, 0, v->rows, cx);
+    }
+    /* one indicator form per title; a form ends after its last figure or
+     * action row before the next title */
+    for (i = 0; i < n && st == RAG_OK; i++) {
+        size_t j, next = n;
+        uint32_t end = v->rows;
+        if (pairs[i].role != RG_LBL_TITLE ||
+            (!pairs[i].inline_value && pairs[i].vcol < 0))
+            continue;
+        for (j = i + 1; j < n; j++)
+            if (pairs[j].role == RG_LBL_TITLE &&
+                (pairs[j].inline_value || pairs[j].vcol >= 0) &&
+                pairs[j].row > pairs[i].row) {
+                next = j;
+                break;
+            }
+        if (next < n) {
+            size_t k = next;
+            end = pairs[next].row;
+            while (k > i + 1 && !body_role(pairs[k - 1].role))
+                k--;
+            if (k > i + 1 && pairs[k - 1].row + 1 < end)
+                end = pairs[k - 1].row + 1;
+        }
+        st = rg_indicator_plan(m, v, pairs, n, start, end, cx);
+        start = end;
+        if (next < n)
+            i = next - 1;
+    }
+    rg_free(pairs);
+    return st;
+}
+
+/* ---- the workbook ----------------------------------------------------- */
+
+typedef struct sheet_state {
+    rg_view v;
+    rg_table *tables;
+    size_t table_count;
+    rag_legend_entry *legend;
+    size_t legend_count;
+} sheet_state;
+
+static int plan_order(const void *a, const void *b)
+{
+    const rag_plan *x = a, *y = b;
+    if (x->sheet_index != y->sheet_index)
+        return x->sheet_index < y->sheet_index ? -1 : 1;
+    if (x->cell.row != y->cell.row)
+        return x->cell.row < y->cell.row ? -1 : 1;
+    if (x->cell.col != y->cell.col)
+        return x->cell.col < y->cell.col ? -1 : 1;
+    return 0;
+}
+
+/* The legend a sheet without its own borrows: a "Key" sheet's, else the
+ * first sheet's that has one. */
+static const sheet_state *workbook_legend(const sheet_state *ss, size_t n)
+{
+    size_t i;
+    for (i = 0; i < n; i++) {
+        char norm[64];
+        const char *name = ss[i].v.sheet->name ? ss[i].v.sheet->name : "";
+        rg_norm(name, strlen(name), norm, sizeof norm);
+        if (ss[i].legend_count &&
+            rg_vocab_find(rg_kind_words, norm, NULL) == RG_KIND_KEY)
+            return &ss[i];
+    }
+    for (i = 0; i < n; i++)
+        if (ss[i].legend_count)
+            return &ss[i];
+    return NULL;
+}
+
+static rag_status build(rag_model *m, sheet_state *ss, size_t ns,
+                        const rag_model_options *opts)
+{
+    rg_context cx;
+    size_t i, j;
+    rag_status st;
+
+    memset(&cx, 0, sizeof cx);
+    cx.tolerance = opts ? opts->tolerance : 0;
+    for (i = 0; i < ns; i++) {
+        if (!rg_view_init(&ss[i].v, m->wb, i))
+            return RAG_ERR_NOMEM;
+        if (!rg_find_tables(&ss[i].v, &ss[i].tables, &ss[i].table_count))
+            return RAG_ERR_NOMEM;
+    }
+    /* the report date: title blocks first, then anywhere but a table */
+    for (i = 0; i < ns && !cx.report_date.year; i++)
+        for (j = 0; j < ss[i].table_count && !cx.report_date.year; j++) {
+            const rg_table *t = &ss[i].tables[j];
+            rg_report_date(&ss[i].v, t->block_start, t->headers[0],
+                           &cx.report_date, NULL);
+        }
+    for (i = 0; i < ns && !cx.report_date.year; i++) {
+        rg_view *v = &ss[i].v;
+        uint8_t *mark = v->claimed;
+        size_t k, r;
+        for (k = 0; k < ss[i].table_count; k++)
+            for (r = ss[i].tables[k].headers[0];
+                 r < ss[i].tables[k].end_row; r++)
+                mark[r] = 1;
+        rg_report_date(v, 0, v->rows, &cx.report_date, NULL);
+        if (mark)
+            memset(mark, 0, v->rows);
+    }
+    m->as_of_found = cx.report_date.year != 0;
+    if (opts && opts->as_of.year) {
+        m->as_of = opts->as_of;
+        m->as_of_given = true;
+    } else if (cx.report_date.year) {
+        m->as_of = cx.report_date;
+    } else {
+        m->as_of = opts && opts->today.year ? opts->today : rag_date_today();
+    }
+    cx.as_of = m->as_of;
+
+    for (i = 0; i < ns; i++) {
+        rg_view *v = &ss[i].v;
+        for (j = 0; j < ss[i].table_count; j++) {
+            rag_plan *p = rg_add_plan(m, v, ss[i].tables[j].kind);
+            if (!p)
+                return RAG_ERR_NOMEM;
+            st = rg_table_plan(m, v, &ss[i].tables[j], p, &cx);
+            if (st != RAG_OK)
+                return st;
+        }
+        if ((st = rg_find_forms(m, v, &cx)) != RAG_OK)
+            return st;
+        if (!rg_find_legend(m, v, &ss[i].legend, &ss[i].legend_count))
+            return RAG_ERR_NOMEM;
+    }
+    {
+        const sheet_state *key = workbook_legend(ss, ns);
+        for (i = 0; i < m->plan_count; i++) {
+            rag_plan *p = &m->plans[i];
+            const sheet_state *s = &ss[p->sheet_index];
+            if (p->kind != RAG_PLAN_TRACKER && p->kind != RAG_PLAN_ACTION)
+                continue;
+            if (!s->legend_count && key)
+                s = key;
+            if (p->kind == RAG_PLAN_ACTION && p->status_col < 0)
+                st = rg_apply_legend(m, &ss[p->sheet_index].v, p, NULL, 0,
+                                     &cx);
+            else
+                st = rg_apply_legend(m, &ss[p->sheet_index].v, p, s->legend,
+                                     s->legend_count, &cx);
+            if (st != RAG_OK)
+                return st;
+        }
+    }
+    if (m->plan_count > 1)
+        qsort(m->plans, m->plan_count, sizeof *m->plans, plan_order);
+    return RAG_OK;
+}
+
+rag_status rag_model_build(const rag_workbook *wb,
+                           const rag_model_options *opts, rag_model **out,
+                           rag_error *err)
+{
+    rag_model *m;
+    sheet_state *ss;
+    size_t i, ns;
+    rag_status st;
+
+    if (out)
+        *out = NULL;
+    if (!wb || !out)
+        return rg_fail(err, RAG_ERR_USAGE, "no workbook or no output");
+    m = rg_model_new(wb);
+    if (!m)
+        return rg_fail(err, RAG_ERR_NOMEM, "out of memory");
+    ns = wb->sheet_count;
+    ss = rg_calloc(ns ? ns : 1, sizeof *ss);
+    if (!ss) {
+        rag_model_free(m);
+        return rg_fail(err, RAG_ERR_NOMEM, "out of memory");
+    }
+    st = build(m, ss, ns, opts);
+    for (i = 0; i < ns; i++) {
+        rg_view_free(&ss[i].v);
+        rg_tables_free(ss[i].tables, ss[i].table_count);
+        rg_free(ss[i].legend);
+    }
+    rg_free(ss);
+    if (st != RAG_OK) {
+        rag_model_free(m);
+        return rg_fail(err, st, "out of memory while reading the plans");
+    }
+    *out = m;
+    return RAG_OK;
+}

@@ -1,0 +1,409 @@
+/*
+ * A performance action plan for one indicator: Indicator Title, Target,
+ * Performance this Period, + / - Target, Non-compliance reason, What /
+ * How / Who / When.  Figures become fractions, units and a direction; the
+ * RAG is computed (rag_rate) with the tolerance the workbook states.
+ */
+#include <math.h>
+#include <string.h>
+
+#include "recognise/recognise.h"
+
+typedef struct fig {
+    bool has;
+    rg_figure f;
+    const char *rest;      /* words after a figure written as text */
+    size_t rest_len;
+    rag_loc cell;
+} fig;
+
+/* The figure a pair gives, from its value cell or its inline words. */
+static void pair_figure(const rg_view *v, const rg_pair *p, fig *out)
+{
+    size_t rest = 0;
+
+    memset(out, 0, sizeof *out);
+    if (p->inline_value) {
+        if (rg_parse_figure(p->inline_value, p->inline_len, &out->f)) {
+            out->has = true;
+            out->cell = rg_loc(p->row, p->col);
+            if (out->f.rest < p->inline_len) {
+                out->rest = p->inline_value + out->f.rest;
+                out->rest_len = p->inline_len - out->f.rest;
+            }
+        }
+        return;
+    }
+    if (p->vcol < 0)
+        return;
+    if (rg_figure_at(v, (uint32_t)p->vrow, (uint32_t)p->vcol, &out->f,
+                     &rest)) {
+        const rag_cell *c = rg_cell_at(v, (uint32_t)p->vrow,
+                                       (uint32_t)p->vcol);
+        out->has = true;
+        out->cell = rg_loc((uint32_t)p->vrow, (uint32_t)p->vcol);
+        if (rest && c->text && rest < c->text_len) {
+            size_t len;
+            const char *t = rg_text(v, (uint32_t)p->vrow, (uint32_t)p->vcol,
+                                    &len);
+            size_t off = rest - (size_t)(t - c->text);
+            if (t && off < len) {
+                out->rest = t + off;
+                out->rest_len = len - off;
+            }
+        }
+    }
+}
+
+/* "amber: within 5% of target", "tolerance 5%": the band the workbook
+ * states for itself, in rows [r0, r1); <= 0 when none. */
+static double stated_tolerance(const rg_view *v, uint32_t r0, uint32_t r1)
+{
+    uint32_t r;
+    for (r = r0; r < r1 && r < v->rows; r++) {
+        size_t n, i;
+        const rag_cell *row = rg_row_cells(v, r, &n);
+        for (i = 0; i < n; i++) {
+            char norm[256];
+            size_t len, at = 0;
+            const char *t = rg_text(v, r, row[i].col, &len);
+            rg_figure f;
+            if (!t || len > 240)
+                continue;
+            rg_norm(t, len, norm, sizeof norm);
+            if (!(rg_norm_has(norm, "amber") && rg_norm_has(norm, "within")) &&
+                !rg_norm_has(norm, "tolerance"))
+                continue;
+            if (rg_norm_has(norm, "within")) {
+                const char *w = strstr(t, "within");
+                if (!w)
+                    w = strstr(t, "Within");
+                if (w)
+                    at = (size_t)(w - t);
+            }
+            if (rg_parse_figure(t + at, len - at, &f) &&
+                f.unit == RAG_UNIT_PERCENT && f.value > 0 && f.value < 1)
+                return fabs(f.value);
+            if (rg_norm_has(norm, "tolerance")) {
+                int32_t vc = rg_next_value(v, r, row[i].col,
+                                           row[i].col + 3);
+                if (vc >= 0 && rg_figure_at(v, r, (uint32_t)vc, &f, NULL) &&
+                    f.value > 0) {
+                    double tol = f.unit == RAG_UNIT_PERCENT ? f.value
+                                 : f.value >= 1 ? f.value / 100 : f.value;
+                    if (tol < 1)
+                        return tol;
+                }
+            }
+        }
+    }
+    return 0;
+}
+
+/* Words anywhere in rows [r0, r1) of the form (not in table rows). */
+static int form_words(const rg_view *v, uint32_t r0, uint32_t r1,
+                      const rg_word *table)
+{
+    uint32_t r;
+    for (r = r0; r < r1 && r < v->rows; r++) {
+        size_t n, i;
+        const rag_cell *row = rg_row_cells(v, r, &n);
+        if (v->claimed[r])
+            continue;
+        for (i = 0; i < n; i++) {
+            char norm[256];
+            int w;
+            rg_norm_at(v, r, row[i].col, norm, sizeof norm);
+            if (norm[0] && (w = rg_vocab_find(table, norm, NULL)) > 0)
+                return w;
+        }
+    }
+    return 0;
+}
+
+static rag_unit title_unit(const char *title)
+{
+    char norm[256];
+    int u;
+    if (!title)
+        return RAG_UNIT_NONE;
+    rg_norm(title, strlen(title), norm, sizeof norm);
+    u = rg_vocab_find(rg_unit_words, norm, NULL);
+    return u > 0 ? (rag_unit)u : RAG_UNIT_NONE;
+}
+
+/* "Percentage recovery ... – DP 11" gives "DP 11"; "(DD)– CP2" gives
+ * "CP2": the words after the title's last dash, when short and holding a
+ * digit; else a trailing "(NI 181)". */
+static const char *code_at(rag_model *m, const char *best, size_t n)
+{
+    size_t k;
+    bool digit = false;
+
+    while (n && *best == ' ')
+        best++, n--;
+    while (n && (best[n - 1] == ' ' || best[n - 1] == ')'))
+        n--;
+    if (!n || n > 12)
+        return NULL;
+    for (k = 0; k < n; k++) {
+        if (best[k] >= '0' && best[k] <= '9')
+            digit = true;
+        if (!(best[k] == ' ' || best[k] == '.' || best[k] == '/' ||
+              (best[k] >= '0' && best[k] <= '9') ||
+              (best[k] >= 'A' && best[k] <= 'Z') ||
+              (best[k] >= 'a' && best[k] <= 'z')))
+            return NULL;
+    }
+    return digit ? rg_model_strndup(m, best, n) : NULL;
+}
+
+static const char *title_code(rag_model *m, const char *title)
+{
+    const char *p, *best = NULL;
+    size_t len = strlen(title);
+
+    for (p = title; *p; p++) {
+        const unsigned char *u = (const unsigned char *)p;
+        if (*p == '-' && (p == title || p[-1] == ' ' || p[1] == ' '))
+            best = p + 1;
+        else if (u[0] == 0xE2 && u[1] == 0x80 &&
+                 (u[2] == 0x93 || u[2] == 0x94))
+            best = p + 3;
+    }
+    if (!best && len > 2 && title[len - 1] == ')') {
+        const char *open = strrchr(title, '(');
+        if (open) {
+            best = open + 1;
+            len--;
+        }
+    }
+    if (best) {
+        const char *code = code_at(m, best, (size_t)(title + len - best));
+        if (code)
+            return code;
+    }
+    /* "NI 181 - Time taken to process claims": a code before the dash */
+    for (p = title; *p; p++) {
+        const unsigned char *u = (const unsigned char *)p;
+        if ((*p == '-' && p > title && p[-1] == ' ') ||
+            (u[0] == 0xE2 && u[1] == 0x80 && (u[2] == 0x93 || u[2] == 0x94)))
+            return code_at(m, title, (size_t)(p - title));
+    }
+    return NULL;
+}
+
+/* A figure in the indicator's unit: "90" under a percentage title is 0.9. */
+static double in_unit(const fig *f, rag_unit unit)
+{
+    if (unit == RAG_UNIT_PERCENT && f->f.unit != RAG_UNIT_PERCENT &&
+        fabs(f->f.value) > 1.5)
+        return rg_clean_number(f->f.value / 100);
+    return f->f.value;
+}
+
+rag_status rg_indicator_plan(rag_model *m, const rg_view *v,
+                             const rg_pair *pairs, size_t count,
+                             uint32_t r0, uint32_t r1, const rg_context *cx)
+{
+    rag_plan *p;
+    rag_indicator *ind;
+    fig target, actual, variance;
+    const rg_pair *title = NULL, *lead = NULL, *director = NULL,
+                  *tp = NULL, *ap = NULL, *vp = NULL, *rp = NULL,
+                  *reason = NULL, *period = NULL, *polarity = NULL;
+    size_t i;
+    int32_t hr;
+    uint32_t hc = 0;
+    double tol;
+    int dir;
+    rag_status st;
+
+    for (i = 0; i < count; i++) {
+        const rg_pair *q = &pairs[i];
+        bool has = q->inline_value || q->vcol >= 0;
+        if (q->row < r0 || q->row >= r1)
+            continue;
+#define TAKE(slot) do { if (!(slot) && has) (slot) = q; } while (0)
+        switch (q->role) {
+        case RG_LBL_TITLE: TAKE(title); break;
+        case RG_LBL_LEAD: case RG_LBL_OWNER: TAKE(lead); break;
+        case RG_LBL_DIRECTOR: TAKE(director); break;
+        case RG_LBL_TARGET: TAKE(tp); break;
+        case RG_LBL_ACTUAL: TAKE(ap); break;
+        case RG_LBL_VARIANCE: TAKE(vp); break;
+        case RG_LBL_RAG: TAKE(rp); break;
+        case RG_LBL_REASON: TAKE(reason); break;
+        case RG_LBL_PERIOD: TAKE(period); break;
+        case RG_LBL_POLARITY: TAKE(polarity); break;
+        default: break;
+        }
+#undef TAKE
+    }
+    if (!title || (!tp && !ap))
+        return RAG_OK;
+    p = rg_add_plan(m, v, RAG_PLAN_INDICATOR);
+    if (!p)
+        return RAG_ERR_NOMEM;
+    p->status_col = -1;
+    ind = rg_vec_push((void **)&p->indicators, &p->indicator_count,
+                      sizeof *ind);
+    if (!ind)
+        return RAG_ERR_NOMEM;
+    hr = rg_heading_above(v, r0, title->row, &hc);
+    if (hr >= 0) {
+        size_t len;
+        const char *t = rg_text(v, (uint32_t)hr, hc, &len);
+        p->title = rg_model_strndup(m, t, len);
+        p->cell = rg_loc((uint32_t)hr, hc);
+    } else {
+        p->cell = rg_loc(title->row, title->col);
+    }
+    ind->title = rg_pair_value(m, v, title);
+    ind->code = ind->title ? title_code(m, ind->title) : NULL;
+    ind->cell = rg_loc(title->row, title->col);
+    if (lead)
+        p->owner = rg_pair_value(m, v, lead);
+    else if (director)
+        p->owner = rg_pair_value(m, v, director);
+    if (tp)
+        pair_figure(v, tp, &target);
+    else
+        memset(&target, 0, sizeof target);
+    if (ap)
+        pair_figure(v, ap, &actual);
+    else
+        memset(&actual, 0, sizeof actual);
+    if (vp)
+        pair_figure(v, vp, &variance);
+    else
+        memset(&variance, 0, sizeof variance);
+
+    /* unit: the figures' own, else the title's words */
+    ind->unit = target.has && target.f.unit ? target.f.unit
+                : actual.has && actual.f.unit ? actual.f.unit
+                : variance.has && variance.f.unit ? variance.f.unit
+                : title_unit(ind->title);
+    if (!ind->unit && (target.has || actual.has))
+        ind->unit = RAG_UNIT_COUNT;
+    if (target.has) {
+        ind->has_target = true;
+        ind->target = in_unit(&target, ind->unit);
+        ind->target_cell = target.cell;
+    } else if (tp) {
+        ind->target_cell = tp->vcol >= 0 ? rg_loc((uint32_t)tp->vrow,
+                                                  (uint32_t)tp->vcol)
+                                         : rg_loc(tp->row, tp->col);
+    }
+    if (actual.has) {
+        ind->has_actual = true;
+        ind->actual = in_unit(&actual, ind->unit);
+        ind->actual_cell = actual.cell;
+    } else if (ap) {
+        ind->actual_cell = ap->vcol >= 0 ? rg_loc((uint32_t)ap->vrow,
+                                                  (uint32_t)ap->vcol)
+                                         : rg_loc(ap->row, ap->col);
+    }
+    ind->stated_decimals = -1;
+    if (variance.has) {
+        ind->has_stated_variance = true;
+        ind->stated_variance = in_unit(&variance, ind->unit);
+        ind->stated_decimals = variance.f.decimals;
+        ind->variance_cell = variance.cell;
+    } else if (vp) {
+        ind->variance_cell = rg_loc(vp->row, vp->col);
+    }
+    if (ind->has_target && ind->has_actual)
+        ind->variance = rg_clean_number(ind->actual - ind->target);
+
+    /* direction: what the sheet says, else what the title implies */
+    dir = 0;
+    if (polarity) {
+        char *pv = rg_pair_value(m, v, polarity), norm[128];
+        if (pv) {
+            rg_norm(pv, strlen(pv), norm, sizeof norm);
+            dir = rg_vocab_find(rg_direction_words, norm, NULL);
+            if (dir <= 0 && (rg_norm_has(norm, "lower") ||
+                             rg_norm_has(norm, "low")))
+                dir = RG_DIR_LOWER;
+            else if (dir <= 0 && (rg_norm_has(norm, "higher") ||
+                                  rg_norm_has(norm, "high")))
+                dir = RG_DIR_HIGHER;
+        }
+    }
+    if (dir <= 0 && ind->title) {
+        char norm[256];
+        rg_norm(ind->title, strlen(ind->title), norm, sizeof norm);
+        dir = rg_vocab_find(rg_direction_words, norm, NULL);
+    }
+    if (dir <= 0)
+        dir = form_words(v, r0, r1, rg_direction_words);
+    if (dir <= 0 && ind->unit == RAG_UNIT_DAYS)
+        dir = RG_DIR_LOWER;
+    ind->direction = dir == RG_DIR_LOWER ? RAG_LOWER_IS_BETTER
+                     : dir == RG_DIR_BAND ? RAG_WITHIN_BAND
+                                          : RAG_HIGHER_IS_BETTER;
+
+    tol = stated_tolerance(v, r0, r1);
+    if (tol <= 0)
+        tol = cx->tolerance > 0 ? cx->tolerance : 0.10;
+    ind->tolerance = tol;
+    if (ind->has_target && ind->has_actual)
+        ind->rag = rag_rate(ind->target, ind->actual, ind->direction, tol);
+    if (rp) {
+        char *rv = rg_pair_value(m, v, rp), norm[64];
+        int r;
+        if (rv) {
+            rg_norm(rv, strlen(rv), norm, sizeof norm);
+            r = rg_vocab_exact(rg_rag_words, norm);
+            if (r <= 0)
+                r = rg_vocab_prefix(rg_rag_words, norm);
+            if (r > 0)
+                ind->stated_rag = (rag_rating)r;
+        }
+        ind->rag_cell = rp->vcol >= 0 ? rg_loc((uint32_t)rp->vrow,
+                                               (uint32_t)rp->vcol)
+                                      : rg_loc(rp->row, rp->col);
+    }
+    /* the period: words beside or after the figure, else a label */
+    if (ap && ap->note_col >= 0)
+        ind->period = rg_value_text(m, v, ap->row, (uint32_t)ap->note_col);
+    else if (actual.rest && actual.rest_len)
+        ind->period = rg_model_strndup(m, actual.rest, actual.rest_len);
+    else if (period)
+        ind->period = rg_pair_value(m, v, period);
+    if (reason) {
+        ind->reason = rg_pair_value(m, v, reason);
+        if (ind->reason && !*ind->reason)
+            ind->reason = NULL;
+    }
+    ind->data_only = form_words(v, r0, r1, rg_kind_words) ==
+                     RG_KIND_DATA_ONLY;
+    {
+        rg_pair *mine = NULL;
+        size_t nm = 0;
+        for (i = 0; i < count; i++) {
+            rg_pair *slot;
+            if (pairs[i].row < r0 || pairs[i].row >= r1)
+                continue;
+            slot = rg_vec_push((void **)&mine, &nm, sizeof *slot);
+            if (!slot) {
+                rg_free(mine);
+                return RAG_ERR_NOMEM;
+            }
+            *slot = pairs[i];
+        }
+        st = rg_pairs_to_fields(m, v, mine, nm, p);
+        rg_free(mine);
+        if (st != RAG_OK)
+            return st;
+    }
+    p->range.first_row = p->cell.row;
+    p->range.first_col = p->cell.col;
+    p->range.last_row = r1 > 0 ? r1 - 1 : 0;
+    p->range.last_col = v->cols ? v->cols - 1 : 0;
+    p->last_col = p->range.last_col;
+    if (!ind->title)
+        return RAG_ERR_NOMEM;
+    return RAG_OK;
+}

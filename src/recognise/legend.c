@@ -1,0 +1,177 @@
+/*
+ * Legends: what each colour means, in the council's own words.  An entry
+ * is a status word ("On target", "Up to 1 month late", "Suspended") beside
+ * a coloured cell, or written inside one, in a group of two or more, on
+ * any sheet.  The colours themselves mean nothing until a legend says so.
+ */
+#include <string.h>
+
+#include "recognise/recognise.h"
+
+#define MAX_LABEL 60
+#define MAX_WORDS 8
+
+typedef struct cand {
+    rag_progress status;
+    uint32_t row, col;       /* the words */
+    uint32_t frow, fcol;     /* the colour */
+    uint32_t fill;
+    bool self;               /* the colour is the words' own cell */
+    bool keep;
+    const char *text;
+    size_t len;
+} cand;
+
+static size_t word_count(const char *norm)
+{
+    size_t n = 0;
+    bool in = false;
+    for (; *norm; norm++) {
+        if (*norm == ' ')
+            in = false;
+        else if (!in) {
+            in = true;
+            n++;
+        }
+    }
+    return n;
+}
+
+/* A coloured cell with no words of its own at (r, c)? */
+static bool swatch(const rg_view *v, uint32_t r, int64_t c, uint32_t *fill)
+{
+    if (c < 0 || c >= (int64_t)v->cols + 1)
+        return false;
+    *fill = rg_fill(v, r, (uint32_t)c);
+    return *fill != RAG_NO_COLOR && !rg_has_value(v, r, (uint32_t)c);
+}
+
+static bool candidate(const rg_view *v, uint32_t r, uint32_t c, cand *out)
+{
+    char norm[128];
+    size_t len;
+    const char *t = rg_text(v, r, c, &len);
+    int s;
+    uint32_t fill;
+
+    if (!t || len > MAX_LABEL)
+        return false;
+    rg_norm(t, len, norm, sizeof norm);
+    if (word_count(norm) > MAX_WORDS)
+        return false;
+    s = rg_vocab_find(rg_status_words, norm, NULL);
+    if (s <= 0)
+        return false;
+    memset(out, 0, sizeof *out);
+    out->status = (rag_progress)s;
+    out->row = r;
+    out->col = c;
+    out->text = t;
+    out->len = len;
+    out->frow = r;
+    if (swatch(v, r, (int64_t)c - 1, &fill)) {
+        out->fcol = c - 1;
+    } else if (c >= 2 && !rg_has_value(v, r, c - 1) &&
+               swatch(v, r, (int64_t)c - 2, &fill)) {
+        out->fcol = c - 2; /* [colour] [gap] words */
+    } else if (swatch(v, r, (int64_t)c + 1, &fill)) {
+        out->fcol = c + 1;
+    } else {
+        fill = rg_fill(v, r, c);
+        if (fill == RAG_NO_COLOR)
+            return false;
+        out->fcol = c;
+        out->self = true;
+    }
+    out->fill = fill;
+    return true;
+}
+
+static bool near(const cand *a, const cand *b)
+{
+    uint32_t dr = a->row > b->row ? a->row - b->row : b->row - a->row;
+    uint32_t dc = a->col > b->col ? a->col - b->col : b->col - a->col;
+    return dr <= 3 && dc <= 8;
+}
+
+rag_progress rg_legend_status(const rag_legend_entry *legend, size_t count,
+                              uint32_t fill)
+{
+    size_t i;
+    if (fill == RAG_NO_COLOR)
+        return RAG_PROGRESS_NONE;
+    for (i = 0; i < count; i++)
+        if (legend[i].fill == fill)
+            return legend[i].status;
+    return RAG_PROGRESS_NONE;
+}
+
+bool rg_find_legend(rag_model *m, const rg_view *v, rag_legend_entry **out,
+                    size_t *count)
+{
+    cand *cs = NULL;
+    size_t nc = 0, i, j;
+    uint32_t r;
+    bool ok = true;
+
+    *out = NULL;
+    *count = 0;
+    for (r = 0; r < v->rows && ok; r++) {
+        size_t n;
+        const rag_cell *row = rg_row_cells(v, r, &n);
+        if (v->claimed[r])
+            continue;
+        for (i = 0; i < n; i++) {
+            cand c, *slot;
+            if (!candidate(v, r, row[i].col, &c))
+                continue;
+            slot = rg_vec_push((void **)&cs, &nc, sizeof *cs);
+            if (!slot) {
+                ok = false;
+                break;
+            }
+            *slot = c;
+        }
+    }
+    /* keep entries that have company; words in their own coloured cells
+     * count only when the colours differ (a styled list is no legend) */
+    for (i = 0; i < nc && ok; i++) {
+        for (j = 0; j < nc && !cs[i].keep; j++)
+            if (j != i && near(&cs[i], &cs[j]) &&
+                (!cs[i].self || !cs[j].self || cs[i].fill != cs[j].fill))
+                cs[i].keep = true;
+    }
+    for (i = 0; i < nc && ok; i++) {
+        rag_legend_entry *e;
+        bool dup = false;
+        if (!cs[i].keep)
+            continue;
+        for (j = 0; j < *count && !dup; j++) {
+            const rag_legend_entry *o = &(*out)[j];
+            if (o->status == cs[i].status && o->fill == cs[i].fill &&
+                strlen(o->label) == cs[i].len &&
+                !memcmp(o->label, cs[i].text, cs[i].len))
+                dup = true; /* the same key, printed again on each page */
+        }
+        if (dup)
+            continue;
+        e = rg_vec_push((void **)out, count, sizeof *e);
+        if (!e) {
+            ok = false;
+            break;
+        }
+        e->status = cs[i].status;
+        e->label = rg_model_strndup(m, cs[i].text, cs[i].len);
+        e->fill = cs[i].fill;
+        e->cell = rg_loc(cs[i].frow, cs[i].fcol);
+        if (!e->label)
+            ok = false;
+    }
+    rg_free(cs);
+    if (!ok) {
+        rg_free(*out);
+        *out = NULL;
+        *count = 0;
+    }
+    return ok;
+}

@@ -1,0 +1,111 @@
+/*
+ * Parsers for the words inside cells, the way a UK council writes them:
+ * dates (day first; "2023/24" is a financial year), refs ("25.1 (R1)"),
+ * leads ("D Taylor J Bough PDT"), and figures ("60% Quarterly figure").
+ * Pure functions of text, with no workbook: the unit tests drive them
+ * with the awkward cases from the seeds.
+ */
+#ifndef RG_PARSE_H
+#define RG_PARSE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "ragbook/model.h"
+
+/* ---- dates ------------------------------------------------------------ */
+
+/* A due date as written. */
+typedef struct rg_when {
+    rag_date date;  /* the one date the words give, else year 0 */
+    bool text;      /* the words are more than one plain date: keep them
+                       as due_text */
+    bool invalid;   /* a date that is no date ("31/09/2024") */
+    bool empty;     /* nothing written */
+} rg_when;
+
+/*
+ * Read a due date written as text: "19/05/2009" and "19 May 2009" give a
+ * date; "by 31/03/2010" a date and its words; "31/09/2024" invalid;
+ * "Interim 30/09/2009 Full 30/09/2010" (two dates), "2023/2024",
+ * "January 2010", "end of November" and "Q3 2023/24" only words.
+ */
+rg_when rg_parse_when(const char *s, size_t len);
+
+/*
+ * The first full date (day, month and year) in s[from..len): d/m/y with
+ * / . or - (two- or four-digit year), ISO y-m-d, "7 September 2009",
+ * "7th Sept 09", "7-Sep-09", "September 7, 2009".  Returns 1 for a date,
+ * -1 for one that is no date (31/09/2024; *out then holds the numbers as
+ * written), 0 for none.  *start and *end (may be NULL) get its span.
+ */
+int rg_find_date(const char *s, size_t len, size_t from, rag_date *out,
+                 size_t *start, size_t *end);
+
+/* The first financial year in s: "2023/24", "2023/2024", "2023-24",
+ * "23/24" give 2023 (April 2023 to March 2024).  false when none. */
+bool rg_find_fy(const char *s, size_t len, int *start_year);
+
+/* A month column's header: "April", "Apr", "Sept", "Apr-09", "April 2009",
+ * "Apr '09".  *year is 0 when not written.  false for anything else. */
+bool rg_parse_month_label(const char *s, size_t len, int *month, int *year);
+
+/* "Q1".."Q4" from "QUARTER 1 (to 30/06/23)", "Qtr 2", "Q3 update",
+ * "Third quarter": 1..4, or 0. */
+int rg_parse_quarter(const char *s, size_t len);
+
+/* true when y-m-d is a calendar day. */
+bool rg_date_valid(int y, int m, int d);
+/* The last day of month m of year y. */
+int rg_month_days(int y, int m);
+
+/* ---- refs ------------------------------------------------------------- */
+
+/*
+ * A ref as written in a ref column: "R1a" gives "R1a" with parent "R1";
+ * "25.1 (R1)" gives "R1" (the ref in brackets wins) with no parent; "1.2.3"
+ * has parent "1.2"; "R11c" has parent "R11".  Trailing "." and ":" go.
+ * false when the text is not shaped like a ref (a sentence, a title).
+ * ref and parent get NUL-terminated strings ("" for no parent).
+ */
+bool rg_parse_ref(const char *s, size_t len, char *ref, size_t ref_size,
+                  char *parent, size_t parent_size);
+
+/* ---- leads ------------------------------------------------------------ */
+
+/* One person or team, [start, start+len) of the text given. */
+typedef struct rg_span {
+    size_t start, len;
+} rg_span;
+
+/*
+ * Split a lead cell into people as a reader would: on "/", ",", ";",
+ * newlines, and on "&", "+" and "and" between names; and names run
+ * together: "D Taylor J Bough PDT" gives "D Taylor", "J Bough", "PDT";
+ * "Vicki Lewis David Taylor" gives two.  Words that describe a role
+ * ("PFU service manager", "Head of Finance") stay whole.  Writes at most
+ * max spans and returns the number of people (which may exceed max).
+ */
+size_t rg_split_leads(const char *s, size_t len, rg_span *out, size_t max);
+
+/* ---- figures ---------------------------------------------------------- */
+
+typedef struct rg_figure {
+    double value;     /* percentages as fractions: "90%" is 0.9 */
+    rag_unit unit;    /* percent, days, gbp, else NONE */
+    int decimals;     /* digits after the point as written */
+    size_t rest;      /* offset of the words after the figure */
+} rg_figure;
+
+/*
+ * The first figure in s: "90%", "60% Quarterly figure at end of Q2",
+ * "- 19.4%", "-30%", "16 days", "£80,000", "£264k", "1.2m".  false when
+ * there is none.  A sign counts only at the start or after a space.
+ */
+bool rg_parse_figure(const char *s, size_t len, rg_figure *out);
+
+/* v rounded to 12 significant digits: 0.6 - 0.9 gives -0.3, not
+ * -0.30000000000000004. */
+double rg_clean_number(double v);
+
+#endif

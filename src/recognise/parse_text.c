@@ -1,0 +1,579 @@
+/*
+ * Refs, leads and figures as councils write them.
+ */
+#include <ctype.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "recognise/parse.h"
+#include "recognise/vocab.h"
+#include "util/util.h"
+
+static bool is_digit(char c)
+{
+    return c >= '0' && c <= '9';
+}
+
+static bool is_alpha(char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+static bool is_upper(char c)
+{
+    return c >= 'A' && c <= 'Z';
+}
+
+static bool is_lower(char c)
+{
+    return c >= 'a' && c <= 'z';
+}
+
+static bool is_space(char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+static void copy_out(char *dst, size_t size, const char *s, size_t n)
+{
+    if (!size)
+        return;
+    if (n >= size)
+        n = size - 1;
+    memcpy(dst, s, n);
+    dst[n] = '\0';
+}
+
+/* ---- refs ------------------------------------------------------------- */
+
+/* Parse s[0..len) (trimmed) as prefix letters, number groups and a
+ * suffix; the parent's length in *plen (0: none). */
+static bool ref_shape(const char *s, size_t len, size_t *plen)
+{
+    size_t i = 0, letters = 0, groups = 0, last_group = 0, suffix = 0;
+
+    while (i < len && is_alpha(s[i]) && letters < 7)
+        i++, letters++;
+    if (letters > 6)
+        return false;
+    if (letters && i < len && (s[i] == '-' || s[i] == '_' || s[i] == ' '))
+        i++;
+    for (;;) {
+        size_t n = 0, start = i;
+        while (i < len && is_digit(s[i]))
+            i++, n++;
+        if (!n || n > 4)
+            return false;
+        groups++;
+        last_group = start;
+        if (i + 1 < len && (s[i] == '.' || s[i] == '-') &&
+            is_digit(s[i + 1])) {
+            i++;
+            continue;
+        }
+        break;
+    }
+    {
+        size_t num_end = i;
+        if (i < len && s[i] == '(' && i + 2 < len && is_alpha(s[i + 1])) {
+            /* 1(a), 1(ii) */
+            size_t j = i + 1;
+            while (j < len && is_alpha(s[j]) && j - i <= 4)
+                j++;
+            if (j < len && s[j] == ')') {
+                i = j + 1;
+                suffix = 1;
+            }
+        } else {
+            while (i < len && is_alpha(s[i]) && suffix < 3)
+                i++, suffix++;
+            if (suffix > 2)
+                return false;
+        }
+        if (i != len)
+            return false;
+        if (suffix)
+            *plen = num_end;
+        else if (groups > 1)
+            *plen = last_group - 1;
+        else
+            *plen = 0;
+    }
+    return true;
+}
+
+bool rg_parse_ref(const char *s, size_t len, char *ref, size_t ref_size,
+                  char *parent, size_t parent_size)
+{
+    size_t a = 0, b = len, plen = 0;
+    const char *open;
+
+    while (a < b && is_space(s[a]))
+        a++;
+    while (b > a && (is_space(s[b - 1]) || s[b - 1] == '.' ||
+                     s[b - 1] == ':' || s[b - 1] == ','))
+        b--;
+    if (a == b || b - a > 24)
+        return false;
+    /* "25.1 (R1)": the ref in brackets is the one the children use;
+     * "1(a)" is a suffix, read below. */
+    open = memchr(s + a, '(', b - a);
+    if (open && s[b - 1] == ')') {
+        size_t o = (size_t)(open - s), k;
+        bool letters = b - 1 - (o + 1) <= 4;
+        for (k = o + 1; k < b - 1; k++)
+            if (!is_alpha(s[k]))
+                letters = false;
+        if (!letters)
+            return rg_parse_ref(s + o + 1, b - 1 - (o + 1), ref, ref_size,
+                                parent, parent_size);
+    }
+    if (!ref_shape(s + a, b - a, &plen))
+        return false;
+    copy_out(ref, ref_size, s + a, b - a);
+    copy_out(parent, parent_size, s + a, plen);
+    /* "R1 a" would leave "R1 " */
+    if (parent_size && plen) {
+        size_t n = strlen(parent);
+        while (n && (parent[n - 1] == ' ' || parent[n - 1] == '-' ||
+                     parent[n - 1] == '.'))
+            parent[--n] = '\0';
+    }
+    return true;
+}
+
+/* ---- leads ------------------------------------------------------------ */
+
+typedef enum tok_class {
+    TOK_TITLE, TOK_INITIAL, TOK_ACRONYM, TOK_WORD, TOK_PARTICLE, TOK_OTHER
+} tok_class;
+
+typedef struct tok {
+    size_t start, len;
+    tok_class cls;
+} tok;
+
+#define MAX_TOKS 64
+
+static tok_class classify(const char *s, size_t len)
+{
+    char low[32];
+    size_t i, upper = 0, lower = 0, letters = 0, dots = 0;
+
+    if (!len)
+        return TOK_OTHER;
+    if (len < sizeof low) {
+        for (i = 0; i < len; i++)
+            low[i] = (char)tolower((unsigned char)s[i]);
+        low[len] = '\0';
+        if (low[len - 1] == '.')
+            low[len - 1] = '\0';
+        if (rg_vocab_exact(rg_name_titles, low) > 0 && strlen(low) == len -
+            (s[len - 1] == '.'))
+            return TOK_TITLE;
+        if (rg_vocab_exact(rg_name_particles, low) > 0 && is_lower(s[0]))
+            return TOK_PARTICLE;
+    }
+    for (i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (is_upper((char)c))
+            upper++, letters++;
+        else if (is_lower((char)c))
+            lower++, letters++;
+        else if (c == '.')
+            dots++;
+        else if (c == '\'' || c == '-' || c >= 0x80)
+            ;
+        else
+            return TOK_OTHER;
+    }
+    if (!letters)
+        return TOK_OTHER;
+    if (upper == 1 && !lower && letters == 1)
+        return TOK_INITIAL;                 /* D, D. */
+    if (!lower && dots && dots >= upper - 1 && upper <= 3)
+        return TOK_INITIAL;                 /* D.J. */
+    if (!lower && upper >= 2)
+        return TOK_ACRONYM;                 /* PDT */
+    if (is_upper(s[0]) || (unsigned char)s[0] >= 0x80)
+        return TOK_WORD;                    /* Taylor, McDonald */
+    return TOK_OTHER;                       /* a lowercase word */
+}
+
+/* Tokens of s[a..b), punctuation around words removed. */
+static size_t tokenise(const char *s, size_t a, size_t b, tok *t, size_t max)
+{
+    size_t n = 0, i = a;
+
+    while (i < b && n < max) {
+        size_t st, en;
+        while (i < b && is_space(s[i]))
+            i++;
+        if (i >= b)
+            break;
+        st = i;
+        while (i < b && !is_space(s[i]))
+            i++;
+        en = i;
+        while (st < en && (s[st] == '(' || s[st] == '"' || s[st] == '-' ||
+                           s[st] == ':'))
+            st++;
+        while (en > st && (s[en - 1] == ')' || s[en - 1] == '"' ||
+                           s[en - 1] == ',' || s[en - 1] == ':' ||
+                           s[en - 1] == '-' ||
+                           (s[en - 1] == '.' && en - st > 2 &&
+                            is_lower(s[en - 2]))))
+            en--;
+        if (en > st) {
+            t[n].start = st;
+            t[n].len = en - st;
+            t[n].cls = classify(s + st, en - st);
+            n++;
+        }
+    }
+    return n;
+}
+
+typedef struct lead_out {
+    rg_span *out;
+    size_t max, count;
+} lead_out;
+
+static void emit(lead_out *o, size_t start, size_t end)
+{
+    if (end <= start)
+        return;
+    if (o->count < o->max) {
+        o->out[o->count].start = start;
+        o->out[o->count].len = end - start;
+    }
+    o->count++;
+}
+
+/* A run of capitalised words with no initials: "Vicki Lewis David Taylor"
+ * is two people, read in pairs; three words stay one person. */
+static void emit_words(lead_out *o, const tok *t, size_t a, size_t b)
+{
+    size_t i, words = 0;
+    bool particles = false;
+
+    for (i = a; i < b; i++) {
+        if (t[i].cls == TOK_WORD)
+            words++;
+        else
+            particles = true;
+    }
+    if (!particles && words >= 4 && words % 2 == 0) {
+        for (i = a; i < b; i += 2)
+            emit(o, t[i].start, t[i + 1].start + t[i + 1].len);
+        return;
+    }
+    emit(o, t[a].start, t[b - 1].start + t[b - 1].len);
+}
+
+/* Flush tokens [a, b): initials and titles take the first word after
+ * them; the words left over are read on their own. */
+static void flush_group(lead_out *o, const tok *t, size_t a, size_t b)
+{
+    size_t i, first_word = b;
+
+    if (a >= b)
+        return;
+    if (t[a].cls == TOK_WORD || t[a].cls == TOK_PARTICLE) {
+        emit_words(o, t, a, b);
+        return;
+    }
+    for (i = a; i < b; i++)
+        if (t[i].cls == TOK_WORD || t[i].cls == TOK_ACRONYM) {
+            first_word = i;
+            break;
+        }
+    if (first_word == b) {
+        emit(o, t[a].start, t[b - 1].start + t[b - 1].len);
+        return;
+    }
+    i = first_word + 1;
+    while (i < b && t[i].cls == TOK_PARTICLE)
+        i++;
+    if (i < b && t[i - 1].cls == TOK_PARTICLE)
+        i++; /* "A van Dyke" */
+    if (i > b)
+        i = b;
+    emit(o, t[a].start, t[i - 1].start + t[i - 1].len);
+    if (i < b)
+        emit_words(o, t, i, b);
+}
+
+/* One segment (no separators left): a role description stays whole,
+ * names run together are split. */
+static void split_names(lead_out *o, const char *s, size_t a, size_t b)
+{
+    tok t[MAX_TOKS];
+    size_t n = tokenise(s, a, b, t, MAX_TOKS), i, g = 0;
+    bool has_word = false;
+
+    if (!n)
+        return;
+    for (i = 0; i < n; i++)
+        if (t[i].cls == TOK_OTHER || n >= MAX_TOKS) {
+            emit(o, t[0].start, t[n - 1].start + t[n - 1].len);
+            return;
+        }
+    for (i = 0; i < n; i++) {
+        switch (t[i].cls) {
+        case TOK_TITLE:
+            flush_group(o, t, g, i);
+            g = i;
+            has_word = false;
+            break;
+        case TOK_INITIAL:
+            if (has_word) {
+                flush_group(o, t, g, i);
+                g = i;
+                has_word = false;
+            }
+            break;
+        case TOK_ACRONYM:
+            if (i > g && !has_word) {
+                has_word = true; /* D TAYLOR */
+                break;
+            }
+            flush_group(o, t, g, i);
+            emit(o, t[i].start, t[i].start + t[i].len);
+            g = i + 1;
+            has_word = false;
+            break;
+        case TOK_WORD:
+            has_word = true;
+            break;
+        case TOK_PARTICLE:
+        case TOK_OTHER:
+            break;
+        }
+    }
+    flush_group(o, t, g, n);
+}
+
+/* true when s[a..b) reads as names: no lowercase words, and two words or
+ * a team's acronym. */
+static bool name_like(const char *s, size_t a, size_t b)
+{
+    tok t[MAX_TOKS];
+    size_t n = tokenise(s, a, b, t, MAX_TOKS), i;
+
+    if (!n || n >= MAX_TOKS)
+        return false;
+    for (i = 0; i < n; i++)
+        if (t[i].cls == TOK_OTHER)
+            return false;
+    return n >= 2 || t[0].cls == TOK_ACRONYM;
+}
+
+/* Offsets where "&", "+" or " and " joins two parts of s[a..b). */
+static size_t joiners(const char *s, size_t a, size_t b, size_t *at,
+                      size_t *width, size_t max)
+{
+    size_t i, n = 0;
+    for (i = a; i < b && n < max; i++) {
+        if (s[i] == '&' || s[i] == '+') {
+            at[n] = i;
+            width[n++] = 1;
+        } else if (i + 5 <= b && is_space(s[i]) &&
+                   (s[i + 1] == 'a' || s[i + 1] == 'A') &&
+                   (s[i + 2] == 'n' || s[i + 2] == 'N') &&
+                   (s[i + 3] == 'd' || s[i + 3] == 'D') &&
+                   is_space(s[i + 4])) {
+            at[n] = i;
+            width[n++] = 5;
+        }
+    }
+    return n;
+}
+
+static void split_segment(lead_out *o, const char *s, size_t a, size_t b)
+{
+    size_t at[16], width[16], n = joiners(s, a, b, at, width, 16), i, p;
+
+    if (n) {
+        bool names = true;
+        p = a;
+        for (i = 0; i <= n && names; i++) {
+            size_t e = i < n ? at[i] : b;
+            names = name_like(s, p, e);
+            if (i < n)
+                p = at[i] + width[i];
+        }
+        if (names) {
+            p = a;
+            for (i = 0; i <= n; i++) {
+                size_t e = i < n ? at[i] : b;
+                split_names(o, s, p, e);
+                if (i < n)
+                    p = at[i] + width[i];
+            }
+            return;
+        }
+    }
+    split_names(o, s, a, b);
+}
+
+size_t rg_split_leads(const char *s, size_t len, rg_span *out, size_t max)
+{
+    lead_out o = {out, max, 0};
+    size_t i, a = 0;
+
+    for (i = 0; i <= len; i++) {
+        if (i == len || s[i] == '/' || s[i] == ',' || s[i] == ';' ||
+            s[i] == '\n' || s[i] == '\r' || s[i] == '|' || s[i] == '\\') {
+            split_segment(&o, s, a, i);
+            a = i + 1;
+        }
+    }
+    return o.count;
+}
+
+/* ---- figures ---------------------------------------------------------- */
+
+double rg_clean_number(double v)
+{
+    char buf[40];
+    if (!isfinite(v) || v == 0)
+        return v == 0 ? 0 : v;
+    snprintf(buf, sizeof buf, "%.12g", v);
+    return strtod(buf, NULL);
+}
+
+/* A minus sign ending at i (exclusive): '-', U+2212 or an en dash; its
+ * length, or 0. */
+static size_t minus_before(const char *s, size_t i)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    if (i >= 1 && s[i - 1] == '-')
+        return 1;
+    if (i >= 3 && u[i - 3] == 0xE2 &&
+        ((u[i - 2] == 0x88 && u[i - 1] == 0x92) ||
+         (u[i - 2] == 0x80 && u[i - 1] == 0x93)))
+        return 3;
+    return 0;
+}
+
+static bool word_at(const char *s, size_t len, size_t i, const char *w)
+{
+    size_t n = strlen(w), k;
+    if (i + n > len)
+        return false;
+    for (k = 0; k < n; k++)
+        if (tolower((unsigned char)s[i + k]) != w[k])
+            return false;
+    return i + n == len || !is_alpha(s[i + n]);
+}
+
+bool rg_parse_figure(const char *s, size_t len, rg_figure *out)
+{
+    size_t i, j, st;
+    char num[64];
+    size_t n = 0;
+    double v, scale = 1;
+    int decimals = 0;
+    bool neg = false, gbp = false, point = false;
+
+    for (i = 0; i < len; i++) {
+        if (!is_digit(s[i]))
+            continue;
+        if (i > 0 && (is_alpha(s[i - 1]) || is_digit(s[i - 1]) ||
+                      s[i - 1] == '.' || s[i - 1] == '/'))
+            continue;
+        break;
+    }
+    if (i >= len)
+        return false;
+    st = i;
+    /* what comes before: "£", "-", "- ", "-£" */
+    j = st;
+    if (j >= 2 && (unsigned char)s[j - 2] == 0xC2 &&
+        (unsigned char)s[j - 1] == 0xA3) {
+        gbp = true;
+        j -= 2;
+    }
+    {
+        size_t k = j, m;
+        if (k > 0 && s[k - 1] == ' ')
+            k--;
+        m = minus_before(s, k);
+        if (!m && k != j)
+            m = 0;
+        if (m) {
+            size_t before = k - m;
+            if (before == 0 || is_space(s[before - 1]) ||
+                s[before - 1] == ':' || s[before - 1] == '(')
+                neg = true;
+        }
+        if (!gbp && k >= 2 && (unsigned char)s[k - 2] == 0xC2 &&
+            (unsigned char)s[k - 1] == 0xA3)
+            gbp = true;
+    }
+    for (i = st; i < len && n + 1 < sizeof num; i++) {
+        if (is_digit(s[i])) {
+            num[n++] = s[i];
+            if (point)
+                decimals++;
+        } else if (s[i] == ',' && !point && i + 3 < len + 0 &&
+                   is_digit(s[i + 1]) && is_digit(s[i + 2]) &&
+                   is_digit(s[i + 3]) &&
+                   (i + 4 >= len || !is_digit(s[i + 4]))) {
+            continue;
+        } else if (s[i] == '.' && !point && i + 1 < len &&
+                   is_digit(s[i + 1])) {
+            num[n++] = '.';
+            point = true;
+        } else {
+            break;
+        }
+    }
+    num[n] = '\0';
+    v = strtod(num, NULL);
+    out->unit = gbp ? RAG_UNIT_GBP : RAG_UNIT_NONE;
+    j = i;
+    while (j < len && s[j] == ' ')
+        j++;
+    if (j < len && s[j] == '%') {
+        out->unit = RAG_UNIT_PERCENT;
+        scale = 0.01;
+        i = j + 1;
+    } else if (word_at(s, len, i, "k")) {
+        scale = 1000;
+        i++;
+    } else if (word_at(s, len, i, "m") || word_at(s, len, j, "million")) {
+        scale = 1e6;
+        i = word_at(s, len, i, "m") ? i + 1 : j + 7;
+    } else if (word_at(s, len, i, "bn")) {
+        scale = 1e9;
+        i += 2;
+    } else if (word_at(s, len, j, "days") || word_at(s, len, j, "day")) {
+        out->unit = RAG_UNIT_DAYS;
+        i = j + (word_at(s, len, j, "days") ? 4 : 3);
+    } else if (word_at(s, len, j, "working")) {
+        size_t k = j + 7;
+        while (k < len && s[k] == ' ')
+            k++;
+        if (word_at(s, len, k, "days")) {
+            out->unit = RAG_UNIT_DAYS;
+            i = k + 4;
+        }
+    } else if (word_at(s, len, j, "percent")) {
+        out->unit = RAG_UNIT_PERCENT;
+        scale = 0.01;
+        i = j + 7;
+    }
+    v *= scale;
+    if (neg)
+        v = -v;
+    out->value = rg_clean_number(v);
+    out->decimals = decimals;
+    while (i < len && is_space(s[i]))
+        i++;
+    out->rest = i;
+    return true;
+}

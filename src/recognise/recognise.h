@@ -1,0 +1,179 @@
+/*
+ * Recognition: from a loaded sheet's words and shape to plans.  Layout
+ * (where things are: headers, legends, label/value pairs) is here and in
+ * table.c, legend.c, form.c; words are in vocab.c; the parsers in
+ * parse_*.c; what goes into the model in rows.c, indicator.c, recovery.c;
+ * build.c runs them over a workbook.
+ */
+#ifndef RG_RECOGNISE_H
+#define RG_RECOGNISE_H
+
+#include "model/model_impl.h"
+#include "recognise/parse.h"
+#include "recognise/vocab.h"
+
+/* ---- a sheet as recognition sees it (view.c) -------------------------- */
+
+typedef struct rg_view {
+    const rag_workbook *wb;
+    const rag_sheet *sheet;
+    size_t index;
+    uint32_t rows, cols;    /* one past the last used row and column */
+    size_t *row_start;      /* cells of row r: [row_start[r], row_start[r+1]) */
+    uint8_t *claimed;       /* per row: taken by a table's header or rows */
+} rg_view;
+
+/* Index sheet `index` of wb (which must be loaded).  false when out of
+ * memory. */
+bool rg_view_init(rg_view *v, const rag_workbook *wb, size_t index);
+void rg_view_free(rg_view *v);
+
+const rag_cell *rg_cell_at(const rg_view *v, uint32_t r, uint32_t c);
+/* The cells of row r, and how many. */
+const rag_cell *rg_row_cells(const rg_view *v, uint32_t r, size_t *count);
+
+/* The text of a string cell, trimmed, or NULL (also for blank text). */
+const char *rg_text(const rg_view *v, uint32_t r, uint32_t c, size_t *len);
+/* As rg_text, but a cell inside a merged range reads its top-left. */
+const char *rg_text_merged(const rg_view *v, uint32_t r, uint32_t c,
+                           size_t *len);
+/* The normal form of the cell's text into buf ("" when none). */
+const char *rg_norm_at(const rg_view *v, uint32_t r, uint32_t c, char *buf,
+                       size_t size);
+/* true when the cell holds a value (text that is not blank, a number, a
+ * date, a bool or an error). */
+bool rg_has_value(const rg_view *v, uint32_t r, uint32_t c);
+/* A solid fill's colour, or RAG_NO_COLOR (white counts as none). */
+uint32_t rg_fill(const rg_view *v, uint32_t r, uint32_t c);
+/* Bold or underlined, by the cell's font or by all its rich-text runs. */
+bool rg_bold(const rg_view *v, uint32_t r, uint32_t c);
+bool rg_underlined(const rg_view *v, uint32_t r, uint32_t c);
+/* Column after the merged range (r, c) is in, or c + 1. */
+uint32_t rg_after_merge(const rg_view *v, uint32_t r, uint32_t c);
+/* The first column > c of row r (up to limit, inclusive) that has a value,
+ * skipping the merge of (r, c); -1 when none. */
+int32_t rg_next_value(const rg_view *v, uint32_t r, uint32_t c,
+                      uint32_t limit);
+
+/* The value as text, as a reader sees it: strings as written, numbers in
+ * shortest form ("90%" under a percent format), dates YYYY-MM-DD. "" when
+ * empty.  In the model's arena; NULL when out of memory. */
+char *rg_value_text(rag_model *m, const rg_view *v, uint32_t r, uint32_t c);
+/* A date cell, a date serial, or dates written as text (rg_parse_when). */
+rg_when rg_when_at(const rg_view *v, uint32_t r, uint32_t c);
+/* A figure from a number cell (its format says percent, £, decimals) or
+ * from text (rg_parse_figure).  *note gets the words after a figure
+ * written as text (or 0). */
+bool rg_figure_at(const rg_view *v, uint32_t r, uint32_t c, rg_figure *f,
+                  size_t *rest);
+
+/* The report date written in rows [r0, r1): "Date: 7 September 2009",
+ * "as at", "Report date", "Position at".  Its cell in *cell. */
+bool rg_report_date(const rg_view *v, uint32_t r0, uint32_t r1,
+                    rag_date *out, rag_loc *cell);
+
+rag_loc rg_loc(uint32_t r, uint32_t c);
+
+/* ---- legends (legend.c) ----------------------------------------------- */
+
+/* The legend entries of a sheet (rows not claimed): a status word beside
+ * (or inside) a coloured cell, in a group of two or more.  Entries go to
+ * *out (a heap array the caller frees); returns false when out of memory.
+ * Labels are in the model's arena. */
+bool rg_find_legend(rag_model *m, const rg_view *v, rag_legend_entry **out,
+                    size_t *count);
+
+/* The status a fill means in a legend, or NONE. */
+rag_progress rg_legend_status(const rag_legend_entry *legend, size_t count,
+                              uint32_t fill);
+
+/* ---- tables (table.c) ------------------------------------------------- */
+
+typedef struct rg_month_col {
+    uint32_t col;
+    int month, year;        /* year 0 until resolved */
+} rg_month_col;
+
+typedef struct rg_table {
+    rag_plan_kind kind;     /* TRACKER or ACTION */
+    uint32_t header_row;    /* the (last) header row of the first page */
+    uint32_t first_col, last_col;
+    int32_t col[RG_COL_ROLES]; /* column of each role, or -1 */
+    rg_month_col months[12];
+    size_t month_count;
+    int fy_start;           /* from the header rows ("2009/10"), or 0 */
+    uint32_t *headers;      /* every header row, repeats included (heap) */
+    size_t header_count;
+    uint32_t block_start;   /* first row of its title block */
+    uint32_t end_row;       /* one past its last row */
+} rg_table;
+
+/* The tables on a sheet, top to bottom (side by side left to right).
+ * Repeated headers with the same columns and title continue a table.
+ * Returns false when out of memory; free with rg_tables_free(). */
+bool rg_find_tables(const rg_view *v, rg_table **out, size_t *count);
+void rg_tables_free(rg_table *t, size_t count);
+
+/* ---- table rows into actions (rows.c) --------------------------------- */
+
+typedef struct rg_context {
+    rag_date report_date;   /* found in the workbook, or year 0 */
+    rag_date as_of;         /* the date everything is judged at */
+    double tolerance;       /* the option's, or <= 0 */
+    const rag_legend_entry *wb_legend; /* a Key sheet's, for sheets with
+                                          none of their own */
+    size_t wb_legend_count;
+} rg_context;
+
+/* Build the plan of table t: title block, actions, months (statuses come
+ * later, rg_apply_legend).  Claims the rows used. */
+rag_status rg_table_plan(rag_model *m, rg_view *v, const rg_table *t,
+                         rag_plan *p, const rg_context *cx);
+
+/* Give a tracker's months their statuses from the legend, and each action
+ * its status at cx->as_of. */
+rag_status rg_apply_legend(rag_model *m, const rg_view *v, rag_plan *p,
+                           const rag_legend_entry *legend, size_t count,
+                           const rg_context *cx);
+
+/* ---- forms (form.c, indicator.c, recovery.c) -------------------------- */
+
+typedef struct rg_pair {
+    int role;               /* rg_label, or -1 */
+    int fin;                /* rg_fin_word found in the label, or -1 */
+    uint32_t row, col;      /* the label */
+    int32_t vrow, vcol;     /* the value, or -1 */
+    int32_t note_col;       /* plain words after the value, or -1 */
+    const char *label;      /* raw label text (before an inline ':') */
+    size_t label_len;
+    const char *inline_value; /* "Label: value" in one cell, else NULL */
+    size_t inline_len;
+    char norm[160];
+} rg_pair;
+
+/* Label/value pairs in unclaimed rows [r0, r1); heap array. */
+bool rg_form_pairs(const rg_view *v, uint32_t r0, uint32_t r1,
+                   rg_pair **out, size_t *count);
+/* The value of a pair as text (model arena), "" when it has none. */
+char *rg_pair_value(rag_model *m, const rg_view *v, const rg_pair *p);
+/* Add the pairs to p->fields. */
+rag_status rg_pairs_to_fields(rag_model *m, const rg_view *v,
+                              const rg_pair *pairs, size_t count,
+                              rag_plan *p);
+/* The heading above row r (bold text that is no label), or -1. */
+int32_t rg_heading_above(const rg_view *v, uint32_t r0, uint32_t r,
+                         uint32_t *col);
+
+/* Recognise indicator and recovery plans in the unclaimed rows of v. */
+rag_status rg_find_forms(rag_model *m, rg_view *v, const rg_context *cx);
+
+rag_status rg_indicator_plan(rag_model *m, const rg_view *v,
+                             const rg_pair *pairs, size_t count,
+                             uint32_t r0, uint32_t r1, const rg_context *cx);
+rag_status rg_recovery_plan(rag_model *m, rg_view *v, uint32_t r0,
+                            uint32_t r1, const rg_context *cx);
+
+/* A new plan appended to m (zeroed, sheet filled in), or NULL. */
+rag_plan *rg_add_plan(rag_model *m, const rg_view *v, rag_plan_kind kind);
+
+#endif

@@ -1,0 +1,424 @@
+/*
+ * A table's rows into actions: ref and parent, text, leads, due date,
+ * coloured months, comment; and the title block above it (title, owner,
+ * report date).  Statuses wait for the legend (rg_apply_legend).
+ */
+#include <string.h>
+
+#include "recognise/recognise.h"
+
+#define MAX_LEADS 32
+
+/* The title: the block's first words, with what follows them when they
+ * end in a colon ("Key Objective WM8:" and the objective below it). */
+static void block_heading(rag_model *m, const rg_view *v, uint32_t r0,
+                          uint32_t r1, rag_plan *p)
+{
+    uint32_t r;
+    for (r = r0; r < r1; r++) {
+        size_t n, i, len, len2;
+        const rag_cell *row = rg_row_cells(v, r, &n);
+        for (i = 0; i < n; i++) {
+            uint32_t c = row[i].col;
+            const char *t = rg_text(v, r, c, &len), *more = NULL;
+            char norm[96];
+            if (!t)
+                continue;
+            rg_norm(t, len, norm, sizeof norm);
+            if (rg_vocab_prefix(rg_label_words, norm) == RG_LBL_REPORT_DATE ||
+                rg_vocab_prefix(rg_label_words, norm) == RG_LBL_OWNER)
+                return; /* no title before the date and owner */
+            if (t[len - 1] == ':') {
+                int32_t vc = rg_next_value(v, r, c, c + 4);
+                if (vc >= 0)
+                    more = rg_text(v, r, (uint32_t)vc, &len2);
+                else if (r + 1 < r1)
+                    more = rg_text(v, r + 1, c, &len2);
+            }
+            if (more) {
+                char *s = rg_arena_printf(&m->impl->arena, "%.*s %.*s",
+                                          (int)len, t, (int)len2, more);
+                p->title = s;
+            } else {
+                p->title = rg_model_strndup(m, t, len);
+            }
+            p->cell = rg_loc(r, c);
+            return;
+        }
+    }
+}
+
+static rag_status title_block(rag_model *m, const rg_view *v,
+                              const rg_table *t, rag_plan *p)
+{
+    uint32_t r0 = t->block_start, r1 = t->headers[0];
+    rg_pair *pairs = NULL;
+    size_t n = 0, i;
+    rag_status st = RAG_OK;
+
+    if (r1 <= r0)
+        return RAG_OK;
+    block_heading(m, v, r0, r1, p);
+    rg_report_date(v, r0, r1, &p->as_of, NULL);
+    if (!rg_form_pairs(v, r0, r1, &pairs, &n))
+        return RAG_ERR_NOMEM;
+    for (i = 0; i < n; i++) {
+        if ((pairs[i].role == RG_LBL_OWNER || pairs[i].role == RG_LBL_LEAD) &&
+            !p->owner) {
+            char *val = rg_pair_value(m, v, &pairs[i]);
+            if (val && *val)
+                p->owner = val;
+        }
+    }
+    st = rg_pairs_to_fields(m, v, pairs, n, p);
+    rg_free(pairs);
+    return st;
+}
+
+/* The financial year the block names ("2009/10"), or 0. */
+static int block_fy(const rg_view *v, uint32_t r0, uint32_t r1)
+{
+    uint32_t r;
+    for (r = r0; r < r1; r++) {
+        size_t n, i, len;
+        const rag_cell *row = rg_row_cells(v, r, &n);
+        for (i = 0; i < n; i++) {
+            int y;
+            const char *t = rg_text(v, r, row[i].col, &len);
+            if (t && rg_find_fy(t, len, &y))
+                return y;
+        }
+    }
+    return 0;
+}
+
+/* Give every month column its year: as written in the header, else from
+ * the financial year or report date of the block, else the as-of date. */
+static void month_years(rg_month_col *mc, size_t n, int fy, rag_date anchor)
+{
+    size_t i, known = n;
+
+    for (i = 0; i < n; i++)
+        if (mc[i].year) {
+            known = i;
+            break;
+        }
+    if (known == n) {
+        int y;
+        if (!n)
+            return;
+        if (fy)
+            y = mc[0].month >= 4 ? fy : fy + 1;
+        else if (anchor.year)
+            y = anchor.month >= mc[0].month ? anchor.year : anchor.year - 1;
+        else
+            return;
+        mc[0].year = y;
+        known = 0;
+    }
+    for (i = known + 1; i < n; i++)
+        if (!mc[i].year)
+            mc[i].year = mc[i - 1].year + (mc[i].month < mc[i - 1].month);
+    for (i = known; i-- > 0;)
+        if (!mc[i].year)
+            mc[i].year = mc[i + 1].year - (mc[i].month > mc[i + 1].month);
+}
+
+static bool is_header_row(const rg_table *t, uint32_t r)
+{
+    size_t k;
+    for (k = 0; k < t->header_count; k++)
+        if (t->headers[k] == r)
+            return true;
+    return false;
+}
+
+static const char *col_text(const rg_view *v, uint32_t r, int32_t c,
+                            size_t *len)
+{
+    *len = 0;
+    return c >= 0 ? rg_text(v, r, (uint32_t)c, len) : NULL;
+}
+
+/* A row whose ref cell continues a vertical merge from above. */
+static bool continuation(const rg_view *v, const rg_table *t, uint32_t r)
+{
+    const rag_range *mr;
+    int32_t c = t->col[RG_COL_REF] >= 0 ? t->col[RG_COL_REF]
+                                        : t->col[RG_COL_ACTION];
+    if (c < 0 || !v->sheet->merge_count)
+        return false;
+    mr = rag_sheet_merge_at(v->sheet, r, (uint32_t)c);
+    return mr && mr->first_row < r;
+}
+
+static rag_status add_leads(rag_model *m, rag_action *a, const char *s,
+                            size_t len)
+{
+    rg_span spans[MAX_LEADS];
+    size_t n = rg_split_leads(s, len, spans, MAX_LEADS), i;
+
+    if (n > MAX_LEADS)
+        n = MAX_LEADS;
+    a->leads = rg_model_alloc(m, (n ? n : 1) * sizeof *a->leads);
+    if (!a->leads)
+        return RAG_ERR_NOMEM;
+    for (i = 0; i < n; i++) {
+        a->leads[i] = rg_model_strndup(m, s + spans[i].start, spans[i].len);
+        if (!a->leads[i])
+            return RAG_ERR_NOMEM;
+    }
+    a->lead_count = n;
+    return RAG_OK;
+}
+
+/* The row's months: each coloured (or status-worded) month cell.  A row
+ * shaded all across, ref to last month, is a heading, not progress. */
+static rag_status add_months(rag_model *m, const rg_view *v,
+                             const rg_table *t, uint32_t r, rag_action *a)
+{
+    size_t i, n = 0;
+    uint32_t shade = RAG_NO_COLOR;
+    bool same = true;
+    int32_t key = t->col[RG_COL_REF] >= 0 ? t->col[RG_COL_REF]
+                                          : t->col[RG_COL_ACTION];
+
+    if (!t->month_count)
+        return RAG_OK;
+    a->months = rg_model_alloc(m, t->month_count * sizeof *a->months);
+    if (!a->months)
+        return RAG_ERR_NOMEM;
+    if (key >= 0)
+        shade = rg_fill(v, r, (uint32_t)key);
+    for (i = 0; i < t->month_count; i++) {
+        uint32_t c = t->months[i].col, fill = rg_fill(v, r, c);
+        rag_progress words = RAG_PROGRESS_NONE;
+        char norm[64];
+        if (fill != shade)
+            same = false;
+        rg_norm_at(v, r, c, norm, sizeof norm);
+        if (norm[0]) {
+            int s = rg_vocab_find(rg_status_words, norm, NULL);
+            if (s > 0)
+                words = (rag_progress)s;
+        }
+        if (fill == RAG_NO_COLOR && words == RAG_PROGRESS_NONE)
+            continue;
+        a->months[n].year = t->months[i].year;
+        a->months[n].month = t->months[i].month;
+        a->months[n].fill = fill;
+        a->months[n].status = words;
+        a->months[n].cell = rg_loc(r, c);
+        n++;
+    }
+    if (same && shade != RAG_NO_COLOR)
+        n = 0;
+    a->month_count = n;
+    return RAG_OK;
+}
+
+static rag_status add_action(rag_model *m, const rg_view *v,
+                             const rg_table *t, uint32_t r, rag_plan *p,
+                             bool *added)
+{
+    char ref[40] = "", parent[40] = "";
+    size_t lr = 0, la = 0, ll = 0, lc = 0, ls = 0;
+    const char *tr = col_text(v, r, t->col[RG_COL_REF], &lr);
+    const char *ta = col_text(v, r, t->col[RG_COL_ACTION], &la);
+    const char *tl = col_text(v, r, t->col[RG_COL_LEAD], &ll);
+    const char *tc = col_text(v, r, t->col[RG_COL_COMMENT], &lc);
+    const char *ts = col_text(v, r, t->col[RG_COL_STATUS], &ls);
+    bool has_ref = false;
+    rg_when due;
+    rag_action *a, tmp;
+    rag_status st;
+
+    *added = false;
+    memset(&due, 0, sizeof due);
+    due.empty = true;
+    if (tr)
+        has_ref = rg_parse_ref(tr, lr, ref, sizeof ref, parent,
+                               sizeof parent);
+    else if (t->col[RG_COL_REF] >= 0) {
+        const rag_cell *c = rg_cell_at(v, r, (uint32_t)t->col[RG_COL_REF]);
+        if (c && c->type == RAG_CELL_NUMBER) {
+            char num[40];
+            rg_format_double(rg_clean_number(c->number), num, sizeof num);
+            has_ref = rg_parse_ref(num, strlen(num), ref, sizeof ref,
+                                   parent, sizeof parent);
+        }
+    }
+    if (t->col[RG_COL_DUE] >= 0)
+        due = rg_when_at(v, r, (uint32_t)t->col[RG_COL_DUE]);
+    memset(&tmp, 0, sizeof tmp);
+    if ((st = add_months(m, v, t, r, &tmp)) != RAG_OK)
+        return st;
+    if (!has_ref) {
+        if (!ta || continuation(v, t, r))
+            return RAG_OK;
+        if (!tl && !tc && !ts && due.empty && !tmp.month_count)
+            return RAG_OK;
+    }
+    a = rg_vec_push((void **)&p->actions, &p->action_count, sizeof *a);
+    if (!a)
+        return RAG_ERR_NOMEM;
+    *a = tmp;
+    if (has_ref) {
+        a->ref = rg_model_strndup(m, ref, strlen(ref));
+        if (parent[0])
+            a->parent = rg_model_strndup(m, parent, strlen(parent));
+    }
+    a->text = ta ? rg_model_strndup(m, ta, la) : NULL;
+    a->comment = tc ? rg_model_strndup(m, tc, lc) : NULL;
+    if ((st = add_leads(m, a, tl ? tl : "", tl ? ll : 0)) != RAG_OK)
+        return st;
+    if (!due.empty) {
+        a->due_invalid = due.invalid;
+        if (!due.invalid)
+            a->due = due.date;
+        if (due.text)
+            a->due_text = rg_value_text(m, v, r, (uint32_t)t->col[RG_COL_DUE]);
+    }
+    if (ts) {
+        char norm[96];
+        int s;
+        rg_norm(ts, ls, norm, sizeof norm);
+        s = rg_vocab_find(rg_status_words, norm, NULL);
+        if (s > 0)
+            a->status = (rag_progress)s;
+    }
+    {
+        int32_t key = t->col[RG_COL_REF] >= 0 ? t->col[RG_COL_REF]
+                                              : t->col[RG_COL_ACTION];
+        a->cell = rg_loc(r, key >= 0 ? (uint32_t)key : t->first_col);
+        a->is_parent = !a->parent && key >= 0 && !tl &&
+                       (rg_bold(v, r, (uint32_t)key) ||
+                        rg_underlined(v, r, (uint32_t)key));
+    }
+    if (t->col[RG_COL_LEAD] >= 0)
+        a->lead_cell = rg_loc(r, (uint32_t)t->col[RG_COL_LEAD]);
+    if (t->col[RG_COL_DUE] >= 0)
+        a->due_cell = rg_loc(r, (uint32_t)t->col[RG_COL_DUE]);
+    if (t->col[RG_COL_COMMENT] >= 0)
+        a->comment_cell = rg_loc(r, (uint32_t)t->col[RG_COL_COMMENT]);
+    if ((has_ref && !a->ref) || (ta && !a->text) || (tc && !a->comment))
+        return RAG_ERR_NOMEM;
+    *added = true;
+    return RAG_OK;
+}
+
+rag_status rg_table_plan(rag_model *m, rg_view *v, const rg_table *t,
+                         rag_plan *p, const rg_context *cx)
+{
+    uint32_t r, last = t->headers[t->header_count - 1];
+    rag_date anchor;
+    size_t i, j;
+    rag_status st;
+
+    p->kind = t->kind;
+    p->status_col = t->col[RG_COL_STATUS];
+    p->last_col = t->last_col;
+    p->cell = rg_loc(t->headers[0], t->first_col);
+    if ((st = title_block(m, v, t, p)) != RAG_OK)
+        return st;
+    p->header_rows = rg_malloc(t->header_count * sizeof *p->header_rows);
+    if (!p->header_rows)
+        return RAG_ERR_NOMEM;
+    memcpy(p->header_rows, t->headers, t->header_count * sizeof *t->headers);
+    p->header_row_count = t->header_count;
+    {
+        rg_table tt = *t; /* years are resolved on a copy */
+        int fy = t->fy_start ? t->fy_start
+                             : block_fy(v, t->block_start, t->headers[0]);
+        anchor = p->as_of.year ? p->as_of
+                 : cx->report_date.year ? cx->report_date : cx->as_of;
+        month_years(tt.months, tt.month_count, fy, anchor);
+        for (r = t->headers[0]; r < t->end_row; r++) {
+            bool added = false;
+            if (is_header_row(t, r)) {
+                v->claimed[r] = 1;
+                continue;
+            }
+            if ((st = add_action(m, v, &tt, r, p, &added)) != RAG_OK)
+                return st;
+            if (added) {
+                v->claimed[r] = 1;
+                last = r;
+            }
+        }
+    }
+    /* parents: a row others name as parent, or a bold heading row */
+    for (i = 0; i < p->action_count; i++) {
+        rag_action *a = &p->actions[i];
+        if (!a->ref || a->parent)
+            continue;
+        for (j = 0; j < p->action_count && !a->is_parent; j++)
+            if (p->actions[j].parent && !strcmp(p->actions[j].parent, a->ref))
+                a->is_parent = true;
+    }
+    p->range.first_row = p->cell.row;
+    p->range.first_col = t->first_col < p->cell.col ? t->first_col
+                                                    : p->cell.col;
+    p->range.last_row = last;
+    p->range.last_col = t->last_col;
+    return RAG_OK;
+}
+
+/* true when a comment starts by saying the action is complete
+ * ("Complete", "Completed - letter sent"), not "Complete?". */
+static bool says_complete(const char *comment)
+{
+    char norm[64];
+    const rg_word *w;
+
+    if (!comment)
+        return false;
+    rg_norm(comment, strlen(comment) < 60 ? strlen(comment) : 60, norm,
+            sizeof norm);
+    for (w = rg_complete_words; w->text; w++) {
+        size_t n = strlen(w->text);
+        if (!strncmp(norm, w->text, n) &&
+            (norm[n] == '\0' || (norm[n] == ' ' && norm[n + 1] != '?')))
+            return true;
+    }
+    return false;
+}
+
+rag_status rg_apply_legend(rag_model *m, const rg_view *v, rag_plan *p,
+                           const rag_legend_entry *legend, size_t count,
+                           const rg_context *cx)
+{
+    size_t i, j;
+    long now = (long)cx->as_of.year * 12 + cx->as_of.month;
+    (void)m;
+
+    for (i = 0; i < count; i++) {
+        rag_legend_entry *e = rg_vec_push((void **)&p->legend,
+                                          &p->legend_count, sizeof *e);
+        if (!e)
+            return RAG_ERR_NOMEM;
+        *e = legend[i];
+    }
+    for (i = 0; i < p->action_count; i++) {
+        rag_action *a = &p->actions[i];
+        long best = -1;
+        for (j = 0; j < a->month_count; j++) {
+            rag_month *mo = &a->months[j];
+            long when = (long)mo->year * 12 + mo->month;
+            if (mo->status == RAG_PROGRESS_NONE)
+                mo->status = rg_legend_status(legend, count, mo->fill);
+            if (mo->status != RAG_PROGRESS_NONE && mo->year &&
+                (!cx->as_of.year || when <= now) && when > best) {
+                best = when;
+                a->status = mo->status;
+            }
+        }
+        /* a status column coloured without words */
+        if (a->status == RAG_PROGRESS_NONE && p->status_col >= 0)
+            a->status = rg_legend_status(
+                legend, count, rg_fill(v, a->cell.row, (uint32_t)p->status_col));
+        if (says_complete(a->comment))
+            a->status = RAG_PROGRESS_COMPLETE;
+    }
+    return RAG_OK;
+}

@@ -1,0 +1,454 @@
+/*
+ * Tables: a header row says what each column holds (Ref / Action / Lead /
+ * When / Position, or twelve months), wherever it sits on the sheet.  A
+ * header can span two rows (months under a merged "Progress" heading), two
+ * tables can sit side by side, and a printed tracker repeats its title
+ * block, legend and header page by page: one table, not many.
+ */
+#include <string.h>
+
+#include "recognise/recognise.h"
+
+#define MAX_HEADER_TEXT 60
+
+typedef struct hdr {
+    int32_t col[RG_COL_ROLES];
+    rg_month_col months[12];
+    size_t month_count;
+    uint32_t first_col, last_col;
+    int roles, unknown;
+} hdr;
+
+static void hdr_clear(hdr *h)
+{
+    int i;
+    memset(h, 0, sizeof *h);
+    for (i = 0; i < RG_COL_ROLES; i++)
+        h->col[i] = -1;
+    h->first_col = UINT32_MAX;
+}
+
+/* What one header cell says: a role, a month (with its year), or -1. */
+static int header_cell(const rg_view *v, uint32_t r, uint32_t c, bool merged,
+                       int *month, int *year)
+{
+    const rag_cell *cell = rg_cell_at(v, r, c);
+    char norm[128];
+    size_t len;
+    const char *t;
+
+    *month = 0;
+    *year = 0;
+    if (cell && cell->type == RAG_CELL_DATE) {
+        int d;
+        if (rag_serial_to_ymd(cell->number, v->wb->date1904, year, month, &d))
+            return RG_COL_NONE;
+        return -1;
+    }
+    t = merged ? rg_text_merged(v, r, c, &len) : rg_text(v, r, c, &len);
+    if (!t)
+        return cell && cell->type != RAG_CELL_BLANK ? -1 : -2;
+    if (len > MAX_HEADER_TEXT)
+        return -1;
+    if (rg_parse_month_label(t, len, month, year))
+        return RG_COL_NONE;
+    rg_norm(t, len, norm, sizeof norm);
+    return rg_vocab_prefix(rg_header_words, norm);
+}
+
+/* The longest run of consecutive months in consecutive columns. */
+static void keep_month_run(hdr *h, const rg_month_col *all, size_t n)
+{
+    size_t i, best = 0, best_len = 0, start = 0;
+
+    for (i = 1; i <= n; i++) {
+        bool cont = i < n && all[i].col == all[i - 1].col + 1 &&
+                    all[i].month == all[i - 1].month % 12 + 1;
+        if (!cont) {
+            if (i - start > best_len) {
+                best = start;
+                best_len = i - start;
+            }
+            start = i;
+        }
+    }
+    if (best_len > 12)
+        best_len = 12;
+    h->month_count = best_len;
+    if (best_len)
+        memcpy(h->months, all + best, best_len * sizeof *all);
+}
+
+static bool qualifies(const hdr *h)
+{
+    int core = h->roles;
+    bool key = h->col[RG_COL_REF] >= 0 || h->col[RG_COL_ACTION] >= 0;
+    int allowed = core > 2 ? core : 2;
+
+    if (!key || h->unknown > allowed + (int)h->month_count)
+        return false;
+    if (h->month_count >= 3)
+        return true;
+    return core >= 3 && (h->col[RG_COL_ACTION] >= 0 ||
+                         h->col[RG_COL_REF] >= 0);
+}
+
+/* The header of row r from column c0; *next gets the column a second
+ * table side by side starts at (or UINT32_MAX). */
+static void header_at(const rg_view *v, uint32_t r, uint32_t c0, bool merged,
+                      uint32_t last, hdr *h, uint32_t *next)
+{
+    rg_month_col all[64];
+    size_t nall = 0, n = 0, i = 0;
+    const rag_cell *row = merged ? NULL : rg_row_cells(v, r, &n);
+    uint32_t c;
+
+    hdr_clear(h);
+    *next = UINT32_MAX;
+    for (;;) {
+        int role, month, year;
+        if (merged) {
+            c = c0 + (uint32_t)i++;
+            if (c > last || c >= v->cols)
+                break;
+        } else {
+            if (i >= n)
+                break;
+            c = row[i++].col;
+            if (c < c0)
+                continue;
+            if (c > last)
+                break;
+        }
+        role = header_cell(v, r, c, merged, &month, &year);
+        if (role == -2)
+            continue;
+        if (month) {
+            if (nall < 64) {
+                all[nall].col = c;
+                all[nall].month = month;
+                all[nall++].year = year;
+            }
+        } else if (role <= RG_COL_NONE) {
+            h->unknown++;
+        } else if (role == RG_COL_OTHER) {
+            /* known words without a role */
+        } else if (h->col[role] < 0) {
+            h->col[role] = (int32_t)c;
+            h->roles++;
+        } else if (role == RG_COL_REF || role == RG_COL_ACTION) {
+            /* a second table beside the first? */
+            hdr rest;
+            uint32_t nn;
+            header_at(v, r, c, merged, last, &rest, &nn);
+            if (qualifies(&rest)) {
+                *next = c;
+                break;
+            }
+        }
+        if (c < h->first_col)
+            h->first_col = c;
+        h->last_col = c;
+    }
+    keep_month_run(h, all, nall);
+    if (h->month_count && h->months[0].col < h->first_col)
+        h->first_col = h->months[0].col;
+}
+
+/* Two header rows as one: roles from either, months from the one with
+ * more. */
+static void hdr_merge(hdr *into, const hdr *other)
+{
+    int i;
+    for (i = 0; i < RG_COL_ROLES; i++)
+        if (into->col[i] < 0 && other->col[i] >= 0) {
+            into->col[i] = other->col[i];
+            into->roles++;
+        }
+    if (other->month_count > into->month_count) {
+        memcpy(into->months, other->months, sizeof into->months);
+        into->month_count = other->month_count;
+    }
+    if (other->first_col < into->first_col)
+        into->first_col = other->first_col;
+    if (other->last_col > into->last_col)
+        into->last_col = other->last_col;
+}
+
+/* Years written above the month columns: "2009" or "2009/10". */
+static int header_years(const rg_view *v, uint32_t r, hdr *h)
+{
+    size_t i;
+    int fy = 0;
+
+    if (r == 0)
+        return 0;
+    for (i = 0; i < h->month_count; i++) {
+        size_t len;
+        const char *t = rg_text_merged(v, r - 1, h->months[i].col, &len);
+        const rag_cell *cell = rg_cell_at(v, r - 1, h->months[i].col);
+        int y = 0;
+        if (h->months[i].year)
+            continue;
+        if (t && rg_find_fy(t, len, &y)) {
+            fy = y;
+        } else if (t && len == 4 && t[0] >= '1' && t[0] <= '2') {
+            y = (t[0] - '0') * 1000 + (t[1] - '0') * 100 +
+                (t[2] - '0') * 10 + (t[3] - '0');
+            if (y >= 1990 && y <= 2100)
+                h->months[i].year = y;
+        } else if (cell && cell->type == RAG_CELL_NUMBER &&
+                   cell->number >= 1990 && cell->number <= 2100) {
+            h->months[i].year = (int)cell->number;
+        }
+    }
+    return fy;
+}
+
+/* A row that holds an action of a table laid out as h (for finding where
+ * a title block begins). */
+static bool data_row(const rg_view *v, const hdr *h, uint32_t r)
+{
+    char ref[32], parent[32];
+    size_t len;
+    const char *t;
+
+    if (h->col[RG_COL_REF] >= 0) {
+        t = rg_text(v, r, (uint32_t)h->col[RG_COL_REF], &len);
+        if (t && rg_parse_ref(t, len, ref, sizeof ref, parent, sizeof parent))
+            return true;
+        if (rg_cell_at(v, r, (uint32_t)h->col[RG_COL_REF]) &&
+            rg_cell_at(v, r, (uint32_t)h->col[RG_COL_REF])->type ==
+                RAG_CELL_NUMBER)
+            return true;
+    }
+    if (h->col[RG_COL_ACTION] >= 0 &&
+        rg_text(v, r, (uint32_t)h->col[RG_COL_ACTION], &len)) {
+        int k;
+        for (k = RG_COL_LEAD; k <= RG_COL_COMMENT; k++)
+            if (h->col[k] >= 0 && rg_has_value(v, r, (uint32_t)h->col[k]))
+                return true;
+    }
+    return false;
+}
+
+/* The first words of the title block [from, r): what tells two plans with
+ * the same header apart. */
+static void block_title(const rg_view *v, uint32_t from, uint32_t r,
+                        char *buf, size_t size)
+{
+    uint32_t k;
+    buf[0] = '\0';
+    for (k = from; k < r; k++) {
+        size_t n, i;
+        const rag_cell *row = rg_row_cells(v, k, &n);
+        for (i = 0; i < n; i++) {
+            size_t len;
+            const char *t = rg_text(v, k, row[i].col, &len);
+            if (t) {
+                rg_norm(t, len, buf, size);
+                return;
+            }
+        }
+    }
+}
+
+typedef struct found {
+    uint32_t row, prev_row; /* prev_row: a first header row above, or row */
+    hdr h;
+} found;
+
+static bool same_layout(const hdr *a, const hdr *b)
+{
+    size_t i;
+    if (a->col[RG_COL_REF] != b->col[RG_COL_REF] ||
+        a->col[RG_COL_ACTION] != b->col[RG_COL_ACTION] ||
+        a->month_count != b->month_count)
+        return false;
+    for (i = 0; i < a->month_count; i++)
+        if (a->months[i].col != b->months[i].col ||
+            a->months[i].month != b->months[i].month)
+            return false;
+    return true;
+}
+
+static bool overlaps(const hdr *a, const hdr *b)
+{
+    return a->first_col <= b->last_col && b->first_col <= a->last_col;
+}
+
+/* Every header row of the sheet, two-row headers joined. */
+static bool find_headers(const rg_view *v, found **out, size_t *count)
+{
+    uint32_t r;
+
+    for (r = 0; r < v->rows; r++) {
+        uint32_t c0 = 0, next = 0;
+        while (next != UINT32_MAX) {
+            hdr h, other;
+            uint32_t nn;
+            found *f;
+            uint32_t prev = r;
+
+            header_at(v, r, c0, false, UINT32_MAX, &h, &next);
+            if (!qualifies(&h)) {
+                /* months under a merged heading: roles from above */
+                if (h.month_count < 3 || r == 0)
+                    break;
+                header_at(v, r, 0, true, h.last_col,
+                          &other, &nn);
+                if (!qualifies(&other)) {
+                    header_at(v, r - 1, 0, true, h.last_col, &other, &nn);
+                    hdr_merge(&other, &h);
+                    if (!qualifies(&other))
+                        break;
+                }
+                hdr_merge(&other, &h);
+                h = other;
+                prev = r - 1;
+            } else if (h.month_count < 3 && r + 1 < v->rows) {
+                /* roles here, months in the next row */
+                hdr below;
+                header_at(v, r + 1, 0, true, UINT32_MAX, &below, &nn);
+                if (below.month_count >= 3 && overlaps(&h, &below))
+                    break; /* the next row takes this one */
+            }
+            if (*count && (*out)[*count - 1].row == prev &&
+                prev != r && overlaps(&(*out)[*count - 1].h, &h))
+                (*count)--; /* the row above was half of this header */
+            f = rg_vec_push((void **)out, count, sizeof **out);
+            if (!f)
+                return false;
+            f->row = r;
+            f->prev_row = prev;
+            f->h = h;
+            c0 = next;
+        }
+    }
+    return true;
+}
+
+static bool push_row(rg_table *t, uint32_t row)
+{
+    return rg_vec_push((void **)&t->headers, &t->header_count,
+                       sizeof *t->headers) != NULL &&
+           ((t->headers[t->header_count - 1] = row), true);
+}
+
+bool rg_find_tables(const rg_view *v, rg_table **out, size_t *count)
+{
+    found *fs = NULL;
+    size_t nf = 0, i, j;
+    bool ok = true;
+
+    *out = NULL;
+    *count = 0;
+    if (!find_headers(v, &fs, &nf)) {
+        rg_free(fs);
+        return false;
+    }
+    for (i = 0; i < nf && ok; i++) {
+        const found *f = &fs[i];
+        rg_table *t = NULL;
+        uint32_t from = f->prev_row, stop = 0;
+        char title[96], first[96];
+
+        /* the title block: up to the previous table's data or header */
+        while (from > 0 && !data_row(v, &f->h, from - 1)) {
+            bool header = false;
+            for (j = 0; j < i; j++)
+                if (fs[j].row == from - 1 && overlaps(&fs[j].h, &f->h))
+                    header = true;
+            if (header)
+                break;
+            from--;
+        }
+        for (j = 0; j < i; j++)
+            if (fs[j].row >= stop && fs[j].row < f->row)
+                stop = fs[j].row + 1;
+        if (from < stop)
+            from = stop;
+        block_title(v, from, f->prev_row, title, sizeof title);
+        /* a repeated page of an open table? */
+        for (j = *count; j-- > 0;) {
+            rg_table *o = &(*out)[j];
+            hdr oh;
+            size_t k;
+            hdr_clear(&oh);
+            for (k = 0; k < RG_COL_ROLES; k++)
+                oh.col[k] = o->col[k];
+            oh.month_count = o->month_count;
+            memcpy(oh.months, o->months, sizeof oh.months);
+            oh.first_col = o->first_col;
+            oh.last_col = o->last_col;
+            if (!overlaps(&oh, &f->h))
+                continue;
+            if (same_layout(&oh, &f->h)) {
+                block_title(v, o->block_start,
+                            o->headers[0] > o->block_start ? o->headers[0]
+                                                           : o->block_start,
+                            first, sizeof first);
+                if (!title[0] || !first[0] || !strcmp(title, first))
+                    t = o;
+            }
+            break;
+        }
+        if (t) {
+            ok = push_row(t, f->prev_row) &&
+                 (f->prev_row == f->row || push_row(t, f->row));
+            continue;
+        }
+        t = rg_vec_push((void **)out, count, sizeof **out);
+        if (!t) {
+            ok = false;
+            break;
+        }
+        t->kind = f->h.month_count >= 3 ? RAG_PLAN_TRACKER : RAG_PLAN_ACTION;
+        t->header_row = f->row;
+        t->first_col = f->h.first_col;
+        t->last_col = f->h.last_col;
+        memcpy(t->col, f->h.col, sizeof t->col);
+        memcpy(t->months, f->h.months, sizeof t->months);
+        t->month_count = t->kind == RAG_PLAN_TRACKER ? f->h.month_count : 0;
+        {
+            hdr h = f->h;
+            t->fy_start = header_years(v, f->prev_row, &h);
+            memcpy(t->months, h.months, sizeof t->months);
+        }
+        t->block_start = from;
+        ok = push_row(t, f->prev_row) &&
+             (f->prev_row == f->row || push_row(t, f->row));
+    }
+    /* each table ends where another starts below it */
+    for (i = 0; i < *count; i++) {
+        rg_table *t = &(*out)[i];
+        uint32_t last = t->headers[t->header_count - 1];
+        t->end_row = v->rows;
+        for (j = 0; j < nf; j++) {
+            bool mine = false;
+            size_t k;
+            for (k = 0; k < t->header_count; k++)
+                if (t->headers[k] == fs[j].row)
+                    mine = true;
+            if (!mine && fs[j].prev_row > last && fs[j].prev_row < t->end_row &&
+                fs[j].h.first_col <= t->last_col &&
+                t->first_col <= fs[j].h.last_col)
+                t->end_row = fs[j].prev_row;
+        }
+    }
+    rg_free(fs);
+    if (!ok) {
+        rg_tables_free(*out, *count);
+        *out = NULL;
+        *count = 0;
+    }
+    return ok;
+}
+
+void rg_tables_free(rg_table *t, size_t count)
+{
+    size_t i;
+    for (i = 0; i < count; i++)
+        rg_free(t[i].headers);
+    rg_free(t);
+}

@@ -1,0 +1,442 @@
+/*
+ * A loaded sheet, indexed by row, with the questions recognition asks of a
+ * cell: its text, its fill, whether it is bold, its value as a reader
+ * would say it, as a date, as a figure.
+ */
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "recognise/recognise.h"
+
+rag_loc rg_loc(uint32_t r, uint32_t c)
+{
+    rag_loc l;
+    l.row = r;
+    l.col = c;
+    l.set = true;
+    return l;
+}
+
+bool rg_view_init(rg_view *v, const rag_workbook *wb, size_t index)
+{
+    const rag_sheet *s = &wb->sheets[index];
+    size_t i;
+
+    memset(v, 0, sizeof *v);
+    v->wb = wb;
+    v->sheet = s;
+    v->index = index;
+    if (!s->loaded || !s->cell_count)
+        return true;
+    for (i = 0; i < s->cell_count; i++) {
+        if (s->cells[i].row + 1 > v->rows)
+            v->rows = s->cells[i].row + 1;
+        if (s->cells[i].col + 1 > v->cols)
+            v->cols = s->cells[i].col + 1;
+    }
+    v->row_start = rg_calloc((size_t)v->rows + 1, sizeof *v->row_start);
+    v->claimed = rg_calloc((size_t)v->rows + 1, 1);
+    if (!v->row_start || !v->claimed) {
+        rg_view_free(v);
+        return false;
+    }
+    /* row_start[r] = index of the first cell in a row >= r */
+    {
+        uint32_t r = 0;
+        for (i = 0; i < s->cell_count; i++)
+            while (r <= s->cells[i].row)
+                v->row_start[r++] = i;
+        while (r <= v->rows)
+            v->row_start[r++] = s->cell_count;
+    }
+    return true;
+}
+
+void rg_view_free(rg_view *v)
+{
+    rg_free(v->row_start);
+    rg_free(v->claimed);
+    v->row_start = NULL;
+    v->claimed = NULL;
+}
+
+const rag_cell *rg_row_cells(const rg_view *v, uint32_t r, size_t *count)
+{
+    if (r >= v->rows || !v->row_start) {
+        *count = 0;
+        return NULL;
+    }
+    *count = v->row_start[r + 1] - v->row_start[r];
+    return v->sheet->cells + v->row_start[r];
+}
+
+const rag_cell *rg_cell_at(const rg_view *v, uint32_t r, uint32_t c)
+{
+    size_t n, lo = 0, hi;
+    const rag_cell *row = rg_row_cells(v, r, &n);
+
+    hi = n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (row[mid].col < c)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < n && row[lo].col == c ? &row[lo] : NULL;
+}
+
+static const char *trim(const char *s, size_t n, size_t *len)
+{
+    while (n && (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r'))
+        s++, n--;
+    while (n && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\n' ||
+                 s[n - 1] == '\r'))
+        n--;
+    /* a no-break space alone is blank too */
+    if (n == 2 && (unsigned char)s[0] == 0xC2 && (unsigned char)s[1] == 0xA0)
+        n = 0;
+    *len = n;
+    return n ? s : NULL;
+}
+
+const char *rg_text(const rg_view *v, uint32_t r, uint32_t c, size_t *len)
+{
+    const rag_cell *cell = rg_cell_at(v, r, c);
+    *len = 0;
+    if (!cell || cell->type != RAG_CELL_STRING || !cell->text)
+        return NULL;
+    return trim(cell->text, cell->text_len, len);
+}
+
+const char *rg_text_merged(const rg_view *v, uint32_t r, uint32_t c,
+                           size_t *len)
+{
+    const char *t = rg_text(v, r, c, len);
+    const rag_range *mr;
+    if (t || !v->sheet->merge_count)
+        return t;
+    mr = rag_sheet_merge_at(v->sheet, r, c);
+    if (!mr || (mr->first_row == r && mr->first_col == c))
+        return NULL;
+    return rg_text(v, mr->first_row, mr->first_col, len);
+}
+
+const char *rg_norm_at(const rg_view *v, uint32_t r, uint32_t c, char *buf,
+                       size_t size)
+{
+    size_t len;
+    const char *t = rg_text(v, r, c, &len);
+    buf[0] = '\0';
+    if (t)
+        rg_norm(t, len, buf, size);
+    return buf;
+}
+
+bool rg_has_value(const rg_view *v, uint32_t r, uint32_t c)
+{
+    const rag_cell *cell = rg_cell_at(v, r, c);
+    size_t len;
+    if (!cell)
+        return false;
+    switch (cell->type) {
+    case RAG_CELL_BLANK:
+        return false;
+    case RAG_CELL_STRING:
+        return rg_text(v, r, c, &len) != NULL;
+    case RAG_CELL_NUMBER:
+    case RAG_CELL_BOOL:
+    case RAG_CELL_DATE:
+    case RAG_CELL_ERROR:
+        return true;
+    }
+    return false;
+}
+
+uint32_t rg_fill(const rg_view *v, uint32_t r, uint32_t c)
+{
+    const rag_cell *cell = rg_cell_at(v, r, c);
+    const rag_style *st;
+    if (!cell)
+        return RAG_NO_COLOR;
+    st = rag_cell_style(v->wb, cell);
+    if (st->pattern != RAG_PATTERN_SOLID || st->fill_fg == RAG_NO_COLOR ||
+        st->fill_fg == 0xFFFFFF)
+        return RAG_NO_COLOR;
+    return st->fill_fg;
+}
+
+/* Every run with text says yes (a run without a font takes the cell's). */
+static bool runs_all(const rag_cell *cell, const rag_style *st, bool under)
+{
+    size_t i, shown = 0;
+    for (i = 0; i < cell->rich->count; i++) {
+        const rag_run *run = &cell->rich->runs[i];
+        const rag_font *f = run->font ? run->font : &st->font;
+        size_t k;
+        bool blank = true;
+        for (k = 0; k < run->len; k++)
+            if (run->text[k] != ' ' && run->text[k] != '\n')
+                blank = false;
+        if (blank)
+            continue;
+        shown++;
+        if (under ? !f->underline : !f->bold)
+            return false;
+    }
+    return shown > 0;
+}
+
+bool rg_bold(const rg_view *v, uint32_t r, uint32_t c)
+{
+    const rag_cell *cell = rg_cell_at(v, r, c);
+    const rag_style *st;
+    if (!cell)
+        return false;
+    st = rag_cell_style(v->wb, cell);
+    if (cell->rich && cell->rich->count)
+        return runs_all(cell, st, false);
+    return st->font.bold;
+}
+
+bool rg_underlined(const rg_view *v, uint32_t r, uint32_t c)
+{
+    const rag_cell *cell = rg_cell_at(v, r, c);
+    const rag_style *st;
+    if (!cell)
+        return false;
+    st = rag_cell_style(v->wb, cell);
+    if (cell->rich && cell->rich->count)
+        return runs_all(cell, st, true);
+    return st->font.underline != 0;
+}
+
+uint32_t rg_after_merge(const rg_view *v, uint32_t r, uint32_t c)
+{
+    const rag_range *mr = v->sheet->merge_count
+                              ? rag_sheet_merge_at(v->sheet, r, c)
+                              : NULL;
+    return mr ? mr->last_col + 1 : c + 1;
+}
+
+int32_t rg_next_value(const rg_view *v, uint32_t r, uint32_t c,
+                      uint32_t limit)
+{
+    size_t n, i;
+    const rag_cell *row = rg_row_cells(v, r, &n);
+    uint32_t from = rg_after_merge(v, r, c);
+
+    for (i = 0; i < n; i++) {
+        if (row[i].col < from)
+            continue;
+        if (row[i].col > limit)
+            break;
+        if (rg_has_value(v, r, row[i].col))
+            return (int32_t)row[i].col;
+    }
+    return -1;
+}
+
+/* Decimals a number format shows: "0.0%" gives 1. */
+static int format_decimals(const char *fmt)
+{
+    const char *p;
+    int n = 0;
+    if (!fmt)
+        return -1;
+    p = strchr(fmt, '.');
+    if (!p)
+        return 0;
+    for (p++; *p == '0' || *p == '#'; p++)
+        n++;
+    return n;
+}
+
+static bool format_has(const char *fmt, const char *what)
+{
+    return fmt && strstr(fmt, what) != NULL;
+}
+
+char *rg_value_text(rag_model *m, const rg_view *v, uint32_t r, uint32_t c)
+{
+    const rag_cell *cell = rg_cell_at(v, r, c);
+    char buf[64];
+    size_t len;
+    const char *t;
+
+    if (!cell)
+        return rg_model_strndup(m, "", 0);
+    switch (cell->type) {
+    case RAG_CELL_STRING:
+    case RAG_CELL_ERROR:
+        t = rg_text(v, r, c, &len);
+        if (!t && cell->type == RAG_CELL_ERROR && cell->text)
+            t = cell->text, len = cell->text_len;
+        return rg_model_strndup(m, t ? t : "", t ? len : 0);
+    case RAG_CELL_NUMBER: {
+        const rag_style *st = rag_cell_style(v->wb, cell);
+        if (format_has(st->numfmt, "%")) {
+            int d = format_decimals(st->numfmt);
+            snprintf(buf, sizeof buf, "%.*f%%", d < 0 ? 0 : d,
+                     cell->number * 100);
+        } else {
+            rg_format_double(rg_clean_number(cell->number), buf, sizeof buf);
+        }
+        return rg_model_strndup(m, buf, strlen(buf));
+    }
+    case RAG_CELL_DATE:
+        if (!rag_serial_format(cell->number, v->wb->date1904, buf))
+            buf[0] = '\0';
+        return rg_model_strndup(m, buf, strlen(buf));
+    case RAG_CELL_BOOL:
+        return rg_model_strndup(m, cell->number ? "TRUE" : "FALSE",
+                                cell->number ? 4 : 5);
+    case RAG_CELL_BLANK:
+        break;
+    }
+    return rg_model_strndup(m, "", 0);
+}
+
+rg_when rg_when_at(const rg_view *v, uint32_t r, uint32_t c)
+{
+    const rag_cell *cell = rg_cell_at(v, r, c);
+    rg_when w;
+    size_t len;
+    const char *t;
+
+    memset(&w, 0, sizeof w);
+    w.empty = true;
+    if (!cell)
+        return w;
+    if (cell->type == RAG_CELL_DATE ||
+        (cell->type == RAG_CELL_NUMBER && cell->number >= 32874 &&
+         cell->number < 73051 && cell->number == floor(cell->number))) {
+        /* a date, or a serial of 1990..2099 in a date column */
+        if (rag_serial_to_ymd(cell->number, v->wb->date1904, &w.date.year,
+                              &w.date.month, &w.date.day))
+            w.empty = false;
+        return w;
+    }
+    t = rg_text(v, r, c, &len);
+    if (t)
+        return rg_parse_when(t, len);
+    if (cell->type == RAG_CELL_NUMBER) {
+        w.empty = false;
+        w.text = true; /* a year, or a number: keep its words */
+    }
+    return w;
+}
+
+bool rg_figure_at(const rg_view *v, uint32_t r, uint32_t c, rg_figure *f,
+                  size_t *rest)
+{
+    const rag_cell *cell = rg_cell_at(v, r, c);
+    size_t len;
+    const char *t;
+
+    if (rest)
+        *rest = 0;
+    memset(f, 0, sizeof *f);
+    if (!cell)
+        return false;
+    if (cell->type == RAG_CELL_NUMBER) {
+        const rag_style *st = rag_cell_style(v->wb, cell);
+        f->value = rg_clean_number(cell->number);
+        f->decimals = format_decimals(st->numfmt);
+        if (format_has(st->numfmt, "%"))
+            f->unit = RAG_UNIT_PERCENT;
+        else if (format_has(st->numfmt, "\xc2\xa3"))
+            f->unit = RAG_UNIT_GBP;
+        if (f->decimals < 0) {
+            /* General: the decimals of the shortest form */
+            char buf[40], *dot;
+            double shown = f->unit == RAG_UNIT_PERCENT ? f->value * 100
+                                                       : f->value;
+            rg_format_double(rg_clean_number(shown), buf, sizeof buf);
+            dot = strchr(buf, '.');
+            f->decimals = dot ? (int)strlen(dot + 1) : 0;
+        }
+        return true;
+    }
+    t = rg_text(v, r, c, &len);
+    if (!t || !rg_parse_figure(t, len, f))
+        return false;
+    if (rest)
+        *rest = f->rest < len ? (size_t)(t - cell->text) + f->rest : 0;
+    return true;
+}
+
+/* The date a report-date label gives: after it in the same cell, else in
+ * the next cell to the right. */
+static bool date_after_label(const rg_view *v, uint32_t r, uint32_t c,
+                             const char *t, size_t len, size_t from,
+                             rag_date *out)
+{
+    rag_date d;
+    int32_t vc;
+    int m, y;
+
+    if (rg_find_date(t, len, from, &d, NULL, NULL) > 0) {
+        *out = d;
+        return true;
+    }
+    vc = rg_next_value(v, r, c, c + 4);
+    if (vc < 0)
+        return false;
+    {
+        rg_when w = rg_when_at(v, r, (uint32_t)vc);
+        size_t n;
+        const char *vt;
+        if (w.date.year && !w.text) {
+            *out = w.date;
+            return true;
+        }
+        vt = rg_text(v, r, (uint32_t)vc, &n);
+        if (vt && rg_find_date(vt, n, 0, &d, NULL, NULL) > 0) {
+            *out = d;
+            return true;
+        }
+        /* "September 2009": the month's last day */
+        if (vt && rg_parse_month_label(vt, n, &m, &y) && y) {
+            out->year = y, out->month = m, out->day = rg_month_days(y, m);
+            return true;
+        }
+    }
+    return false;
+}
+
+bool rg_report_date(const rg_view *v, uint32_t r0, uint32_t r1,
+                    rag_date *out, rag_loc *cell)
+{
+    static const rg_word phrases[] = {
+        {"as at", 1}, {"position at", 1}, {"as of", 1}, {"report date", 1},
+        {"reporting date", 1}, {NULL, 0}};
+    uint32_t r;
+
+    for (r = r0; r < r1 && r < v->rows; r++) {
+        size_t n, i;
+        const rag_cell *row = rg_row_cells(v, r, &n);
+        if (v->claimed[r])
+            continue; /* a table's rows: their dates are not the report's */
+        for (i = 0; i < n; i++) {
+            uint32_t c = row[i].col;
+            char norm[160];
+            size_t len;
+            const char *t = rg_text(v, r, c, &len);
+            if (!t || len > 150)
+                continue;
+            rg_norm(t, len, norm, sizeof norm);
+            if (rg_vocab_prefix(rg_label_words, norm) ==
+                    RG_LBL_REPORT_DATE ||
+                rg_vocab_find(phrases, norm, NULL) > 0) {
+                if (date_after_label(v, r, c, t, len, 0, out)) {
+                    if (cell)
+                        *cell = rg_loc(r, c);
+                    return true;
+                }
+            }
+        }
+    }
+    return false;
+}

@@ -1,0 +1,138 @@
+/*
+ * The words councils use, in one place.  Recognition never compares a
+ * cell with a literal: it normalises the cell's text (rg_norm) and looks it
+ * up in one of the tables below, so teaching ragbook another council's
+ * template is a matter of adding words to vocab.c (and, later, of loading
+ * them from a file), not of changing the recognisers.
+ *
+ * Every table entry is written in normal form (what rg_norm would make of
+ * it): lowercase, one space between words, and the symbols + - / % £ & # ?
+ * as words of their own.  test_recognise_vocab checks that they are.
+ */
+#ifndef RG_VOCAB_H
+#define RG_VOCAB_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "ragbook/model.h"
+
+typedef struct rg_word {
+    const char *text; /* normal form */
+    int value;
+} rg_word;
+
+/* The column a table header names. */
+typedef enum rg_col_role {
+    RG_COL_NONE = 0,
+    RG_COL_REF,
+    RG_COL_ACTION,
+    RG_COL_LEAD,
+    RG_COL_DUE,
+    RG_COL_COMMENT,  /* position statement, progress, comments */
+    RG_COL_STATUS,   /* a written status or RAG column */
+    RG_COL_OTHER,    /* a known header word that carries no role */
+    RG_COL_ROLES
+} rg_col_role;
+
+/* A form's labels (indicator and recovery plans, and title blocks). */
+typedef enum rg_label {
+    RG_LBL_NONE = 0,
+    RG_LBL_TITLE,          /* the indicator's title */
+    RG_LBL_DIRECTOR,       /* strategic director lead */
+    RG_LBL_LEAD,           /* departmental lead, lead officer */
+    RG_LBL_OWNER,          /* owner, responsible */
+    RG_LBL_TARGET,
+    RG_LBL_ACTUAL,         /* performance this period */
+    RG_LBL_VARIANCE,       /* + / - target */
+    RG_LBL_RAG,            /* a stated RAG */
+    RG_LBL_REASON,         /* non-compliance reason */
+    RG_LBL_PERIOD,
+    RG_LBL_POLARITY,       /* "good performance is", "polarity" */
+    RG_LBL_TOLERANCE,
+    RG_LBL_UNIT,
+    RG_LBL_ACTION_TEXT,    /* what / how / who / when of an indicator plan */
+    RG_LBL_DIRECTORATE,
+    RG_LBL_REFERENCE,      /* combined tracker ref */
+    RG_LBL_SERVICE_DIRECTOR,
+    RG_LBL_SERVICE_AREA,
+    RG_LBL_SERVICE_MANAGER,
+    RG_LBL_COST_CENTRE,
+    RG_LBL_ON_TARGET,      /* a quarter's GREEN/AMBER/RED question */
+    RG_LBL_NARRATIVE,      /* a quarter's narrative */
+    RG_LBL_REPORT_DATE,
+    RG_LBL_OTHER_DATE,     /* "target date": not a report date and not a
+                              target */
+    RG_LBL_HEADING         /* a section heading, not a label */
+} rg_label;
+
+/* Columns of a recovery plan's milestone table. */
+typedef enum rg_ms_role {
+    RG_MS_NONE = 0, RG_MS_TEXT, RG_MS_AMOUNT, RG_MS_DATE
+} rg_ms_role;
+
+/* Finance words, found anywhere in a recovery plan's labels. */
+typedef enum rg_fin_word {
+    RG_FIN_NONE = 0, RG_FIN_BUDGET, RG_FIN_OUTTURN, RG_FIN_PRESSURE,
+    RG_FIN_PRIOR, RG_FIN_CURRENT, RG_FIN_THOUSANDS, RG_FIN_MILLIONS
+} rg_fin_word;
+
+/* Words that say which way an indicator should go. */
+typedef enum rg_dir_word {
+    RG_DIR_NONE = 0, RG_DIR_HIGHER, RG_DIR_LOWER, RG_DIR_BAND
+} rg_dir_word;
+
+/* Plan-level words: the heading of a form says which kind it is. */
+typedef enum rg_kind_word {
+    RG_KIND_NONE = 0, RG_KIND_INDICATOR, RG_KIND_RECOVERY,
+    RG_KIND_MILESTONES, RG_KIND_MONITORING, RG_KIND_DATA_ONLY,
+    RG_KIND_KEY
+} rg_kind_word;
+
+extern const rg_word rg_header_words[];    /* rg_col_role */
+extern const rg_word rg_status_words[];    /* rag_progress */
+extern const rg_word rg_complete_words[];  /* rag_progress (COMPLETE) */
+extern const rg_word rg_label_words[];     /* rg_label */
+extern const rg_word rg_milestone_words[]; /* rg_ms_role */
+extern const rg_word rg_fin_words[];       /* rg_fin_word */
+extern const rg_word rg_rag_words[];       /* rag_rating */
+extern const rg_word rg_direction_words[]; /* rg_dir_word */
+extern const rg_word rg_kind_words[];      /* rg_kind_word */
+extern const rg_word rg_unit_words[];      /* rag_unit */
+extern const rg_word rg_month_words[];     /* 1..12 */
+extern const rg_word rg_quarter_words[];   /* 1..4: "quarter 1", "q1" */
+extern const rg_word rg_name_particles[];  /* "de", "van": part of names */
+extern const rg_word rg_name_titles[];     /* "mr", "cllr": before names */
+
+/* Every table, for the test that checks their normal form. */
+typedef struct rg_vocab_table {
+    const char *name;
+    const rg_word *words;
+} rg_vocab_table;
+extern const rg_vocab_table rg_vocab_tables[];
+
+/*
+ * Normal form of s[0..len): ASCII letters lowercased; runs of letters and
+ * digits are words (an apostrophe inside a word is dropped: "RSL's" gives
+ * "rsls"); the symbols + - / % £ & # ? are words of their own; dashes and
+ * the minus sign become "-"; anything else separates words.  Words are
+ * joined by one space.  Writes at most size-1 bytes and a NUL into buf and
+ * returns the length written.
+ */
+size_t rg_norm(const char *s, size_t len, char *buf, size_t size);
+
+/* The value of the longest entry that norm starts with, ending at a word
+ * boundary (a plural "s" allowed), or -1. */
+int rg_vocab_prefix(const rg_word *table, const char *norm);
+
+/* The value of the entry norm equals (a plural "s" allowed), or -1. */
+int rg_vocab_exact(const rg_word *table, const char *norm);
+
+/* The value of the first entry, in table order, found anywhere in norm at
+ * word boundaries, or -1.  *at (may be NULL) gets its offset in norm. */
+int rg_vocab_find(const rg_word *table, const char *norm, size_t *at);
+
+/* true when norm holds word (normal form) at word boundaries. */
+bool rg_norm_has(const char *norm, const char *word);
+
+#endif

@@ -1,0 +1,377 @@
+/* The date, ref, lead and figure parsers, with the seeds' awkward cases. */
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "support.h"
+
+#include "recognise/parse.h"
+#include "recognise/vocab.h"
+
+/* ---- dates ------------------------------------------------------------ */
+
+typedef struct when_case {
+    const char *text;
+    const char *date;   /* "YYYY-MM-DD" or "" */
+    bool text_kept, invalid;
+} when_case;
+
+static void test_parse_when_reads_uk_dates_and_words(void **state)
+{
+    static const when_case cases[] = {
+        {"19/05/2009", "2009-05-19", false, false},
+        {"19/5/09", "2009-05-19", false, false},
+        {" 06/05/2009 ", "2009-05-06", false, false},
+        {"30.06.2009", "2009-06-30", false, false},
+        {"2009-06-30", "2009-06-30", false, false},
+        {"7 September 2009", "2009-09-07", false, false},
+        {"7th Sept 2009", "2009-09-07", false, false},
+        {"24 th September 2009", "2009-09-24", false, false},
+        {"7-Sep-09", "2009-09-07", false, false},
+        {"September 7, 2009", "2009-09-07", false, false},
+        {"31/09/2024", "", true, true},
+        {"29/02/2023", "", true, true},
+        {"29/02/2024", "2024-02-29", false, false},
+        {"Interim 30/09/2009 Full 30/09/2010", "", true, false},
+        {"by 31/03/2010", "2010-03-31", true, false},
+        {"2023/2024", "", true, false},
+        {"23/24", "", true, false},
+        {"Q3 2023/24", "", true, false},
+        {"January 2010", "", true, false},
+        {"end of November", "", true, false},
+        {"Ongoing", "", true, false},
+        {"w/c 30/11/09", "2009-11-30", true, false},
+    };
+    size_t i;
+    (void)state;
+
+    for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        const when_case *c = &cases[i];
+        rg_when w = rg_parse_when(c->text, strlen(c->text));
+        char got[16] = "";
+        if (w.date.year)
+            rag_date_format(w.date, got);
+        if (strcmp(got, c->date) || w.text != c->text_kept ||
+            w.invalid != c->invalid)
+            fail_msg("'%s': got date '%s' text %d invalid %d", c->text, got,
+                     w.text, w.invalid);
+    }
+    assert_true(rg_parse_when("  ", 2).empty);
+}
+
+static void test_parse_fy_reads_financial_years(void **state)
+{
+    static const struct {
+        const char *text;
+        int start; /* 0: none */
+    } cases[] = {
+        {"2023/24", 2023},
+        {"2023/2024", 2023},
+        {"2023-24", 2023},
+        {"22/23 Budget £'000", 2022},
+        {"Pressure on this activity in 23/24 (based on 22/23 outturn)", 2023},
+        {"Q3 2023/24", 2023},
+        {"Monthly Progress Update 2009/10", 2009},
+        {"30/06/23", 0},
+        {"2016/2018", 0},
+        {"10/11", 2010},
+        {"10/12", 0},
+        {"QUARTER 1 (to 30/06/23)", 0},
+    };
+    size_t i;
+    (void)state;
+
+    for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        int y = 0;
+        bool found = rg_find_fy(cases[i].text, strlen(cases[i].text), &y);
+        if (found != (cases[i].start != 0) || (found && y != cases[i].start))
+            fail_msg("'%s': got %d (%d)", cases[i].text, y, found);
+    }
+}
+
+static void test_find_date_in_headings(void **state)
+{
+    static const struct {
+        const char *text;
+        const char *date;
+        int result;
+    } cases[] = {
+        {"QUARTER 1 (to 30/06/23)", "2023-06-30", 1},
+        {"QUARTER 4 (to 31/03/23)", "2023-03-31", 1},
+        {"Quarter 2 ending 30 September 2023", "2023-09-30", 1},
+        {"Date: 7 September 2009", "2009-09-07", 1},
+        {"as at 31/09/2024", "", -1},
+        {"Monthly Progress Update", "", 0},
+        {"scheduled date for interview week commencing 30/11/09",
+         "2009-11-30", 1},
+    };
+    size_t i;
+    (void)state;
+
+    for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        rag_date d = {0, 0, 0};
+        char got[16] = "";
+        int r = rg_find_date(cases[i].text, strlen(cases[i].text), 0, &d,
+                             NULL, NULL);
+        if (r > 0)
+            rag_date_format(d, got);
+        if (r != cases[i].result || strcmp(got, cases[i].date))
+            fail_msg("'%s': got %d '%s'", cases[i].text, r, got);
+    }
+}
+
+static void test_parse_month_label_reads_headers(void **state)
+{
+    static const struct {
+        const char *text;
+        int month, year;
+    } cases[] = {
+        {"April", 4, 0}, {"Apr", 4, 0}, {"Sept", 9, 0}, {"Sep", 9, 0},
+        {"Aug", 8, 0}, {"Mar", 3, 0}, {"Apr-09", 4, 2009},
+        {"April 2009", 4, 2009}, {"Jan '10", 1, 2010}, {"MAY", 5, 0},
+        {"Maybe", 0, 0}, {"Action", 0, 0}, {"March target", 0, 0},
+    };
+    size_t i;
+    (void)state;
+
+    for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        int m = 0, y = 0;
+        bool ok = rg_parse_month_label(cases[i].text, strlen(cases[i].text),
+                                       &m, &y);
+        if (!ok)
+            m = 0, y = 0;
+        if (m != cases[i].month || y != cases[i].year)
+            fail_msg("'%s': got %d %d", cases[i].text, m, y);
+    }
+}
+
+static void test_parse_quarter_reads_labels(void **state)
+{
+    (void)state;
+    assert_int_equal(rg_parse_quarter("QUARTER 1 (to 30/06/23)", 23), 1);
+    assert_int_equal(rg_parse_quarter("Q3", 2), 3);
+    assert_int_equal(rg_parse_quarter("Qtr 2 update", 12), 2);
+    assert_int_equal(rg_parse_quarter("Fourth quarter", 14), 4);
+    assert_int_equal(rg_parse_quarter("Quarterly Monitoring", 20), 0);
+}
+
+/* ---- refs ------------------------------------------------------------- */
+
+static void test_parse_ref_finds_ref_and_parent(void **state)
+{
+    static const struct {
+        const char *text, *ref, *parent; /* ref NULL: not a ref */
+    } cases[] = {
+        {"R1a", "R1a", "R1"},
+        {"R1", "R1", ""},
+        {"R11c", "R11c", "R11"},
+        {"25.1 (R1)", "R1", ""},
+        {"25.13 (R13)", "R13", ""},
+        {"1.2", "1.2", "1"},
+        {"1.2.3", "1.2.3", "1.2"},
+        {"2a", "2a", "2"},
+        {"1(a)", "1(a)", "1"},
+        {"Ref.", NULL, NULL},
+        {"R7b.", "R7b", "R7"},
+        {"HB-12", "HB-12", ""},
+        {"Key Objective WM8:", NULL, NULL},
+        {"To produce and deliver on an Improvement Plan", NULL, NULL},
+        {"Owner : Head of Finance", NULL, NULL},
+        {"Date:", NULL, NULL},
+        {"", NULL, NULL},
+    };
+    size_t i;
+    (void)state;
+
+    for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char ref[32], parent[32];
+        bool ok = rg_parse_ref(cases[i].text, strlen(cases[i].text), ref,
+                               sizeof ref, parent, sizeof parent);
+        if (!cases[i].ref) {
+            if (ok)
+                fail_msg("'%s' read as ref '%s'", cases[i].text, ref);
+            continue;
+        }
+        if (!ok || strcmp(ref, cases[i].ref) ||
+            strcmp(parent, cases[i].parent))
+            fail_msg("'%s': got %d '%s' parent '%s'", cases[i].text, ok,
+                     ok ? ref : "", ok ? parent : "");
+    }
+}
+
+/* ---- leads ------------------------------------------------------------ */
+
+static void check_leads(const char *text, const char *const *want)
+{
+    rg_span spans[16];
+    size_t n = rg_split_leads(text, strlen(text), spans, 16), i, w = 0;
+    char got[512] = "";
+
+    for (i = 0; i < n && i < 16; i++) {
+        char one[128];
+        snprintf(one, sizeof one, "%.*s", (int)spans[i].len,
+                 text + spans[i].start);
+        strncat(got, "[", sizeof got - strlen(got) - 1);
+        strncat(got, one, sizeof got - strlen(got) - 1);
+        strncat(got, "]", sizeof got - strlen(got) - 1);
+        if (!want[w] || strcmp(want[w], one))
+            w = 999;
+        else
+            w++;
+    }
+    if (w == 999 || want[w])
+        fail_msg("'%s' gave %s", text, got);
+}
+
+static void test_split_leads_as_a_reader_would(void **state)
+{
+    static const struct {
+        const char *text;
+        const char *want[6];
+    } cases[] = {
+        {"David Taylor/ Jane Bough", {"David Taylor", "Jane Bough"}},
+        {"David Taylor /Ian Sprott", {"David Taylor", "Ian Sprott"}},
+        {"Kerry Herbert / Sandra Maddox / Shona Knight",
+         {"Kerry Herbert", "Sandra Maddox", "Shona Knight"}},
+        {"D Taylor J Bough PDT", {"D Taylor", "J Bough", "PDT"}},
+        {"Vicki Lewis David Taylor", {"Vicki Lewis", "David Taylor"}},
+        {"D Taylor K Herbert S Maddox S Knight",
+         {"D Taylor", "K Herbert", "S Maddox", "S Knight"}},
+        {"T Kristunas D Taylor", {"T Kristunas", "D Taylor"}},
+        {"D Taylor PDT", {"D Taylor", "PDT"}},
+        {"D Taylor I Sprott", {"D Taylor", "I Sprott"}},
+        {"David Riley", {"David Riley"}},
+        {"David Taylor and Jane Bough", {"David Taylor", "Jane Bough"}},
+        {"J Smith & PDT", {"J Smith", "PDT"}},
+        {"Smith, Jones", {"Smith", "Jones"}},
+        {"Mary Ann Smith", {"Mary Ann Smith"}},
+        {"D.J. Taylor", {"D.J. Taylor"}},
+        {"Cllr Smith Mrs Jones", {"Cllr Smith", "Mrs Jones"}},
+        {"Anna van der Berg", {"Anna van der Berg"}},
+        {"PFU service manager and Team Leaders",
+         {"PFU service manager and Team Leaders"}},
+        {"Head of Finance", {"Head of Finance"}},
+        {"D TAYLOR J BOUGH", {"D TAYLOR", "J BOUGH"}},
+        {"", {NULL}},
+    };
+    size_t i;
+    (void)state;
+
+    for (i = 0; i < sizeof cases / sizeof cases[0]; i++)
+        check_leads(cases[i].text, cases[i].want);
+}
+
+/* ---- figures ---------------------------------------------------------- */
+
+static void test_parse_figure_reads_values_and_units(void **state)
+{
+    static const struct {
+        const char *text;
+        double value;
+        rag_unit unit;
+        int decimals;
+        const char *rest;
+    } cases[] = {
+        {"90%", 0.9, RAG_UNIT_PERCENT, 0, ""},
+        {"60% Quarterly figure at end of Q2", 0.6, RAG_UNIT_PERCENT, 0,
+         "Quarterly figure at end of Q2"},
+        {"10.6%", 0.106, RAG_UNIT_PERCENT, 1, ""},
+        {"- 19.4%", -0.194, RAG_UNIT_PERCENT, 1, ""},
+        {"- 19.4% %", -0.194, RAG_UNIT_PERCENT, 1, "%"},
+        {"-30%", -0.3, RAG_UNIT_PERCENT, 0, ""},
+        {"\xe2\x88\x92" "18.4%", -0.184, RAG_UNIT_PERCENT, 1, ""},
+        {"16 days", 16, RAG_UNIT_DAYS, 0, ""},
+        {"13 working days", 13, RAG_UNIT_DAYS, 0, ""},
+        {"\xc2\xa3" "80,000", 80000, RAG_UNIT_GBP, 0, ""},
+        {"\xc2\xa3" "264k", 264000, RAG_UNIT_GBP, 0, ""},
+        {"-2", -2, RAG_UNIT_NONE, 0, ""},
+        {"1,234.5", 1234.5, RAG_UNIT_NONE, 1, ""},
+    };
+    size_t i;
+    (void)state;
+
+    for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        rg_figure f;
+        const char *t = cases[i].text;
+        if (!rg_parse_figure(t, strlen(t), &f))
+            fail_msg("'%s': no figure", t);
+        if (fabs(f.value - cases[i].value) > 1e-12 ||
+            f.unit != cases[i].unit || f.decimals != cases[i].decimals ||
+            strcmp(t + f.rest, cases[i].rest))
+            fail_msg("'%s': got %.17g unit %d decimals %d rest '%s'", t,
+                     f.value, f.unit, f.decimals, t + f.rest);
+    }
+    {
+        rg_figure f;
+        assert_false(rg_parse_figure("Quarterly figure at end of Q2", 29, &f));
+        assert_false(rg_parse_figure("N/A", 3, &f));
+    }
+}
+
+/* ---- vocabulary ------------------------------------------------------- */
+
+static void test_vocab_tables_are_in_normal_form(void **state)
+{
+    const rg_vocab_table *t;
+    (void)state;
+
+    for (t = rg_vocab_tables; t->name; t++) {
+        const rg_word *w;
+        for (w = t->words; w->text; w++) {
+            char norm[128];
+            rg_norm(w->text, strlen(w->text), norm, sizeof norm);
+            if (strcmp(norm, w->text))
+                fail_msg("%s table: '%s' should read '%s'", t->name,
+                         w->text, norm);
+        }
+    }
+}
+
+static void test_norm_and_match(void **state)
+{
+    char n[128];
+    (void)state;
+
+    rg_norm("+ / - Target :", 14, n, sizeof n);
+    assert_string_equal(n, "+ / - target");
+    rg_norm("+/- Target", 10, n, sizeof n);
+    assert_string_equal(n, "+ / - target");
+    rg_norm("Comment / Corrective Action", 27, n, sizeof n);
+    assert_string_equal(n, "comment / corrective action");
+    assert_int_equal(rg_vocab_prefix(rg_header_words, n), RG_COL_COMMENT);
+    rg_norm("Ref.", 4, n, sizeof n);
+    assert_int_equal(rg_vocab_prefix(rg_header_words, n), RG_COL_REF);
+    rg_norm("22/23 Budget \xc2\xa3\xe2\x80\x99" "000", 21, n, sizeof n);
+    assert_string_equal(n, "22 / 23 budget £ 000");
+    rg_norm("Reprogrammed/extended", 21, n, sizeof n);
+    assert_int_equal(rg_vocab_find(rg_status_words, n, NULL),
+                     RAG_PROGRESS_REPROGRAMMED);
+    rg_norm("Over one month behind", 21, n, sizeof n);
+    assert_int_equal(rg_vocab_find(rg_status_words, n, NULL),
+                     RAG_PROGRESS_OVER_ONE_MONTH_BEHIND);
+    rg_norm("Up to 1 month late", 18, n, sizeof n);
+    assert_int_equal(rg_vocab_find(rg_status_words, n, NULL),
+                     RAG_PROGRESS_ONE_MONTH_BEHIND);
+    rg_norm("Not started", 11, n, sizeof n);
+    assert_int_equal(rg_vocab_find(rg_status_words, n, NULL),
+                     RAG_PROGRESS_PROGRAMMED);
+    rg_norm("Activity/Cost centres", 21, n, sizeof n);
+    assert_int_equal(rg_vocab_prefix(rg_label_words, n), RG_LBL_COST_CENTRE);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_parse_when_reads_uk_dates_and_words),
+        cmocka_unit_test(test_parse_fy_reads_financial_years),
+        cmocka_unit_test(test_find_date_in_headings),
+        cmocka_unit_test(test_parse_month_label_reads_headers),
+        cmocka_unit_test(test_parse_quarter_reads_labels),
+        cmocka_unit_test(test_parse_ref_finds_ref_and_parent),
+        cmocka_unit_test(test_split_leads_as_a_reader_would),
+        cmocka_unit_test(test_parse_figure_reads_values_and_units),
+        cmocka_unit_test(test_vocab_tables_are_in_normal_form),
+        cmocka_unit_test(test_norm_and_match),
+    };
+    return cmocka_run_group_tests_name("parse", tests, NULL, NULL);
+}
