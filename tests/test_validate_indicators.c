@@ -237,7 +237,7 @@ static void test_rag_mismatch_uses_the_amber_band(void **state)
     }
 }
 
-static void test_rag_mismatch_takes_the_options_tolerance_when_the_model_has_none(
+static void test_rag_mismatch_options_tolerance_when_the_model_has_none(
     void **state)
 {
     rag_indicator ind = cp2();
@@ -446,7 +446,7 @@ int main(void)
         cmocka_unit_test(test_rag_mismatch_silent_when_stated_matches),
         cmocka_unit_test(test_rag_mismatch_uses_the_amber_band),
         cmocka_unit_test(
-            test_rag_mismatch_takes_the_options_tolerance_when_the_model_has_none),
+            test_rag_mismatch_options_tolerance_when_the_model_has_none),
         cmocka_unit_test(
             test_target_missing_is_an_error_or_info_when_data_only),
         cmocka_unit_test(test_target_missing_silent_with_a_target),

@@ -39,7 +39,8 @@ static int ref_cmp(const char *a, const char *b)
     a = ref_span(a, &la);
     b = ref_span(b, &lb);
     for (i = 0; i < la && i < lb; i++) {
-        int ca = tolower((unsigned char)a[i]), cb = tolower((unsigned char)b[i]);
+        int ca = tolower((unsigned char)a[i]);
+        int cb = tolower((unsigned char)b[i]);
         if (ca != cb)
             return ca - cb;
     }
