@@ -1,10 +1,205 @@
-/* ragbook validate: not built yet (see the open issues). */
+/*
+ * ragbook validate: check many workbooks against the rule catalogue, the
+ * way a performance or finance team checks returns by eye, and print one
+ * line per finding (compiler-style text, or JSON lines).  Exit 1 when any
+ * finding is an error, 2 on a usage error or an unreadable file; every
+ * file is checked whatever another one does.
+ */
+#include <errno.h>
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include "cli/cli.h"
+#include "cli/validate_run.h"
+
+#define MAX_JOBS 256
+
+static int help(void)
+{
+    const rag_rule *rules;
+    size_t n, i;
+
+    cli_help("validate");
+    printf("\noptions:\n"
+           "  --as-of DATE        judge dates at DATE (YYYY-MM-DD); default: "
+           "the\n"
+           "                      workbook's report date, else today\n"
+           "  --format text|json  compiler-style lines (default), or one "
+           "JSON\n"
+           "                      object per line\n"
+           "  --report OUT.xlsx   also write a workbook: one row per file "
+           "and per\n"
+           "                      finding, colour-coded and linked\n"
+           "  --jobs N            files checked at once (default: the "
+           "number of cores)\n"
+           "  --tolerance PCT     the amber band, as 5 or 5%% (default: the "
+           "workbook's\n"
+           "                      own, else 10%%)\n"
+           "  --rule ID=LEVEL     set a rule to off, info, warning or error; "
+           "repeatable\n"
+           "\nrules (default severity):\n");
+    rules = rag_rules(&n);
+    for (i = 0; i < n; i++)
+        printf("  %-20s %-8s %s\n", rules[i].name,
+               rag_severity_name(rules[i].severity), rules[i].summary);
+    printf("\nExit status: 0 no error found; 1 a finding of severity error; "
+           "2 a usage\nerror or a file that could not be read.\n");
+    return RAG_EXIT_OK;
+}
+
+/* "5", "5%", "2.5 %" as a fraction; false unless 0 < PCT <= 100. */
+static bool parse_tolerance(const char *s, double *out)
+{
+    char *end;
+    double v;
+
+    errno = 0;
+    v = strtod(s, &end);
+    if (end == s || errno)
+        return false;
+    while (*end == ' ')
+        end++;
+    if (*end == '%')
+        end++;
+    if (*end || !(v > 0 && v <= 100))
+        return false;
+    *out = v / 100.0;
+    return true;
+}
+
+static bool parse_jobs(const char *s, size_t *out)
+{
+    char *end;
+    long v;
+
+    errno = 0;
+    v = strtol(s, &end, 10);
+    if (end == s || *end || errno || v < 1 || v > MAX_JOBS)
+        return false;
+    *out = (size_t)v;
+    return true;
+}
+
+static size_t cores(void)
+{
+    long n = sysconf(_SC_NPROCESSORS_ONLN);
+    if (n < 1)
+        return 1;
+    return n > MAX_JOBS ? MAX_JOBS : (size_t)n;
+}
+
+/* true when out exists and is one of the inputs (same device and inode). */
+static bool report_is_an_input(const char *out, char **files, size_t n)
+{
+    struct stat so, si;
+    size_t i;
+
+    if (stat(out, &so) != 0)
+        return false;
+    for (i = 0; i < n; i++)
+        if (stat(files[i], &si) == 0 && si.st_dev == so.st_dev &&
+            si.st_ino == so.st_ino)
+            return true;
+    return false;
+}
+
+static bool use_colour(void)
+{
+    const char *term = getenv("TERM");
+    return isatty(STDOUT_FILENO) && !getenv("NO_COLOR") &&
+           !(term && !strcmp(term, "dumb"));
+}
 
 int cmd_validate(int argc, char **argv)
 {
-    (void)argc;
-    (void)argv;
-    fprintf(stderr, "ragbook validate: not available in this build yet\n");
-    return RAG_EXIT_TROUBLE;
+    static const struct option opts[] = {
+        {"as-of", required_argument, NULL, 'a'},
+        {"format", required_argument, NULL, 'f'},
+        {"report", required_argument, NULL, 'r'},
+        {"jobs", required_argument, NULL, 'j'},
+        {"tolerance", required_argument, NULL, 't'},
+        {"rule", required_argument, NULL, 'R'},
+        {"help", no_argument, NULL, 'h'},
+        {NULL, 0, NULL, 0}};
+    vrun_config cfg;
+    const char *format = "text";
+    rag_error err;
+    int c, y, m, d;
+
+    memset(&cfg, 0, sizeof cfg);
+    cfg.jobs = cores();
+    optind = 0;
+    opterr = 0;
+    while ((c = getopt_long(argc, argv, ":hj:", opts, NULL)) != -1) {
+        switch (c) {
+        case 'a':
+            if (!cli_parse_date(optarg, &y, &m, &d))
+                return cli_usage_error("validate",
+                                       "--as-of takes a date as "
+                                       "YYYY-MM-DD, not '%s'",
+                                       optarg);
+            cfg.model.as_of.year = cfg.rules.as_of.year = y;
+            cfg.model.as_of.month = cfg.rules.as_of.month = m;
+            cfg.model.as_of.day = cfg.rules.as_of.day = d;
+            break;
+        case 'f':
+            format = optarg;
+            break;
+        case 'r':
+            cfg.report = optarg;
+            break;
+        case 'j':
+            if (!parse_jobs(optarg, &cfg.jobs))
+                return cli_usage_error("validate",
+                                       "--jobs takes a number from 1 to %d, "
+                                       "not '%s'",
+                                       MAX_JOBS, optarg);
+            break;
+        case 't':
+            if (!parse_tolerance(optarg, &cfg.rules.tolerance))
+                return cli_usage_error("validate",
+                                       "--tolerance takes a percentage "
+                                       "above 0 and up to 100, like 5 or "
+                                       "5%%, not '%s'",
+                                       optarg);
+            cfg.model.tolerance = cfg.rules.tolerance;
+            break;
+        case 'R':
+            rag_error_clear(&err);
+            if (rag_validate_set_rule(&cfg.rules, optarg, &err) != RAG_OK)
+                return cli_usage_error("validate", "--rule: %s",
+                                       err.message);
+            break;
+        case 'h':
+            return cli_finish(help());
+        case ':':
+            return cli_usage_error("validate", "option '%s' needs a value",
+                                   argv[optind - 1]);
+        default:
+            return cli_usage_error("validate", "unknown option '%s'",
+                                   argv[optind - 1]);
+        }
+    }
+    if (!strcmp(format, "json"))
+        cfg.json = true;
+    else if (strcmp(format, "text"))
+        return cli_usage_error("validate",
+                               "--format takes text or json, not '%s'",
+                               format);
+    if (optind >= argc)
+        return cli_usage_error("validate", "no file given");
+    cfg.files = argv + optind;
+    cfg.file_count = (size_t)(argc - optind);
+    if (cfg.report && report_is_an_input(cfg.report, cfg.files,
+                                         cfg.file_count))
+        return cli_usage_error("validate",
+                               "the report '%s' is one of the inputs; "
+                               "an input is never overwritten",
+                               cfg.report);
+    cfg.colour = !cfg.json && use_colour();
+    cfg.progress = isatty(STDERR_FILENO) != 0;
+    return cli_finish(vrun(&cfg));
 }
