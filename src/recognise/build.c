@@ -53,13 +53,11 @@ static void sheet_words(const rg_view *v, bool *recovery, int *quarters)
     for (r = 0; r < v->rows; r++) {
         size_t n, i;
         const rag_cell *row = rg_row_cells(v, r, &n);
-        if (v->claimed[r])
-            continue;
         for (i = 0; i < n; i++) {
             char norm[128];
             size_t len;
             const char *t = rg_text(v, r, row[i].col, &len);
-            if (!t || len > 80)
+            if (!t || len > 80 || rg_claimed(v, r, row[i].col))
                 continue;
             if (rg_parse_quarter(t, len)) {
                 (*quarters)++;
@@ -195,15 +193,15 @@ static rag_status build(rag_model *m, sheet_state *ss, size_t ns,
         }
     for (i = 0; i < ns && !cx.report_date.year; i++) {
         rg_view *v = &ss[i].v;
-        uint8_t *mark = v->claimed;
-        size_t k, r;
+        size_t k;
+        uint32_t r;
         for (k = 0; k < ss[i].table_count; k++)
             for (r = ss[i].tables[k].headers[0];
                  r < ss[i].tables[k].end_row; r++)
-                mark[r] = 1;
+                rg_claim(v, r, ss[i].tables[k].first_col,
+                         ss[i].tables[k].last_col);
         rg_report_date(v, 0, v->rows, &cx.report_date, NULL);
-        if (mark)
-            memset(mark, 0, v->rows);
+        rg_unclaim_all(v);
     }
     m->as_of_found = cx.report_date.year != 0;
     if (opts && opts->as_of.year) {

@@ -82,7 +82,7 @@ static bool value_below(const rg_view *v, uint32_t r, uint32_t c,
     for (k = r + 1; k < r1 && k <= r + BELOW_REACH; k++) {
         size_t n, i;
         const rag_cell *row = rg_row_cells(v, k, &n);
-        if (v->claimed[k])
+        if (rg_claimed(v, k, c))
             return false;
         for (i = 0; i < n; i++) {
             uint32_t col = row[i].col;
@@ -117,8 +117,6 @@ bool rg_form_pairs(const rg_view *v, uint32_t r0, uint32_t r1,
         size_t n, i;
         const rag_cell *row = rg_row_cells(v, r, &n);
         uint32_t skip_to = 0;
-        if (v->claimed[r])
-            continue;
         for (i = 0; i < n; i++) {
             uint32_t c = row[i].col;
             label_info li;
@@ -126,7 +124,7 @@ bool rg_form_pairs(const rg_view *v, uint32_t r0, uint32_t r1,
             size_t len;
             const char *t, *colon;
 
-            if (c < skip_to)
+            if (c < skip_to || rg_claimed(v, r, c))
                 continue;
             memset(&p, 0, sizeof p);
             if (!label_at(v, r, c, &li, p.norm, sizeof p.norm))
@@ -140,6 +138,16 @@ bool rg_form_pairs(const rg_view *v, uint32_t r0, uint32_t r1,
             p.label = t;
             p.label_len = len;
             colon = memchr(t, ':', len);
+            if (!colon && p.role == RG_LBL_REPORT_DATE) {
+                /* "Position at 31 October 2024": the date is the value */
+                rag_date d;
+                size_t ds;
+                if (rg_find_date(t, len, 0, &d, &ds, NULL) && ds > 0) {
+                    p.label_len = ds;
+                    p.inline_value = t + ds;
+                    p.inline_len = len - ds;
+                }
+            }
             if (colon) {
                 size_t before = (size_t)(colon - t), a = before + 1;
                 while (a < len && (t[a] == ' ' || t[a] == '\t'))
@@ -240,19 +248,18 @@ int32_t rg_heading_above(const rg_view *v, uint32_t r0, uint32_t r,
     for (k = r0; k < r; k++) {
         size_t n, i;
         const rag_cell *row = rg_row_cells(v, k, &n);
-        if (v->claimed[k])
-            continue;
         for (i = 0; i < n; i++) {
             label_info li;
             char norm[160];
             size_t len;
             const char *t = rg_text(v, k, row[i].col, &len);
-            if (!t || len > 120)
+            if (!t || len > 120 || rg_claimed(v, k, row[i].col))
                 continue;
             if (label_at(v, k, row[i].col, &li, norm, sizeof norm) &&
-                li.role != RG_LBL_NONE && li.role > 0)
+                (li.strong || li.styled) &&
+                rg_next_value(v, k, row[i].col, row[i].col + VALUE_REACH) >= 0)
                 return -1; /* labels start before any heading */
-            if (li.styled)
+            if (li.styled && !rg_bold(v, k, row[i].col))
                 continue;
             *col = row[i].col;
             return (int32_t)k;

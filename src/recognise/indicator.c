@@ -108,11 +108,11 @@ static int form_words(const rg_view *v, uint32_t r0, uint32_t r1,
     for (r = r0; r < r1 && r < v->rows; r++) {
         size_t n, i;
         const rag_cell *row = rg_row_cells(v, r, &n);
-        if (v->claimed[r])
-            continue;
         for (i = 0; i < n; i++) {
             char norm[256];
             int w;
+            if (rg_claimed(v, r, row[i].col))
+                continue;
             rg_norm_at(v, r, row[i].col, norm, sizeof norm);
             if (norm[0] && (w = rg_vocab_find(table, norm, NULL)) > 0)
                 return w;
@@ -191,6 +191,15 @@ static const char *title_code(rag_model *m, const char *title)
             return code_at(m, title, (size_t)(p - title));
     }
     return NULL;
+}
+
+/* The unit a label names: "Target (%)", "Actual (days)". */
+static rag_unit label_unit(const rg_pair *p)
+{
+    int u = p ? rg_vocab_find(rg_unit_words, p->norm, NULL) : -1;
+    return u == RAG_UNIT_PERCENT || u == RAG_UNIT_DAYS || u == RAG_UNIT_GBP
+               ? (rag_unit)u
+               : RAG_UNIT_NONE;
 }
 
 /* A figure in the indicator's unit: "90" under a percentage title is 0.9. */
@@ -283,6 +292,8 @@ rag_status rg_indicator_plan(rag_model *m, const rg_view *v,
     ind->unit = target.has && target.f.unit ? target.f.unit
                 : actual.has && actual.f.unit ? actual.f.unit
                 : variance.has && variance.f.unit ? variance.f.unit
+                : label_unit(tp) ? label_unit(tp)
+                : label_unit(ap) ? label_unit(ap)
                 : title_unit(ind->title);
     if (!ind->unit && (target.has || actual.has))
         ind->unit = RAG_UNIT_COUNT;

@@ -37,13 +37,19 @@ static size_t word_count(const char *norm)
     return n;
 }
 
-/* A coloured cell with no words of its own at (r, c)? */
+/* A coloured cell with no words of its own at (r, c)?  A letter or two
+ * ("G", "A", "R") may mark it. */
 static bool swatch(const rg_view *v, uint32_t r, int64_t c, uint32_t *fill)
 {
+    size_t len = 0;
     if (c < 0 || c >= (int64_t)v->cols + 1)
         return false;
     *fill = rg_fill(v, r, (uint32_t)c);
-    return *fill != RAG_NO_COLOR && !rg_has_value(v, r, (uint32_t)c);
+    if (*fill == RAG_NO_COLOR)
+        return false;
+    if (!rg_has_value(v, r, (uint32_t)c))
+        return true;
+    return rg_text(v, r, (uint32_t)c, &len) && len <= 3;
 }
 
 static bool candidate(const rg_view *v, uint32_t r, uint32_t c, cand *out)
@@ -119,11 +125,10 @@ bool rg_find_legend(rag_model *m, const rg_view *v, rag_legend_entry **out,
     for (r = 0; r < v->rows && ok; r++) {
         size_t n;
         const rag_cell *row = rg_row_cells(v, r, &n);
-        if (v->claimed[r])
-            continue;
         for (i = 0; i < n; i++) {
             cand c, *slot;
-            if (!candidate(v, r, row[i].col, &c))
+            if (rg_claimed(v, r, row[i].col) ||
+                !candidate(v, r, row[i].col, &c))
                 continue;
             slot = rg_vec_push((void **)&cs, &nc, sizeof *cs);
             if (!slot) {

@@ -20,7 +20,8 @@ typedef struct rg_view {
     size_t index;
     uint32_t rows, cols;    /* one past the last used row and column */
     size_t *row_start;      /* cells of row r: [row_start[r], row_start[r+1]) */
-    uint8_t *claimed;       /* per row: taken by a table's header or rows */
+    uint32_t *claim_lo;     /* per row: the columns a plan has taken, */
+    uint32_t *claim_hi;     /* lo..hi; lo > hi when none */
 } rg_view;
 
 /* Index sheet `index` of wb (which must be loaded).  false when out of
@@ -73,6 +74,14 @@ bool rg_report_date(const rg_view *v, uint32_t r0, uint32_t r1,
                     rag_date *out, rag_loc *cell);
 
 rag_loc rg_loc(uint32_t r, uint32_t c);
+
+/* Cells a plan has taken are not read again (as a legend, a form, a report
+ * date).  A table takes its columns; a form takes whole rows (c1 may be
+ * UINT32_MAX). */
+void rg_claim(rg_view *v, uint32_t r, uint32_t c0, uint32_t c1);
+bool rg_claimed(const rg_view *v, uint32_t r, uint32_t c);
+bool rg_row_claimed(const rg_view *v, uint32_t r);
+void rg_unclaim_all(rg_view *v);
 
 /* ---- legends (legend.c) ----------------------------------------------- */
 

@@ -81,12 +81,12 @@ static rag_status milestones(rag_model *m, rg_view *v, rag_plan *p,
     ms_table t;
 
     for (r = r0; r < r1; r++)
-        if (!v->claimed[r] && milestone_header(v, r, &t))
+        if (!rg_row_claimed(v, r) && milestone_header(v, r, &t))
             break;
     if (r >= r1)
         return RAG_OK;
-    v->claimed[r] = 1;
-    for (k = r + 1; k < r1 && !v->claimed[k]; k++) {
+    rg_claim(v, r, 0, UINT32_MAX);
+    for (k = r + 1; k < r1 && !rg_row_claimed(v, k); k++) {
         int32_t tc = t.col[RG_MS_TEXT], ac = t.col[RG_MS_AMOUNT],
                 dc = t.col[RG_MS_DATE];
         bool text = rg_has_value(v, k, (uint32_t)tc);
@@ -97,7 +97,7 @@ static rag_status milestones(rag_model *m, rg_view *v, rag_plan *p,
 
         if (table_stop(v, k))
             break;
-        v->claimed[k] = 1;
+        rg_claim(v, k, 0, UINT32_MAX);
         if (!text && !amount && !date)
             continue;
         ms = rg_vec_push((void **)&p->milestones, &p->milestone_count,
@@ -220,7 +220,7 @@ static rag_status period_block(rag_model *m, rg_view *v, rag_plan *p,
             pe->narrative_cell = rg_loc(head, row[i].col);
         }
     }
-    v->claimed[head] = 1;
+    rg_claim(v, head, 0, UINT32_MAX);
     if (!rg_form_pairs(v, head + 1, end, &pairs, &np))
         return RAG_ERR_NOMEM;
     for (i = 0; i < np; i++) {
@@ -254,7 +254,7 @@ static rag_status period_block(rag_model *m, rg_view *v, rag_plan *p,
     if (pe->narrative && !*pe->narrative)
         pe->narrative = NULL;
     for (i = head; i < end; i++)
-        v->claimed[i] = 1;
+        rg_claim(v, (uint32_t)i, 0, UINT32_MAX);
     return pe->label ? RAG_OK : RAG_ERR_NOMEM;
 }
 
@@ -269,7 +269,7 @@ static rag_status periods(rag_model *m, rg_view *v, rag_plan *p, uint32_t r0,
     for (r = r0; r < r1 && nh < 16; r++) {
         size_t n, k;
         const rag_cell *row = rg_row_cells(v, r, &n);
-        if (v->claimed[r])
+        if (rg_row_claimed(v, r))
             continue;
         for (k = 0; k < n; k++) {
             size_t len;
@@ -477,6 +477,6 @@ rag_status rg_recovery_plan(rag_model *m, rg_view *v, uint32_t r0,
     p->range.last_col = v->cols ? v->cols - 1 : 0;
     p->last_col = p->range.last_col;
     for (i = r0; i < r1; i++)
-        v->claimed[i] = 1;
+        rg_claim(v, (uint32_t)i, 0, UINT32_MAX);
     return st;
 }

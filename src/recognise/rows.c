@@ -217,6 +217,31 @@ static rag_status add_months(rag_model *m, const rg_view *v,
     return RAG_OK;
 }
 
+/* "R1 Improve the management ..." written across the ref and action
+ * columns in one (merged) cell: the ref, then the words. */
+static bool leading_ref(const char *s, size_t len, char *ref, size_t rsize,
+                        char *parent, size_t psize, const char **text,
+                        size_t *tlen)
+{
+    size_t i = 0, words = 0, a;
+    while (i < len && s[i] != ' ' && s[i] != '\t')
+        i++;
+    if (i == len || !rg_parse_ref(s, i, ref, rsize, parent, psize))
+        return false;
+    a = i;
+    while (a < len && (s[a] == ' ' || s[a] == '-' || s[a] == ':' ||
+                       s[a] == '\t'))
+        a++;
+    for (i = a; i < len; i++)
+        if (s[i] == ' ' && i > a && s[i - 1] != ' ')
+            words++;
+    if (words < 2)
+        return false;
+    *text = s + a;
+    *tlen = len - a;
+    return true;
+}
+
 static rag_status add_action(rag_model *m, const rg_view *v,
                              const rg_table *t, uint32_t r, rag_plan *p,
                              bool *added)
@@ -236,10 +261,13 @@ static rag_status add_action(rag_model *m, const rg_view *v,
     *added = false;
     memset(&due, 0, sizeof due);
     due.empty = true;
-    if (tr)
+    if (tr) {
         has_ref = rg_parse_ref(tr, lr, ref, sizeof ref, parent,
                                sizeof parent);
-    else if (t->col[RG_COL_REF] >= 0) {
+        if (!has_ref && !ta)
+            has_ref = leading_ref(tr, lr, ref, sizeof ref, parent,
+                                  sizeof parent, &ta, &la);
+    } else if (t->col[RG_COL_REF] >= 0) {
         const rag_cell *c = rg_cell_at(v, r, (uint32_t)t->col[RG_COL_REF]);
         if (c && c->type == RAG_CELL_NUMBER) {
             char num[40];
@@ -336,13 +364,13 @@ rag_status rg_table_plan(rag_model *m, rg_view *v, const rg_table *t,
         for (r = t->headers[0]; r < t->end_row; r++) {
             bool added = false;
             if (is_header_row(t, r)) {
-                v->claimed[r] = 1;
+                rg_claim(v, r, t->first_col, t->last_col);
                 continue;
             }
             if ((st = add_action(m, v, &tt, r, p, &added)) != RAG_OK)
                 return st;
             if (added) {
-                v->claimed[r] = 1;
+                rg_claim(v, r, t->first_col, t->last_col);
                 last = r;
             }
         }

@@ -123,14 +123,16 @@ static void header_at(const rg_view *v, uint32_t r, uint32_t c0, bool merged,
         role = header_cell(v, r, c, merged, &month, &year);
         if (role == -2)
             continue;
+        if (!month && role <= RG_COL_NONE) {
+            h->unknown++;
+            continue; /* words that are no heading stay outside the table */
+        }
         if (month) {
             if (nall < 64) {
                 all[nall].col = c;
                 all[nall].month = month;
                 all[nall++].year = year;
             }
-        } else if (role <= RG_COL_NONE) {
-            h->unknown++;
         } else if (role == RG_COL_OTHER) {
             /* known words without a role */
         } else if (h->col[role] < 0) {
@@ -151,8 +153,22 @@ static void header_at(const rg_view *v, uint32_t r, uint32_t c0, bool merged,
         h->last_col = c;
     }
     keep_month_run(h, all, nall);
-    if (h->month_count && h->months[0].col < h->first_col)
-        h->first_col = h->months[0].col;
+    if (h->month_count) {
+        uint32_t m0 = h->months[0].col,
+                 m1 = h->months[h->month_count - 1].col;
+        int k;
+        if (m0 < h->first_col)
+            h->first_col = m0;
+        if (m1 > h->last_col)
+            h->last_col = m1;
+        /* "Progress 2024/25" merged over the months is no column of its
+         * own */
+        for (k = 0; k < RG_COL_ROLES; k++)
+            if (h->col[k] >= (int32_t)m0 && h->col[k] <= (int32_t)m1) {
+                h->col[k] = -1;
+                h->roles--;
+            }
+    }
 }
 
 /* Two header rows as one: roles from either, months from the one with
@@ -295,10 +311,10 @@ static bool find_headers(const rg_view *v, found **out, size_t *count)
                 /* months under a merged heading: roles from above */
                 if (h.month_count < 3 || r == 0)
                     break;
-                header_at(v, r, 0, true, h.last_col,
+                header_at(v, r, 0, true, UINT32_MAX,
                           &other, &nn);
                 if (!qualifies(&other)) {
-                    header_at(v, r - 1, 0, true, h.last_col, &other, &nn);
+                    header_at(v, r - 1, 0, true, UINT32_MAX, &other, &nn);
                     hdr_merge(&other, &h);
                     if (!qualifies(&other))
                         break;

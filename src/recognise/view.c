@@ -36,11 +36,13 @@ bool rg_view_init(rg_view *v, const rag_workbook *wb, size_t index)
             v->cols = s->cells[i].col + 1;
     }
     v->row_start = rg_calloc((size_t)v->rows + 1, sizeof *v->row_start);
-    v->claimed = rg_calloc((size_t)v->rows + 1, 1);
-    if (!v->row_start || !v->claimed) {
+    v->claim_lo = rg_malloc(((size_t)v->rows + 1) * sizeof *v->claim_lo);
+    v->claim_hi = rg_malloc(((size_t)v->rows + 1) * sizeof *v->claim_hi);
+    if (!v->row_start || !v->claim_lo || !v->claim_hi) {
         rg_view_free(v);
         return false;
     }
+    rg_unclaim_all(v);
     /* row_start[r] = index of the first cell in a row >= r */
     {
         uint32_t r = 0;
@@ -56,9 +58,45 @@ bool rg_view_init(rg_view *v, const rag_workbook *wb, size_t index)
 void rg_view_free(rg_view *v)
 {
     rg_free(v->row_start);
-    rg_free(v->claimed);
+    rg_free(v->claim_lo);
+    rg_free(v->claim_hi);
     v->row_start = NULL;
-    v->claimed = NULL;
+    v->claim_lo = v->claim_hi = NULL;
+}
+
+void rg_unclaim_all(rg_view *v)
+{
+    uint32_t r;
+    for (r = 0; v->claim_lo && r <= v->rows; r++) {
+        v->claim_lo[r] = UINT32_MAX;
+        v->claim_hi[r] = 0;
+    }
+}
+
+void rg_claim(rg_view *v, uint32_t r, uint32_t c0, uint32_t c1)
+{
+    if (r >= v->rows || !v->claim_lo)
+        return;
+    if (v->claim_lo[r] > v->claim_hi[r]) {
+        v->claim_lo[r] = c0;
+        v->claim_hi[r] = c1;
+        return;
+    }
+    if (c0 < v->claim_lo[r])
+        v->claim_lo[r] = c0;
+    if (c1 > v->claim_hi[r])
+        v->claim_hi[r] = c1;
+}
+
+bool rg_claimed(const rg_view *v, uint32_t r, uint32_t c)
+{
+    return r < v->rows && v->claim_lo && c >= v->claim_lo[r] &&
+           c <= v->claim_hi[r];
+}
+
+bool rg_row_claimed(const rg_view *v, uint32_t r)
+{
+    return r < v->rows && v->claim_lo && v->claim_lo[r] <= v->claim_hi[r];
 }
 
 const rag_cell *rg_row_cells(const rg_view *v, uint32_t r, size_t *count)
@@ -417,15 +455,13 @@ bool rg_report_date(const rg_view *v, uint32_t r0, uint32_t r1,
     for (r = r0; r < r1 && r < v->rows; r++) {
         size_t n, i;
         const rag_cell *row = rg_row_cells(v, r, &n);
-        if (v->claimed[r])
-            continue; /* a table's rows: their dates are not the report's */
         for (i = 0; i < n; i++) {
             uint32_t c = row[i].col;
             char norm[160];
             size_t len;
             const char *t = rg_text(v, r, c, &len);
-            if (!t || len > 150)
-                continue;
+            if (!t || len > 150 || rg_claimed(v, r, c))
+                continue; /* a table's dates are not the report's */
             rg_norm(t, len, norm, sizeof norm);
             if (rg_vocab_prefix(rg_label_words, norm) ==
                     RG_LBL_REPORT_DATE ||
