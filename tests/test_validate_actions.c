@@ -277,7 +277,8 @@ static void test_date_invalid_for_an_action(void **state)
     assert_non_null(x);
     assert_int_equal(x->severity, RAG_SEVERITY_ERROR);
     assert_string_equal(x->message,
-                        "R1a's date is not a real date: '31/09/2024'");
+                        "R1a's date is not a real date: '31/09/2024' "
+                        "(September 2024 has 30 days)");
     assert_int_equal(count_rule(f, RAG_RULE_DATE_INVALID), 1);
     rag_findings_free(f);
 

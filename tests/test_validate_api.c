@@ -4,6 +4,7 @@
 
 #include "test_validate.h"
 #include "util/util.h"
+#include "validate/rules.h"
 
 /* The contract's table, verbatim: id and severity, in order. */
 static const struct {
@@ -315,6 +316,78 @@ static void test_validate_survives_every_allocation_failure(void **state)
     rag_findings_free(full);
 }
 
+static void test_helpers_read_due_words_as_an_officer_writes_them(void **s)
+{
+    static const struct {
+        const char *text;
+        int y, m, d; /* year 0: no date */
+    } cases[] = {
+        {"30/09/2010", 2010, 9, 30},
+        {"Interim 30/09/2009 Full 30/09/2010", 2010, 9, 30},
+        {"2023/2024", 2024, 3, 31},
+        {"2023/24", 2024, 3, 31},
+        {"by end of 23/24", 2024, 3, 31},
+        {"2010-09-30", 2010, 9, 30},
+        {"19.05.09", 2009, 5, 19},
+        {"31/09/2009", 0, 0, 0},
+        {"ongoing", 0, 0, 0},
+        {"2023/2025", 0, 0, 0},
+        {"12345/2024", 0, 0, 0},
+    };
+    size_t i;
+    (void)s;
+
+    for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        rag_date d = {0, 0, 0};
+        bool found = rg_vdue_from_text(cases[i].text, &d);
+        if (found != (cases[i].y != 0) || d.year != cases[i].y ||
+            d.month != cases[i].m || d.day != cases[i].d)
+            fail_msg("'%s' gave %d-%d-%d", cases[i].text, d.year, d.month,
+                     d.day);
+    }
+}
+
+static void test_helpers_say_why_a_date_is_no_date(void **state)
+{
+    static const struct {
+        const char *text, *why;
+    } cases[] = {
+        {"31/09/2024", " (September 2024 has 30 days)"},
+        {"29/02/2023", " (February 2023 has 28 days)"},
+        {"29/02/2024", ""},
+        {"12/13/2024", " (there is no month 13)"},
+        {"00/01/2024", " (there is no day 0)"},
+        {"soon", ""},
+    };
+    size_t i;
+    char buf[64];
+    (void)state;
+
+    for (i = 0; i < sizeof cases / sizeof cases[0]; i++)
+        assert_string_equal(rg_vdate_why(cases[i].text, buf, sizeof buf),
+                            cases[i].why);
+    assert_string_equal(rg_vdate_why(NULL, buf, sizeof buf), "");
+}
+
+static void test_helpers_show_numbers_and_money(void **state)
+{
+    char buf[64];
+    (void)state;
+
+    assert_string_equal(rg_vnum(-19.4, 1, buf, sizeof buf), "-19.4");
+    assert_string_equal(rg_vnum(0.106 * 100, -1, buf, sizeof buf), "10.6");
+    assert_string_equal(rg_vnum(-0.01, 1, buf, sizeof buf), "0.0");
+    assert_string_equal(rg_vnum(397, -1, buf, sizeof buf), "397");
+    assert_string_equal(rg_vmoney(80000, buf, sizeof buf),
+                        "\xC2\xA3" "80,000");
+    assert_string_equal(rg_vmoney(-1234.5, buf, sizeof buf),
+                        "-\xC2\xA3" "1,234.50");
+    assert_string_equal(rg_vmoney(999, buf, sizeof buf), "\xC2\xA3" "999");
+    assert_string_equal(rg_vshort("a  long\n text here", 9, buf, sizeof buf),
+                        "a long...");
+    assert_string_equal(rg_vshort("short", 9, buf, sizeof buf), "short");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -326,6 +399,10 @@ int main(void)
         cmocka_unit_test(test_format_like_a_compiler),
         cmocka_unit_test(test_validate_rejects_missing_arguments),
         cmocka_unit_test(test_validate_survives_every_allocation_failure),
+        cmocka_unit_test(
+            test_helpers_read_due_words_as_an_officer_writes_them),
+        cmocka_unit_test(test_helpers_say_why_a_date_is_no_date),
+        cmocka_unit_test(test_helpers_show_numbers_and_money),
     };
     return cmocka_run_group_tests_name("validate_api", tests, NULL, NULL);
 }

@@ -359,9 +359,11 @@ static void test_date_invalid_for_period_end_and_milestone(void **state)
     x.q[1].end = ymd(0, 0, 0);
     x.q[1].end_invalid = true;
     x.ms[0].due_invalid = true;
-    x.ms[0].due_text = "31/09/2023";
+    x.ms[0].due_text = "29/02/2023";
     f = run(&x.m, NULL);
     assert_int_equal(count_rule(f, RAG_RULE_DATE_INVALID), 2);
+    assert_non_null(strstr(nth_rule(f, RAG_RULE_DATE_INVALID, 0)->message,
+                           "'29/02/2023' (February 2023 has 28 days)"));
     assert_non_null(with_period(f, RAG_RULE_DATE_INVALID, "Q2"));
     assert_int_equal(first_rule(f, RAG_RULE_DATE_INVALID)->severity,
                      RAG_SEVERITY_ERROR);

@@ -197,11 +197,12 @@ static void dates(rg_vctx *c, const rag_plan *p, const by_ref *r, size_t i)
     if (a->due_invalid) {
         const char *text = a->due_text ? a->due_text
                                        : rg_vcell_text(c, p, at);
+        char why[64];
         rg_emit(c, RAG_RULE_DATE_INVALID, p, at, a->ref, NULL,
-                "%s's date is not a real date%s%s%s", ref,
+                "%s's date is not a real date%s%s%s%s", ref,
                 text ? ": '" : "",
                 text ? rg_vshort(text, 60, t, sizeof t) : "",
-                text ? "'" : "");
+                text ? "'" : "", rg_vdate_why(text, why, sizeof why));
         return;
     }
     if (!due.year && a->due_text && rg_vdue_from_text(a->due_text, &due))

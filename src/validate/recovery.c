@@ -69,11 +69,12 @@ static void period_status(rg_vctx *c, const rag_plan *p, const rag_period *q)
     if (q->end_invalid) {
         const char *text = rg_vcell_text(c, p, q->cell);
         char t[96];
+        char why[64];
         rg_emit(c, RAG_RULE_DATE_INVALID, p, q->cell, NULL, q->label,
-                "%s's end date is not a real date%s%s%s", label,
+                "%s's end date is not a real date%s%s%s%s", label,
                 text ? ": '" : "",
                 text ? rg_vshort(text, 60, t, sizeof t) : "",
-                text ? "'" : "");
+                text ? "'" : "", rg_vdate_why(text, why, sizeof why));
     }
     if (q->rag == RAG_RATING_NONE) {
         rag_loc at = q->rag_cell.set ? q->rag_cell : q->cell;
@@ -185,11 +186,12 @@ static void milestone_dates(rg_vctx *c, const rag_plan *p,
     if (ms->due_invalid) {
         const char *text = ms->due_text ? ms->due_text
                                         : rg_vcell_text(c, p, at);
+        char why[64];
         rg_emit(c, RAG_RULE_DATE_INVALID, p, at, NULL, NULL,
-                "the date of %s is not a real date%s%s%s", what,
+                "the date of %s is not a real date%s%s%s%s", what,
                 text ? ": '" : "",
                 text ? rg_vshort(text, 60, t, sizeof t) : "",
-                text ? "'" : "");
+                text ? "'" : "", rg_vdate_why(text, why, sizeof why));
         return;
     }
     if (!due.year && ms->due_text && rg_vdue_from_text(ms->due_text, &due))

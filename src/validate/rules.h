@@ -114,6 +114,11 @@ char *rg_vmoney(double pounds, char *buf, size_t size);
  * "2023/2024", "2023/24" or "23/24" (its 31 March).  false when none. */
 bool rg_vdue_from_text(const char *text, rag_date *out);
 
+/* Why the first day-first date written in text ("31/09/2024") is no
+ * date, as " (September has 30 days)" or " (there is no month 13)", into
+ * buf; "" when text holds no such date.  Returns buf. */
+const char *rg_vdate_why(const char *text, char *buf, size_t size);
+
 /* The first year of the finance's financial year (2023 for 2023/24), from
  * year_start or the year's words; 0 when not known. */
 int rg_vyear_start(const rag_finance *f);

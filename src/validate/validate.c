@@ -261,6 +261,43 @@ bool rg_vdue_from_text(const char *text, rag_date *out)
     return found;
 }
 
+const char *rg_vdate_why(const char *text, char *buf, size_t size)
+{
+    static const char *const months[12] = {
+        "January", "February", "March",     "April",   "May",
+        "June",    "July",     "August",    "September", "October",
+        "November", "December"};
+    const char *p;
+    int d, m, y, ld, lm, ly;
+
+    buf[0] = '\0';
+    for (p = text; p && *p; p++) {
+        if (!isdigit((unsigned char)*p) ||
+            (p > text && isdigit((unsigned char)p[-1])))
+            continue;
+        d = digits(p, 2, &ld);
+        if (p[ld] != '/' && p[ld] != '.' && p[ld] != '-')
+            continue;
+        m = digits(p + ld + 1, 2, &lm);
+        if (!lm || p[ld + 1 + lm] != p[ld])
+            continue;
+        y = digits(p + ld + 2 + lm, 4, &ly);
+        if (ly != 2 && ly != 4)
+            continue;
+        if (ly == 2)
+            y += 2000;
+        if (m < 1 || m > 12)
+            snprintf(buf, size, " (there is no month %d)", m);
+        else if (d < 1)
+            snprintf(buf, size, " (there is no day 0)");
+        else if (d > rg_vmonth_days(y, m))
+            snprintf(buf, size, " (%s %d has %d days)", months[m - 1], y,
+                     rg_vmonth_days(y, m));
+        return buf;
+    }
+    return buf;
+}
+
 int rg_vyear_start(const rag_finance *f)
 {
     const char *p;
@@ -357,11 +394,18 @@ const char *rg_vshort(const char *s, size_t max, char *buf, size_t size)
         buf[n++] = (char)ch;
     }
     if (cut) {
+        size_t k;
         /* drop a partial UTF-8 character at the end */
         while (n && ((unsigned char)buf[n - 1] & 0xC0) == 0x80)
             n--;
         if (n && ((unsigned char)buf[n - 1] & 0x80))
             n--;
+        /* and a partial word, when that keeps most of the text */
+        for (k = n; k > n / 2; k--)
+            if (buf[k - 1] == ' ') {
+                n = k - 1;
+                break;
+            }
         memcpy(buf + n, "...", 3);
         n += 3;
     }
