@@ -48,12 +48,17 @@ typedef struct sheet_ctx {
     shared_formula *shared;
     size_t shared_cap;
 
+    /* The odd header or footer being read: 1 header, 2 footer. */
+    int hf;
+    rg_buf hf_text;
+
     /* The data validation being read. */
     rag_validation *dv;
     int dv_formula;            /* 1 or 2 inside <formula1/2>, else 0 */
     rg_buf dv_text;
 
     bool visitor_stopped;
+    uint32_t hf_depth;         /* inside <headerFooter> at this depth */
 } sheet_ctx;
 
 static void nomem(rg_xml *x)
@@ -554,7 +559,49 @@ static void dv_start(rg_xml *x, sheet_ctx *c, const char **attrs)
     dv->prompt = keep(x, c, rg_attr(attrs, "prompt"));
     dv->error_title = keep(x, c, rg_attr(attrs, "errorTitle"));
     dv->error = keep(x, c, rg_attr(attrs, "error"));
+    dv->error_style = keep(x, c, rg_attr(attrs, "errorStyle"));
+    dv->hide_dropdown = rg_attr_bool(attrs, "showDropDown", false);
     c->dv = dv;
+}
+
+/* Page setup: <pageSetup>, <pageMargins>, <printOptions>, fitToPage. */
+static void page_start(sheet_ctx *c, const char *name, const char **attrs)
+{
+    rag_page_setup *p = &c->sheet->page;
+    const char *v;
+    uint32_t n;
+
+    if (!strcmp(name, "pageSetup")) {
+        p->landscape = (v = rg_attr(attrs, "orientation")) &&
+                       !strcmp(v, "landscape");
+        if (parse_u32_attr(attrs, "paperSize", &n) && n < 256)
+            p->paper = n;
+        if (parse_u32_attr(attrs, "scale", &n) && n >= 10 && n <= 400)
+            p->scale = n;
+        p->fit_width = p->fit_height = 1;
+        if (parse_u32_attr(attrs, "fitToWidth", &n) && n < 32768)
+            p->fit_width = n;
+        if (parse_u32_attr(attrs, "fitToHeight", &n) && n < 32768)
+            p->fit_height = n;
+        if (rg_attr_bool(attrs, "useFirstPageNumber", false) &&
+            parse_u32_attr(attrs, "firstPageNumber", &n) && n < 32768)
+            p->first_page = n;
+    } else if (!strcmp(name, "pageMargins")) {
+        p->has_margins = true;
+        p->margin_left = attr_double(attrs, "left");
+        p->margin_right = attr_double(attrs, "right");
+        p->margin_top = attr_double(attrs, "top");
+        p->margin_bottom = attr_double(attrs, "bottom");
+        p->margin_header = attr_double(attrs, "header");
+        p->margin_footer = attr_double(attrs, "footer");
+    } else if (!strcmp(name, "printOptions")) {
+        p->print_gridlines = rg_attr_bool(attrs, "gridLines", false);
+        p->print_headings = rg_attr_bool(attrs, "headings", false);
+        p->center_h = rg_attr_bool(attrs, "horizontalCentered", false);
+        p->center_v = rg_attr_bool(attrs, "verticalCentered", false);
+    } else if (!strcmp(name, "pageSetUpPr")) {
+        p->fit_to_page = rg_attr_bool(attrs, "fitToPage", false);
+    }
 }
 
 static void pane_start(sheet_ctx *c, const char **attrs)
@@ -626,6 +673,15 @@ static void sheet_start(rg_xml *x, void *data, const char *name,
             row_start(x, c, attrs);
         return;
     }
+    if (c->hf_depth) {
+        if (!strcmp(name, "oddHeader") || !strcmp(name, "oddFooter")) {
+            c->hf = name[3] == 'H' ? 1 : 2;
+            rg_buf_reset(&c->hf_text);
+        } else {
+            s->features |= RAG_FEATURE_PRINT; /* first or even pages */
+        }
+        return;
+    }
     if (c->dv) {
         if (!strcmp(name, "formula1") || !strcmp(name, "formula2")) {
             c->dv_formula = name[7] - '0';
@@ -676,6 +732,18 @@ static void sheet_start(rg_xml *x, void *data, const char *name,
     } else if (!strcmp(name, "autoFilter") && rg_xml_depth(x) == 2) {
         if ((v = rg_attr(attrs, "ref")) && strlen(v) < 32)
             s->autofilter = keep(x, c, v);
+    } else if (rg_xml_depth(x) <= 3 &&
+               (!strcmp(name, "pageSetup") || !strcmp(name, "pageMargins") ||
+                !strcmp(name, "printOptions") ||
+                !strcmp(name, "pageSetUpPr"))) {
+        page_start(c, name, attrs);
+    } else if (!strcmp(name, "headerFooter") && rg_xml_depth(x) == 2) {
+        c->hf_depth = rg_xml_depth(x);
+        if (rg_attr_bool(attrs, "differentFirst", false) ||
+            rg_attr_bool(attrs, "differentOddEven", false))
+            s->features |= RAG_FEATURE_PRINT;
+    } else if (!strcmp(name, "rowBreaks") || !strcmp(name, "colBreaks")) {
+        s->features |= RAG_FEATURE_PRINT;
     } else if (!strcmp(name, "drawing") || !strcmp(name, "picture")) {
         s->features |= RAG_FEATURE_DRAWING;
     } else if (!strcmp(name, "legacyDrawing")) {
@@ -710,6 +778,25 @@ static void sheet_end(rg_xml *x, void *data, const char *name)
             c->in_f = false;
         } else if (!strcmp(name, "c")) {
             cell_end(x, c);
+        }
+        return;
+    }
+    if (c->hf_depth) {
+        if (c->hf && (!strcmp(name, "oddHeader") ||
+                      !strcmp(name, "oddFooter"))) {
+            char *text = rg_arena_strndup(&c->wb->impl->arena,
+                                          c->hf_text.data ? c->hf_text.data
+                                                          : "",
+                                          c->hf_text.len);
+            if (!text)
+                { nomem(x); return; }
+            if (c->hf == 1)
+                c->sheet->page.header = text;
+            else
+                c->sheet->page.footer = text;
+            c->hf = 0;
+        } else if (rg_xml_depth(x) == c->hf_depth) {
+            c->hf_depth = 0;
         }
         return;
     }
@@ -748,6 +835,8 @@ static void sheet_text(rg_xml *x, void *data, const char *s, int len)
         ok = rg_rich_text(&c->is, s, len);
     else if (c->dv_formula)
         ok = rg_buf_append(&c->dv_text, s, (size_t)len);
+    else if (c->hf)
+        ok = rg_buf_append(&c->hf_text, s, (size_t)len);
     if (!ok)
         nomem(x);
 }
@@ -762,6 +851,7 @@ static void reset_settings(rag_sheet *s)
     s->freeze_rows = s->freeze_cols = 0;
     s->split_top_row = s->split_left_col = 0;
     s->features = 0;
+    memset(&s->page, 0, sizeof s->page);
 }
 
 static int cmp_cells(const void *a, const void *b)
@@ -844,6 +934,7 @@ static rag_status read_sheet(rag_workbook *wb, size_t index,
     rg_buf_free(&c.f);
     rg_buf_free(&c.tmp);
     rg_buf_free(&c.dv_text);
+    rg_buf_free(&c.hf_text);
     rg_rich_free(&c.is);
     for (i = 0; i < c.shared_cap; i++)
         rg_free(c.shared[i].text);
