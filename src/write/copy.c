@@ -1,0 +1,625 @@
+/*
+ * Copying input sheets, two streaming passes each.  The first pass reads
+ * the settings that follow the cells in the file (merged ranges, links,
+ * data validations, page setup) and counts the cells; they are kept, and
+ * the sheet is set up.  The second pass writes the cells in the file's
+ * row order: a link is written at its anchor cell just before the cell's
+ * own value (which then overwrites the link's text; the link stays), and
+ * the caller's hooks see each cell and each finished row.  Nothing is
+ * held per row, so memory follows the settings, not the rows.
+ */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "write/writer.h"
+
+typedef struct copy_ctx {
+    rag_writer *w;
+    rag_workbook *wb;
+    size_t index;
+    rag_wsheet *out;
+    rag_sheet in;               /* the settings kept from the first pass */
+    rag_hyperlink *links;       /* sorted by anchor, row-major */
+    size_t link_count, next_link;
+    const rag_copy_hooks *hooks;
+    rag_error *err;
+    rag_status st;
+    int64_t row;                /* the input row being copied; -1 */
+    lxw_format *blank;          /* input style 0, for link cells */
+    uint64_t cells;
+} copy_ctx;
+
+static bool streaming(const copy_ctx *c)
+{
+    return c->w->mode == RAG_WRITE_STREAMING;
+}
+
+/* ---- first pass: settings -------------------------------------------- */
+
+static int count_cell(void *ctx, const rag_sheet *s, const rag_cell *cell)
+{
+    (void)s;
+    (void)cell;
+    (*(uint64_t *)ctx)++;
+    return 0;
+}
+
+static rag_status read_settings(rag_workbook *wb, size_t index,
+                                uint64_t *cells, rag_error *err)
+{
+    rag_cell_visitor v = {cells, NULL, count_cell};
+    rag_status st = rag_sheet_stream(wb, index, &v, err);
+
+    if (st != RAG_OK && err && !err->file[0])
+        rg_strlcpy(err->file, wb->path, sizeof err->file);
+    return st;
+}
+
+static void *dup_array(const void *a, size_t n, size_t size, bool *nomem)
+{
+    void *copy;
+    if (!a || !n)
+        return NULL;
+    copy = rg_malloc(n * size);
+    if (!copy) {
+        *nomem = true;
+        return NULL;
+    }
+    memcpy(copy, a, n * size);
+    return copy;
+}
+
+/* Keep the sheet's settings: the second pass refills the reader's. */
+static bool keep_settings(copy_ctx *c, const rag_sheet *s)
+{
+    bool nomem = false;
+
+    c->in = *s;
+    c->in.merges = dup_array(s->merges, s->merge_count, sizeof *s->merges,
+                             &nomem);
+    c->in.cols = dup_array(s->cols, s->col_count, sizeof *s->cols, &nomem);
+    c->in.links = dup_array(s->links, s->link_count, sizeof *s->links,
+                            &nomem);
+    c->in.validations = dup_array(s->validations, s->validation_count,
+                                  sizeof *s->validations, &nomem);
+    c->in.conditional = dup_array(s->conditional, s->conditional_count,
+                                  sizeof *s->conditional, &nomem);
+    c->links = dup_array(s->links, s->link_count, sizeof *s->links, &nomem);
+    c->link_count = c->links ? s->link_count : 0;
+    return !nomem;
+}
+
+static void drop_settings(copy_ctx *c)
+{
+    rg_free(c->in.merges);
+    rg_free(c->in.cols);
+    rg_free(c->in.links);
+    rg_free(c->in.validations);
+    rg_free(c->in.conditional);
+    rg_free(c->links);
+}
+
+static int cmp_links(const void *a, const void *b)
+{
+    const rag_hyperlink *x = a, *y = b;
+    if (x->range.first_row != y->range.first_row)
+        return x->range.first_row < y->range.first_row ? -1 : 1;
+    if (x->range.first_col != y->range.first_col)
+        return x->range.first_col < y->range.first_col ? -1 : 1;
+    return x < y ? -1 : x > y ? 1 : 0;
+}
+
+/* ---- setting up the output sheet -------------------------------------- */
+
+static rag_status map_format(copy_ctx *c, uint32_t style, lxw_format **f)
+{
+    rag_wstyle h;
+    bool nomem = false;
+    rag_status st = rag_writer_input_style(c->w, c->wb, style, &h, c->err);
+
+    if (st != RAG_OK)
+        return st;
+    *f = wx_format(c->w, h, &nomem);
+    return nomem ? rg_fail(c->err, RAG_ERR_NOMEM, "out of memory") : RAG_OK;
+}
+
+static void count_features(rag_writer *w, unsigned features)
+{
+    static const struct {
+        unsigned feature;
+        rag_loss loss;
+    } map[] = {
+        {RAG_FEATURE_DRAWING, RAG_LOSS_DRAWINGS},
+        {RAG_FEATURE_COMMENTS, RAG_LOSS_COMMENTS},
+        {RAG_FEATURE_CONDITIONAL, RAG_LOSS_CONDITIONAL},
+        {RAG_FEATURE_PIVOT, RAG_LOSS_PIVOTS},
+        {RAG_FEATURE_TABLE, RAG_LOSS_TABLES},
+        {RAG_FEATURE_PROTECTION, RAG_LOSS_PROTECTION},
+        {RAG_FEATURE_SPARKLINES, RAG_LOSS_SPARKLINES},
+        {RAG_FEATURE_OLE, RAG_LOSS_OLE},
+        {RAG_FEATURE_PRINT, RAG_LOSS_PRINT},
+        {RAG_FEATURE_EXT_VALIDATION, RAG_LOSS_EXT_VALIDATIONS},
+        {RAG_FEATURE_EXTERNAL, RAG_LOSS_EXTERNAL},
+    };
+    size_t i;
+    for (i = 0; i < sizeof map / sizeof map[0]; i++)
+        if (features & map[i].feature)
+            wx_loss(w, map[i].loss);
+}
+
+/* Columns the file leaves to the sheet's default width get it from
+ * <col> ranges: libxlsxwriter 1.1.4 cannot set a default column width. */
+static rag_status default_columns(copy_ctx *c, double file_width)
+{
+    double width = wx_col_width_from_file(file_width);
+    uint32_t next = 0;
+    size_t i, n = c->in.col_count;
+    rag_col_info *cols = c->in.cols;
+    rag_status st = RAG_OK;
+
+    if (!(width > 0) || fabs(width - LXW_DEF_COL_WIDTH) < 0.08)
+        return RAG_OK; /* the same pixels as libxlsxwriter's default */
+    /* The reader keeps <col> in file order, which Excel sorts. */
+    for (i = 0; i <= n && st == RAG_OK; i++) {
+        uint32_t first = i < n ? cols[i].first : RAG_MAX_COLS;
+        if (i < n && cols[i].first < next)
+            return RAG_OK; /* unsorted or overlapping: leave it */
+        if (first > next)
+            st = wx_set_column(c->out, next, first - 1, width, NULL, false,
+                               0, false, c->err);
+        if (i < n)
+            next = cols[i].last + 1;
+    }
+    return st;
+}
+
+static void page_setup(copy_ctx *c)
+{
+    const rag_page_setup *p = &c->in.page;
+    lxw_worksheet *ws = c->out->ws;
+    lxw_header_footer_options o;
+    const char *hf[2] = {p->header, p->footer};
+    int i;
+
+    if (p->landscape)
+        worksheet_set_landscape(ws);
+    if (p->paper)
+        worksheet_set_paper(ws, (uint8_t)p->paper);
+    if (p->fit_to_page)
+        worksheet_fit_to_pages(ws, (uint16_t)p->fit_width,
+                               (uint16_t)p->fit_height);
+    else if (p->scale && p->scale != 100)
+        worksheet_set_print_scale(ws, (uint16_t)p->scale);
+    if (p->first_page)
+        worksheet_set_start_page(ws, (uint16_t)p->first_page);
+    if (p->has_margins)
+        worksheet_set_margins(ws, p->margin_left, p->margin_right,
+                              p->margin_top, p->margin_bottom);
+    if (p->print_headings)
+        worksheet_print_row_col_headers(ws);
+    if (p->center_h)
+        worksheet_center_horizontally(ws);
+    if (p->center_v)
+        worksheet_center_vertically(ws);
+    for (i = 0; i < 2; i++) {
+        if (!hf[i] || !*hf[i])
+            continue;
+        memset(&o, 0, sizeof o);
+        o.margin = p->has_margins ? (i ? p->margin_footer : p->margin_header)
+                                  : 0.3;
+        /* &G places a picture, which is not copied. */
+        if (strlen(hf[i]) > LXW_HEADER_FOOTER_MAX || strstr(hf[i], "&G") ||
+            (i ? worksheet_set_footer_opt(ws, hf[i], &o)
+               : worksheet_set_header_opt(ws, hf[i], &o)) != LXW_NO_ERROR)
+            wx_loss(c->w, RAG_LOSS_PRINT);
+    }
+}
+
+static rag_status setup_sheet(copy_ctx *c)
+{
+    const rag_sheet *s = &c->in;
+    rag_wsheet *out = c->out;
+    lxw_worksheet *ws = out->ws;
+    rag_status st = RAG_OK;
+    rag_range r;
+    uint8_t grid;
+    size_t i;
+
+    if (s->default_row_height > 0 && s->default_row_height <= 409 &&
+        fabs(s->default_row_height - LXW_DEF_ROW_HEIGHT) > 1e-9)
+        worksheet_set_default_row(ws, s->default_row_height, LXW_FALSE);
+    for (i = 0; i < s->col_count && st == RAG_OK; i++) {
+        const rag_col_info *ci = &s->cols[i];
+        lxw_format *f = NULL;
+        if (!ci->width && !ci->style && !ci->hidden && !ci->outline)
+            continue;
+        if (ci->style)
+            st = map_format(c, ci->style, &f);
+        if (st == RAG_OK)
+            st = wx_set_column(out, ci->first, ci->last,
+                               wx_col_width_from_file(ci->width), f,
+                               ci->hidden, ci->outline, ci->collapsed,
+                               c->err);
+    }
+    if (st == RAG_OK && s->default_col_width > 0)
+        st = default_columns(c, s->default_col_width);
+    if (st != RAG_OK)
+        return st;
+    if (s->freeze_rows || s->freeze_cols)
+        rag_wsheet_freeze(out, s->freeze_rows, s->freeze_cols,
+                          s->split_top_row, s->split_left_col);
+    if (s->autofilter && rag_range_parse(s->autofilter, &r)) {
+        st = rag_wsheet_autofilter(out, &r, c->err);
+        if (st != RAG_OK)
+            return st;
+    }
+    if (s->tab_color != RAG_NO_COLOR)
+        worksheet_set_tab_color(ws, wx_color(s->tab_color));
+    if (s->zoom >= 10 && s->zoom <= 400 && s->zoom != 100)
+        worksheet_set_zoom(ws, (uint16_t)s->zoom);
+    grid = (uint8_t)((s->show_grid_lines ? LXW_SHOW_SCREEN_GRIDLINES : 0) |
+                     (s->page.print_gridlines ? LXW_SHOW_PRINT_GRIDLINES
+                                              : 0));
+    if (grid != LXW_SHOW_SCREEN_GRIDLINES)
+        worksheet_gridlines(ws, grid);
+    if (s->right_to_left)
+        worksheet_right_to_left(ws);
+    if (s->state != RAG_SHEET_VISIBLE) {
+        rag_wsheet_hide(out);
+        if (s->state == RAG_SHEET_VERY_HIDDEN)
+            wx_loss(c->w, RAG_LOSS_VERY_HIDDEN);
+    }
+    count_features(c->w, s->features);
+    page_setup(c);
+    for (i = 0; i < s->merge_count && st == RAG_OK; i++)
+        st = rag_wsheet_merge(out, &s->merges[i], c->err);
+    for (i = 0; i < s->validation_count && st == RAG_OK; i++)
+        st = rag_wsheet_add_validation(out, &s->validations[i], c->err);
+    return st;
+}
+
+/* ---- second pass: cells ---------------------------------------------- */
+
+/* Write the links anchored before (row, col), in row-major order: the
+ * input has no cell there, so the link's text is blanked again. */
+static rag_status flush_links(copy_ctx *c, uint32_t row, uint32_t col)
+{
+    rag_status st = RAG_OK;
+
+    while (st == RAG_OK && c->next_link < c->link_count) {
+        const rag_hyperlink *l = &c->links[c->next_link];
+        uint32_t r = l->range.first_row, k = l->range.first_col;
+        lxw_error e;
+        if (r > row || (r == row && k >= col))
+            break;
+        c->next_link++;
+        if (l > c->links && l[-1].range.first_row == r &&
+            l[-1].range.first_col == k)
+            continue; /* a second link on one cell */
+        if (streaming(c) && (int64_t)r < c->out->row) {
+            wx_loss(c->w, RAG_LOSS_LINKS);
+            continue;
+        }
+        st = wx_link(c->out, r, k, l->url, l->location, l->display,
+                     l->tooltip, c->blank, c->err);
+        if (st == RAG_OK && c->blank) {
+            e = worksheet_write_blank(c->out->ws, r, (lxw_col_t)k, c->blank);
+            if (e != LXW_NO_ERROR)
+                st = wx_lxw_fail(c->w, c->err, e, "cannot write a link");
+        }
+    }
+    return st;
+}
+
+static rag_status finish_row(copy_ctx *c)
+{
+    rag_status st;
+
+    if (c->row < 0)
+        return RAG_OK;
+    st = flush_links(c, (uint32_t)c->row, RAG_MAX_COLS);
+    if (st == RAG_OK && c->hooks && c->hooks->on_row_done)
+        st = c->hooks->on_row_done(c->hooks->ctx, c->out, &c->in,
+                                   (uint32_t)c->row, c->err);
+    return st;
+}
+
+/* Move on to input row `row`.  false: the row is behind the one being
+ * written, which a streaming writer cannot go back to. */
+static bool advance(copy_ctx *c, uint32_t row)
+{
+    if ((int64_t)row == c->row)
+        return true;
+    if ((int64_t)row < c->row)
+        return !streaming(c); /* a normal writer takes any order */
+    c->st = finish_row(c);
+    c->row = row;
+    if (c->st == RAG_OK)
+        c->st = flush_links(c, row, 0);
+    return true;
+}
+
+static int on_row(void *ctx, const rag_sheet *sheet, const rag_row_info *ri)
+{
+    copy_ctx *c = ctx;
+    lxw_format *f = NULL;
+    (void)sheet;
+
+    if (c->st != RAG_OK)
+        return 1;
+    if (!advance(c, ri->row)) {
+        wx_loss(c->w, RAG_LOSS_ORDER);
+        return 0;
+    }
+    if (c->st == RAG_OK && ri->has_style)
+        c->st = map_format(c, ri->style, &f);
+    if (c->st == RAG_OK)
+        c->st = wx_set_row(c->out, ri->row,
+                           ri->custom_height ? ri->height : 0, f, ri->hidden,
+                           ri->outline, ri->collapsed, c->err);
+    return c->st != RAG_OK;
+}
+
+/* A number format that shows a duration ([h]:mm): its serial is not a
+ * date, so it is not moved from the 1904 system. */
+static bool is_duration(const rag_style *st)
+{
+    const char *p = st ? st->numfmt : NULL;
+
+    for (; p && *p; p++) {
+        if (*p == '"') {
+            p = strchr(p + 1, '"');
+            if (!p)
+                return false;
+        } else if (*p == '[') {
+            const char *q = p + 1;
+            while (*q == 'h' || *q == 'H' || *q == 'm' || *q == 'M' ||
+                   *q == 's' || *q == 'S')
+                q++;
+            if (q > p + 1 && *q == ']')
+                return true;
+        }
+    }
+    return false;
+}
+
+static rag_status write_copy(copy_ctx *c, rag_copy_cell *cc)
+{
+    rag_cell *cell = &cc->cell;
+
+    /* Tables and links to other workbooks are not copied, so formulas
+     * naming them would not open: their cached values are copied. */
+    if (cell->formula && wx_formula_has_brackets(cell->formula)) {
+        wx_loss(c->w, RAG_LOSS_REF_FORMULAS);
+        cell->formula = NULL;
+        cell->formula_kind = RAG_FORMULA_NONE;
+    }
+    return rag_wsheet_write_cell(c->out, cell, cc->style, c->err);
+}
+
+static int on_cell(void *ctx, const rag_sheet *sheet, const rag_cell *cell)
+{
+    copy_ctx *c = ctx;
+    rag_copy_cell cc;
+    (void)sheet;
+
+    if (c->st != RAG_OK)
+        return 1;
+    if (!advance(c, cell->row)) {
+        wx_loss(c->w, RAG_LOSS_ORDER);
+        return 0;
+    }
+    if (c->st == RAG_OK)
+        c->st = flush_links(c, cell->row, cell->col);
+    if (c->st != RAG_OK)
+        return 1;
+    memset(&cc, 0, sizeof cc);
+    cc.cell = *cell;
+    c->st = rag_writer_input_style(c->w, c->wb, cell->style, &cc.style,
+                                   c->err);
+    if (c->st != RAG_OK)
+        return 1;
+    if (c->wb->date1904 && cc.cell.type == RAG_CELL_DATE &&
+        !is_duration(rag_cell_style(c->wb, cell)))
+        cc.cell.number += 1462; /* 1904-01-01 is 1462 in the 1900 system */
+    if (c->hooks && c->hooks->on_cell) {
+        c->st = c->hooks->on_cell(c->hooks->ctx, c->out, &c->in, &cc, c->err);
+        if (c->st != RAG_OK)
+            return 1;
+    }
+    if (c->next_link < c->link_count &&
+        c->links[c->next_link].range.first_row == cell->row &&
+        c->links[c->next_link].range.first_col == cell->col) {
+        const rag_hyperlink *l = &c->links[c->next_link];
+        bool nomem = false;
+        lxw_format *f = wx_format(c->w, cc.style, &nomem);
+        if (nomem) {
+            c->st = rg_fail(c->err, RAG_ERR_NOMEM, "out of memory");
+            return 1;
+        }
+        c->st = wx_link(c->out, cell->row, cell->col, l->url, l->location,
+                        l->display, l->tooltip, f, c->err);
+        while (c->next_link < c->link_count &&
+               c->links[c->next_link].range.first_row == cell->row &&
+               c->links[c->next_link].range.first_col == cell->col)
+            c->next_link++;
+        if (c->st == RAG_OK && cc.skip && f)
+            c->st = rag_wsheet_write_cell(c->out, &(rag_cell){
+                                              .row = cell->row,
+                                              .col = cell->col},
+                                          cc.style, c->err);
+    }
+    if (c->st == RAG_OK && !cc.skip)
+        c->st = write_copy(c, &cc);
+    return c->st != RAG_OK;
+}
+
+/* ---- sheets ---------------------------------------------------------- */
+
+static rag_status copy_sheet(rag_writer *w, rag_workbook *wb, size_t index,
+                             const rag_copy_hooks *hooks, bool have_settings,
+                             rag_wsheet **out, rag_error *err)
+{
+    copy_ctx c;
+    char name[128];
+    rag_cell_visitor v;
+    rag_status st;
+
+    if (out)
+        *out = NULL;
+    if (!w || !wb || index >= wb->sheet_count)
+        return rg_fail(err, RAG_ERR_USAGE, "no writer, workbook or sheet");
+    memset(&c, 0, sizeof c);
+    c.w = w;
+    c.wb = wb;
+    c.index = index;
+    c.hooks = hooks;
+    c.err = err;
+    c.row = -1;
+    if (!have_settings || !wb->sheets[index].read) {
+        st = read_settings(wb, index, &c.cells, err);
+        if (st != RAG_OK)
+            return st;
+        if (!w->wb && w->mode == RAG_WRITE_AUTO && !w->expect_cells)
+            w->expect_cells = c.cells;
+    }
+    if (!keep_settings(&c, &wb->sheets[index])) {
+        drop_settings(&c);
+        return rg_fail(err, RAG_ERR_NOMEM, "out of memory");
+    }
+    if (c.link_count > 1)
+        qsort(c.links, c.link_count, sizeof *c.links, cmp_links);
+    if (rag_writer_sheet_name(w, c.in.name, name, sizeof name))
+        wx_loss(w, RAG_LOSS_SHEET_NAMES);
+    st = rag_writer_add_sheet(w, name, &c.out, err);
+    if (st == RAG_OK) {
+        c.out->src = wb;
+        c.out->src_index = index;
+        st = map_format(&c, 0, &c.blank);
+    }
+    if (st == RAG_OK)
+        st = setup_sheet(&c);
+    if (st == RAG_OK) {
+        v.ctx = &c;
+        v.on_row = on_row;
+        v.on_cell = on_cell;
+        st = rag_sheet_stream(wb, index, &v, err);
+        if (st != RAG_OK && err && !err->file[0])
+            rg_strlcpy(err->file, wb->path, sizeof err->file);
+        if (st == RAG_OK)
+            st = c.st;
+    }
+    if (st == RAG_OK)
+        st = finish_row(&c);
+    if (st == RAG_OK)
+        st = flush_links(&c, RAG_MAX_ROWS, 0);
+    if (st == RAG_OK && hooks && hooks->on_sheet_done)
+        st = hooks->on_sheet_done(hooks->ctx, c.out, &c.in, err);
+    drop_settings(&c);
+    if (st != RAG_OK) {
+        w->failed = true;
+        if (err && !err->file[0])
+            rg_strlcpy(err->file, w->path, sizeof err->file);
+        return st;
+    }
+    if (out)
+        *out = c.out;
+    return RAG_OK;
+}
+
+rag_status rag_writer_copy_sheet(rag_writer *w, rag_workbook *wb,
+                                 size_t index, const rag_copy_hooks *hooks,
+                                 rag_wsheet **out, rag_error *err)
+{
+    return copy_sheet(w, wb, index, hooks, false, out, err);
+}
+
+/* The output sheet copied from sheet `index` of wb, or NULL. */
+static rag_wsheet *copied(rag_writer *w, const rag_workbook *wb, size_t index)
+{
+    size_t i;
+    for (i = 0; i < w->sheet_count; i++)
+        if (w->sheets[i]->src == wb && w->sheets[i]->src_index == index)
+            return w->sheets[i];
+    return NULL;
+}
+
+rag_status rag_writer_copy_names(rag_writer *w, const rag_workbook *wb,
+                                 rag_error *err)
+{
+    rag_status st = RAG_OK;
+    size_t i;
+
+    if (!w || !wb)
+        return rg_fail(err, RAG_ERR_USAGE, "no writer or workbook");
+    for (i = 0; i < wb->name_count && st == RAG_OK; i++) {
+        const rag_defined_name *d = &wb->names[i];
+        rag_wsheet *sheet = NULL;
+        if (!d->name || !d->value)
+            continue;
+        if (d->sheet >= 0) {
+            sheet = copied(w, wb, (size_t)d->sheet);
+            if (!sheet) {
+                wx_loss(w, RAG_LOSS_NAMES);
+                continue;
+            }
+        }
+        st = rag_writer_define_name(w, sheet, d->name, d->value, d->hidden,
+                                    err);
+    }
+    if (wb->has_macros)
+        wx_loss(w, RAG_LOSS_MACROS);
+    if (wb->has_chartsheets)
+        wx_loss(w, RAG_LOSS_CHARTSHEETS);
+    if (wb->date1904)
+        wx_loss(w, RAG_LOSS_DATE1904);
+    /* Workbook-level findings (pivot caches, external links) not already
+     * counted by a sheet. */
+    {
+        unsigned rest = 0;
+        if ((wb->features & RAG_FEATURE_PIVOT) &&
+            !w->losses[RAG_LOSS_PIVOTS])
+            rest |= RAG_FEATURE_PIVOT;
+        if ((wb->features & RAG_FEATURE_EXTERNAL) &&
+            !w->losses[RAG_LOSS_EXTERNAL])
+            rest |= RAG_FEATURE_EXTERNAL;
+        count_features(w, rest);
+    }
+    if (st != RAG_OK && err && !err->file[0])
+        rg_strlcpy(err->file, w->path, sizeof err->file);
+    return st;
+}
+
+rag_status rag_writer_copy_workbook(rag_writer *w, rag_workbook *wb,
+                                    const rag_copy_hooks *hooks,
+                                    rag_error *err)
+{
+    rag_status st = RAG_OK;
+    bool measured = false;
+    rag_wsheet *active;
+    size_t i;
+
+    if (!w || !wb)
+        return rg_fail(err, RAG_ERR_USAGE, "no writer or workbook");
+    if (w->mode == RAG_WRITE_AUTO && !w->wb) {
+        /* Measure first: the memory mode is fixed with the workbook. */
+        uint64_t total = 0;
+        for (i = 0; i < wb->sheet_count && st == RAG_OK; i++)
+            st = read_settings(wb, i, &total, err);
+        if (st != RAG_OK)
+            return st;
+        rag_writer_expect_cells(w, total);
+        measured = true;
+    }
+    for (i = 0; i < wb->sheet_count && st == RAG_OK; i++)
+        st = copy_sheet(w, wb, i, hooks, measured, NULL, err);
+    if (st == RAG_OK)
+        st = rag_writer_copy_names(w, wb, err);
+    if (st != RAG_OK)
+        return st;
+    active = copied(w, wb, wb->active_sheet);
+    if (active)
+        rag_wsheet_activate(active);
+    return RAG_OK;
+}

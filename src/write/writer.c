@@ -1,0 +1,501 @@
+/*
+ * The rag_writer: one output workbook, written to a temporary file beside
+ * the target and renamed into place only when libxlsxwriter has finished
+ * it.  The lxw_workbook itself is made on first use, so that a copy can
+ * measure its input before the memory mode is fixed.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "write/writer.h"
+
+/* 2000-01-01T00:00:00Z: the default document time, for repeatable bytes */
+#define WX_DEFAULT_TIME 946684800
+
+static const char *const loss_messages[RAG_LOSS_COUNT] = {
+    [RAG_LOSS_DRAWINGS] = "charts, images and shapes are not copied",
+    [RAG_LOSS_COMMENTS] = "comments and notes are not copied",
+    [RAG_LOSS_CONDITIONAL] = "conditional formatting is not copied",
+    [RAG_LOSS_PIVOTS] = "pivot tables are not copied (their cells are)",
+    [RAG_LOSS_TABLES] = "tables are not copied as tables (their cells are)",
+    [RAG_LOSS_PROTECTION] = "sheet and workbook protection is not copied",
+    [RAG_LOSS_SPARKLINES] = "sparklines are not copied",
+    [RAG_LOSS_OLE] = "embedded objects and form controls are not copied",
+    [RAG_LOSS_PRINT] = "some page setup (first-page and even-page headers, "
+                       "print settings) is not copied",
+    [RAG_LOSS_EXT_VALIDATIONS] = "drop-down lists stored as extensions "
+                                 "are not copied",
+    [RAG_LOSS_MACROS] = "macros are not copied",
+    [RAG_LOSS_CHARTSHEETS] = "chart sheets and macro sheets are not copied",
+    [RAG_LOSS_VERY_HIDDEN] = "very hidden sheets are written as hidden",
+    [RAG_LOSS_DATE1904] = "dates are moved from the 1904 to the 1900 date "
+                          "system (the dates shown are the same)",
+    [RAG_LOSS_SHEET_NAMES] = "sheet names that Excel does not accept were "
+                             "changed",
+    [RAG_LOSS_NAMES] = "some defined names could not be copied",
+    [RAG_LOSS_LINKS] = "some hyperlinks could not be copied",
+    [RAG_LOSS_VALIDATIONS] = "some data validations could not be copied",
+    [RAG_LOSS_MERGES] = "overlapping merged ranges were not copied",
+    [RAG_LOSS_NUMFMTS] = "number formats longer than 127 bytes are written "
+                         "as General",
+    [RAG_LOSS_LONG_TEXT] = "text longer than 32767 characters was cut short",
+    [RAG_LOSS_REF_FORMULAS] = "formulas that use tables or other workbooks "
+                              "are copied as their values",
+    [RAG_LOSS_ARRAY_TEXT] = "array formulas with a text result are cached "
+                            "as 0 until recalculated",
+    [RAG_LOSS_ORDER] = "cells stored out of row order were not copied",
+    [RAG_LOSS_EXTERNAL] = "links to other workbooks are not copied",
+};
+
+const char *rag_loss_message(rag_loss kind)
+{
+    if ((unsigned)kind >= RAG_LOSS_COUNT)
+        return "something was not copied";
+    return loss_messages[kind];
+}
+
+void wx_loss(rag_writer *w, rag_loss kind)
+{
+    rag_writer_add_loss(w, kind, 1);
+}
+
+void rag_writer_add_loss(rag_writer *w, rag_loss kind, size_t n)
+{
+    if (w && (unsigned)kind < RAG_LOSS_COUNT)
+        w->losses[kind] += n;
+}
+
+size_t rag_writer_losses(const rag_writer *w, rag_loss kind)
+{
+    if (!w || (unsigned)kind >= RAG_LOSS_COUNT)
+        return 0;
+    return w->losses[kind];
+}
+
+rag_status wx_lxw_fail(rag_writer *w, rag_error *err, lxw_error e,
+                       const char *what)
+{
+    if (w)
+        w->failed = true;
+    if (e == LXW_ERROR_MEMORY_MALLOC_FAILED)
+        return rg_fail(err, RAG_ERR_NOMEM, "out of memory");
+    if (err && err->status == RAG_OK)
+        err->lib_code = (int)e;
+    return rg_fail(err, RAG_ERR_WRITE, "%s: %s", what, lxw_strerror(e));
+}
+
+/* The file's mode for a new file: 0666 less the umask.  umask() can only
+ * be read by setting it, so it is set back at once. */
+static mode_t new_file_mode(void)
+{
+    mode_t mask = umask(022);
+    umask(mask);
+    return 0666 & ~mask;
+}
+
+static bool same_file(const struct stat *a, const char *path)
+{
+    struct stat b;
+    return path && stat(path, &b) == 0 && a->st_dev == b.st_dev &&
+           a->st_ino == b.st_ino;
+}
+
+rag_status rag_writer_open(const char *path, const rag_write_options *opts,
+                           rag_writer **out, rag_error *err)
+{
+    rag_write_options defaults;
+    struct stat st;
+    rag_writer *w;
+    const char *slash;
+    size_t i, dir_len;
+    int fd;
+
+    if (!out)
+        return rg_fail(err, RAG_ERR_USAGE, "no place for the writer");
+    *out = NULL;
+    if (!path || !*path)
+        return rg_fail(err, RAG_ERR_USAGE, "no output file name");
+    if (!opts) {
+        memset(&defaults, 0, sizeof defaults);
+        opts = &defaults;
+    }
+    if (stat(path, &st) == 0) {
+        if (S_ISDIR(st.st_mode))
+            return rg_fail(err, RAG_ERR_USAGE, "is a directory");
+        for (i = 0; i < opts->input_count; i++)
+            if (same_file(&st, opts->inputs[i]))
+                return rg_fail(err, RAG_ERR_USAGE,
+                               "is also an input: refusing to write over it");
+    }
+    w = rg_calloc(1, sizeof *w);
+    if (!w)
+        return rg_fail(err, RAG_ERR_NOMEM, "out of memory");
+    rg_arena_init(&w->arena, 0);
+    w->mode = opts->mode;
+    w->props.created = opts->created ? (time_t)opts->created
+                                     : (time_t)WX_DEFAULT_TIME;
+    w->path = rg_arena_strdup(&w->arena, path);
+    slash = strrchr(path, '/');
+    dir_len = slash ? (size_t)(slash - path) + 1 : 0;
+    /* ".<name>.ragbook-XXXXXX" in the target's directory, so the rename
+     * stays on one file system. */
+    w->tmp = rg_arena_printf(&w->arena, "%.*s.%s.ragbook-XXXXXX",
+                             (int)dir_len, path, path + dir_len);
+    if ((opts->title &&
+         !(w->props.title = rg_arena_strdup(&w->arena, opts->title))) ||
+        (opts->author &&
+         !(w->props.author = rg_arena_strdup(&w->arena, opts->author))) ||
+        (opts->tmpdir &&
+         !(w->tmpdir = rg_arena_strdup(&w->arena, opts->tmpdir))) ||
+        !w->path || !w->tmp) {
+        rag_writer_abort(w);
+        return rg_fail(err, RAG_ERR_NOMEM, "out of memory");
+    }
+    fd = mkstemp(w->tmp);
+    if (fd < 0) {
+        int e = errno;
+        w->tmp = NULL;
+        rag_writer_abort(w);
+        if (err && err->status == RAG_OK)
+            err->sys_errno = e;
+        return rg_fail(err, RAG_ERR_IO, "cannot create a file beside it: "
+                       "%s", strerror(e));
+    }
+    if (fchmod(fd, new_file_mode()) != 0 || close(fd) != 0) {
+        int e = errno;
+        rag_writer_abort(w);
+        if (err && err->status == RAG_OK)
+            err->sys_errno = e;
+        return rg_fail(err, RAG_ERR_IO, "cannot prepare the output: %s",
+                       strerror(e));
+    }
+    *out = w;
+    return RAG_OK;
+}
+
+rag_status wx_workbook(rag_writer *w, rag_error *err)
+{
+    lxw_workbook_options o;
+
+    if (w->wb)
+        return RAG_OK;
+    if (w->failed)
+        return rg_fail(err, RAG_ERR_USAGE, "the writer has failed before");
+    if (w->mode == RAG_WRITE_AUTO)
+        w->mode = w->expect_cells > RAG_WRITE_STREAMING_CELLS
+                      ? RAG_WRITE_STREAMING
+                      : RAG_WRITE_NORMAL;
+    memset(&o, 0, sizeof o);
+    o.constant_memory = w->mode == RAG_WRITE_STREAMING;
+    o.tmpdir = w->tmpdir;
+    o.use_zip64 = LXW_TRUE; /* large copies may pass 4 GiB inflated */
+    w->wb = workbook_new_opt(w->tmp, &o);
+    if (!w->wb) {
+        w->failed = true;
+        return rg_fail(err, RAG_ERR_NOMEM, "out of memory");
+    }
+    workbook_set_properties(w->wb, &w->props);
+    return RAG_OK;
+}
+
+rag_write_mode rag_writer_mode(const rag_writer *w)
+{
+    return w ? w->mode : RAG_WRITE_AUTO;
+}
+
+void rag_writer_expect_cells(rag_writer *w, uint64_t cells)
+{
+    if (w)
+        w->expect_cells = cells;
+}
+
+struct lxw_workbook *rag_writer_lxw(rag_writer *w)
+{
+    if (!w || wx_workbook(w, NULL) != RAG_OK)
+        return NULL;
+    return w->wb;
+}
+
+struct lxw_worksheet *rag_wsheet_lxw(rag_wsheet *ws)
+{
+    return ws ? ws->ws : NULL;
+}
+
+static void writer_free(rag_writer *w)
+{
+    size_t i;
+
+    for (i = 0; i < w->sheet_count; i++) {
+        rg_free(w->sheets[i]->merges);
+        rg_free(w->sheets[i]);
+    }
+    rg_free(w->sheets);
+    wx_styles_free(w);
+    rg_free(w->in_map);
+    rg_buf_free(&w->scratch);
+    rg_buf_free(&w->text);
+    rg_arena_free(&w->arena);
+    rg_free(w);
+}
+
+void rag_writer_abort(rag_writer *w)
+{
+    if (!w)
+        return;
+    if (w->wb)
+        lxw_workbook_free(w->wb);
+    if (w->tmp)
+        unlink(w->tmp);
+    writer_free(w);
+}
+
+/* Make sure one sheet is visible and active: the chosen one, else the
+ * first visible one, else the first. */
+static void settle_active(rag_writer *w)
+{
+    rag_wsheet *pick = w->active;
+    size_t i;
+
+    if (!w->sheet_count)
+        return;
+    if (!pick || pick->hidden) {
+        pick = NULL;
+        for (i = 0; i < w->sheet_count && !pick; i++)
+            if (!w->sheets[i]->hidden)
+                pick = w->sheets[i];
+    }
+    if (!pick)
+        pick = w->sheets[0];
+    pick->hidden = false;
+    worksheet_activate(pick->ws);
+}
+
+rag_status rag_writer_close(rag_writer *w, rag_error *err)
+{
+    lxw_error e;
+    rag_status st;
+
+    if (!w)
+        return rg_fail(err, RAG_ERR_USAGE, "no writer");
+    if (w->failed) {
+        rag_writer_abort(w);
+        return rg_fail(err, RAG_ERR_WRITE, "the workbook could not be "
+                       "written");
+    }
+    st = wx_workbook(w, err);
+    if (st != RAG_OK) {
+        rag_writer_abort(w);
+        return st;
+    }
+    settle_active(w);
+    e = workbook_close(w->wb); /* frees the workbook, success or not */
+    w->wb = NULL;
+    if (e != LXW_NO_ERROR) {
+        st = wx_lxw_fail(w, err, e, "cannot write the workbook");
+        rag_writer_abort(w);
+        return st;
+    }
+    if (rename(w->tmp, w->path) != 0) {
+        int en = errno;
+        rag_writer_abort(w);
+        if (err && err->status == RAG_OK)
+            err->sys_errno = en;
+        return rg_fail(err, RAG_ERR_IO, "cannot put the output in place: %s",
+                       strerror(en));
+    }
+    w->tmp = NULL;
+    writer_free(w);
+    return RAG_OK;
+}
+
+/* ---- sheet names ----------------------------------------------------- */
+
+/* Length of the UTF-8 sequence at s, or 0 when it is not valid UTF-8. */
+static size_t utf8_len(const unsigned char *s)
+{
+    size_t n, i;
+    uint32_t cp;
+
+    if (s[0] < 0x80)
+        return 1;
+    if ((s[0] & 0xE0) == 0xC0) {
+        n = 2;
+        cp = s[0] & 0x1F;
+    } else if ((s[0] & 0xF0) == 0xE0) {
+        n = 3;
+        cp = s[0] & 0x0F;
+    } else if ((s[0] & 0xF8) == 0xF0) {
+        n = 4;
+        cp = s[0] & 0x07;
+    } else {
+        return 0;
+    }
+    for (i = 1; i < n; i++) {
+        if ((s[i] & 0xC0) != 0x80)
+            return 0;
+        cp = (cp << 6) | (s[i] & 0x3F);
+    }
+    if ((n == 2 && cp < 0x80) || (n == 3 && cp < 0x800) ||
+        (n == 4 && (cp < 0x10000 || cp > 0x10FFFF)) ||
+        (cp >= 0xD800 && cp <= 0xDFFF))
+        return 0;
+    return n;
+}
+
+static bool bad_name_char(unsigned char c)
+{
+    return c < 0x20 || c == 0x7F || strchr("[]:*?/\\", c) != NULL;
+}
+
+bool rag_sheet_name_valid(const char *name)
+{
+    const unsigned char *p = (const unsigned char *)name;
+    size_t chars = 0, n;
+
+    if (!name || !*name || name[0] == '\'')
+        return false;
+    while (*p) {
+        n = utf8_len(p);
+        if (!n || (n == 1 && bad_name_char(*p)))
+            return false;
+        p += n;
+        chars++;
+    }
+    return chars <= RAG_SHEET_NAME_MAX && p[-1] != '\'';
+}
+
+static bool name_taken(const rag_writer *w, const char *name)
+{
+    size_t i;
+    for (i = 0; w && i < w->sheet_count; i++)
+        if (rg_streq_nocase(w->sheets[i]->name, name))
+            return true;
+    return false;
+}
+
+/* Cut s (valid UTF-8) to at most max characters. */
+static void cut_chars(char *s, size_t max)
+{
+    unsigned char *p = (unsigned char *)s;
+    size_t chars = 0;
+
+    while (*p && chars < max) {
+        p += utf8_len(p);
+        chars++;
+    }
+    *p = '\0';
+}
+
+bool rag_writer_sheet_name(const rag_writer *w, const char *name, char *buf,
+                           size_t size)
+{
+    char base[RAG_SHEET_NAME_MAX * 4 + 1];
+    const unsigned char *p = (const unsigned char *)(name ? name : "");
+    size_t len = 0, n;
+    unsigned k;
+
+    if (!buf || size < 128)
+        return false;
+    /* Clean: each bad byte or character becomes '_'. */
+    while (*p && len + 4 < sizeof base) {
+        n = utf8_len(p);
+        if (!n || (n == 1 && bad_name_char(*p))) {
+            base[len++] = '_';
+            p += n ? n : 1;
+        } else {
+            memcpy(base + len, p, n);
+            len += n;
+            p += n;
+        }
+    }
+    base[len] = '\0';
+    cut_chars(base, RAG_SHEET_NAME_MAX);
+    /* No apostrophe at either end. */
+    while (base[0] == '\'')
+        memmove(base, base + 1, strlen(base));
+    len = strlen(base);
+    while (len && base[len - 1] == '\'')
+        base[--len] = '\0';
+    if (!base[0])
+        rg_strlcpy(base, "Sheet", sizeof base);
+    rg_strlcpy(buf, base, size);
+    for (k = 2; name_taken(w, buf) && k < 100000; k++) {
+        char suffix[16];
+        size_t slen = (size_t)snprintf(suffix, sizeof suffix, " (%u)", k);
+        char stem[sizeof base];
+        rg_strlcpy(stem, base, sizeof stem);
+        cut_chars(stem, RAG_SHEET_NAME_MAX - slen);
+        len = strlen(stem);
+        while (len && stem[len - 1] == '\'')
+            stem[--len] = '\0';
+        snprintf(buf, size, "%s%s", stem, suffix);
+    }
+    return !name || strcmp(buf, name) != 0;
+}
+
+/* ---- sheets ---------------------------------------------------------- */
+
+rag_status rag_writer_add_sheet(rag_writer *w, const char *name,
+                                rag_wsheet **out, rag_error *err)
+{
+    rag_wsheet *ws;
+    rag_status st;
+
+    if (out)
+        *out = NULL;
+    if (!w)
+        return rg_fail(err, RAG_ERR_USAGE, "no writer");
+    if (!rag_sheet_name_valid(name))
+        return rg_fail(err, RAG_ERR_USAGE, "'%s' is not a valid sheet name",
+                       name ? name : "");
+    if (name_taken(w, name))
+        return rg_fail(err, RAG_ERR_USAGE, "there is already a sheet "
+                       "called '%s'", name);
+    st = wx_workbook(w, err);
+    if (st != RAG_OK)
+        return st;
+    if (!rg_grow((void **)&w->sheets, &w->sheet_cap, w->sheet_count + 1,
+                 sizeof *w->sheets))
+        return rg_fail(err, RAG_ERR_NOMEM, "out of memory");
+    ws = rg_calloc(1, sizeof *ws);
+    if (!ws || !(ws->name = rg_arena_strdup(&w->arena, name))) {
+        rg_free(ws);
+        return rg_fail(err, RAG_ERR_NOMEM, "out of memory");
+    }
+    ws->w = w;
+    ws->row = -1;
+    ws->index = w->sheet_count;
+    ws->ws = workbook_add_worksheet(w->wb, name);
+    if (!ws->ws) {
+        rg_free(ws);
+        w->failed = true;
+        return rg_fail(err, RAG_ERR_NOMEM, "cannot add sheet '%s'", name);
+    }
+    w->sheets[w->sheet_count++] = ws;
+    if (out)
+        *out = ws;
+    return RAG_OK;
+}
+
+const char *rag_wsheet_name(const rag_wsheet *ws)
+{
+    return ws ? ws->name : NULL;
+}
+
+void rag_wsheet_activate(rag_wsheet *ws)
+{
+    if (ws)
+        ws->w->active = ws;
+}
+
+void rag_wsheet_hide(rag_wsheet *ws)
+{
+    if (!ws)
+        return;
+    ws->hidden = true;
+    worksheet_hide(ws->ws);
+}

@@ -1,0 +1,113 @@
+/*
+ * The writer's internals, shared by the files of src/write/.  Only
+ * src/write/ includes <xlsxwriter.h>.
+ *
+ * writer.c  the rag_writer: atomic output, modes, losses, sheets
+ * style.c   the style table: rag_style -> lxw_format, interned
+ * cell.c    cells, rows, columns, links, merges, validations, names
+ * copy.c    copying input sheets and workbooks
+ */
+#ifndef RG_WRITER_H
+#define RG_WRITER_H
+
+#include <xlsxwriter.h>
+
+#include "ragbook/write.h"
+#include "util/util.h"
+
+/* One interned style. */
+typedef struct wx_style {
+    rag_style style;     /* strings point into the writer's arena */
+    lxw_format *format;  /* created on first use by a cell */
+    uint64_t hash;
+    const unsigned char *key;
+    size_t key_len;
+} wx_style;
+
+struct rag_wsheet {
+    rag_writer *w;
+    lxw_worksheet *ws;
+    char *name;              /* as written (arena) */
+    size_t index;            /* position in the workbook */
+    const rag_workbook *src; /* the input it copies, or NULL */
+    size_t src_index;
+    bool hidden;
+    int64_t row;             /* streaming: the row being written; -1 */
+    size_t link_count;
+    size_t validation_count;
+    rag_range *merges;       /* kept to refuse overlaps */
+    size_t merge_count, merge_cap;
+};
+
+struct rag_writer {
+    char *path;              /* the target */
+    char *tmp;               /* the temporary file beside it */
+    rag_write_mode mode;     /* AUTO until the workbook is made */
+    uint64_t expect_cells;
+    lxw_workbook *wb;        /* made on first use */
+    lxw_doc_properties props;
+    char *tmpdir;
+    bool failed;             /* a call failed: close will refuse */
+    rg_arena arena;          /* names, style keys and strings */
+
+    wx_style *styles;        /* [0] unused: RAG_WSTYLE_NONE */
+    size_t style_count, style_cap;
+    uint32_t *table;         /* open addressing: style index, 0 empty */
+    size_t table_cap;
+
+    const rag_workbook *in_wb;   /* the input whose styles are cached */
+    rag_wstyle *in_map;          /* per input style; 0 = not mapped yet */
+    size_t in_count;
+
+    rag_wsheet **sheets;
+    size_t sheet_count, sheet_cap;
+    rag_wsheet *active;
+
+    size_t losses[RAG_LOSS_COUNT];
+    rg_buf scratch;          /* style keys */
+    rg_buf text;             /* text being prepared for libxlsxwriter */
+};
+
+/* writer.c */
+/* Make the lxw_workbook if not yet made (the mode is settled then). */
+rag_status wx_workbook(rag_writer *w, rag_error *err);
+/* Map a libxlsxwriter error to err; marks the writer failed. */
+rag_status wx_lxw_fail(rag_writer *w, rag_error *err, lxw_error e,
+                       const char *what);
+void wx_loss(rag_writer *w, rag_loss kind);
+
+/* style.c */
+void wx_styles_free(rag_writer *w);
+/* The lxw_format of a handle, made on first use; NULL for NONE or when out
+ * of memory (then *nomem is set). */
+lxw_format *wx_format(rag_writer *w, rag_wstyle style, bool *nomem);
+/* The lxw color of an RGB, or LXW_COLOR_UNSET for RAG_NO_COLOR. */
+lxw_color_t wx_color(uint32_t rgb);
+/* A format holding only font (for rich-text runs); NULL on no memory. */
+lxw_format *wx_font_format(rag_writer *w, const rag_font *font,
+                           rag_error *err);
+
+/* cell.c */
+/* Refuse, in streaming mode, a row above the current one. */
+rag_status wx_check_row(rag_wsheet *ws, uint32_t row, rag_error *err);
+/* Excel's column width (as in the file, with padding) to the width in
+ * characters libxlsxwriter takes. */
+double wx_col_width_from_file(double file_width);
+/* true when the formula refers to a table or another workbook ("[").  */
+bool wx_formula_has_brackets(const char *formula);
+/* Excel's rules for a defined name (letters, digits, _ . \ ?; not a cell
+ * reference). */
+bool wx_defined_name_valid(const char *name);
+/* A link at (row, col) written with format f; the caller writes the cell's
+ * own value over it afterwards (the link stays). */
+rag_status wx_link(rag_wsheet *ws, uint32_t row, uint32_t col,
+                   const char *url, const char *location, const char *text,
+                   const char *tooltip, lxw_format *f, rag_error *err);
+rag_status wx_set_column(rag_wsheet *ws, uint32_t first, uint32_t last,
+                         double width, lxw_format *f, bool hidden,
+                         uint8_t level, bool collapsed, rag_error *err);
+rag_status wx_set_row(rag_wsheet *ws, uint32_t row, double height,
+                      lxw_format *f, bool hidden, uint8_t level,
+                      bool collapsed, rag_error *err);
+
+#endif
