@@ -436,7 +436,7 @@ bool rg_find_tables(const rg_view *v, rg_table **out, size_t *count)
              (f->prev_row == f->row || push_row(t, f->row));
     }
     /* each table ends where another starts below it */
-    for (i = 0; i < *count; i++) {
+    for (i = 0; ok && i < *count; i++) {
         rg_table *t = &(*out)[i];
         uint32_t last = t->headers[t->header_count - 1];
         t->end_row = v->rows;
