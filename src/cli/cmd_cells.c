@@ -179,7 +179,11 @@ static int print_json(rag_workbook *wb, long only, const char *file,
             fputs(printed++ ? ",\n  " : "\n  ", out);
             fwrite(heads[i].text.data, 1, heads[i].text.len, out);
             if (!spool_copy(&sp, heads[i].start, heads[i].end, out)) {
-                fprintf(stderr, "ragbook: cannot write the output\n");
+                /* A failed write to stdout is reported once, by
+                 * cli_finish(); a failed read of the spool here. */
+                if (!ferror(out))
+                    fprintf(stderr, "ragbook: %s: cannot read back a "
+                            "temporary file\n", file);
                 status = RAG_EXIT_TROUBLE;
                 break;
             }
@@ -213,11 +217,13 @@ static void csv_field(FILE *f, const char *s, size_t len)
     putc('"', f);
 }
 
-/* Finish rows up to (not including) row: pad to the last column. */
+/* Finish rows up to (not including) row: pad to the last column.
+ * csv_col is the field the row is at; csv_last_col the number of fields,
+ * so a row has csv_last_col - 1 commas. */
 static void csv_advance(cells_out *o, uint32_t row)
 {
     while (o->csv_started && o->csv_row < row) {
-        for (; o->csv_col < o->csv_last_col; o->csv_col++)
+        for (; o->csv_col + 1 < o->csv_last_col; o->csv_col++)
             putc(',', o->f);
         fputs("\r\n", o->f);
         o->csv_row++;

@@ -1,0 +1,234 @@
+#!/usr/bin/env python3
+"""`ragbook cells` as a user runs it: options, usage errors, JSON and CSV
+on the shared fixtures, and the fixtures' grids against an independent
+reader (openpyxl, Debian's python3-openpyxl) cell by cell.
+
+Env: RAGBOOK, RAG_SHARED_DIR.  Exit 0 all passed, 1 a failure, 77 skipped
+(no fixtures).  Re-runs itself under /usr/bin/python3 when the python3 on
+PATH has no openpyxl (a pyenv in front of Debian's).
+"""
+import csv, datetime, io, json, os, subprocess, sys
+
+try:
+    import openpyxl
+except ImportError:
+    openpyxl = None
+    if os.path.exists("/usr/bin/python3") and \
+            os.path.realpath(sys.executable) != \
+            os.path.realpath("/usr/bin/python3") and \
+            not os.environ.get("CELLS_CLI_REEXEC"):
+        os.environ["CELLS_CLI_REEXEC"] = "1"
+        os.execv("/usr/bin/python3", ["/usr/bin/python3"] + sys.argv)
+
+RAGBOOK = os.environ.get("RAGBOOK", "ragbook")
+FIXTURES = os.path.join(os.environ.get("RAG_SHARED_DIR", "../shared"),
+                        "fixtures")
+WM8 = os.path.join(FIXTURES, "wm8-improvement-tracker.xlsx")
+PI = os.path.join(FIXTURES, "pi-action-plans-q2.xlsx")
+
+passed = 0
+failures = []
+
+
+def run(*args, stdout=subprocess.PIPE):
+    p = subprocess.run([RAGBOOK] + list(args), stdout=stdout,
+                       stderr=subprocess.PIPE, stdin=subprocess.DEVNULL)
+    return (p.returncode, (p.stdout or b"").decode("utf-8"),
+            p.stderr.decode("utf-8", "replace"))
+
+
+def check(name, cond, detail=""):
+    global passed
+    if cond:
+        passed += 1
+    else:
+        failures.append((name, detail))
+
+
+def usage_error(name, args, words):
+    status, out, err = run(*args)
+    lines = err.splitlines()
+    check(name, status == 2 and out == "" and len(lines) == 2 and
+          all(w in lines[0] for w in words) and
+          lines[1] == "Try 'ragbook cells --help' for more information.",
+          "exit %d, stdout %r, stderr %r" % (status, out[:80], err))
+
+
+def test_usage():
+    usage_error("no file", ["cells"], ["ragbook cells:", "no file given"])
+    usage_error("two files", ["cells", WM8, PI], ["one file at a time"])
+    usage_error("unknown option", ["cells", WM8, "--bogus"],
+                ["unknown option '--bogus'"])
+    usage_error("bad format", ["cells", WM8, "--format", "xml"],
+                ["--format takes json or csv", "'xml'"])
+    status, out, err = run("cells", "--help")
+    check("cells --help", status == 0 and out.startswith(
+        "usage: ragbook cells <file.xlsx>") and err == "",
+        "exit %d %r %r" % (status, out[:80], err))
+    status, out, err = run("cells", PI, "--sheet", "Nope")
+    check("unknown sheet", status == 2 and out == "" and
+          err == "ragbook: %s: no sheet named 'Nope'\n" % PI, err)
+    if os.path.exists("/dev/full"):
+        with open("/dev/full", "w") as full:
+            status, _, err = run("cells", WM8, stdout=full)
+        check("write error", status == 2 and "cannot write" in err and
+              len(err.splitlines()) == 1, "exit %d %r" % (status, err))
+
+
+def cells_json(path, *extra):
+    status, out, err = run("cells", path, *extra)
+    if status != 0 or err:
+        failures.append(("cells " + path, "exit %d %r" % (status, err)))
+        return None
+    return json.loads(out)
+
+
+def test_json():
+    doc = cells_json(WM8)
+    if not doc:
+        return
+    check("json file", doc["file"] == WM8, doc["file"])
+    check("json one sheet", len(doc["sheets"]) == 1)
+    s = doc["sheets"][0]
+    check("json sheet", s["name"] == "WM8 Progress" and
+          s["dimension"] == "A1:P107" and
+          s["merged"] == ["A2:P2", "A24:P24", "A46:P46", "A68:P68",
+                          "A90:P90"], repr(s["merged"]))
+    cells = {c["ref"]: c for c in s["cells"]}
+    check("json A1", cells["A1"] == {"ref": "A1", "type": "string",
+                                     "value": "Key Objective WM8:",
+                                     "bold": True}, repr(cells["A1"]))
+    check("json B5", cells["B5"] == {"ref": "B5", "type": "date",
+                                     "value": "2009-09-07",
+                                     "format": "d mmmm yyyy"},
+          repr(cells["B5"]))
+    check("json D16", cells["D16"] == {"ref": "D16", "type": "blank",
+                                       "fill": "92D050"}, repr(cells["D16"]))
+    check("json refs unique", len(cells) == len(s["cells"]))
+    order = [(int("".join(ch for ch in c["ref"] if ch.isdigit())),
+              col_index(c["ref"])) for c in s["cells"]]
+    check("json row-major", order == sorted(order))
+
+    doc = cells_json(PI, "--sheet", "CP2")
+    if doc:
+        check("json --sheet", [x["name"] for x in doc["sheets"]] == ["CP2"])
+        cells = {c["ref"]: c for c in doc["sheets"][0]["cells"]}
+        check("json number format", cells["E11"] == {
+            "ref": "E11", "type": "number", "value": -0.194,
+            "format": "0.0%"}, repr(cells["E11"]))
+    doc = cells_json(PI)
+    if doc:
+        check("json sheet order", [x["name"] for x in doc["sheets"]] ==
+              ["DP11", "CP2"])
+
+
+def col_index(ref):
+    n = 0
+    for ch in ref:
+        if ch.isalpha():
+            n = n * 26 + ord(ch) - 64
+    return n
+
+
+def test_csv():
+    status, out, err = run("cells", WM8, "--format", "csv")
+    check("csv exit", status == 0 and err == "", err)
+    rows = list(csv.reader(io.StringIO(out, newline="")))
+    check("csv rows", len(rows) == 107, len(rows))
+    check("csv width is the dimension's", {len(r) for r in rows} == {16},
+          repr({len(r) for r in rows}))
+    check("csv crlf", out.count("\r\n") == len(rows))
+    check("csv row 5", rows[4][:2] == ["Date:", "2009-09-07"], rows[4][:3])
+    check("csv quoted comma",
+          rows[3][0] == "Owner : Head of Finance, Revenues & Benefits")
+    status, out, err = run("cells", PI, "--format", "csv", "--sheet", "CP2")
+    rows = list(csv.reader(io.StringIO(out, newline="")))
+    check("csv --sheet", status == 0 and len(rows) == 18 and
+          rows[10][4] == "-0.194", repr(rows[10] if len(rows) > 10 else rows))
+
+
+def oracle_value(c):
+    """What openpyxl says a cell is, in the contract's terms."""
+    v = c.value
+    if isinstance(v, bool):
+        return "bool", v
+    if isinstance(v, datetime.datetime):
+        if v.time() == datetime.time(0):
+            return "date", v.date().isoformat()
+        return "date", v.isoformat(timespec="seconds")
+    if isinstance(v, datetime.date):
+        return "date", v.isoformat()
+    if isinstance(v, (int, float)):
+        return "number", float(v)
+    if isinstance(v, str) and c.data_type == "f":
+        return "formula", v[1:]
+    return "string", v
+
+
+def test_fixtures_against_openpyxl():
+    if openpyxl is None:
+        print("note: no openpyxl; the fixtures are not compared with it")
+        return
+    for name in sorted(os.listdir(FIXTURES)):
+        if not name.endswith(".xlsx"):
+            continue
+        path = os.path.join(FIXTURES, name)
+        doc = cells_json(path)
+        if not doc:
+            continue
+        wb = openpyxl.load_workbook(path)
+        check(name + " sheets", [s["name"] for s in doc["sheets"]] ==
+              wb.sheetnames)
+        compared = 0
+        for ws, s in zip(wb.worksheets, doc["sheets"]):
+            mine = {c["ref"]: c for c in s["cells"]}
+            check(name + " merged", sorted(s["merged"]) ==
+                  sorted(str(r) for r in ws.merged_cells.ranges))
+            for row in ws.iter_rows():
+                for c in row:
+                    solid = c.fill.fill_type == "solid"
+                    if c.value is None and not solid:
+                        continue
+                    m = mine.get(c.coordinate)
+                    where = "%s %s!%s" % (name, ws.title, c.coordinate)
+                    compared += 1
+                    if m is None:
+                        failures.append((where, "missing"))
+                        continue
+                    if c.value is not None:
+                        kind, value = oracle_value(c)
+                        if kind == "formula":
+                            check(where, m.get("formula") == value,
+                                  repr((m, value)))
+                        elif kind == "number":
+                            check(where, m["type"] == "number" and
+                                  float(m["value"]) == value,
+                                  repr((m, value)))
+                        else:
+                            check(where, (m["type"], m["value"]) ==
+                                  (kind, value), repr((m, value)))
+                    fg = c.fill.fgColor
+                    if solid and fg.type == "rgb":
+                        check(where + " fill", m.get("fill") ==
+                              fg.rgb[-6:].upper(), repr((m, fg.rgb)))
+                    check(where + " bold", bool(m.get("bold")) ==
+                          bool(c.font.b), repr(m))
+        check(name + " compared", compared > 20, compared)
+
+
+def main():
+    if not os.path.exists(WM8):
+        print("SKIP: no fixtures at " + FIXTURES)
+        return 77
+    test_usage()
+    test_json()
+    test_csv()
+    test_fixtures_against_openpyxl()
+    for name, detail in failures[:40]:
+        print("FAIL %s: %s" % (name, detail))
+    print("%d passed, %d failed" % (passed, len(failures)))
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
