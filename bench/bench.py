@@ -271,8 +271,8 @@ def section_memory(big):
         (r0, s0, j0, c0), (r1, s1, j1, c1) = seen
         if j0.ok and j1.ok and r1 > r0:
             say(f"  {'':<15} {r0} -> {r1} rows: JSON peak RSS "
-                f"{j1.rss_mb - j0.rss_mb:+.1f} MB, CSV "
-                f"{c1.rss_mb - c0.rss_mb:+.1f} MB (strings XML "
+                f"{j1.rss_mb - j0.rss_mb + 0.0:+.1f} MB, CSV "
+                f"{c1.rss_mb - c0.rss_mb + 0.0:+.1f} MB (strings XML "
                 f"{mb(s1 - s0):+.1f} MB)")
 
 

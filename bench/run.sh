@@ -33,7 +33,8 @@ fi
 if [ -z "${RAGBOOK:-}" ]; then
     build="$top/build-bench"
     echo "bench: building ragbook (Release) in $build" >&2
-    log="$build.log"
+    mkdir -p "$build"
+    log="$build/bench-build.log"
     if ! { cmake -S "$top" -B "$build" -DCMAKE_BUILD_TYPE=Release \
                -DRAG_BUILD_TESTS=OFF && cmake --build "$build" -j2; } \
             >"$log" 2>&1; then
