@@ -195,6 +195,26 @@ typedef struct rag_page_setup {
     const char *header, *footer; /* oddHeader, oddFooter, or NULL */
 } rag_page_setup;
 
+/* A table (ListObject), as far as ragbook copies it. */
+typedef struct rag_table_column {
+    const char *name;            /* the header text */
+    const char *formula;         /* calculatedColumnFormula, or NULL */
+    const char *totals_function; /* "sum", "average", "custom"... or NULL */
+    const char *totals_label;    /* totalsRowLabel, or NULL */
+} rag_table_column;
+
+typedef struct rag_table {
+    const char *name;            /* displayName: what formulas use */
+    rag_range range;             /* header, data and totals rows */
+    uint32_t header_rows;        /* 0 or 1 */
+    uint32_t totals_rows;        /* 0 or 1 */
+    bool autofilter;             /* its filter buttons */
+    const char *style;           /* "TableStyleMedium9", or NULL for none */
+    bool first_column, last_column, row_stripes, column_stripes;
+    rag_table_column *columns;   /* left to right */
+    size_t column_count;
+} rag_table;
+
 typedef enum rag_sheet_state {
     RAG_SHEET_VISIBLE = 0, RAG_SHEET_HIDDEN, RAG_SHEET_VERY_HIDDEN
 } rag_sheet_state;
@@ -247,6 +267,8 @@ typedef struct rag_sheet {
     uint32_t zoom;              /* percent; 0 when not given */
     unsigned features;          /* RAG_FEATURE_* found and not copied */
     rag_page_setup page;        /* print settings */
+    rag_table *tables;          /* tables read from the sheet's table parts */
+    size_t table_count;
 
     /* Cells, filled by rag_sheet_load(): row-major, no duplicates. */
     rag_cell *cells;

@@ -57,6 +57,10 @@ const rg_rel *rg_rels_find_type(const rg_rels *rels, const char *type);
 char *rg_part_resolve(rg_arena *a, const char *source, const char *target);
 
 rag_status rg_theme_read(rag_workbook *wb, const char *part, rag_error *err);
+/* Read table part `part` of sheet s into s->tables (capacity *cap).  A
+ * damaged table part is skipped; only out of memory fails. */
+rag_status rg_table_read(rag_workbook *wb, rag_sheet *s, size_t *cap,
+                         const char *part, rag_error *err);
 rag_status rg_styles_read(rag_workbook *wb, const char *part,
                           rag_error *err);
 rag_status rg_sst_read(rag_workbook *wb, const char *part, rag_error *err);

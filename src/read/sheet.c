@@ -58,7 +58,9 @@ typedef struct sheet_ctx {
     rg_buf dv_text;
 
     bool visitor_stopped;
-    uint32_t hf_depth;         /* inside <headerFooter> at this depth */
+    uint32_t hf_depth;
+    const char **table_ids;    /* r:ids of <tablePart>s, read after */
+    size_t table_id_count, table_id_cap;         /* inside <headerFooter> at this depth */
 } sheet_ctx;
 
 static void nomem(rg_xml *x)
@@ -750,6 +752,14 @@ static void sheet_start(rg_xml *x, void *data, const char *name,
         s->features |= RAG_FEATURE_COMMENTS;
     } else if (!strcmp(name, "tablePart")) {
         s->features |= RAG_FEATURE_TABLE;
+        if ((v = rg_attr(attrs, "id"))) {
+            if (!rg_grow((void **)&c->table_ids, &c->table_id_cap,
+                         c->table_id_count + 1, sizeof *c->table_ids))
+                { nomem(x); return; }
+            if (!(c->table_ids[c->table_id_count] = keep(x, c, v)))
+                return;
+            c->table_id_count++;
+        }
     } else if (!strcmp(name, "sheetProtection")) {
         s->features |= RAG_FEATURE_PROTECTION;
     } else if (!strcmp(name, "oleObjects") || !strcmp(name, "controls")) {
@@ -852,6 +862,7 @@ static void reset_settings(rag_sheet *s)
     s->split_top_row = s->split_left_col = 0;
     s->features = 0;
     memset(&s->page, 0, sizeof s->page);
+    s->table_count = 0;
 }
 
 static int cmp_cells(const void *a, const void *b)
@@ -894,7 +905,7 @@ static rag_status read_sheet(rag_workbook *wb, size_t index,
     rag_sheet *s;
     sheet_ctx c;
     rag_status st;
-    size_t i;
+    size_t i, table_cap = 0;
 
     if (!wb || index >= wb->sheet_count)
         return rg_fail(err, RAG_ERR_USAGE, "no sheet %zu", index);
@@ -922,6 +933,15 @@ static rag_status read_sheet(rag_workbook *wb, size_t index,
         st = rg_xml_parse_part(wb->impl->zip, s->part, &h, &c,
                                wb->impl->limits.depth, err);
     }
+    for (i = 0; st == RAG_OK && i < c.table_id_count; i++) {
+        const rg_rel *rel = rg_rels_find(&c.rels, c.table_ids[i]);
+        const char *part = rel && !rel->external
+                               ? rg_zip_find(wb->impl->zip, rel->target)
+                               : NULL;
+        if (part)
+            st = rg_table_read(wb, s, &table_cap, part, err);
+    }
+    rg_free(c.table_ids);
     for (i = 0; i < c.rels.count; i++) {
         const char *t = c.rels.items[i].type;
         if (!strcmp(t, "pivotTable"))

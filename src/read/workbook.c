@@ -285,6 +285,7 @@ static void sheet_free(rag_sheet *s)
 {
     rg_free(s->merges);
     rg_free(s->cols);
+    rg_free(s->tables);
     rg_free(s->links);
     rg_free(s->validations);
     rg_free(s->conditional);
