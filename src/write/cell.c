@@ -67,8 +67,8 @@ static bool is_hex(char c)
 
 /*
  * Text as libxlsxwriter must be given it, into b: at most 32767
- * characters (counted as Excel does, in UTF-16 units), stopping at a NUL,
- * and a literal "_xHHHH_" escaped as "_x005F_xHHHH_", since readers decode
+ * characters (counted as Excel does, in UTF-16 units), a NUL written as
+ * "_x0000_", and a literal "_xHHHH_" escaped as "_x005F_xHHHH_", since readers decode
  * that pattern and libxlsxwriter 1.1.4 does not escape it.  Returns false
  * on out of memory; *cut is set when the text was too long.
  */
@@ -79,8 +79,20 @@ static bool prep_text(rg_buf *b, const char *s, size_t len, bool *cut)
     rg_buf_reset(b);
     if (!rg_buf_append(b, "", 0))
         return false;
-    while (i < len && s[i]) {
+    while (i < len) {
         unsigned char c = (unsigned char)s[i];
+        if (!c) {
+            /* a NUL (from "_x0000_") cannot pass through a C string */
+            if (units + 1 > WX_STR_MAX) {
+                *cut = true;
+                break;
+            }
+            if (!rg_buf_append(b, "_x0000_", 7))
+                return false;
+            units++;
+            i++;
+            continue;
+        }
         size_t n = c < 0x80 ? 1 : c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
         if (units + (n == 4 ? 2 : 1) > WX_STR_MAX) {
             *cut = true;
@@ -113,17 +125,25 @@ static bool is_error_literal(const char *s)
     return false;
 }
 
-bool wx_formula_has_brackets(const char *f)
+bool wx_formula_refs(const char *f, bool structured_too)
 {
     bool in_str = false, in_quote = false;
 
     for (; f && *f; f++) {
-        if (*f == '"' && !in_quote)
+        if (*f == '"' && !in_quote) {
             in_str = !in_str;
-        else if (*f == '\'' && !in_str)
+        } else if (*f == '\'' && !in_str) {
             in_quote = !in_quote;
-        else if (*f == '[' && !in_str && !in_quote)
-            return true;
+        } else if (*f == '[' && in_quote) {
+            return true; /* '[1]Sheet 1'!A1, 'C:\[Book.xlsx]Sheet'!A1 */
+        } else if (*f == '[' && !in_str) {
+            /* [1]Sheet1!A1, ['file:///...']: another workbook;
+             * Table1[Col], [@Col]: a table */
+            if ((f[1] >= '0' && f[1] <= '9') || f[1] == '\'')
+                return true;
+            if (structured_too)
+                return true;
+        }
     }
     return false;
 }
@@ -236,55 +256,120 @@ static rag_status single_run_style(rag_writer *w, const rag_cell *cell,
     return rag_writer_style(w, &st, out, err);
 }
 
+/* What a written cell needs from the fix-ups (fixup.h), if anything. */
+typedef struct fix_note {
+    int kind;                 /* WX_FIX_*, or 0 */
+    double number;
+    const char *text;
+    size_t len;
+} fix_note;
+
+static void note(fix_note *n, int kind, double number, const char *text)
+{
+    n->kind = kind;
+    n->number = number;
+    n->text = text;
+    n->len = text ? strlen(text) : 0;
+}
+
+/* Record the note for (row, col), or forget an older one there. */
+static rag_status apply_note(rag_wsheet *ws, uint32_t row, uint32_t col,
+                             const fix_note *n, rag_error *err)
+{
+    if (!n->kind) {
+        wx_fixes_cancel(ws->fixes, row, col);
+        return RAG_OK;
+    }
+    if (!ws->fixes &&
+        !(ws->fixes = wx_fixes_new(ws->w->mode == RAG_WRITE_STREAMING,
+                                   ws->w->tmpdir))) {
+        ws->w->failed = true;
+        return rg_fail(err, RAG_ERR_NOMEM, "out of memory");
+    }
+    if (!wx_fixes_add(ws->fixes, row, col, n->kind, n->number, n->text,
+                      n->len)) {
+        ws->w->failed = true;
+        return rg_fail(err, RAG_ERR_IO, "cannot keep a cell for the "
+                       "finishing pass (out of memory or temporary space)");
+    }
+    return RAG_OK;
+}
+
 static rag_status write_formula(rag_wsheet *ws, const rag_cell *cell,
-                                lxw_format *f, rag_error *err)
+                                lxw_format *f, fix_note *fx, rag_error *err)
 {
     rag_writer *w = ws->w;
     const char *fm = cell->formula;
+    double num = isfinite(cell->number) ? cell->number : 0;
     lxw_error e;
     bool cut = false;
 
+    if (cell->type == RAG_CELL_STRING ||
+        (cell->type == RAG_CELL_ERROR && cell->formula_kind ==
+                                             RAG_FORMULA_NORMAL)) {
+        if (!prep_text(&w->text, cell->text ? cell->text : "",
+                       cell->text_len, &cut))
+            return rg_fail(err, RAG_ERR_NOMEM, "out of memory");
+        if (cut)
+            wx_loss(w, RAG_LOSS_LONG_TEXT);
+    }
     if (cell->formula_kind == RAG_FORMULA_ARRAY) {
         rag_range r = cell->formula_range;
-        double cached = 0;
         if (r.first_row != cell->row || r.first_col != cell->col ||
             r.last_row < r.first_row || r.last_col < r.first_col ||
             r.last_row >= RAG_MAX_ROWS || r.last_col >= RAG_MAX_COLS) {
             r.first_row = r.last_row = cell->row;
             r.first_col = r.last_col = cell->col;
         }
-        if (cell->type == RAG_CELL_NUMBER || cell->type == RAG_CELL_DATE ||
-            cell->type == RAG_CELL_BOOL)
-            cached = cell->number;
-        else if (cell->type == RAG_CELL_STRING ||
-                 cell->type == RAG_CELL_ERROR)
-            wx_loss(w, RAG_LOSS_ARRAY_TEXT);
+        /* The result is cached as a number; the fix-ups give text, error
+         * and boolean results their type. */
+        switch (cell->type) {
+        case RAG_CELL_NUMBER:
+        case RAG_CELL_DATE:
+            if (!wx_number_exact(num))
+                note(fx, WX_FIX_NUMBER, num, NULL);
+            break;
+        case RAG_CELL_BOOL:
+            note(fx, WX_FIX_ARRAY_BOOL, 0, NULL);
+            break;
+        case RAG_CELL_STRING:
+            note(fx, WX_FIX_ARRAY_TEXT, 0, w->text.data ? w->text.data : "");
+            num = 0;
+            break;
+        case RAG_CELL_ERROR:
+            if (is_error_literal(cell->text))
+                note(fx, WX_FIX_ARRAY_ERROR, 0, cell->text);
+            num = 0;
+            break;
+        case RAG_CELL_BLANK:
+            num = 0;
+            break;
+        }
         e = worksheet_write_array_formula_num(ws->ws, r.first_row,
                                               (lxw_col_t)r.first_col,
                                               r.last_row,
                                               (lxw_col_t)r.last_col, fm, f,
-                                              cached);
+                                              num);
     } else {
         switch (cell->type) {
         case RAG_CELL_NUMBER:
         case RAG_CELL_DATE:
         case RAG_CELL_BOOL:
+            if (cell->type == RAG_CELL_BOOL)
+                note(fx, WX_FIX_BOOL_RESULT, 0, NULL);
+            else if (!wx_number_exact(num))
+                note(fx, WX_FIX_NUMBER, num, NULL);
             e = worksheet_write_formula_num(ws->ws, cell->row,
-                                            (lxw_col_t)cell->col, fm, f,
-                                            isfinite(cell->number)
-                                                ? cell->number
-                                                : 0);
+                                            (lxw_col_t)cell->col, fm, f, num);
             break;
-        case RAG_CELL_STRING:
         case RAG_CELL_ERROR:
-            if (!prep_text(&w->text, cell->text ? cell->text : "",
-                           cell->text_len, &cut))
-                return rg_fail(err, RAG_ERR_NOMEM, "out of memory");
-            if (cut)
-                wx_loss(w, RAG_LOSS_LONG_TEXT);
+            if (is_error_literal(cell->text))
+                note(fx, WX_FIX_ERROR_RESULT, 0, cell->text);
+            /* fall through */
+        case RAG_CELL_STRING:
             e = worksheet_write_formula_str(ws->ws, cell->row,
                                             (lxw_col_t)cell->col, fm, f,
-                                            w->text.data);
+                                            w->text.data ? w->text.data : "");
             break;
         case RAG_CELL_BLANK:
         default:
@@ -361,6 +446,7 @@ rag_status rag_wsheet_write_cell(rag_wsheet *ws, const rag_cell *cell,
     lxw_format *f;
     lxw_error e = LXW_NO_ERROR;
     rag_status st;
+    fix_note fx = {0, 0, NULL, 0};
 
     if (!ws || !cell)
         return rg_fail(err, RAG_ERR_USAGE, "no sheet or cell");
@@ -383,43 +469,59 @@ rag_status rag_wsheet_write_cell(rag_wsheet *ws, const rag_cell *cell,
     if (st != RAG_OK)
         return st;
     if (cell->formula && *cell->formula &&
-        cell->formula_kind != RAG_FORMULA_NONE)
-        return write_formula(ws, cell, f, err);
-    switch (cell->type) {
-    case RAG_CELL_NUMBER:
-    case RAG_CELL_DATE:
-        if (isfinite(cell->number))
-            e = worksheet_write_number(ws->ws, cell->row, (lxw_col_t)cell->col,
-                                       cell->number, f);
-        else
+        cell->formula_kind != RAG_FORMULA_NONE) {
+        st = write_formula(ws, cell, f, &fx, err);
+    } else {
+        switch (cell->type) {
+        case RAG_CELL_NUMBER:
+        case RAG_CELL_DATE:
+            if (isfinite(cell->number)) {
+                e = worksheet_write_number(ws->ws, cell->row,
+                                           (lxw_col_t)cell->col,
+                                           cell->number, f);
+                if (!wx_number_exact(cell->number))
+                    note(&fx, WX_FIX_NUMBER, cell->number, NULL);
+                break;
+            }
+            /* no infinities or NaNs in a workbook: the error Excel gives */
             e = worksheet_write_formula_str(ws->ws, cell->row,
                                             (lxw_col_t)cell->col, "#NUM!", f,
                                             "#NUM!");
-        break;
-    case RAG_CELL_BOOL:
-        e = worksheet_write_boolean(ws->ws, cell->row, (lxw_col_t)cell->col,
-                                    cell->number != 0, f);
-        break;
-    case RAG_CELL_ERROR:
-        if (!is_error_literal(cell->text))
-            return write_text(ws, cell, f, style, err); /* kept as text */
-        /* No error cells in libxlsxwriter 1.1.4: the error as a formula
-         * constant, with its text as the cached result. */
-        e = worksheet_write_formula_str(ws->ws, cell->row,
-                                        (lxw_col_t)cell->col, cell->text, f,
-                                        cell->text);
-        break;
-    case RAG_CELL_STRING:
-        return write_text(ws, cell, f, style, err);
-    case RAG_CELL_BLANK:
-        if (f)
-            e = worksheet_write_blank(ws->ws, cell->row, (lxw_col_t)cell->col,
-                                      f);
-        break;
+            note(&fx, WX_FIX_ERROR, 0, "#NUM!");
+            break;
+        case RAG_CELL_BOOL:
+            e = worksheet_write_boolean(ws->ws, cell->row,
+                                        (lxw_col_t)cell->col,
+                                        cell->number != 0, f);
+            break;
+        case RAG_CELL_ERROR:
+            if (!is_error_literal(cell->text)) {
+                st = write_text(ws, cell, f, style, err); /* kept as text */
+                break;
+            }
+            /* No error cells in libxlsxwriter 1.1.4: the error as a
+             * formula constant with its text as the cached result, which
+             * the fix-ups turn into the error value itself. */
+            e = worksheet_write_formula_str(ws->ws, cell->row,
+                                            (lxw_col_t)cell->col, cell->text,
+                                            f, cell->text);
+            note(&fx, WX_FIX_ERROR, 0, cell->text);
+            break;
+        case RAG_CELL_STRING:
+            st = write_text(ws, cell, f, style, err);
+            break;
+        case RAG_CELL_BLANK:
+            if (f)
+                e = worksheet_write_blank(ws->ws, cell->row,
+                                          (lxw_col_t)cell->col, f);
+            break;
+        }
     }
+    if (st != RAG_OK)
+        return st;
     if (e != LXW_NO_ERROR)
         return cell_fail(ws, err, e, cell->row, cell->col);
-    return RAG_OK;
+    return apply_note(ws, cell->row, cell->col, &fx, err);
 }
 
 rag_status rag_wsheet_write_string(rag_wsheet *ws, uint32_t row,

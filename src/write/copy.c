@@ -14,6 +14,200 @@
 
 #include "write/writer.h"
 
+/* ---- tables ----------------------------------------------------------- */
+
+/* The checks worksheet_add_table() makes (and prints about), made first. */
+static bool table_name_ok(const char *name)
+{
+    static const char bad[] = " !\"#$%&'()*+,-/:;<=>?@[\\]^`{|}~";
+    size_t n = name ? strlen(name) : 0;
+
+    if (!n || n > 255 || strpbrk(name, bad) ||
+        strchr(bad, name[0]) || strchr(".0123456789", name[0]))
+        return false;
+    return !(n == 1 && strchr("CcRr", name[0]));
+}
+
+static bool table_ok(const rag_table *t)
+{
+    uint32_t width, rows;
+    size_t i, j;
+
+    if (!table_name_ok(t->name) || t->header_rows > 1 || t->totals_rows > 1 ||
+        t->range.last_row < t->range.first_row ||
+        t->range.last_col < t->range.first_col ||
+        t->range.last_row >= RAG_MAX_ROWS || t->range.last_col >= RAG_MAX_COLS)
+        return false;
+    width = t->range.last_col - t->range.first_col + 1;
+    rows = t->range.last_row - t->range.first_row + 1;
+    if (t->column_count != width || rows <= t->header_rows)
+        return false;
+    for (i = 0; i < t->column_count; i++) {
+        const char *n = t->columns[i].name;
+        if (!n || !*n || strlen(n) > 255)
+            return false;
+        for (j = 0; j < i; j++)
+            if (rg_streq_nocase(n, t->columns[j].name))
+                return false;
+    }
+    return true;
+}
+
+/* Structured references need every table of the workbook written again:
+ * true when they all can be (normal mode; libxlsxwriter has no tables in
+ * constant_memory mode). */
+static bool tables_ok(const rag_writer *w, const rag_workbook *wb)
+{
+    size_t i, j;
+
+    if (w->mode == RAG_WRITE_STREAMING)
+        return false;
+    for (i = 0; i < wb->sheet_count; i++) {
+        const rag_sheet *s = &wb->sheets[i];
+        if ((s->features & RAG_FEATURE_TABLE) && !s->table_count)
+            return false; /* a table part we could not read */
+        for (j = 0; j < s->table_count; j++)
+            if (!table_ok(&s->tables[j]))
+                return false;
+    }
+    return true;
+}
+
+static uint8_t table_function(const char *f)
+{
+    static const struct {
+        const char *name;
+        uint8_t fn;
+    } map[] = {
+        {"sum", LXW_TABLE_FUNCTION_SUM},
+        {"average", LXW_TABLE_FUNCTION_AVERAGE},
+        {"count", LXW_TABLE_FUNCTION_COUNT},
+        {"countNums", LXW_TABLE_FUNCTION_COUNT_NUMS},
+        {"max", LXW_TABLE_FUNCTION_MAX},
+        {"min", LXW_TABLE_FUNCTION_MIN},
+        {"stdDev", LXW_TABLE_FUNCTION_STD_DEV},
+        {"var", LXW_TABLE_FUNCTION_VAR},
+    };
+    size_t i;
+    for (i = 0; f && i < sizeof map / sizeof map[0]; i++)
+        if (!strcmp(f, map[i].name))
+            return map[i].fn;
+    return LXW_TABLE_FUNCTION_NONE; /* none, or custom: the cell has it */
+}
+
+static void table_style(const char *name, lxw_table_options *o)
+{
+    static const struct {
+        const char *prefix;
+        uint8_t type;
+        unsigned max;
+    } kinds[] = {
+        {"TableStyleLight", LXW_TABLE_STYLE_TYPE_LIGHT, 21},
+        {"TableStyleMedium", LXW_TABLE_STYLE_TYPE_MEDIUM, 28},
+        {"TableStyleDark", LXW_TABLE_STYLE_TYPE_DARK, 11},
+    };
+    size_t i;
+
+    /* No style, or one of the workbook's own (not copied): plain. */
+    o->style_type = LXW_TABLE_STYLE_TYPE_LIGHT;
+    o->style_type_number = 0;
+    for (i = 0; name && i < sizeof kinds / sizeof kinds[0]; i++) {
+        size_t n = strlen(kinds[i].prefix);
+        uint32_t k;
+        if (!strncmp(name, kinds[i].prefix, n) &&
+            rg_parse_u32(name + n, &k) && k >= 1 && k <= kinds[i].max) {
+            o->style_type = kinds[i].type;
+            o->style_type_number = (uint8_t)k;
+        }
+    }
+}
+
+/* Write a table again; its cells are written over it afterwards. */
+static rag_status add_table(rag_wsheet *out, const rag_table *t,
+                            rag_error *err)
+{
+    lxw_table_options o;
+    lxw_table_column *cols, **list;
+    size_t i;
+    lxw_error e;
+
+    if (!table_ok(t)) {
+        wx_loss(out->w, RAG_LOSS_TABLES);
+        return RAG_OK;
+    }
+    cols = rg_calloc(t->column_count, sizeof *cols);
+    list = rg_calloc(t->column_count + 1, sizeof *list);
+    if (!cols || !list) {
+        rg_free(cols);
+        rg_free(list);
+        return rg_fail(err, RAG_ERR_NOMEM, "out of memory");
+    }
+    for (i = 0; i < t->column_count; i++) {
+        const rag_table_column *c = &t->columns[i];
+        cols[i].header = (char *)c->name;
+        cols[i].formula = (char *)c->formula;
+        cols[i].total_string = (char *)c->totals_label;
+        cols[i].total_function = table_function(c->totals_function);
+        list[i] = &cols[i];
+    }
+    memset(&o, 0, sizeof o);
+    o.name = (char *)t->name;
+    o.no_header_row = t->header_rows == 0;
+    o.no_autofilter = !t->autofilter;
+    o.no_banded_rows = !t->row_stripes;
+    o.banded_columns = t->column_stripes;
+    o.first_column = t->first_column;
+    o.last_column = t->last_column;
+    o.total_row = t->totals_rows > 0;
+    o.columns = list;
+    table_style(t->style, &o);
+    e = worksheet_add_table(out->ws, t->range.first_row,
+                            (lxw_col_t)t->range.first_col, t->range.last_row,
+                            (lxw_col_t)t->range.last_col, &o);
+    rg_free(cols);
+    rg_free(list);
+    if (e == LXW_ERROR_MEMORY_MALLOC_FAILED)
+        return wx_lxw_fail(out->w, err, e, "cannot add a table");
+    if (e != LXW_NO_ERROR)
+        wx_loss(out->w, RAG_LOSS_TABLES);
+    return RAG_OK;
+}
+
+/*
+ * worksheet_add_table() writes a calculated column's formula into every
+ * data row, with no format; the copy then writes the input's cells over
+ * them.  A row where the input has no cell (the formula was cleared there)
+ * would keep the padding, so such cells are turned back into nothing: a
+ * blank cell without a format, which libxlsxwriter does not write (as it
+ * does with its own placeholders).  Every cell the copy writes has a
+ * format, so a formula cell without one is padding.  Normal mode only.
+ */
+static void unpad_table(rag_wsheet *out, const rag_table *t)
+{
+    uint32_t first = t->range.first_row + t->header_rows;
+    uint32_t last = t->range.last_row - t->totals_rows;
+    size_t i;
+    uint32_t r;
+
+    for (i = 0; i < t->column_count; i++) {
+        lxw_col_t col = (lxw_col_t)(t->range.first_col + i);
+        if (!t->columns[i].formula)
+            continue;
+        for (r = first; r <= last && r >= first; r++) {
+            lxw_cell *cell = lxw_worksheet_find_cell_in_row(
+                lxw_worksheet_find_row(out->ws, r), col);
+            if (!cell || cell->type != FORMULA_CELL || cell->format)
+                continue;
+            free(cell->u.string);
+            free(cell->user_data1);
+            free(cell->user_data2);
+            cell->u.string = NULL;
+            cell->user_data1 = cell->user_data2 = NULL;
+            cell->type = BLANK_CELL;
+        }
+    }
+}
+
 typedef struct copy_ctx {
     rag_writer *w;
     rag_workbook *wb;
@@ -28,6 +222,7 @@ typedef struct copy_ctx {
     int64_t row;                /* the input row being copied; -1 */
     lxw_format *blank;          /* input style 0, for link cells */
     uint64_t cells;
+    bool structured;            /* formulas may name tables */
 } copy_ctx;
 
 static bool streaming(const copy_ctx *c)
@@ -85,6 +280,8 @@ static bool keep_settings(copy_ctx *c, const rag_sheet *s)
                                   sizeof *s->validations, &nomem);
     c->in.conditional = dup_array(s->conditional, s->conditional_count,
                                   sizeof *s->conditional, &nomem);
+    c->in.tables = dup_array(s->tables, s->table_count, sizeof *s->tables,
+                             &nomem);
     c->links = dup_array(s->links, s->link_count, sizeof *s->links, &nomem);
     c->link_count = c->links ? s->link_count : 0;
     return !nomem;
@@ -97,6 +294,7 @@ static void drop_settings(copy_ctx *c)
     rg_free(c->in.links);
     rg_free(c->in.validations);
     rg_free(c->in.conditional);
+    rg_free(c->in.tables);
     rg_free(c->links);
 }
 
@@ -134,7 +332,6 @@ static void count_features(rag_writer *w, unsigned features)
         {RAG_FEATURE_COMMENTS, RAG_LOSS_COMMENTS},
         {RAG_FEATURE_CONDITIONAL, RAG_LOSS_CONDITIONAL},
         {RAG_FEATURE_PIVOT, RAG_LOSS_PIVOTS},
-        {RAG_FEATURE_TABLE, RAG_LOSS_TABLES},
         {RAG_FEATURE_PROTECTION, RAG_LOSS_PROTECTION},
         {RAG_FEATURE_SPARKLINES, RAG_LOSS_SPARKLINES},
         {RAG_FEATURE_OLE, RAG_LOSS_OLE},
@@ -267,11 +464,16 @@ static rag_status setup_sheet(copy_ctx *c)
         worksheet_right_to_left(ws);
     if (s->state != RAG_SHEET_VISIBLE) {
         rag_wsheet_hide(out);
-        if (s->state == RAG_SHEET_VERY_HIDDEN)
-            wx_loss(c->w, RAG_LOSS_VERY_HIDDEN);
+        out->very_hidden = s->state == RAG_SHEET_VERY_HIDDEN;
     }
     count_features(c->w, s->features);
     page_setup(c);
+    if (c->structured) {
+        for (i = 0; i < s->table_count && st == RAG_OK; i++)
+            st = add_table(out, &s->tables[i], c->err);
+    } else if (s->features & RAG_FEATURE_TABLE) {
+        wx_loss(c->w, RAG_LOSS_TABLES);
+    }
     for (i = 0; i < s->merge_count && st == RAG_OK; i++)
         st = rag_wsheet_merge(out, &s->merges[i], c->err);
     for (i = 0; i < s->validation_count && st == RAG_OK; i++)
@@ -388,9 +590,10 @@ static rag_status write_copy(copy_ctx *c, rag_copy_cell *cc)
 {
     rag_cell *cell = &cc->cell;
 
-    /* Tables and links to other workbooks are not copied, so formulas
-     * naming them would not open: their cached values are copied. */
-    if (cell->formula && wx_formula_has_brackets(cell->formula)) {
+    /* Links to other workbooks are not copied, nor tables in streaming
+     * mode, so formulas naming them would not open: their cached values
+     * are copied instead. */
+    if (cell->formula && wx_formula_refs(cell->formula, !c->structured)) {
         wx_loss(c->w, RAG_LOSS_REF_FORMULAS);
         cell->formula = NULL;
         cell->formula_kind = RAG_FORMULA_NONE;
@@ -484,6 +687,10 @@ static rag_status copy_sheet(rag_writer *w, rag_workbook *wb, size_t index,
         if (!w->wb && w->mode == RAG_WRITE_AUTO && !w->expect_cells)
             w->expect_cells = c.cells;
     }
+    st = wx_workbook(w, err); /* the mode is settled from here on */
+    if (st != RAG_OK)
+        return st;
+    c.structured = tables_ok(w, wb);
     if (!keep_settings(&c, &wb->sheets[index])) {
         drop_settings(&c);
         return rg_fail(err, RAG_ERR_NOMEM, "out of memory");
@@ -514,6 +721,11 @@ static rag_status copy_sheet(rag_writer *w, rag_workbook *wb, size_t index,
         st = finish_row(&c);
     if (st == RAG_OK)
         st = flush_links(&c, RAG_MAX_ROWS, 0);
+    if (st == RAG_OK && c.structured) {
+        size_t k;
+        for (k = 0; k < c.in.table_count; k++)
+            unpad_table(c.out, &c.in.tables[k]);
+    }
     if (st == RAG_OK && hooks && hooks->on_sheet_done)
         st = hooks->on_sheet_done(hooks->ctx, c.out, &c.in, err);
     drop_settings(&c);
@@ -602,14 +814,17 @@ rag_status rag_writer_copy_workbook(rag_writer *w, rag_workbook *wb,
 
     if (!w || !wb)
         return rg_fail(err, RAG_ERR_USAGE, "no writer or workbook");
-    if (w->mode == RAG_WRITE_AUTO && !w->wb) {
-        /* Measure first: the memory mode is fixed with the workbook. */
+    /* Read every sheet's settings first: the memory mode is fixed with the
+     * workbook (by its size), and formulas on one sheet may name a table
+     * on another. */
+    {
         uint64_t total = 0;
         for (i = 0; i < wb->sheet_count && st == RAG_OK; i++)
             st = read_settings(wb, i, &total, err);
         if (st != RAG_OK)
             return st;
-        rag_writer_expect_cells(w, total);
+        if (!w->wb)
+            rag_writer_expect_cells(w, total);
         measured = true;
     }
     for (i = 0; i < wb->sheet_count && st == RAG_OK; i++)

@@ -104,15 +104,53 @@ static bool same_file(const struct stat *a, const char *path)
            a->st_ino == b.st_ino;
 }
 
+/* A new empty file beside the target, mode 0666 less the umask: its name
+ * goes into the arena.  NULL with err set on failure. */
+static char *make_temp(rag_writer *w, rag_error *err)
+{
+    const char *slash = strrchr(w->path, '/');
+    size_t dir_len = slash ? (size_t)(slash - w->path) + 1 : 0;
+    char *tmp;
+    int fd, e;
+
+    /* ".<name>.ragbook-XXXXXX" in the target's directory, so the rename
+     * stays on one file system. */
+    tmp = rg_arena_printf(&w->arena, "%.*s.%s.ragbook-XXXXXX", (int)dir_len,
+                          w->path, w->path + dir_len);
+    if (!tmp) {
+        rg_fail(err, RAG_ERR_NOMEM, "out of memory");
+        return NULL;
+    }
+    fd = mkstemp(tmp);
+    if (fd < 0) {
+        e = errno;
+        if (err && err->status == RAG_OK)
+            err->sys_errno = e;
+        rg_fail(err, RAG_ERR_IO, "cannot create a file beside it: %s",
+                strerror(e));
+        return NULL;
+    }
+    if (fchmod(fd, new_file_mode()) != 0) {
+        e = errno;
+        close(fd);
+        unlink(tmp);
+        if (err && err->status == RAG_OK)
+            err->sys_errno = e;
+        rg_fail(err, RAG_ERR_IO, "cannot prepare the output: %s",
+                strerror(e));
+        return NULL;
+    }
+    close(fd);
+    return tmp;
+}
+
 rag_status rag_writer_open(const char *path, const rag_write_options *opts,
                            rag_writer **out, rag_error *err)
 {
     rag_write_options defaults;
     struct stat st;
     rag_writer *w;
-    const char *slash;
-    size_t i, dir_len;
-    int fd;
+    size_t i;
 
     if (!out)
         return rg_fail(err, RAG_ERR_USAGE, "no place for the writer");
@@ -139,39 +177,20 @@ rag_status rag_writer_open(const char *path, const rag_write_options *opts,
     w->props.created = opts->created ? (time_t)opts->created
                                      : (time_t)WX_DEFAULT_TIME;
     w->path = rg_arena_strdup(&w->arena, path);
-    slash = strrchr(path, '/');
-    dir_len = slash ? (size_t)(slash - path) + 1 : 0;
-    /* ".<name>.ragbook-XXXXXX" in the target's directory, so the rename
-     * stays on one file system. */
-    w->tmp = rg_arena_printf(&w->arena, "%.*s.%s.ragbook-XXXXXX",
-                             (int)dir_len, path, path + dir_len);
     if ((opts->title &&
          !(w->props.title = rg_arena_strdup(&w->arena, opts->title))) ||
         (opts->author &&
          !(w->props.author = rg_arena_strdup(&w->arena, opts->author))) ||
         (opts->tmpdir &&
          !(w->tmpdir = rg_arena_strdup(&w->arena, opts->tmpdir))) ||
-        !w->path || !w->tmp) {
+        !w->path) {
         rag_writer_abort(w);
         return rg_fail(err, RAG_ERR_NOMEM, "out of memory");
     }
-    fd = mkstemp(w->tmp);
-    if (fd < 0) {
-        int e = errno;
-        w->tmp = NULL;
+    w->tmp = make_temp(w, err);
+    if (!w->tmp) {
         rag_writer_abort(w);
-        if (err && err->status == RAG_OK)
-            err->sys_errno = e;
-        return rg_fail(err, RAG_ERR_IO, "cannot create a file beside it: "
-                       "%s", strerror(e));
-    }
-    if (fchmod(fd, new_file_mode()) != 0 || close(fd) != 0) {
-        int e = errno;
-        rag_writer_abort(w);
-        if (err && err->status == RAG_OK)
-            err->sys_errno = e;
-        return rg_fail(err, RAG_ERR_IO, "cannot prepare the output: %s",
-                       strerror(e));
+        return err ? err->status : RAG_ERR_IO;
     }
     *out = w;
     return RAG_OK;
@@ -192,7 +211,9 @@ rag_status wx_workbook(rag_writer *w, rag_error *err)
     memset(&o, 0, sizeof o);
     o.constant_memory = w->mode == RAG_WRITE_STREAMING;
     o.tmpdir = w->tmpdir;
-    o.use_zip64 = LXW_TRUE; /* large copies may pass 4 GiB inflated */
+    /* A sheet part may pass 4 GiB only with tens of millions of cells;
+     * zip64 headers are left out otherwise, for older readers. */
+    o.use_zip64 = w->expect_cells > 20000000u;
     w->wb = workbook_new_opt(w->tmp, &o);
     if (!w->wb) {
         w->failed = true;
@@ -231,6 +252,7 @@ static void writer_free(rag_writer *w)
 
     for (i = 0; i < w->sheet_count; i++) {
         rg_free(w->sheets[i]->merges);
+        wx_fixes_free(w->sheets[i]->fixes);
         rg_free(w->sheets[i]);
     }
     rg_free(w->sheets);
@@ -274,6 +296,43 @@ static void settle_active(rag_writer *w)
     worksheet_activate(pick->ws);
 }
 
+/* Apply the fix-ups, if any, into a second temporary file. */
+static rag_status finish(rag_writer *w, rag_error *err)
+{
+    wx_fixes **fixes;
+    bool *very_hidden, any = false;
+    char *to;
+    size_t i;
+    rag_status st;
+
+    for (i = 0; i < w->sheet_count; i++)
+        any |= w->sheets[i]->very_hidden ||
+               wx_fixes_count(w->sheets[i]->fixes) > 0;
+    if (!any)
+        return RAG_OK;
+    fixes = rg_calloc(w->sheet_count, sizeof *fixes);
+    very_hidden = rg_calloc(w->sheet_count, sizeof *very_hidden);
+    if (!fixes || !very_hidden) {
+        rg_free(fixes);
+        rg_free(very_hidden);
+        return rg_fail(err, RAG_ERR_NOMEM, "out of memory");
+    }
+    for (i = 0; i < w->sheet_count; i++) {
+        fixes[i] = w->sheets[i]->fixes;
+        very_hidden[i] = w->sheets[i]->very_hidden;
+    }
+    to = make_temp(w, err);
+    st = to ? wx_fixup(w->tmp, to, fixes, very_hidden, w->sheet_count, err)
+            : (err ? err->status : RAG_ERR_IO);
+    rg_free(fixes);
+    rg_free(very_hidden);
+    if (!to)
+        return st;
+    unlink(w->tmp);
+    w->tmp = to; /* removed by the caller on failure */
+    return st;
+}
+
 rag_status rag_writer_close(rag_writer *w, rag_error *err)
 {
     lxw_error e;
@@ -296,6 +355,11 @@ rag_status rag_writer_close(rag_writer *w, rag_error *err)
     w->wb = NULL;
     if (e != LXW_NO_ERROR) {
         st = wx_lxw_fail(w, err, e, "cannot write the workbook");
+        rag_writer_abort(w);
+        return st;
+    }
+    st = finish(w, err);
+    if (st != RAG_OK) {
         rag_writer_abort(w);
         return st;
     }

@@ -14,6 +14,7 @@
 
 #include "ragbook/write.h"
 #include "util/util.h"
+#include "write/fixup.h"
 
 /* One interned style. */
 typedef struct wx_style {
@@ -32,6 +33,8 @@ struct rag_wsheet {
     const rag_workbook *src; /* the input it copies, or NULL */
     size_t src_index;
     bool hidden;
+    bool very_hidden;        /* written hidden, made very hidden at close */
+    wx_fixes *fixes;         /* cells libxlsxwriter cannot write right */
     int64_t row;             /* streaming: the row being written; -1 */
     size_t link_count;
     size_t validation_count;
@@ -93,8 +96,9 @@ rag_status wx_check_row(rag_wsheet *ws, uint32_t row, rag_error *err);
 /* Excel's column width (as in the file, with padding) to the width in
  * characters libxlsxwriter takes. */
 double wx_col_width_from_file(double file_width);
-/* true when the formula refers to a table or another workbook ("[").  */
-bool wx_formula_has_brackets(const char *formula);
+/* true when the formula refers to another workbook ("[1]Sheet1!A1"), or,
+ * with structured_too, to a table ("Table1[Col]"). */
+bool wx_formula_refs(const char *formula, bool structured_too);
 /* Excel's rules for a defined name (letters, digits, _ . \ ?; not a cell
  * reference). */
 bool wx_defined_name_valid(const char *name);
