@@ -9,6 +9,8 @@
 
 #include "recognise/recognise.h"
 
+#define FORM_REACH 40 /* rows from the title a form's labels may be */
+
 typedef struct fig {
     bool has;
     rg_figure f;
@@ -249,8 +251,32 @@ rag_status rg_indicator_plan(rag_model *m, const rg_view *v,
         }
 #undef TAKE
     }
-    if (!title || (!tp && !ap))
+    /* a form: the title and at least two of its other labels near it, one
+     * of them the target or the performance (filled in or not) */
+    if (!title)
         return RAG_OK;
+    {
+        unsigned seen = 0, n = 0;
+        bool figure = false;
+        for (i = 0; i < count; i++) {
+            int role = pairs[i].role;
+            uint32_t d = pairs[i].row > title->row
+                             ? pairs[i].row - title->row
+                             : title->row - pairs[i].row;
+            if (pairs[i].row < r0 || pairs[i].row >= r1 || role <= 0 ||
+                role > RG_LBL_ACTION_TEXT || role == RG_LBL_TITLE ||
+                role == RG_LBL_PERIOD || role == RG_LBL_UNIT ||
+                d > FORM_REACH)
+                continue;
+            if (role == RG_LBL_TARGET || role == RG_LBL_ACTUAL)
+                figure = true;
+            if (!(seen & (1u << role)))
+                n++;
+            seen |= 1u << role;
+        }
+        if (!title || !figure || n < 2)
+            return RAG_OK;
+    }
     p = rg_add_plan(m, v, RAG_PLAN_INDICATOR);
     if (!p)
         return RAG_ERR_NOMEM;

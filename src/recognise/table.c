@@ -96,7 +96,7 @@ static bool qualifies(const hdr *h)
 /* The header of row r from column c0; *next gets the column a second
  * table side by side starts at (or UINT32_MAX). */
 static void header_at(const rg_view *v, uint32_t r, uint32_t c0, bool merged,
-                      uint32_t last, hdr *h, uint32_t *next)
+                      uint32_t last, bool probe, hdr *h, uint32_t *next)
 {
     rg_month_col all[64];
     size_t nall = 0, n = 0, i = 0;
@@ -139,10 +139,12 @@ static void header_at(const rg_view *v, uint32_t r, uint32_t c0, bool merged,
             h->col[role] = (int32_t)c;
             h->roles++;
         } else if (role == RG_COL_REF || role == RG_COL_ACTION) {
-            /* a second table beside the first? */
+            /* a second table beside the first?  (A probe stops there.) */
             hdr rest;
             uint32_t nn;
-            header_at(v, r, c, merged, last, &rest, &nn);
+            if (probe)
+                break;
+            header_at(v, r, c, merged, last, true, &rest, &nn);
             if (qualifies(&rest)) {
                 *next = c;
                 break;
@@ -306,15 +308,14 @@ static bool find_headers(const rg_view *v, found **out, size_t *count)
             found *f;
             uint32_t prev = r;
 
-            header_at(v, r, c0, false, UINT32_MAX, &h, &next);
+            header_at(v, r, c0, false, UINT32_MAX, false, &h, &next);
             if (!qualifies(&h)) {
                 /* months under a merged heading: roles from above */
                 if (h.month_count < 3 || r == 0)
                     break;
-                header_at(v, r, 0, true, UINT32_MAX,
-                          &other, &nn);
+                header_at(v, r, 0, true, UINT32_MAX, false, &other, &nn);
                 if (!qualifies(&other)) {
-                    header_at(v, r - 1, 0, true, UINT32_MAX, &other, &nn);
+                    header_at(v, r - 1, 0, true, UINT32_MAX, false, &other, &nn);
                     hdr_merge(&other, &h);
                     if (!qualifies(&other))
                         break;
@@ -325,7 +326,7 @@ static bool find_headers(const rg_view *v, found **out, size_t *count)
             } else if (h.month_count < 3 && r + 1 < v->rows) {
                 /* roles here, months in the next row */
                 hdr below;
-                header_at(v, r + 1, 0, true, UINT32_MAX, &below, &nn);
+                header_at(v, r + 1, 0, true, UINT32_MAX, false, &below, &nn);
                 if (below.month_count >= 3 && overlaps(&h, &below))
                     break; /* the next row takes this one */
             }

@@ -519,7 +519,10 @@ size_t rg_norm(const char *s, size_t len, char *buf, size_t size)
  * allowed), else 0. */
 static size_t starts_with_word(const char *norm, const char *w)
 {
-    size_t n = strlen(w);
+    size_t n;
+    if (norm[0] != w[0])
+        return 0; /* most entries differ at once */
+    n = strlen(w);
     if (strncmp(norm, w, n) != 0)
         return 0;
     if (norm[n] == '\0' || norm[n] == ' ')
