@@ -89,7 +89,8 @@ int main(int argc, char **argv)
             }
             if (d)
                 closedir(d);
-            qsort(names, n, sizeof *names, by_name);
+            if (n > 1)
+                qsort(names, n, sizeof *names, by_name);
             for (k = 0; k < n; k++) {
                 if (replay_file(names[k]) == 0)
                     count++;
