@@ -79,6 +79,8 @@ typedef struct rag_legend_entry {
     const char *label;      /* the council's own words */
     uint32_t fill;          /* RGB */
     rag_loc cell;           /* the coloured cell */
+    size_t sheet_index;     /* the sheet it is on: a "Key" sheet's legend
+                               serves the trackers of other sheets */
 } rag_legend_entry;
 
 typedef struct rag_month {

@@ -93,7 +93,41 @@ static void fields(FILE *f, const rag_plan *p)
     fputs(p->field_count ? "}" : "}", f);
 }
 
-static void legend(FILE *f, const rag_plan *p)
+/* "cell": "Key!B3" for a legend on another sheet ('My Key'!B3 when the
+ * name needs quotes). */
+static void jcell_on(FILE *f, const rag_model *m, const rag_plan *p,
+                     size_t sheet, rag_loc l)
+{
+    const char *name, *s;
+    char buf[16];
+    bool plain = true;
+
+    if (sheet == p->sheet_index || !m->wb || sheet >= m->wb->sheet_count ||
+        !l.set) {
+        jcell(f, l);
+        return;
+    }
+    name = m->wb->sheets[sheet].name ? m->wb->sheets[sheet].name : "";
+    for (s = name; *s; s++)
+        if (!((*s >= 'A' && *s <= 'Z') || (*s >= 'a' && *s <= 'z') ||
+              (*s >= '0' && *s <= '9') || *s == '_' || *s == '.'))
+            plain = false;
+    fputs(", \"cell\": \"", f);
+    if (!plain)
+        putc('\'', f);
+    for (s = name; *s; s++) {
+        if (*s == '\'')
+            putc('\'', f); /* doubled, as Excel writes it */
+        if (*s == '"' || *s == '\\')
+            putc('\\', f);
+        putc(*s, f);
+    }
+    if (!plain)
+        putc('\'', f);
+    fprintf(f, "!%s\"", rag_cell_ref_format(l.row, l.col, buf));
+}
+
+static void legend(FILE *f, const rag_model *m, const rag_plan *p)
 {
     size_t i;
     fputs(",\n   \"legend\": [", f);
@@ -105,7 +139,7 @@ static void legend(FILE *f, const rag_plan *p)
         fputs(", \"label\": ", f);
         jstr(f, e->label);
         fprintf(f, ", \"fill\": \"%06X\"", (unsigned)(e->fill & 0xFFFFFF));
-        jcell(f, e->cell);
+        jcell_on(f, m, p, e->sheet_index, e->cell);
         putc('}', f);
     }
     fputs("]", f);
@@ -240,7 +274,7 @@ static void finance(FILE *f, const rag_finance *fi)
         fputs("]", f);                                                       \
     } while (0)
 
-static void plan(FILE *f, const rag_plan *p)
+static void plan(FILE *f, const rag_model *m, const rag_plan *p)
 {
     fputs("{\"kind\": ", f);
     jstr(f, rag_plan_kind_name(p->kind));
@@ -254,7 +288,7 @@ static void plan(FILE *f, const rag_plan *p)
     fputs(", \"as_of\": ", f);
     jdate(f, p->as_of);
     fields(f, p);
-    legend(f, p);
+    legend(f, m, p);
     LIST(f, "actions", p->actions, p->action_count, action);
     LIST(f, "indicators", p->indicators, p->indicator_count, indicator);
     LIST(f, "milestones", p->milestones, p->milestone_count, milestone);
@@ -281,7 +315,7 @@ rag_status rag_model_write_json(const rag_model *m, const char *file,
     fputs(",\n \"plans\": [", out);
     for (i = 0; i < m->plan_count; i++) {
         fputs(i ? ",\n  " : "\n  ", out);
-        plan(out, &m->plans[i]);
+        plan(out, m, &m->plans[i]);
     }
     fputs(m->plan_count ? "\n ]}\n" : "]}\n", out);
     if (ferror(out))

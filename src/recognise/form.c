@@ -152,7 +152,8 @@ bool rg_form_pairs(const rg_view *v, uint32_t r0, uint32_t r1,
                 size_t before = (size_t)(colon - t), a = before + 1;
                 while (a < len && (t[a] == ' ' || t[a] == '\t'))
                     a++;
-                if (a < len && before <= 60) {
+                if (a < len && before <= 60 && !memchr(t, '.', before) &&
+                    (p.role > 0 || !rg_bold(v, r, c))) {
                     p.label_len = before;
                     p.inline_value = t + a;
                     p.inline_len = len - a;

@@ -169,6 +169,7 @@ bool rg_find_legend(rag_model *m, const rg_view *v, rag_legend_entry **out,
         e->label = rg_model_strndup(m, cs[i].text, cs[i].len);
         e->fill = cs[i].fill;
         e->cell = rg_loc(cs[i].frow, cs[i].fcol);
+        e->sheet_index = v->index;
         if (!e->label)
             ok = false;
     }

@@ -9,12 +9,34 @@
 
 #define MAX_LEADS 32
 
-/* The title: the block's first words, with what follows them when they
- * end in a colon ("Key Objective WM8:" and the objective below it). */
+/* The title: the first line of the block that says what the plan is
+ * ("...Improvement Plan", "Key Objective WM8:"), else its first line; with
+ * what follows it when it ends in a colon. */
 static void block_heading(rag_model *m, const rg_view *v, uint32_t r0,
                           uint32_t r1, rag_plan *p)
 {
     uint32_t r;
+    for (r = r0; r < r1; r++) {
+        size_t n, i, len;
+        const rag_cell *row = rg_row_cells(v, r, &n);
+        for (i = 0; i < n; i++) {
+            char norm[128];
+            const char *t = rg_text(v, r, row[i].col, &len);
+            int lbl;
+            if (!t || len > 120)
+                continue;
+            rg_norm(t, len, norm, sizeof norm);
+            lbl = rg_vocab_prefix(rg_label_words, norm);
+            if (lbl == RG_LBL_REPORT_DATE || lbl == RG_LBL_OWNER ||
+                lbl == RG_LBL_LEAD)
+                goto first;
+            if (rg_vocab_find(rg_title_words, norm, NULL) > 0) {
+                r0 = r; /* start from this line */
+                goto first;
+            }
+        }
+    }
+first:
     for (r = r0; r < r1; r++) {
         size_t n, i, len, len2;
         const rag_cell *row = rg_row_cells(v, r, &n);

@@ -179,6 +179,9 @@ const rg_word rg_label_words[] = {
     {"responsible officer", RG_LBL_LEAD}, {"service lead", RG_LBL_LEAD},
     {"lead", RG_LBL_LEAD}, {"head of service", RG_LBL_LEAD},
     {"owner", RG_LBL_OWNER}, {"plan owner", RG_LBL_OWNER},
+    {"programme lead", RG_LBL_OWNER}, {"project lead", RG_LBL_OWNER},
+    {"programme owner", RG_LBL_OWNER}, {"sponsor", RG_LBL_OWNER},
+    {"lead director", RG_LBL_DIRECTOR}, {"lead member", RG_LBL_DIRECTOR},
     {"indicator owner", RG_LBL_OWNER}, {"accountable officer", RG_LBL_OWNER},
 
     {"target", RG_LBL_TARGET}, {"target this period", RG_LBL_TARGET},
@@ -400,6 +403,15 @@ const rg_word rg_name_titles[] = {
     {"mr", 1}, {"mrs", 1}, {"ms", 1}, {"miss", 1}, {"dr", 1}, {"cllr", 1},
     {"councillor", 1}, {"prof", 1}, {"sir", 1}, {"dame", 1}, {NULL, 0}};
 
+/* Words that make a line of a title block the plan's title (rather than
+ * the council's name above it). */
+const rg_word rg_title_words[] = {
+    {"plan", 1}, {"tracker", 1}, {"programme", 1}, {"program", 1},
+    {"progress", 1}, {"objective", 1}, {"monitoring", 1},
+    {"improvement", 1}, {"update", 1}, {"report", 1}, {"action", 1},
+    {"actions", 1}, {"recovery", 1}, {"performance", 1}, {"strategy", 1},
+    {"project", 1}, {NULL, 0}};
+
 const rg_vocab_table rg_vocab_tables[] = {
     {"header", rg_header_words},       {"status", rg_status_words},
     {"complete", rg_complete_words},   {"label", rg_label_words},
@@ -408,6 +420,7 @@ const rg_vocab_table rg_vocab_tables[] = {
     {"kind", rg_kind_words},           {"unit", rg_unit_words},
     {"month", rg_month_words},         {"quarter", rg_quarter_words},
     {"particle", rg_name_particles},   {"title", rg_name_titles},
+    {"plan title", rg_title_words},
     {NULL, NULL}};
 
 /* ---- normal form ------------------------------------------------------ */
