@@ -12,6 +12,7 @@
 #include <errno.h>
 #include <libgen.h>
 #include <limits.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -199,6 +200,16 @@ static lxw_error write_link(lxw_worksheet *ws, lxw_row_t row, lxw_col_t col,
     return worksheet_write_string(ws, row, col, text, NULL);
 }
 
+/* A column width that shows s whole: its characters (not bytes) plus a
+ * margin, within 20..100. */
+static double width_of(const char *s)
+{
+    double n = 2;
+    for (; s && *s; s++)
+        n += ((unsigned char)*s & 0xC0) != 0x80;
+    return n < 20 ? 20 : n > 100 ? 100 : n;
+}
+
 static lxw_error header(lxw_worksheet *ws, const char *const *titles,
                         const double *widths, size_t n, const formats *fm)
 {
@@ -212,6 +223,13 @@ static lxw_error header(lxw_worksheet *ws, const char *const *titles,
                                      widths[i], NULL);
     }
     worksheet_freeze_panes(ws, 1, 0);
+    /* Printed for a meeting: landscape, one page wide, A4, the header on
+     * every page. */
+    worksheet_set_landscape(ws);
+    worksheet_set_paper(ws, 9);
+    worksheet_fit_to_pages(ws, 1, 0);
+    if (e == LXW_NO_ERROR)
+        e = worksheet_repeat_rows(ws, 0, 0);
     return e;
 }
 
@@ -254,9 +272,13 @@ static lxw_error files_sheet(lxw_worksheet *ws, const rg_report_file **order,
     static const char *const titles[] = {"File",  "Plans found", "Errors",
                                          "Warnings", "Infos", "RAG",
                                          "Note"};
-    static const double widths[] = {48, 12, 9, 10, 8, 9, 60};
+    double widths[] = {20, 12, 9, 10, 8, 9, 60};
     size_t i, links = 0;
-    lxw_error e = header(ws, titles, widths, 7, fm);
+    lxw_error e;
+
+    for (i = 0; i < count; i++)
+        widths[0] = fmax(widths[0], width_of(order[i]->path));
+    e = header(ws, titles, widths, 7, fm);
     rg_buf url = {0};
 
     for (i = 0; i < count && e == LXW_NO_ERROR; i++) {
@@ -313,9 +335,16 @@ static lxw_error findings_sheet(lxw_worksheet *ws, const entry *all,
     static const char *const titles[] = {"File", "Sheet",   "Cell",
                                          "Rule", "Severity", "Message",
                                          "Ref",  "Period"};
-    static const double widths[] = {40, 20, 8, 20, 10, 100, 8, 8};
+    double widths[] = {20, 12, 8, 20, 10, 40, 8, 8};
     size_t i, links = 0, shown = n;
-    lxw_error e = header(ws, titles, widths, 8, fm);
+    lxw_error e;
+
+    for (i = 0; i < n; i++) {
+        widths[0] = fmax(widths[0], width_of(all[i].f->file));
+        widths[1] = fmax(widths[1], width_of(all[i].f->sheet));
+        widths[5] = fmax(widths[5], width_of(all[i].f->message));
+    }
+    e = header(ws, titles, widths, 8, fm);
     rg_buf url = {0};
     char ref[16], more[96];
 
