@@ -80,22 +80,23 @@ static bool value_below(const rg_view *v, uint32_t r, uint32_t c,
 {
     uint32_t k;
     for (k = r + 1; k < r1 && k <= r + BELOW_REACH; k++) {
-        size_t n, i;
-        const rag_cell *row = rg_row_cells(v, k, &n);
+        /* under the label first, then a little to its right, then left */
+        static const int offs[] = {0, 1, 2, -1};
+        size_t i;
         if (rg_claimed(v, k, c))
             return false;
-        for (i = 0; i < n; i++) {
-            uint32_t col = row[i].col;
+        for (i = 0; i < sizeof offs / sizeof offs[0]; i++) {
+            int64_t col = (int64_t)c + offs[i];
             size_t len;
             const char *t;
             label_info li;
             char norm[160];
-            if (col + 1 < c || col > c + 2 || !rg_has_value(v, k, col))
+            if (col < 0 || !rg_has_value(v, k, (uint32_t)col))
                 continue;
-            t = rg_text(v, k, col, &len);
+            t = rg_text(v, k, (uint32_t)col, &len);
             if (t && bullet(t, len))
                 break; /* an instruction: look further down */
-            if (label_at(v, k, col, &li, norm, sizeof norm) &&
+            if (label_at(v, k, (uint32_t)col, &li, norm, sizeof norm) &&
                 (li.strong || li.styled))
                 return false;
             *vr = (int32_t)k;
@@ -184,8 +185,8 @@ bool rg_form_pairs(const rg_view *v, uint32_t r0, uint32_t r1,
                             skip_to = (uint32_t)vc + 1;
                         }
                     }
-                } else if (vc < 0 &&
-                           (li.colon || p.label_len >= 30 ||
+                } else if ((vc < 0 || li.strong) &&
+                           (li.colon || li.strong || p.label_len >= 30 ||
                             p.role == RG_LBL_REASON ||
                             p.role == RG_LBL_NARRATIVE ||
                             p.role == RG_LBL_ACTION_TEXT)) {

@@ -57,8 +57,45 @@ static void pair_figure(const rg_view *v, const rg_pair *p, fig *out)
     }
 }
 
-/* "amber: within 5% of target", "tolerance 5%": the band the workbook
- * states for itself, in rows [r0, r1); <= 0 when none. */
+/* A percentage written right after s[at] ("within 5%", "+/- 2.5%",
+ * "tolerance: 10%"), as a fraction; 0 when there is none. */
+static double percent_after(const char *s, size_t len, size_t at)
+{
+    rg_figure f;
+    while (at < len && (s[at] == ' ' || s[at] == ':' || s[at] == '='))
+        at++;
+    if (at >= len || s[at] < '0' || s[at] > '9')
+        return 0;
+    if (!rg_parse_figure(s + at, len - at, &f) ||
+        f.unit != RAG_UNIT_PERCENT || f.value <= 0 || f.value >= 1)
+        return 0;
+    return f.value;
+}
+
+/* Where a band marker ends in s: "within", "tolerance", "+/-", "±". */
+static size_t marker_end(const char *s, size_t len, size_t i)
+{
+    static const char *const marks[] = {"within", "tolerance", "+/-",
+                                        "+ / -", "\xc2\xb1", NULL};
+    size_t k, j;
+    for (k = 0; marks[k]; k++) {
+        size_t n = strlen(marks[k]);
+        if (i + n > len)
+            continue;
+        for (j = 0; j < n; j++)
+            if (((s[i + j] >= 'A' && s[i + j] <= 'Z') ? s[i + j] + 32
+                                                      : s[i + j]) !=
+                marks[k][j])
+                break;
+        if (j == n)
+            return i + n;
+    }
+    return 0;
+}
+
+/* The band the workbook states for itself in rows [r0, r1) ("Amber:
+ * within 5% of target", "tolerance 5%", "budget held to +/- 2%"); <= 0
+ * when none. */
 static double stated_tolerance(const rg_view *v, uint32_t r0, uint32_t r1)
 {
     uint32_t r;
@@ -66,35 +103,29 @@ static double stated_tolerance(const rg_view *v, uint32_t r0, uint32_t r1)
         size_t n, i;
         const rag_cell *row = rg_row_cells(v, r, &n);
         for (i = 0; i < n; i++) {
-            char norm[256];
-            size_t len, at = 0;
+            size_t len, k, e;
             const char *t = rg_text(v, r, row[i].col, &len);
             rg_figure f;
-            if (!t || len > 240)
+            double tol;
+            if (!t || len > 400)
                 continue;
-            rg_norm(t, len, norm, sizeof norm);
-            if (!(rg_norm_has(norm, "amber") && rg_norm_has(norm, "within")) &&
-                !rg_norm_has(norm, "tolerance"))
-                continue;
-            if (rg_norm_has(norm, "within")) {
-                const char *w = strstr(t, "within");
-                if (!w)
-                    w = strstr(t, "Within");
-                if (w)
-                    at = (size_t)(w - t);
-            }
-            if (rg_parse_figure(t + at, len - at, &f) &&
-                f.unit == RAG_UNIT_PERCENT && f.value > 0 && f.value < 1)
-                return fabs(f.value);
-            if (rg_norm_has(norm, "tolerance")) {
-                int32_t vc = rg_next_value(v, r, row[i].col,
-                                           row[i].col + 3);
-                if (vc >= 0 && rg_figure_at(v, r, (uint32_t)vc, &f, NULL) &&
-                    f.value > 0) {
-                    double tol = f.unit == RAG_UNIT_PERCENT ? f.value
-                                 : f.value >= 1 ? f.value / 100 : f.value;
-                    if (tol < 1)
-                        return tol;
+            for (k = 0; k < len; k++) {
+                if (!(e = marker_end(t, len, k)))
+                    continue;
+                if ((tol = percent_after(t, len, e)) > 0)
+                    return tol;
+                /* "Tolerance" as a label, the figure beside it */
+                if (e - k == 9 && k == 0) {
+                    int32_t vc = rg_next_value(v, r, row[i].col,
+                                               row[i].col + 3);
+                    if (vc >= 0 &&
+                        rg_figure_at(v, r, (uint32_t)vc, &f, NULL) &&
+                        f.value > 0) {
+                        tol = f.unit == RAG_UNIT_PERCENT ? f.value
+                              : f.value >= 1 ? f.value / 100 : f.value;
+                        if (tol < 1)
+                            return tol;
+                    }
                 }
             }
         }
@@ -368,13 +399,13 @@ rag_status rg_indicator_plan(rag_model *m, const rg_view *v,
                 dir = RG_DIR_HIGHER;
         }
     }
+    if (dir <= 0)
+        dir = form_words(v, r0, r1, rg_direction_words);
     if (dir <= 0 && ind->title) {
         char norm[256];
         rg_norm(ind->title, strlen(ind->title), norm, sizeof norm);
-        dir = rg_vocab_find(rg_direction_words, norm, NULL);
+        dir = rg_vocab_find(rg_direction_hints, norm, NULL);
     }
-    if (dir <= 0)
-        dir = form_words(v, r0, r1, rg_direction_words);
     if (dir <= 0 && ind->unit == RAG_UNIT_DAYS)
         dir = RG_DIR_LOWER;
     ind->direction = dir == RG_DIR_LOWER ? RAG_LOWER_IS_BETTER

@@ -146,13 +146,13 @@ static void month_years(rg_month_col *mc, size_t n, int fy, rag_date anchor)
             mc[i].year = mc[i + 1].year - (mc[i].month > mc[i + 1].month);
 }
 
-static bool is_header_row(const rg_table *t, uint32_t r)
+/* Is r one of the table's header rows?  Rows are asked in order, so
+ * *next walks the (ascending) list once. */
+static bool is_header_row(const rg_table *t, uint32_t r, size_t *next)
 {
-    size_t k;
-    for (k = 0; k < t->header_count; k++)
-        if (t->headers[k] == r)
-            return true;
-    return false;
+    while (*next < t->header_count && t->headers[*next] < r)
+        (*next)++;
+    return *next < t->header_count && t->headers[*next] == r;
 }
 
 static const char *col_text(const rg_view *v, uint32_t r, int32_t c,
@@ -281,6 +281,10 @@ static rag_status add_action(rag_model *m, const rg_view *v,
     rag_status st;
 
     *added = false;
+    if (t->col[RG_COL_COMMENT] < 0 && ts) {
+        tc = ts; /* a "RAG" column that holds the position statement */
+        lc = ls;
+    }
     memset(&due, 0, sizeof due);
     due.empty = true;
     if (tr) {
@@ -351,6 +355,8 @@ static rag_status add_action(rag_model *m, const rg_view *v,
         a->due_cell = rg_loc(r, (uint32_t)t->col[RG_COL_DUE]);
     if (t->col[RG_COL_COMMENT] >= 0)
         a->comment_cell = rg_loc(r, (uint32_t)t->col[RG_COL_COMMENT]);
+    else if (t->col[RG_COL_STATUS] >= 0)
+        a->comment_cell = rg_loc(r, (uint32_t)t->col[RG_COL_STATUS]);
     if ((has_ref && !a->ref) || (ta && !a->text) || (tc && !a->comment))
         return RAG_ERR_NOMEM;
     *added = true;
@@ -382,10 +388,11 @@ rag_status rg_table_plan(rag_model *m, rg_view *v, const rg_table *t,
                              : block_fy(v, t->block_start, t->headers[0]);
         anchor = p->as_of.year ? p->as_of
                  : cx->report_date.year ? cx->report_date : cx->as_of;
+        size_t hnext = 0;
         month_years(tt.months, tt.month_count, fy, anchor);
         for (r = t->headers[0]; r < t->end_row; r++) {
             bool added = false;
-            if (is_header_row(t, r)) {
+            if (is_header_row(t, r, &hnext)) {
                 rg_claim(v, r, t->first_col, t->last_col);
                 continue;
             }

@@ -90,6 +90,8 @@ const rg_word rg_status_words[] = {
     {"one month late", RAG_PROGRESS_ONE_MONTH_BEHIND},
     {"1 month late", RAG_PROGRESS_ONE_MONTH_BEHIND},
     {"slightly behind", RAG_PROGRESS_ONE_MONTH_BEHIND},
+    {"slipped", RAG_PROGRESS_ONE_MONTH_BEHIND},
+    {"slipping", RAG_PROGRESS_ONE_MONTH_BEHIND},
     {"minor slippage", RAG_PROGRESS_ONE_MONTH_BEHIND},
     {"minor delay", RAG_PROGRESS_ONE_MONTH_BEHIND},
     {"at risk", RAG_PROGRESS_ONE_MONTH_BEHIND},
@@ -97,6 +99,7 @@ const rg_word rg_status_words[] = {
     {"seriously behind", RAG_PROGRESS_OVER_ONE_MONTH_BEHIND},
     {"off track", RAG_PROGRESS_OVER_ONE_MONTH_BEHIND},
     {"off target", RAG_PROGRESS_OVER_ONE_MONTH_BEHIND},
+    {"missed", RAG_PROGRESS_OVER_ONE_MONTH_BEHIND},
     {"not on target", RAG_PROGRESS_OVER_ONE_MONTH_BEHIND},
     {"not started", RAG_PROGRESS_PROGRAMMED},
     {"not yet started", RAG_PROGRESS_PROGRAMMED},
@@ -114,6 +117,11 @@ const rg_word rg_status_words[] = {
     {"re - scheduled", RAG_PROGRESS_REPROGRAMMED},
     {"extended", RAG_PROGRESS_REPROGRAMMED},
     {"revised date", RAG_PROGRESS_REPROGRAMMED},
+    {"revised target", RAG_PROGRESS_REPROGRAMMED},
+    {"new date", RAG_PROGRESS_REPROGRAMMED},
+    {"date changed", RAG_PROGRESS_REPROGRAMMED},
+    {"reprofiled", RAG_PROGRESS_REPROGRAMMED},
+    {"re - profiled", RAG_PROGRESS_REPROGRAMMED},
     {"deferred", RAG_PROGRESS_REPROGRAMMED},
     {"suspended", RAG_PROGRESS_SUSPENDED},
     {"on hold", RAG_PROGRESS_SUSPENDED},
@@ -337,7 +345,17 @@ const rg_word rg_direction_words[] = {
     {"goal post", RG_DIR_BAND}, {"goalpost", RG_DIR_BAND},
     {"within band", RG_DIR_BAND}, {"within range", RG_DIR_BAND},
     {"within budget", RG_DIR_BAND}, {"on budget", RG_DIR_BAND},
+    {"held within", RG_DIR_BAND}, {"within tolerance", RG_DIR_BAND},
+    {NULL, 0}};
+
+/* What an indicator's title implies about its direction. */
+const rg_word rg_direction_hints[] = {
+    {"lower is better", RG_DIR_LOWER}, {"higher is better", RG_DIR_HIGHER},
     {"spend against budget", RG_DIR_BAND}, {"budget variance", RG_DIR_BAND},
+    {"variance against budget", RG_DIR_BAND},
+    {"variance to budget", RG_DIR_BAND},
+    {"spend to budget", RG_DIR_BAND}, {"within budget", RG_DIR_BAND},
+    {"budget monitoring", RG_DIR_BAND}, {"forecast outturn", RG_DIR_BAND},
     {"reduce", RG_DIR_LOWER}, {"reduction", RG_DIR_LOWER},
     {"reducing", RG_DIR_LOWER},
     {"time taken", RG_DIR_LOWER}, {"processing time", RG_DIR_LOWER},
@@ -347,6 +365,12 @@ const rg_word rg_direction_words[] = {
     {"waiting time", RG_DIR_LOWER}, {"sickness absence", RG_DIR_LOWER},
     {"days lost", RG_DIR_LOWER}, {"arrears", RG_DIR_LOWER},
     {"error rate", RG_DIR_LOWER}, {"complaints received", RG_DIR_LOWER},
+    {"overpayments", RG_DIR_LOWER}, {"days to", RG_DIR_LOWER},
+    {"vacancy rate", RG_DIR_LOWER}, {"turnover", RG_DIR_LOWER},
+    {"void", RG_DIR_LOWER}, {"voids", RG_DIR_LOWER},
+    {"delayed", RG_DIR_LOWER}, {"missed", RG_DIR_LOWER},
+    {"backlog", RG_DIR_LOWER}, {"outstanding", RG_DIR_LOWER},
+    {"cost per", RG_DIR_LOWER}, {"average wait", RG_DIR_LOWER},
     {NULL, 0}};
 
 /* A heading or title that says what a form is. */
@@ -417,6 +441,7 @@ const rg_vocab_table rg_vocab_tables[] = {
     {"complete", rg_complete_words},   {"label", rg_label_words},
     {"milestone", rg_milestone_words}, {"finance", rg_fin_words},
     {"rag", rg_rag_words},             {"direction", rg_direction_words},
+    {"direction hint", rg_direction_hints},
     {"kind", rg_kind_words},           {"unit", rg_unit_words},
     {"month", rg_month_words},         {"quarter", rg_quarter_words},
     {"particle", rg_name_particles},   {"title", rg_name_titles},
@@ -508,6 +533,11 @@ size_t rg_norm(const char *s, size_t len, char *buf, size_t size)
                   is_word_byte((unsigned char)s[i + 3])))
                 out_sep(&o);
             i += 3;
+        } else if (left >= 2 && u[0] == 0xC2 && u[1] == 0xB1) {
+            out_symbol(&o, "+"); /* plus-minus reads as "+ / -" */
+            out_symbol(&o, "/");
+            out_symbol(&o, "-");
+            i += 2;
         } else if (left >= 2 && u[0] == 0xC2 &&
                    (u[1] == 0xA0 || u[1] == 0xB7)) {
             out_sep(&o); /* no-break space, middle dot */

@@ -96,7 +96,8 @@ extern const rg_word rg_label_words[];     /* rg_label */
 extern const rg_word rg_milestone_words[]; /* rg_ms_role */
 extern const rg_word rg_fin_words[];       /* rg_fin_word */
 extern const rg_word rg_rag_words[];       /* rag_rating */
-extern const rg_word rg_direction_words[]; /* rg_dir_word */
+extern const rg_word rg_direction_words[]; /* rg_dir_word: statements */
+extern const rg_word rg_direction_hints[]; /* rg_dir_word: title words */
 extern const rg_word rg_kind_words[];      /* rg_kind_word */
 extern const rg_word rg_unit_words[];      /* rag_unit */
 extern const rg_word rg_month_words[];     /* 1..12 */

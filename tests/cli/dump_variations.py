@@ -445,10 +445,153 @@ def case_unrecognised_sheet():
     expect("unrecognised", "plans", d["plans"], [])
 
 
+def case_action_plan_rag_column_offset():
+    """A table from column B under a title, numeric refs, a "RAG" column
+    holding the position statement, a merged parent row written as
+    "R2 Improve ..."."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Actions"
+    ws["B1"] = "Licensing Service Action Plan"
+    for i, h in enumerate(["ID", "Activity", "Owner", "Timescale", "RAG"]):
+        ws.cell(row=3, column=2 + i, value=h).font = BOLD
+    ws["B4"] = 1
+    ws["C4"] = "Digitise taxi licence renewals"
+    ws["D4"] = "Marc Dubois"
+    ws["E4"] = dt.datetime(2024, 1, 31)
+    ws["E4"].number_format = "dd/mm/yyyy"
+    ws["F4"] = "Green - on track, supplier appointed"
+    ws["B5"] = 2
+    ws["C5"] = "Review the fees"
+    ws["D5"] = "M Dubois, Finance Team"
+    ws["E5"] = "March 2024"
+    ws["F5"] = "Red: delayed by the consultation"
+    ws.merge_cells("B6:F6")
+    ws["B6"] = "R3 Improve enforcement in the night-time economy"
+    ws["B6"].font = BOLD
+    ws["B7"] = "R3a"
+    ws["C7"] = "Joint patrols with the police"
+    ws["D7"] = "Licensing Enforcement Team"
+    ws["E7"] = "Ongoing"
+    ws["F7"] = "Completed"
+    d = dump(wb, "action_plan_rag_column")
+    name = "action_plan_rag_column"
+    expect(name, "plans", [(p["kind"], p["title"]) for p in d["plans"]],
+           [("action_plan", "Licensing Service Action Plan")])
+    if not d["plans"]:
+        return
+    a = actions_by_ref(d["plans"][0])
+    expect(name, "refs", list(a), ["1", "2", "R3", "R3a"])
+    expect(name, "1", (a["1"]["status"], a["1"]["comment"], a["1"]["cell"]),
+           ("on_target", "Green - on track, supplier appointed", "B4"))
+    expect(name, "2", (a["2"]["status"], a["2"]["leads"], a["2"]["due_text"]),
+           ("over_one_month_behind", ["M Dubois", "Finance Team"], "March 2024"))
+    expect(name, "R3", (a.get("R3", {}).get("text"), a.get("R3", {}).get("parent")),
+           ("Improve enforcement in the night-time economy", None))
+    expect(name, "R3a", (a["R3a"]["parent"], a["R3a"]["status"]), ("R3", "complete"))
+
+
+def case_tracker_horizontal_legend_fy_title():
+    """The financial year in the title and no report date, month names with
+    no year, a horizontal legend in the title block, letters in the
+    coloured cells, a "Complete" colour."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Delivery"
+    ws["A1"] = "Housing Strategy Delivery Plan 2010/11"
+    legend = [("Key:", None), (None, "BFBFBF"), ("Planned", None), (None, "00FF00"),
+              ("On schedule", None), (None, "FFFF00"), ("Slipped up to a month", None),
+              (None, "FF0000"), ("Slipped more than a month", None), (None, "0000FF"),
+              ("Complete", None)]
+    for k, (words, rgb) in enumerate(legend, start=1):
+        c = ws.cell(row=3, column=k, value=words)
+        if rgb:
+            c.fill = fill(rgb)
+    hdr = ["Ref", "Action", "Lead"] + ["April", "May", "June", "July", "August", "September",
+                                       "October", "November", "December", "January",
+                                       "February", "March"] + ["Comment"]
+    for i, h in enumerate(hdr):
+        ws.cell(row=5, column=i + 1, value=h).font = BOLD
+    rows = [("H1", "Build 40 affordable homes", "Ruth Gale",
+             ["00FF00"] * 6 + ["FFFF00"] * 2 + ["BFBFBF"] * 4, "Site handover late"),
+            ("H2", "Adopt the allocations policy", "Ruth Gale",
+             ["00FF00"] * 3 + ["0000FF"], "Adopted by Council in July")]
+    for r, (ref, text, lead, fills, comment) in enumerate(rows, start=6):
+        ws.cell(row=r, column=1, value=ref)
+        ws.cell(row=r, column=2, value=text)
+        ws.cell(row=r, column=3, value=lead)
+        for k, rgb in enumerate(fills):
+            c = ws.cell(row=r, column=4 + k, value="X")
+            c.fill = fill(rgb)
+        ws.cell(row=r, column=16, value=comment)
+    d = dump(wb, "tracker_horizontal_legend", "--as-of", "2010-11-20")
+    name = "tracker_horizontal_legend"
+    expect(name, "plans", [p["kind"] for p in d["plans"]], ["tracker"])
+    if not d["plans"]:
+        return
+    p = d["plans"][0]
+    expect(name, "legend", [(e["status"], e["label"]) for e in p["legend"]],
+           [("programmed", "Planned"), ("on_target", "On schedule"),
+            ("one_month_behind", "Slipped up to a month"),
+            ("over_one_month_behind", "Slipped more than a month"), ("complete", "Complete")])
+    a = actions_by_ref(p)
+    expect(name, "H1 months", [m["month"] for m in a["H1"]["months"]][::11],
+           ["2010-04", "2011-03"])
+    expect(name, "H1 status", a["H1"]["status"], "one_month_behind")
+    expect(name, "H2 status", a["H2"]["status"], "complete")
+
+
+def case_indicator_budget_band():
+    """A budget held to +/- 5%: within_band, in pounds, the band from the
+    sheet."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Budget"
+    ws["A1"] = "Performance Action Plan"
+    rows = [("Indicator Title", "Spend against budget: Adult Social Care (ASC7)"),
+            ("Target", 1250000), ("Performance this Period", 1330000),
+            ("+ / - Target", 80000), ("Non-compliance reason", "Placements above forecast")]
+    for r, (label, value) in enumerate(rows, start=3):
+        ws.cell(row=r, column=1, value=label)
+        c = ws.cell(row=r, column=2, value=value)
+        if isinstance(value, int):
+            c.number_format = '"\u00a3"#,##0'
+    ws["A9"] = "Budgets are held to \u00b15% of the approved budget."
+    d = dump(wb, "indicator_budget_band")
+    name = "indicator_budget_band"
+    ind = [i for p in d["plans"] for i in p["indicators"]]
+    expect(name, "indicator", [(i["code"], i["unit"], i["direction"], i["variance"], i["rag"])
+                               for i in ind],
+           [("ASC7", "gbp", "within_band", 80000, "amber")])
+
+
+def case_indicator_values_below_labels():
+    """An indicator form whose values sit under their labels."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "PI"
+    ws["A1"] = "Performance Action Plan: Quarter 3"
+    for i, (label, value) in enumerate([("Measure", "Household waste recycled (%) - NI 192"),
+                                        ("Target", 0.5), ("Actual", 0.462),
+                                        ("RAG", "Amber")]):
+        ws.cell(row=3, column=1 + i, value=label).font = BOLD
+        c = ws.cell(row=4, column=1 + i, value=value)
+        if isinstance(value, float):
+            c.number_format = "0.0%"
+    d = dump(wb, "indicator_values_below")
+    name = "indicator_values_below"
+    ind = [i for p in d["plans"] for i in p["indicators"]]
+    expect(name, "indicator", [(i["code"], i["target"], i["actual"], i["unit"], i["rag"],
+                                i["stated_rag"]) for i in ind],
+           [("NI 192", 0.5, 0.462, "percent", "amber", "amber")])
+
+
 CASES = [case_action_plan_other_words, case_two_plans_one_sheet, case_side_by_side,
          case_tracker_key_sheet_dates, case_tracker_two_row_header_legend_right,
          case_indicator_days_lower_is_better, case_two_indicators_one_sheet,
-         case_recovery_seed_layout, case_unrecognised_sheet]
+         case_recovery_seed_layout, case_unrecognised_sheet,
+         case_action_plan_rag_column_offset, case_tracker_horizontal_legend_fy_title,
+         case_indicator_budget_band, case_indicator_values_below_labels]
 
 
 def main():
