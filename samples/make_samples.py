@@ -252,7 +252,8 @@ def recovery_plan(path):
             ("Activity/Cost centres", "PK3310, PK3315"),
             ("23/24 Budget £'000", -310), ("23/24 Outturn £'000", -95),
             ("24/25 Budget £'000", -320),
-            ("Pressure on this activity in 24/25 (based on 23/24 outturn) £'000", 225)]
+            ("Pressure on this activity in 24/25 (based on 23/24 outturn) £'000", 225),
+            ("Date of update", "15/11/2024")]
     r = 3
     for label, value in form:
         c = ws.cell(row=r, column=1, value=label)

@@ -317,6 +317,7 @@ rag_status rg_indicator_plan(rag_model *m, const rg_view *v,
     if (!ind)
         return RAG_ERR_NOMEM;
     hr = rg_heading_above(v, r0, title->row, &hc);
+    rg_report_date(v, r0, r1, &p->as_of, NULL);
     if (hr >= 0) {
         size_t len;
         const char *t = rg_text(v, (uint32_t)hr, hc, &len);

@@ -439,6 +439,7 @@ rag_status rg_recovery_plan(rag_model *m, rg_view *v, uint32_t r0,
         return RAG_ERR_NOMEM;
     p->status_col = -1;
     hr = rg_heading_above(v, r0, r1, &hc);
+    rg_report_date(v, r0, r1, &p->as_of, NULL);
     if ((st = milestones(m, v, p, r0, r1)) != RAG_OK ||
         (st = periods(m, v, p, r0, r1)) != RAG_OK)
         return st;
