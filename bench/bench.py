@@ -14,6 +14,7 @@ the tools and builds ragbook; the settings come from the environment:
   FIXTURES   the small workbooks copied for validate (../shared/fixtures)
 """
 import glob
+import hashlib
 import os
 import re
 import shutil
@@ -302,6 +303,20 @@ def section_copy(big):
                          if os.path.exists(p) else "-"}
     say("   " + describe(big, ROWS))
     table("   'x ragbook' = wall time / ragbook copy wall time", [rb, py], rb, sizes)
+    if rb.ok:
+        same = csv_digest(big) == csv_digest(out_r)
+        say(f"   check: ragbook cells --format csv of the copy "
+            f"{'equals' if same else 'DIFFERS FROM'} that of the original")
+
+
+def csv_digest(path):
+    """sha256 of `ragbook cells PATH --format csv` (values of sheet 1)."""
+    h = hashlib.sha256()
+    with subprocess.Popen([RAGBOOK, "cells", path, "--format", "csv"],
+                          stdout=subprocess.PIPE) as p:
+        for chunk in iter(lambda: p.stdout.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest() if p.returncode == 0 else None
 
 
 def section_validate():
