@@ -239,6 +239,7 @@ static bool data_row(const rg_view *v, const hdr *h, uint32_t r)
             rg_cell_at(v, r, (uint32_t)h->col[RG_COL_REF])->type ==
                 RAG_CELL_NUMBER)
             return true;
+        return false; /* a table with refs: a row without one is no data */
     }
     if (h->col[RG_COL_ACTION] >= 0 &&
         rg_text(v, r, (uint32_t)h->col[RG_COL_ACTION], &len)) {
