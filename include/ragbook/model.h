@@ -101,9 +101,15 @@ typedef struct rag_action {
     bool due_invalid;       /* written as a date that is no date (31/09) */
     rag_month *months;      /* each coloured month cell, in column order */
     size_t month_count;
-    rag_progress status;    /* at the as-of date, or NONE */
+    rag_progress status;    /* at the as-of date, or NONE: the status of
+                               the latest month at or before it with a
+                               known status; an action plan's status
+                               column's words (or colour); COMPLETE when
+                               the comment starts "Complete(d)" */
     const char *comment;
-    bool is_parent;         /* a heading row for its children */
+    bool is_parent;         /* a heading row for its children: other refs
+                               name it as parent, or it is bold or
+                               underlined with no lead */
     rag_loc cell;           /* the ref cell */
     rag_loc lead_cell, due_cell, comment_cell;
 } rag_action;

@@ -63,8 +63,8 @@ char *rg_value_text(rag_model *m, const rg_view *v, uint32_t r, uint32_t c);
 /* A date cell, a date serial, or dates written as text (rg_parse_when). */
 rg_when rg_when_at(const rg_view *v, uint32_t r, uint32_t c);
 /* A figure from a number cell (its format says percent, £, decimals) or
- * from text (rg_parse_figure).  *note gets the words after a figure
- * written as text (or 0). */
+ * from text (rg_parse_figure).  *rest (may be NULL) gets the offset in the
+ * cell's text of the words after a figure written as text (or 0). */
 bool rg_figure_at(const rg_view *v, uint32_t r, uint32_t c, rg_figure *f,
                   size_t *rest);
 
