@@ -4,8 +4,9 @@
 Usage: make_seeds.py OUT_DIR [--fixtures DIR] [--corpus DIR] [--sample N]
        [--max-size BYTES] [--extra DIR ...]
 
-Each workbook is copied twice: as it is, and re-zipped with every entry
-STORED (not deflated).  Mutations of deflated bytes rarely inflate to
+Each workbook is copied three times: as it is, re-zipped with every entry
+STORED (not deflated), and as its XML parts joined by NUL bytes (which
+fuzz_reader packs into a zip itself).  Mutations of deflated bytes rarely inflate to
 anything the XML parser gets far with; in a stored entry they land on the
 XML itself, and minizip checks the CRC only after the entry has been read,
 so the mutated XML is parsed.  The corpus sample is deterministic (every
@@ -22,6 +23,24 @@ def stored_copy(data):
             for info in src.infolist():
                 dst.writestr(info.filename, src.read(info.filename))
         return out.getvalue()
+    except Exception:
+        return None
+
+
+def parts_seed(data):
+    """The XML parts fuzz_reader packs itself, NUL-separated: the first
+    worksheet, sharedStrings, styles, workbook, theme."""
+    try:
+        z = zipfile.ZipFile(io.BytesIO(data))
+        names = z.namelist()
+        sheets = sorted(n for n in names
+                        if n.startswith("xl/worksheets/sheet"))
+        want = [sheets[0] if sheets else None, "xl/sharedStrings.xml",
+                "xl/styles.xml", "xl/workbook.xml", "xl/theme/theme1.xml"]
+        pieces = [z.read(n) if n in names else b"" for n in want]
+        while pieces and not pieces[-1]:
+            pieces.pop()
+        return b"\0".join(pieces)
     except Exception:
         return None
 
@@ -64,6 +83,10 @@ def main():
         stored = stored_copy(data)
         if stored and len(stored) <= 4 * args.max_size:
             put(args.out, stored)
+            count += 1
+        parts = parts_seed(data)
+        if parts and len(parts) <= 4 * args.max_size:
+            put(args.out, parts)
             count += 1
     for d in args.extra:
         if os.path.isdir(d):
