@@ -357,6 +357,18 @@ static void test_norm_and_match(void **state)
                      RAG_PROGRESS_PROGRAMMED);
     rg_norm("Activity/Cost centres", 21, n, sizeof n);
     assert_int_equal(rg_vocab_prefix(rg_label_words, n), RG_LBL_COST_CENTRE);
+    rg_norm("Q2 Performance", 14, n, sizeof n);
+    assert_int_equal(rg_vocab_prefix(rg_label_words, rg_norm_skip_period(n)),
+                     RG_LBL_ACTUAL);
+    rg_norm("2023/24 Target", 14, n, sizeof n);
+    assert_string_equal(rg_norm_skip_period(n), "target");
+    rg_norm("Year to date", 12, n, sizeof n);
+    assert_string_equal(rg_norm_skip_period(n), "year to date");
+    rg_norm("held to \xc2\xb1" "5%", 12, n, sizeof n);
+    assert_string_equal(n, "held to + / - 5 %");
+    rg_norm("On Target ? (Yes = GREEN; Partial (e.g. milestones slipped) "
+            "= AMBER, No = RED)", 80, n, sizeof n);
+    assert_int_equal(rg_vocab_prefix(rg_label_words, n), RG_LBL_ON_TARGET);
 }
 
 int main(void)

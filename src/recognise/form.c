@@ -33,6 +33,13 @@ static bool label_at(const rg_view *v, uint32_t r, uint32_t c,
         return false;
     rg_norm(t, len, norm, size);
     li->role = rg_vocab_prefix(rg_label_words, norm);
+    if (li->role < 0) {
+        const char *rest = rg_norm_skip_period(norm); /* "Q2 Target" */
+        if (rest != norm)
+            li->role = rg_vocab_prefix(rg_label_words, rest);
+        if (li->role == RG_LBL_REPORT_DATE || li->role == RG_LBL_HEADING)
+            li->role = -1;
+    }
     if (li->role == RG_LBL_HEADING)
         return false;
     li->fin = rg_vocab_find(rg_fin_words, norm, &at);
@@ -160,6 +167,9 @@ bool rg_form_pairs(const rg_view *v, uint32_t r0, uint32_t r1,
                     p.inline_len = len - a;
                     rg_norm(t, before, p.norm, sizeof p.norm);
                     p.role = rg_vocab_prefix(rg_label_words, p.norm);
+                    if (p.role < 0)
+                        p.role = rg_vocab_prefix(
+                            rg_label_words, rg_norm_skip_period(p.norm));
                     if (p.role == RG_LBL_HEADING)
                         continue;
                 } else if (a < len) {

@@ -191,6 +191,41 @@ int rg_vocab_find(const rg_word *t, const char *norm, size_t *at)
     return -1;
 }
 
+/* Words that say when, before what a label is: "Q2 Performance",
+ * "2023/24 Target", "Year to date actual". */
+static const rg_word period_words[] = {
+    {"q1", 1}, {"q2", 1}, {"q3", 1}, {"q4", 1}, {"quarter", 1},
+    {"qtr", 1}, {"ytd", 1}, {"fy", 1}, {"year", 1}, {"to", 1}, {"date", 1},
+    {"annual", 1}, {"current", 1}, {"this", 1}, {"period", 1},
+    {"month", 1}, {"end", 1}, {"of", 1}, {"/", 1}, {"-", 1}, {NULL, 0}};
+
+const char *rg_norm_skip_period(const char *norm)
+{
+    const char *p = norm, *last_ok = norm;
+
+    while (*p) {
+        const char *sp = strchr(p, ' ');
+        size_t n = sp ? (size_t)(sp - p) : strlen(p), k;
+        char word[16];
+        bool digits = n > 0;
+        if (n >= sizeof word)
+            break;
+        memcpy(word, p, n);
+        word[n] = '\0';
+        for (k = 0; k < n; k++)
+            if (word[k] < '0' || word[k] > '9')
+                digits = false;
+        if (!digits && rg_vocab_exact(period_words, word) <= 0 &&
+            rg_vocab_exact(rg_month_words, word) <= 0)
+            break;
+        if (!sp)
+            return norm; /* nothing but period words */
+        p = sp + 1;
+        last_ok = p;
+    }
+    return last_ok;
+}
+
 bool rg_norm_has(const char *norm, const char *word)
 {
     return find_word(norm, word) != NULL;

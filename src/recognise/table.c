@@ -53,7 +53,13 @@ static int header_cell(const rg_view *v, uint32_t r, uint32_t c, bool merged,
     if (rg_parse_month_label(t, len, month, year))
         return RG_COL_NONE;
     rg_norm(t, len, norm, sizeof norm);
-    return rg_vocab_prefix(rg_header_words, norm);
+    {
+        int role = rg_vocab_prefix(rg_header_words, norm);
+        if (role < 0) /* "2024/25 Progress", "Q2 update" */
+            role = rg_vocab_prefix(rg_header_words,
+                                   rg_norm_skip_period(norm));
+        return role;
+    }
 }
 
 /* The longest run of consecutive months in consecutive columns. */

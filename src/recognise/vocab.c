@@ -369,6 +369,12 @@ const rg_word rg_direction_hints[] = {
     {"void", RG_DIR_LOWER}, {"voids", RG_DIR_LOWER},
     {"delayed", RG_DIR_LOWER}, {"missed", RG_DIR_LOWER},
     {"backlog", RG_DIR_LOWER}, {"outstanding", RG_DIR_LOWER},
+    {"abandoned", RG_DIR_LOWER}, {"complaints", RG_DIR_LOWER},
+    {"errors", RG_DIR_LOWER}, {"overdue", RG_DIR_LOWER},
+    {"late", RG_DIR_LOWER}, {"avoidable", RG_DIR_LOWER},
+    {"sickness", RG_DIR_LOWER}, {"absence", RG_DIR_LOWER},
+    {"temporary accommodation", RG_DIR_LOWER},
+    {"fly tipping", RG_DIR_LOWER}, {"fly - tipping", RG_DIR_LOWER},
     {"cost per", RG_DIR_LOWER}, {"average wait", RG_DIR_LOWER},
     {NULL, 0}};
 

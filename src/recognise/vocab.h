@@ -134,6 +134,10 @@ int rg_vocab_exact(const rg_word *table, const char *norm);
  * word boundaries, or -1.  *at (may be NULL) gets its offset in norm. */
 int rg_vocab_find(const rg_word *table, const char *norm, size_t *at);
 
+/* norm past its leading words of time ("q2", "2023 / 24", "year to
+ * date"), or norm itself when there are none or nothing follows them. */
+const char *rg_norm_skip_period(const char *norm);
+
 /* true when norm holds word (normal form) at word boundaries. */
 bool rg_norm_has(const char *norm, const char *word);
 
