@@ -386,9 +386,18 @@ rag_status rg_table_plan(rag_model *m, rg_view *v, const rg_table *t,
         rg_table tt = *t; /* years are resolved on a copy */
         int fy = t->fy_start ? t->fy_start
                              : block_fy(v, t->block_start, t->headers[0]);
-        anchor = p->as_of.year ? p->as_of
-                 : cx->report_date.year ? cx->report_date : cx->as_of;
+        rag_date found = p->as_of.year ? p->as_of : cx->report_date;
         size_t hnext = 0;
+        /* A year written in the title wins over the report date's, if
+         * the report falls in it or in the half year after it (a
+         * year-end report); words like "7/8" are no year otherwise. */
+        if (!t->fy_start && fy && found.year) {
+            long in = (long)found.year * 12 + found.month,
+                 from = (long)fy * 12 + 4;
+            if (in < from || in > from + 17)
+                fy = 0;
+        }
+        anchor = found.year ? found : cx->as_of;
         month_years(tt.months, tt.month_count, fy, anchor);
         for (r = t->headers[0]; r < t->end_row; r++) {
             bool added = false;
