@@ -48,6 +48,15 @@ bool cli_parse_date(const char *s, int *y, int *m, int *d);
  * returns status, or RAG_EXIT_TROUBLE if stdout failed. */
 int cli_finish(int status);
 
+/* convert and consolidate's options (cmd_convert.c): -o, --as-of,
+ * --tolerance, --rule, --help.  Returns RAG_EXIT_OK with optind at the
+ * first input, or the exit status of a usage error (already reported);
+ * *help is set for --help. */
+int cli_convert_options(const char *cmd, int argc, char **argv,
+                        rag_convert_options *o, const char **out,
+                        bool *help);
+void cli_convert_option_help(void);
+
 /* ---- JSON output ----------------------------------------------------- */
 
 /* Write s (len bytes, UTF-8) as a JSON string, quotes included. */

@@ -1,0 +1,335 @@
+/*
+ * rag_convert: read, recognise, validate, then write the updated workbook
+ * (Summary, the input's sheets updated, Issues) in one pass of the writer.
+ *
+ * A workbook ragbook converted before is recognised by its markers (hidden
+ * defined names, see convert_impl.h): its Summary and Issues sheets are
+ * written anew rather than copied, and its computed cells are left out of
+ * the copy and computed again, so converting twice gives what converting
+ * once gives.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "write/convert_impl.h"
+
+#define MAX_OLD 64 /* computed ranges remembered per sheet */
+
+typedef struct job {
+    rag_convert_options o;
+    const char *in;
+    rag_workbook *wb;
+    rag_model *m;
+    rag_findings *found, *overdue;
+    rag_writer *w;
+    bool *generated;        /* per input sheet: written by ragbook */
+    rag_range *old;         /* per input sheet: MAX_OLD computed ranges */
+    size_t *old_count;
+    const char **names;     /* per input sheet: its output name, or NULL */
+    rg_cv_sheet **sheets;   /* per input sheet, while copying */
+    char summary[40], issues[40];
+    rg_buf buf;
+} job;
+
+static bool name_is(const char *a, const char *b)
+{
+    return a && b && rg_streq_nocase(a, b);
+}
+
+/* ---- markers ------------------------------------------------------------ */
+
+/* The sheet a "'Sheet'!$A$1" reference names, or -1. */
+static long ref_sheet(const rag_workbook *wb, const char *value, rg_buf *b,
+                      const char **rest)
+{
+    const char *bang = value ? strrchr(value, '!') : NULL;
+    const char *s = value;
+    size_t n;
+
+    if (!bang)
+        return -1;
+    *rest = bang + 1;
+    rg_buf_reset(b);
+    n = (size_t)(bang - s);
+    if (n >= 2 && s[0] == '\'' && s[n - 1] == '\'') {
+        size_t i;
+        for (i = 1; i + 1 < n; i++) {
+            if (!rg_buf_putc(b, s[i]))
+                return -1;
+            if (s[i] == '\'' && s[i + 1] == '\'')
+                i++;
+        }
+    } else if (!rg_buf_append(b, s, n)) {
+        return -1;
+    }
+    if (!rg_buf_puts(b, ""))
+        return -1;
+    return rag_workbook_sheet_index(wb, b->data);
+}
+
+static void read_markers(job *j)
+{
+    size_t i;
+    for (i = 0; i < j->wb->name_count; i++) {
+        const rag_defined_name *d = &j->wb->names[i];
+        const char *rest = NULL;
+        long s;
+        if (!d->name || strncmp(d->name, RG_CV_MARK_PREFIX,
+                                strlen(RG_CV_MARK_PREFIX)))
+            continue;
+        s = ref_sheet(j->wb, d->value, &j->buf, &rest);
+        if (s < 0)
+            continue;
+        if (name_is(d->name, RG_CV_MARK_SUMMARY) ||
+            name_is(d->name, RG_CV_MARK_ISSUES)) {
+            j->generated[s] = true;
+        } else if (!strncmp(d->name, RG_CV_MARK_COMPUTED,
+                            strlen(RG_CV_MARK_COMPUTED)) &&
+                   d->sheet == s && j->old_count[s] < MAX_OLD) {
+            char plain[48];
+            size_t k = 0;
+            rag_range r;
+            for (; *rest && k + 1 < sizeof plain; rest++)
+                if (*rest != '$')
+                    plain[k++] = *rest;
+            plain[k] = '\0';
+            if (rag_range_parse(plain, &r))
+                j->old[(size_t)s * MAX_OLD + j->old_count[s]++] = r;
+        }
+    }
+}
+
+/* Copy the input's defined names, but not ragbook's markers nor names of
+ * the sheets written anew. */
+static rag_status copy_names(job *j, rag_error *err)
+{
+    rag_workbook *wb = j->wb;
+    rag_defined_name *keep, *saved = wb->names;
+    size_t i, n = 0, count = wb->name_count;
+    rag_status st;
+
+    keep = rg_calloc(count ? count : 1, sizeof *keep);
+    if (!keep)
+        return rg_fail(err, RAG_ERR_NOMEM, "out of memory");
+    for (i = 0; i < count; i++) {
+        const rag_defined_name *d = &saved[i];
+        if ((d->name && !strncmp(d->name, RG_CV_MARK_PREFIX,
+                                 strlen(RG_CV_MARK_PREFIX))) ||
+            (d->sheet >= 0 && (size_t)d->sheet < wb->sheet_count &&
+             j->generated[d->sheet]))
+            continue;
+        keep[n++] = *d;
+    }
+    wb->names = keep;
+    wb->name_count = n;
+    st = rag_writer_copy_names(j->w, wb, err);
+    wb->names = saved;
+    wb->name_count = count;
+    rg_free(keep);
+    return st;
+}
+
+static rag_status mark(job *j, rag_wsheet *sheet, const char *name,
+                       const char *where, const rag_range *r, rag_error *err)
+{
+    if (!rg_cv_range_ref(&j->buf, where, r))
+        return rg_fail(err, RAG_ERR_NOMEM, "out of memory");
+    return rag_writer_define_name(j->w, sheet, name, j->buf.data, true, err);
+}
+
+/* ---- steps -------------------------------------------------------------- */
+
+/* A name for a generated sheet that no copied input sheet has, nor
+ * avoid. */
+static void pick_name(const job *j, const char *want, const char *avoid,
+                      char *out, size_t size)
+{
+    int k;
+    for (k = 0; k < 100; k++) {
+        size_t i;
+        bool taken = false;
+        if (!k)
+            snprintf(out, size, "%s", want);
+        else if (k == 1)
+            snprintf(out, size, "ragbook %s", want);
+        else
+            snprintf(out, size, "ragbook %s %d", want, k);
+        for (i = 0; i < j->wb->sheet_count && !taken; i++)
+            taken = !j->generated[i] && name_is(j->wb->sheets[i].name, out);
+        if (!taken && !name_is(out, avoid))
+            return;
+    }
+}
+
+static rag_status check(job *j, rag_error *err)
+{
+    rag_validate_options vo = j->o.validate;
+    int r;
+
+    if (!vo.as_of.year)
+        vo.as_of = j->m->as_of;
+    if (vo.tolerance <= 0)
+        vo.tolerance = j->o.model.tolerance;
+    if (rag_validate(j->m, &vo, &j->found, err) != RAG_OK)
+        return err ? err->status : RAG_ERR_NOMEM;
+    /* the Summary's overdue list, whatever the rules say */
+    for (r = 0; r < RAG_RULE_COUNT; r++)
+        vo.rules[r] = RAG_SEVERITY_OFF;
+    vo.rules[RAG_RULE_MILESTONE_OVERDUE] = RAG_SEVERITY_WARNING;
+    return rag_validate(j->m, &vo, &j->overdue, err);
+}
+
+static rag_status write_all(job *j, const char *out, rag_error *err)
+{
+    rag_write_options wo;
+    rag_wsheet *sum = NULL, *iss = NULL;
+    rg_cv_env env;
+    rg_cv_links links;
+    rg_cv_summary_in si;
+    rag_range a1 = {0, 0, 0, 0};
+    size_t i, k, n = j->wb->sheet_count;
+    rag_status st;
+
+    memset(&wo, 0, sizeof wo);
+    wo.mode = RAG_WRITE_NORMAL;
+    wo.created = j->o.created;
+    wo.title = "ragbook: updated workbook";
+    wo.author = "ragbook";
+    wo.inputs = &j->in;
+    wo.input_count = 1;
+    st = rag_writer_open(out, &wo, &j->w, err);
+    if (st != RAG_OK)
+        return st;
+    pick_name(j, "Summary", NULL, j->summary, sizeof j->summary);
+    pick_name(j, "Issues", j->summary, j->issues, sizeof j->issues);
+    st = rag_writer_add_sheet(j->w, j->summary, &sum, err);
+    memset(&env, 0, sizeof env);
+    env.w = j->w;
+    env.wb = j->wb;
+    env.m = j->m;
+    env.overdue = j->overdue;
+    env.as_of = j->m->as_of;
+    for (i = 0; i < n && st == RAG_OK; i++) {
+        rag_wsheet *ws = NULL;
+        if (j->generated[i])
+            continue;
+        st = rg_cv_sheet_prepare(&env, i, j->old + i * MAX_OLD,
+                                 j->old_count[i], &j->sheets[i], err);
+        if (st == RAG_OK)
+            st = rg_cv_sheet_copy(j->sheets[i], &ws, err);
+        if (st == RAG_OK)
+            j->names[i] = rag_wsheet_name(ws);
+    }
+    if (st == RAG_OK)
+        st = rag_writer_add_sheet(j->w, j->issues, &iss, err);
+    memset(&links, 0, sizeof links);
+    links.sheet_names = j->names;
+    links.sheet_count = n;
+    if (st == RAG_OK)
+        st = rg_cv_issues_sheet(j->w, iss, j->found, &links, err);
+    memset(&si, 0, sizeof si);
+    si.m = j->m;
+    si.overdue = j->overdue;
+    si.source = j->in;
+    si.sheet_names = j->names;
+    si.sheet_count = n;
+    si.origin = j->m->as_of_given   ? RG_CV_AS_OF_OPTION
+                : j->m->as_of_found ? RG_CV_AS_OF_WORKBOOK
+                                    : RG_CV_AS_OF_TODAY;
+    if (st == RAG_OK)
+        st = rg_cv_summary(j->w, sum, &si, err);
+    if (st == RAG_OK)
+        st = copy_names(j, err);
+    if (st == RAG_OK)
+        st = mark(j, NULL, RG_CV_MARK_SUMMARY, j->summary, &a1, err);
+    if (st == RAG_OK)
+        st = mark(j, NULL, RG_CV_MARK_ISSUES, j->issues, &a1, err);
+    for (i = 0; i < n && st == RAG_OK; i++) {
+        size_t count;
+        const rag_range *b = rg_cv_sheet_blocks(j->sheets[i], &count);
+        if (!j->names[i] || !count)
+            continue;
+        for (k = 0; k < count && st == RAG_OK; k++) {
+            char name[48];
+            snprintf(name, sizeof name, "%s%zu", RG_CV_MARK_COMPUTED, k + 1);
+            st = mark(j, rg_cv_sheet_out(j->sheets[i]), name, j->names[i],
+                      &b[k], err);
+        }
+    }
+    if (st == RAG_OK)
+        rag_wsheet_activate(sum);
+    return st;
+}
+
+rag_status rag_convert(const char *in, const char *out,
+                       const rag_convert_options *opts,
+                       rag_convert_report *report, rag_error *err)
+{
+    job j;
+    rag_status st;
+    size_t i, n;
+
+    if (report)
+        memset(report, 0, sizeof *report);
+    if (!in || !out)
+        return rg_fail(err, RAG_ERR_USAGE, "no input or output file");
+    memset(&j, 0, sizeof j);
+    if (opts)
+        j.o = *opts;
+    j.in = in;
+    st = rag_workbook_read(in, NULL, &j.wb, err);
+    if (st != RAG_OK) {
+        if (err && !err->file[0])
+            rg_strlcpy(err->file, in, sizeof err->file);
+        return st;
+    }
+    n = j.wb->sheet_count;
+    j.generated = rg_calloc(n ? n : 1, sizeof *j.generated);
+    j.old = rg_calloc((n ? n : 1) * MAX_OLD, sizeof *j.old);
+    j.old_count = rg_calloc(n ? n : 1, sizeof *j.old_count);
+    j.names = rg_calloc(n ? n : 1, sizeof *j.names);
+    j.sheets = rg_calloc(n ? n : 1, sizeof *j.sheets);
+    if (!j.generated || !j.old || !j.old_count || !j.names || !j.sheets) {
+        st = rg_fail(err, RAG_ERR_NOMEM, "out of memory");
+        goto done;
+    }
+    st = rag_model_build(j.wb, &j.o.model, &j.m, err);
+    if (st == RAG_OK)
+        st = check(&j, err);
+    if (st == RAG_OK) {
+        read_markers(&j);
+        st = write_all(&j, out, err);
+    }
+    if (st == RAG_OK && report) {
+        report->as_of = j.m->as_of;
+        report->plans = j.m->plan_count;
+        report->findings = j.found->count;
+        report->errors = rag_findings_count(j.found, RAG_SEVERITY_ERROR);
+        report->warnings = rag_findings_count(j.found, RAG_SEVERITY_WARNING);
+        report->infos = rag_findings_count(j.found, RAG_SEVERITY_INFO);
+        for (i = 0; i < RAG_LOSS_COUNT; i++)
+            report->losses[i] = rag_writer_losses(j.w, (rag_loss)i);
+    }
+    if (j.w) {
+        if (st == RAG_OK)
+            st = rag_writer_close(j.w, err);
+        else
+            rag_writer_abort(j.w);
+        if (st != RAG_OK && err && !err->file[0])
+            rg_strlcpy(err->file, out, sizeof err->file);
+    }
+done:
+    for (i = 0; j.sheets && i < n; i++)
+        rg_cv_sheet_free(j.sheets[i]);
+    rg_free(j.sheets);
+    rg_free(j.names);
+    rg_free(j.old_count);
+    rg_free(j.old);
+    rg_free(j.generated);
+    rag_findings_free(j.found);
+    rag_findings_free(j.overdue);
+    rag_model_free(j.m);
+    rag_workbook_free(j.wb);
+    rg_buf_free(&j.buf);
+    return st;
+}

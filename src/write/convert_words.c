@@ -1,0 +1,317 @@
+/*
+ * The words and colours convert and consolidate write, a style cache, the
+ * guard for generated text, and the counts the Summary shows.
+ */
+#include <ctype.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "write/convert_impl.h"
+
+/* ---- statuses and RAGs ------------------------------------------------ */
+
+static const struct {
+    const char *words, *code;
+    uint32_t colour;
+} statuses[RAG_PROGRESS_COUNT] = {
+    {"No status", "", RAG_NO_COLOR},
+    {"Programmed", "P", 0xBDD7EEu},
+    {"On target", "OT", RG_CV_GREEN},
+    {"One month behind", "1M", RG_CV_AMBER},
+    {"Over one month behind", ">1M", RG_CV_RED},
+    {"Reprogrammed", "RP", 0xB4A7D6u},
+    {"Suspended", "S", 0xA6A6A6u},
+    {"Complete", "C", 0x0070C0u},
+};
+
+const char *rg_cv_status_words(rag_progress p)
+{
+    return (unsigned)p < RAG_PROGRESS_COUNT ? statuses[p].words : "";
+}
+
+const char *rg_cv_status_code(rag_progress p)
+{
+    return (unsigned)p < RAG_PROGRESS_COUNT && p != RAG_PROGRESS_NONE
+               ? statuses[p].code
+               : "?";
+}
+
+uint32_t rg_cv_status_standard(rag_progress p)
+{
+    return (unsigned)p < RAG_PROGRESS_COUNT ? statuses[p].colour
+                                            : RAG_NO_COLOR;
+}
+
+const rag_legend_entry *rg_cv_legend_entry(const rag_plan *p, rag_progress s)
+{
+    size_t i;
+    for (i = 0; p && i < p->legend_count; i++)
+        if (p->legend[i].status == s)
+            return &p->legend[i];
+    return NULL;
+}
+
+uint32_t rg_cv_status_colour(const rag_plan *p, rag_progress s)
+{
+    const rag_legend_entry *e = rg_cv_legend_entry(p, s);
+    return e ? e->fill : rg_cv_status_standard(s);
+}
+
+const char *rg_cv_rating_words(rag_rating r)
+{
+    switch (r) {
+    case RAG_RATING_RED:
+        return "RED";
+    case RAG_RATING_AMBER:
+        return "AMBER";
+    case RAG_RATING_GREEN:
+        return "GREEN";
+    case RAG_RATING_NONE:
+        break;
+    }
+    return NULL;
+}
+
+uint32_t rg_cv_rating_colour(rag_rating r)
+{
+    switch (r) {
+    case RAG_RATING_RED:
+        return RG_CV_RED;
+    case RAG_RATING_AMBER:
+        return RG_CV_AMBER;
+    case RAG_RATING_GREEN:
+        return RG_CV_GREEN;
+    case RAG_RATING_NONE:
+        break;
+    }
+    return RAG_NO_COLOR;
+}
+
+uint32_t rg_cv_ink(uint32_t fill)
+{
+    unsigned r = (fill >> 16) & 0xFF, g = (fill >> 8) & 0xFF, b = fill & 0xFF;
+    if (fill == RAG_NO_COLOR)
+        return RAG_NO_COLOR;
+    return 299 * r + 587 * g + 114 * b < 140000 ? 0xFFFFFFu : 0x000000u;
+}
+
+const char *rg_cv_kind_words(rag_plan_kind k)
+{
+    switch (k) {
+    case RAG_PLAN_TRACKER:
+        return "Monthly tracker";
+    case RAG_PLAN_ACTION:
+        return "Action plan";
+    case RAG_PLAN_INDICATOR:
+        return "Performance action plan";
+    case RAG_PLAN_RECOVERY:
+        return "Deficit recovery plan";
+    }
+    return "";
+}
+
+char *rg_cv_date_words(rag_date d, char *buf, size_t size)
+{
+    static const char *const months[] = {
+        "January", "February", "March",     "April",   "May",      "June",
+        "July",    "August",   "September", "October", "November", "December"};
+    if (!d.year || d.month < 1 || d.month > 12)
+        snprintf(buf, size, "%s", "");
+    else
+        snprintf(buf, size, "%d %s %d", d.day, months[d.month - 1], d.year);
+    return buf;
+}
+
+double rg_cv_serial(rag_date d)
+{
+    double s;
+    if (!d.year || !rag_ymd_to_serial(d.year, d.month, d.day, &s))
+        return -1;
+    return s;
+}
+
+static bool put_sheet(rg_buf *b, const char *sheet)
+{
+    const char *s;
+    if (!rg_buf_putc(b, '\''))
+        return false;
+    for (s = sheet ? sheet : ""; *s; s++)
+        if (!rg_buf_putc(b, *s) || (*s == '\'' && !rg_buf_putc(b, '\'')))
+            return false;
+    return rg_buf_puts(b, "'!");
+}
+
+bool rg_cv_location(rg_buf *b, const char *sheet, uint32_t row,
+                    uint32_t col)
+{
+    char ref[16];
+    rg_buf_reset(b);
+    return put_sheet(b, sheet) &&
+           rg_buf_puts(b, rag_cell_ref_format(row, col, ref));
+}
+
+/* "$A$1" for (row, col) */
+static bool put_abs(rg_buf *b, uint32_t row, uint32_t col)
+{
+    char ref[16], *p = rag_cell_ref_format(row, col, ref);
+    size_t letters = 0;
+    while (p[letters] >= 'A' && p[letters] <= 'Z')
+        letters++;
+    return rg_buf_putc(b, '$') && rg_buf_append(b, p, letters) &&
+           rg_buf_putc(b, '$') && rg_buf_puts(b, p + letters);
+}
+
+bool rg_cv_range_ref(rg_buf *b, const char *sheet, const rag_range *r)
+{
+    rg_buf_reset(b);
+    if (sheet && !put_sheet(b, sheet))
+        return false;
+    if (!put_abs(b, r->first_row, r->first_col))
+        return false;
+    if (r->first_row == r->last_row && r->first_col == r->last_col)
+        return true;
+    return rg_buf_putc(b, ':') && put_abs(b, r->last_row, r->last_col);
+}
+
+/* ---- the guard -------------------------------------------------------- */
+
+#define NNBSP "\xE2\x80\xAF" /* U+202F NARROW NO-BREAK SPACE */
+#define WJ "\xE2\x81\xA0"    /* U+2060 WORD JOINER: no width, no break */
+
+/* Two-word phrases recognition finds anywhere in a cell. */
+static const char *const phrases[] = {
+    "as of",          "as at",         "position at",  "report date",
+    "reporting date", "recovery plan", "savings plan", "data only",
+    NULL};
+
+static bool same_ci(const char *s, const char *lower, size_t n)
+{
+    size_t i;
+    for (i = 0; i < n; i++)
+        if (!s[i] || tolower((unsigned char)s[i]) != lower[i])
+            return false;
+    return true;
+}
+
+/* The offset of the space inside a phrase that starts at s + i, or 0. */
+static size_t phrase_space(const char *s, size_t i)
+{
+    size_t k, n;
+    if (i && isalnum((unsigned char)s[i - 1]))
+        return 0;
+    for (k = 0; phrases[k]; k++) {
+        n = strlen(phrases[k]);
+        if (same_ci(s + i, phrases[k], n) &&
+            !isalnum((unsigned char)s[i + n]))
+            return i + (size_t)(strchr(phrases[k], ' ') - phrases[k]);
+    }
+    return 0;
+}
+
+bool rg_cv_guard(rg_buf *b, const char *text, bool lead)
+{
+    size_t i;
+    const char *s = text ? text : "";
+
+    rg_buf_reset(b);
+    if (!rg_buf_puts(b, lead && *s ? WJ : ""))
+        return false;
+    for (i = 0; s[i]; i++) {
+        size_t at = phrase_space(s, i);
+        if (at) {
+            if (!rg_buf_append(b, s + i, at - i) || !rg_buf_puts(b, NNBSP))
+                return false;
+            i = at;
+            continue;
+        }
+        if (!rg_buf_putc(b, s[i]))
+            return false;
+    }
+    return true;
+}
+
+/* ---- styles ----------------------------------------------------------- */
+
+rg_cv_look rg_cv_plain(void)
+{
+    rg_cv_look l;
+    memset(&l, 0, sizeof l);
+    l.fill = RAG_NO_COLOR;
+    l.ink = RAG_NO_COLOR;
+    return l;
+}
+
+rag_status rg_cv_style(rag_writer *w, const rg_cv_look *look,
+                       rag_wstyle *out, rag_error *err)
+{
+    rag_style st;
+
+    rag_style_init(&st);
+    if (look->fill != RAG_NO_COLOR) {
+        st.pattern = RAG_PATTERN_SOLID;
+        st.fill_fg = look->fill;
+    }
+    st.font.color = look->ink;
+    st.font.bold = look->bold;
+    st.font.italic = look->italic;
+    if (look->size > 0)
+        st.font.size = look->size;
+    st.wrap = look->wrap;
+    if (look->center)
+        st.halign = RAG_HALIGN_CENTER;
+    if (look->top)
+        st.valign = RAG_VALIGN_TOP;
+    else if (look->middle)
+        st.valign = RAG_VALIGN_CENTER;
+    if (look->border) {
+        st.bottom.style = 1; /* thin */
+        st.bottom.color = 0x808080u;
+    }
+    st.numfmt = look->numfmt;
+    return rag_writer_style(w, &st, out, err);
+}
+
+rag_status rg_cv_refill(rag_writer *w, const rag_style *in, uint32_t fill,
+                        rag_wstyle *out, rag_error *err)
+{
+    rag_style st = *in;
+    st.pattern = RAG_PATTERN_SOLID;
+    st.fill_fg = fill;
+    st.fill_bg = RAG_NO_COLOR;
+    /* keep a chosen font colour unless it would vanish on the fill */
+    if (st.font.color == RAG_NO_COLOR || st.font.color == 0x000000u ||
+        st.font.color == 0xFFFFFFu)
+        st.font.color = rg_cv_ink(fill);
+    return rag_writer_style(w, &st, out, err);
+}
+
+/* ---- counts ----------------------------------------------------------- */
+
+bool rg_cv_finding_in_plan(const rag_finding *f, const rag_plan *p)
+{
+    if (!f->sheet || f->sheet_index != p->sheet_index || !f->has_cell)
+        return false;
+    return f->row >= p->range.first_row && f->row <= p->range.last_row;
+}
+
+void rg_cv_count(const rag_plan *p, const rag_findings *overdue,
+                 rg_cv_counts *out)
+{
+    size_t i;
+
+    memset(out, 0, sizeof *out);
+    for (i = 0; i < p->action_count; i++) {
+        const rag_action *a = &p->actions[i];
+        if (a->is_parent && a->status == RAG_PROGRESS_NONE)
+            out->headings++;
+        else if ((unsigned)a->status < RAG_PROGRESS_COUNT)
+            out->status[a->status]++;
+    }
+    for (i = 0; i < p->indicator_count; i++)
+        out->rating[p->indicators[i].rag]++;
+    for (i = 0; i < p->period_count; i++)
+        out->rating[p->periods[i].rag]++;
+    for (i = 0; overdue && i < overdue->count; i++)
+        if (rg_cv_finding_in_plan(&overdue->items[i], p))
+            out->overdue++;
+}

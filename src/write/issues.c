@@ -1,0 +1,288 @@
+/*
+ * The Issues sheet, shared by convert and consolidate: one row per
+ * finding, its cell linked (inside the workbook for convert, to the input
+ * file for consolidate), the severity in colour and in words.
+ */
+#define _XOPEN_SOURCE 700 /* realpath() */
+
+#include <libgen.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <xlsxwriter.h>
+
+#include "write/convert_impl.h"
+
+/* Excel's limits: links per sheet, characters in a link target, rows. */
+#define MAX_LINKS 65000
+#define MAX_URL 2000
+#define MAX_ROWS 1048570u
+
+#define INFO_BLUE 0xBDD7EEu
+
+/* ---- paths ------------------------------------------------------------ */
+
+const char *rg_cv_basename(const char *path)
+{
+    const char *s = path ? strrchr(path, '/') : NULL;
+    return s ? s + 1 : path ? path : "";
+}
+
+/* An absolute form of path: resolved when it exists, else joined to the
+ * current directory.  NULL on no memory. */
+static char *absolute(const char *path)
+{
+    char *r = realpath(path, NULL), cwd[PATH_MAX];
+    rg_buf b = {0};
+
+    if (r) {
+        char *copy = rg_strdup(r);
+        free(r);
+        return copy;
+    }
+    if (path[0] == '/' || !getcwd(cwd, sizeof cwd))
+        return rg_strdup(path);
+    if (!rg_buf_printf(&b, "%s/%s", cwd, path))
+        return NULL;
+    return b.data;
+}
+
+char *rg_cv_out_dir(const char *out)
+{
+    char *copy = rg_strdup(out), *abs;
+    if (!copy)
+        return NULL;
+    abs = realpath(dirname(copy), NULL);
+    rg_free(copy);
+    if (!abs)
+        return NULL;
+    copy = rg_strdup(abs);
+    free(abs);
+    return copy;
+}
+
+char *rg_cv_relative(const char *dir, const char *path)
+{
+    char *abs = absolute(path);
+    size_t common = 0, i;
+    const char *d;
+    rg_buf b = {0};
+
+    if (!abs || !dir)
+        return abs;
+    /* the longest common prefix ending at a '/' */
+    for (i = 0; abs[i] && abs[i] == dir[i]; i++)
+        if (abs[i] == '/')
+            common = i;
+    if (!dir[i] && abs[i] == '/')
+        common = i;
+    if (!rg_buf_puts(&b, ""))
+        goto oom;
+    for (d = dir + common; *d; d++)
+        if (*d == '/' && !rg_buf_puts(&b, "../"))
+            goto oom;
+    if (!rg_buf_puts(&b, abs + common + 1))
+        goto oom;
+    rg_free(abs);
+    return b.data;
+oom:
+    rg_buf_free(&b);
+    rg_free(abs);
+    return NULL;
+}
+
+/* ---- the sheet -------------------------------------------------------- */
+
+typedef struct styles {
+    rag_wstyle header, link, text, error, warning, info;
+} styles;
+
+static rag_status make_styles(rag_writer *w, styles *s, rag_error *err)
+{
+    rg_cv_look l = rg_cv_plain();
+    rag_status st;
+
+    l.bold = true;
+    l.fill = RG_CV_HEADER;
+    l.border = true;
+    st = rg_cv_style(w, &l, &s->header, err);
+    l = rg_cv_plain();
+    l.ink = 0x0563C1u;
+    if (st == RAG_OK) {
+        rag_style u;
+        rag_style_init(&u);
+        u.font.color = 0x0563C1u;
+        u.font.underline = 1;
+        st = rag_writer_style(w, &u, &s->link, err);
+    }
+    l = rg_cv_plain();
+    l.top = true;
+    l.wrap = true;
+    if (st == RAG_OK)
+        st = rg_cv_style(w, &l, &s->text, err);
+    l.wrap = false;
+    l.bold = true;
+    l.center = true;
+    l.fill = RG_CV_RED;
+    l.ink = rg_cv_ink(l.fill);
+    if (st == RAG_OK)
+        st = rg_cv_style(w, &l, &s->error, err);
+    l.fill = RG_CV_AMBER;
+    l.ink = rg_cv_ink(l.fill);
+    if (st == RAG_OK)
+        st = rg_cv_style(w, &l, &s->warning, err);
+    l.fill = INFO_BLUE;
+    l.ink = rg_cv_ink(l.fill);
+    if (st == RAG_OK)
+        st = rg_cv_style(w, &l, &s->info, err);
+    return st;
+}
+
+/* Where a finding's link goes, into url (external) and loc (inside). */
+static bool finding_target(const rag_finding *f, const rg_cv_links *links,
+                           rg_buf *url, rg_buf *loc, bool *external)
+{
+    const char *sheet = NULL;
+
+    rg_buf_reset(url);
+    rg_buf_reset(loc);
+    *external = false;
+    if (!f->sheet)
+        return false;
+    if (links->sheet_names) {
+        if (f->sheet_index >= links->sheet_count ||
+            !links->sheet_names[f->sheet_index])
+            return false;
+        sheet = links->sheet_names[f->sheet_index];
+    } else {
+        char *rel;
+        bool ok;
+        if (!links->out_dir || !f->file)
+            return false;
+        rel = rg_cv_relative(links->out_dir, f->file);
+        ok = rel && rg_buf_puts(url, rel);
+        rg_free(rel);
+        if (!ok)
+            return false;
+        sheet = f->sheet;
+        *external = true;
+    }
+    return rg_cv_location(loc, sheet, f->has_cell ? f->row : 0,
+                          f->has_cell ? f->col : 0) &&
+           url->len + loc->len < MAX_URL;
+}
+
+static rag_status write_row(rag_wsheet *ws, uint32_t row,
+                            const rag_finding *f, const rg_cv_links *links,
+                            const styles *s, size_t *linked, rg_buf *tmp,
+                            rag_error *err)
+{
+    rg_buf url = {0}, loc = {0};
+    char ref[16];
+    const char *sev = rag_severity_name(f->severity);
+    rag_wstyle colour = f->severity == RAG_SEVERITY_ERROR     ? s->error
+                        : f->severity == RAG_SEVERITY_WARNING ? s->warning
+                                                              : s->info;
+    const char *file = f->file ? f->file : "";
+    bool external;
+    rag_status st;
+
+    if (links->short_names)
+        file = rg_cv_basename(file);
+    /* File and sheet names are the council's: guarded, as messages are,
+     * so that no name reads as a form's label (see rg_cv_guard) */
+    if (!rg_cv_guard(tmp, file, true))
+        return rg_fail(err, RAG_ERR_NOMEM, "out of memory");
+    st = rag_wsheet_write_string(ws, row, 0, tmp->data, s->text, err);
+    if (st == RAG_OK && f->sheet) {
+        if (!rg_cv_guard(tmp, f->sheet, true))
+            return rg_fail(err, RAG_ERR_NOMEM, "out of memory");
+        st = rag_wsheet_write_string(ws, row, 1, tmp->data, s->text, err);
+    }
+    if (st == RAG_OK && f->sheet) {
+        const char *cell = f->has_cell ? rag_cell_ref_format(f->row, f->col,
+                                                             ref)
+                                       : "A1";
+        if (*linked < MAX_LINKS &&
+            finding_target(f, links, &url, &loc, &external)) {
+            st = rag_wsheet_write_link(ws, row, 2, external ? url.data : NULL,
+                                       loc.data, cell, s->link, err);
+            (*linked)++;
+        } else {
+            st = rag_wsheet_write_string(ws, row, 2, cell, s->text, err);
+        }
+    }
+    if (st == RAG_OK)
+        st = rag_wsheet_write_string(ws, row, 3, sev ? sev : "", colour, err);
+    if (st == RAG_OK && !rg_cv_guard(tmp, f->message, true))
+        st = rg_fail(err, RAG_ERR_NOMEM, "out of memory");
+    if (st == RAG_OK)
+        st = rag_wsheet_write_string(ws, row, 4, tmp->data, s->text, err);
+    /* the rule last: "target-missing" reads as a label, with nothing
+     * right of it to take for its value */
+    if (st == RAG_OK)
+        st = rag_wsheet_write_string(ws, row, 5, f->rule ? f->rule : "",
+                                     s->text, err);
+    rg_buf_free(&url);
+    rg_buf_free(&loc);
+    return st;
+}
+
+rag_status rg_cv_issues_sheet(rag_writer *w, rag_wsheet *ws,
+                              const rag_findings *found,
+                              const rg_cv_links *links, rag_error *err)
+{
+    static const char *const titles[] = {"File", "Sheet", "Cell",
+                                         "Severity", "Message", "Rule"};
+    static const double widths[] = {30, 18, 8, 10, 90, 22};
+    size_t n = found ? found->count : 0, shown = n, i, linked = 0;
+    rg_buf tmp = {0};
+    styles s;
+    rag_range all;
+    rag_status st = make_styles(w, &s, err);
+
+    for (i = 0; i < 6 && st == RAG_OK; i++) {
+        st = rag_wsheet_write_string(ws, 0, (uint32_t)i, titles[i], s.header,
+                                     err);
+        if (st == RAG_OK)
+            st = rag_wsheet_set_column(ws, (uint32_t)i, (uint32_t)i,
+                                       widths[i], RAG_WSTYLE_NONE, false,
+                                       err);
+    }
+    if (shown > MAX_ROWS)
+        shown = MAX_ROWS;
+    for (i = 0; i < shown && st == RAG_OK; i++)
+        st = write_row(ws, (uint32_t)i + 1, &found->items[i], links, &s,
+                       &linked, &tmp, err);
+    if (st == RAG_OK && shown < n) {
+        char more[96];
+        snprintf(more, sizeof more,
+                 "... and %zu more findings: a sheet holds no more rows",
+                 n - shown);
+        st = rag_wsheet_write_string(ws, (uint32_t)shown + 1, 4, more,
+                                     s.text, err);
+    }
+    if (st == RAG_OK && !n)
+        st = rag_wsheet_write_string(ws, 1, 4,
+                                     "Nothing found: every check passed",
+                                     s.text, err);
+    rg_buf_free(&tmp);
+    if (st != RAG_OK)
+        return st;
+    all.first_row = 0;
+    all.first_col = 0;
+    all.last_row = (uint32_t)(shown ? shown : 1);
+    all.last_col = 5;
+    rag_wsheet_freeze(ws, 1, 0, 1, 0);
+    {
+        lxw_worksheet *lws = rag_wsheet_lxw(ws);
+        worksheet_set_landscape(lws);
+        worksheet_set_paper(lws, 9); /* A4 */
+        worksheet_fit_to_pages(lws, 1, 0);
+        worksheet_repeat_rows(lws, 0, 0);
+    }
+    return rag_wsheet_autofilter(ws, &all, err);
+}
