@@ -191,6 +191,59 @@ static const char *code_at(rag_model *m, const char *best, size_t n)
     return digit ? rg_model_strndup(m, best, n) : NULL;
 }
 
+static bool all_upper(const char *s, size_t n)
+{
+    size_t k;
+    for (k = 0; k < n; k++)
+        if (s[k] < 'A' || s[k] > 'Z')
+            return false;
+    return n > 0;
+}
+
+static bool all_digits(const char *s, size_t n, bool letter_after)
+{
+    size_t k, d = 0;
+    for (k = 0; k < n; k++) {
+        if (s[k] >= '0' && s[k] <= '9')
+            d++;
+        else if (!(letter_after && k == n - 1 && k > 0 && s[k] >= 'a' &&
+                   s[k] <= 'z'))
+            return false;
+    }
+    return d > 0 && d <= 4;
+}
+
+/* "NI 181", "BV 78a" or "CP2" as the title's last word(s). */
+static const char *trailing_code(rag_model *m, const char *title)
+{
+    size_t len = strlen(title), end, start, pstart, k;
+
+    while (len && (title[len - 1] == ' ' || title[len - 1] == '.'))
+        len--;
+    end = len;
+    start = end;
+    while (start && title[start - 1] != ' ' && title[start - 1] != '(')
+        start--;
+    if (start == end)
+        return NULL;
+    /* One word: letters then digits ("CP2", "NI181"). */
+    for (k = start; k < end && title[k] >= 'A' && title[k] <= 'Z'; k++)
+        ;
+    if (k > start && k - start <= 4 && all_digits(title + k, end - k, true))
+        return rg_model_strndup(m, title + start, end - start);
+    /* Two words: "NI 181". */
+    if (!all_digits(title + start, end - start, true) || start < 2 ||
+        title[start - 1] != ' ')
+        return NULL;
+    pstart = start - 1;
+    while (pstart && title[pstart - 1] != ' ' && title[pstart - 1] != '(')
+        pstart--;
+    if (start - 1 - pstart < 2 || start - 1 - pstart > 4 ||
+        !all_upper(title + pstart, start - 1 - pstart))
+        return NULL;
+    return rg_model_strndup(m, title + pstart, end - pstart);
+}
+
 static const char *title_code(rag_model *m, const char *title)
 {
     const char *p, *best = NULL;
@@ -213,6 +266,13 @@ static const char *title_code(rag_model *m, const char *title)
     }
     if (best) {
         const char *code = code_at(m, best, (size_t)(title + len - best));
+        if (code)
+            return code;
+    }
+    /* "... new claims (days) NI 181" or "... CP2": a code closing the title,
+     * letters then digits, as performance indicators are numbered. */
+    {
+        const char *code = trailing_code(m, title);
         if (code)
             return code;
     }

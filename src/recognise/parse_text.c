@@ -306,6 +306,20 @@ static void flush_group(lead_out *o, const tok *t, size_t a, size_t b)
         emit_words(o, t, i, b);
 }
 
+/* "Team", "Manager": a word that makes a lead a post, not a person. */
+static bool is_role_word(const char *s, size_t len)
+{
+    char low[32];
+    size_t i;
+
+    if (len >= sizeof low)
+        return false;
+    for (i = 0; i < len; i++)
+        low[i] = (char)tolower((unsigned char)s[i]);
+    low[len] = '\0';
+    return rg_vocab_exact(rg_role_words, low) > 0;
+}
+
 /* One segment (no separators left): a role description stays whole,
  * names run together are split. */
 static void split_names(lead_out *o, const char *s, size_t a, size_t b)
@@ -317,7 +331,8 @@ static void split_names(lead_out *o, const char *s, size_t a, size_t b)
     if (!n)
         return;
     for (i = 0; i < n; i++)
-        if (t[i].cls == TOK_OTHER || n >= MAX_TOKS) {
+        if (t[i].cls == TOK_OTHER || n >= MAX_TOKS ||
+            is_role_word(s + t[i].start, t[i].len)) {
             emit(o, t[0].start, t[n - 1].start + t[n - 1].len);
             return;
         }

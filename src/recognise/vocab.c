@@ -432,6 +432,21 @@ const rg_word rg_name_titles[] = {
     {"mr", 1}, {"mrs", 1}, {"ms", 1}, {"miss", 1}, {"dr", 1}, {"cllr", 1},
     {"councillor", 1}, {"prof", 1}, {"sir", 1}, {"dame", 1}, {NULL, 0}};
 
+/* Words that name a team or a post, not a person: a lead that holds one
+ * ("HR Team", "Finance Manager", "ICT Service") is one lead, not names
+ * run together. */
+const rg_word rg_role_words[] = {
+    {"team", 1}, {"teams", 1}, {"manager", 1}, {"managers", 1},
+    {"officer", 1}, {"officers", 1}, {"service", 1}, {"services", 1},
+    {"unit", 1}, {"group", 1}, {"board", 1}, {"panel", 1},
+    {"department", 1}, {"directorate", 1}, {"director", 1},
+    {"directors", 1}, {"head", 1}, {"section", 1}, {"partnership", 1},
+    {"staff", 1}, {"committee", 1}, {"council", 1}, {"lead", 1},
+    {"leads", 1}, {"leader", 1}, {"leaders", 1}, {"coordinator", 1},
+    {"advisor", 1}, {"adviser", 1}, {"consultant", 1},
+    {"network", 1}, {"forum", 1}, {"project", 1}, {"programme", 1},
+    {"all", 1}, {NULL, 0}};
+
 /* Words that make a line of a title block the plan's title (rather than
  * the council's name above it). */
 const rg_word rg_title_words[] = {
@@ -450,5 +465,6 @@ const rg_vocab_table rg_vocab_tables[] = {
     {"kind", rg_kind_words},           {"unit", rg_unit_words},
     {"month", rg_month_words},         {"quarter", rg_quarter_words},
     {"particle", rg_name_particles},   {"title", rg_name_titles},
+    {"role", rg_role_words},
     {"plan title", rg_title_words},
     {NULL, NULL}};

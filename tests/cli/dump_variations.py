@@ -586,7 +586,36 @@ def case_indicator_values_below_labels():
            [("NI 192", 0.5, 0.462, "percent", "amber", "amber")])
 
 
-CASES = [case_action_plan_other_words, case_two_plans_one_sheet, case_side_by_side,
+def case_indicator_code_at_end_team_lead():
+    """A form whose title ends with its code and no dash ("... NI 181"),
+    with a team as its lead, beside a tracker-free sheet of notes."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Claims"
+    rows = [("Performance Indicator",
+             "Time taken to process Housing Benefit new claims (days) NI 181"),
+            ("Lead Officer", "HR Team"), ("Target", "22"),
+            ("Actual performance", "27.5"), ("Variance", "5.5"),
+            ("RAG status", "Red"),
+            ("Reason for under-performance", "Staff vacancies")]
+    for r, (a, b) in enumerate(rows, start=2):
+        ws.cell(row=r, column=1, value=a)
+        ws.cell(row=r, column=2, value=b)
+    d = dump(wb, "indicator_code_end")
+    name = "indicator_code_end"
+    expect(name, "plans", [(p["kind"], p["sheet"]) for p in d["plans"]],
+           [("indicator_plan", "Claims")])
+    if not d["plans"] or not d["plans"][0]["indicators"]:
+        return
+    i = d["plans"][0]["indicators"][0]
+    expect(name, "code", i["code"], "NI 181")
+    expect(name, "figures", (i["target"], i["actual"], i["unit"],
+                             i["direction"], i["rag"], i["stated_rag"]),
+           (22, 27.5, "days", "lower_is_better", "red", "red"))
+    expect(name, "owner", d["plans"][0]["owner"], "HR Team")
+
+
+CASES = [case_indicator_code_at_end_team_lead, case_action_plan_other_words, case_two_plans_one_sheet, case_side_by_side,
          case_tracker_key_sheet_dates, case_tracker_two_row_header_legend_right,
          case_indicator_days_lower_is_better, case_two_indicators_one_sheet,
          case_recovery_seed_layout, case_unrecognised_sheet,
