@@ -198,8 +198,11 @@ static rag_status write_all(job *j, const char *out, rag_error *err)
     wo.inputs = &j->in;
     wo.input_count = 1;
     st = rag_writer_open(out, &wo, &j->w, err);
-    if (st != RAG_OK)
+    if (st != RAG_OK) {
+        if (err && !err->file[0])
+            rg_strlcpy(err->file, out, sizeof err->file);
         return st;
+    }
     pick_name(j, "Summary", NULL, j->summary, sizeof j->summary);
     pick_name(j, "Issues", j->summary, j->issues, sizeof j->issues);
     st = rag_writer_add_sheet(j->w, j->summary, &sum, err);
@@ -283,6 +286,7 @@ rag_status rag_convert(const char *in, const char *out,
             rg_strlcpy(err->file, in, sizeof err->file);
         return st;
     }
+    rag_error_clear(err); /* what the reader noted on the way is no error */
     n = j.wb->sheet_count;
     j.generated = rg_calloc(n ? n : 1, sizeof *j.generated);
     j.old = rg_calloc((n ? n : 1) * MAX_OLD, sizeof *j.old);

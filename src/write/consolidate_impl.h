@@ -1,0 +1,70 @@
+/*
+ * consolidate's parts: the inputs as read, the detail sheets (one per plan
+ * kind, consolidate_sheets.c) and the Summary of formulas over them
+ * (consolidate.c).  Internal.
+ */
+#ifndef RG_WRITE_CONSOLIDATE_IMPL_H
+#define RG_WRITE_CONSOLIDATE_IMPL_H
+
+#include "write/convert_impl.h"
+
+/* One input. */
+typedef struct rg_cs_file {
+    const char *path;      /* as given */
+    rag_workbook *wb;      /* NULL when unreadable */
+    rag_model *m;
+    char *link;            /* relative to the output's folder, or NULL */
+} rg_cs_file;
+
+/* The detail sheets, in the order they are written after the Summary. */
+enum { RG_CS_RECOVERY = 0, RG_CS_INDICATORS, RG_CS_TRACKERS, RG_CS_ACTIONS,
+       RG_CS_SHEETS };
+
+/* Columns of the detail sheets that the Summary's formulas read
+ * (0-based). */
+enum {
+    RG_CS_R_DIRECTORATE = 2,
+    RG_CS_R_BUDGET_PRIOR = 7,
+    RG_CS_R_OUTTURN_PRIOR = 8,
+    RG_CS_R_BUDGET = 9,
+    RG_CS_R_PRESSURE = 10,
+    RG_CS_R_MILESTONES = 11,
+    RG_CS_R_SHARE = 12,
+    RG_CS_R_Q1 = 13,        /* Q1..Q4: 13..16 */
+    RG_CS_R_LATEST = 17,
+    RG_CS_I_RAG = 10,
+    RG_CS_A_STATUS = 7
+};
+
+extern const char *const rg_cs_sheet_names[RG_CS_SHEETS];
+
+typedef struct rg_cs_ctx {
+    rag_writer *w;
+    rg_cs_file *files;
+    size_t count;
+    rag_wsheet *sheets[RG_CS_SHEETS];
+    size_t rows[RG_CS_SHEETS]; /* data rows written on each */
+    rag_wstyle header, text, link, money, percent, number, date,
+        grey, total, total_money, total_pct;
+    rag_error *err;
+} rg_cs_ctx;
+
+/* The words a recovery plan's quarter or latest RAG is written as. */
+const char *rg_cs_rag_words(rag_rating r);
+/* The standard words an action's status is written as ("Heading" for a
+ * heading row without one). */
+const char *rg_cs_status_words(const rag_action *a);
+/* A recovery plan's quarter q (1..4) RAG, and its latest given. */
+rag_rating rg_cs_quarter(const rag_plan *p, int q);
+rag_rating rg_cs_latest(const rag_plan *p);
+/* A recovery plan's money in pounds for column col (RG_CS_R_BUDGET_PRIOR
+ * .. RG_CS_R_MILESTONES); *has (may be NULL) says whether it is known. */
+double rg_cs_money(const rag_plan *p, uint32_t col, bool *has);
+/* The directorate a plan is counted under. */
+const char *rg_cs_directorate(const rag_plan *p);
+
+rag_status rg_cs_styles(rg_cs_ctx *c);
+/* Write the four detail sheets. */
+rag_status rg_cs_details(rg_cs_ctx *c);
+
+#endif
