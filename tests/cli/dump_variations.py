@@ -615,7 +615,54 @@ def case_indicator_code_at_end_team_lead():
     expect(name, "owner", d["plans"][0]["owner"], "HR Team")
 
 
-CASES = [case_indicator_code_at_end_team_lead, case_action_plan_other_words, case_two_plans_one_sheet, case_side_by_side,
+def case_tracker_theme_colours_other_words():
+    """A key coloured with theme colours (one tinted), in words the seeds
+    do not use ("Slippage", "Significant delay"), laid out across a row."""
+    from openpyxl.styles.colors import Color
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Progress"
+    ws["A1"] = "Service Improvement Tracker"
+    ws["A2"] = "As at 31 October 2024"
+    ws["A4"] = "Key:"
+    key = [(Color(theme=9), "Completed"),
+           (Color(theme=6, tint=0.3999755851924192), "On track"),
+           (Color(rgb="FFFFFF00"), "Slippage"),
+           (Color(rgb="FFFF0000"), "Significant delay")]
+    for i, (c, label) in enumerate(key):
+        ws.cell(row=4, column=2 + 2 * i).fill = PatternFill("solid", fgColor=c)
+        ws.cell(row=4, column=3 + 2 * i, value=label)
+    head = ["Ref", "Action", "Lead Officer", "Apr", "May", "Jun", "Jul", "Aug",
+            "Sep", "Oct", "Nov", "Dec", "Jan", "Feb", "Mar", "Commentary"]
+    for i, h in enumerate(head):
+        ws.cell(row=6, column=i + 1, value=h).font = BOLD
+    acts = [("1", "Recruit apprentices", "Pat Doe", [0, 0, 0]),
+            ("2", "New IT system", "Lee Roy / ICT Team", [1, 1, 2, 3])]
+    for j, (ref, text, lead, states) in enumerate(acts):
+        r = 7 + j
+        ws.cell(row=r, column=1, value=ref)
+        ws.cell(row=r, column=2, value=text)
+        ws.cell(row=r, column=3, value=lead)
+        for k, st in enumerate(states):
+            ws.cell(row=r, column=4 + k).fill = PatternFill("solid", fgColor=key[st][0])
+    d = dump(wb, "tracker_theme")
+    name = "tracker_theme"
+    expect(name, "plans", [(p["kind"], p["sheet"]) for p in d["plans"]],
+           [("tracker", "Progress")])
+    if not d["plans"]:
+        return
+    p = d["plans"][0]
+    expect(name, "legend", [(e["status"], e["fill"]) for e in p["legend"]],
+           [("complete", "F79646"), ("on_target", "C3D69B"),
+            ("one_month_behind", "FFFF00"), ("over_one_month_behind", "FF0000")])
+    a = actions_by_ref(p)
+    expect(name, "months of 2", months(a.get("2", {"months": []})),
+           [("2024-04", "on_target"), ("2024-05", "on_target"),
+            ("2024-06", "one_month_behind"), ("2024-07", "over_one_month_behind")])
+    expect(name, "leads of 2", a.get("2", {}).get("leads"), ["Lee Roy", "ICT Team"])
+
+
+CASES = [case_tracker_theme_colours_other_words, case_indicator_code_at_end_team_lead, case_action_plan_other_words, case_two_plans_one_sheet, case_side_by_side,
          case_tracker_key_sheet_dates, case_tracker_two_row_header_legend_right,
          case_indicator_days_lower_is_better, case_two_indicators_one_sheet,
          case_recovery_seed_layout, case_unrecognised_sheet,
