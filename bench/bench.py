@@ -259,7 +259,7 @@ def section_memory(big):
         "the same size")
     head = (f"  {'workbook':<15} {'rows':>8} {'sheet XML MB':>13} "
             f"{'strings MB':>11} {'strings':>8} {'JSON RSS MB':>12} "
-            f"{'CSV RSS MB':>11} {'JSON wall s':>12}")
+            f"{'CSV RSS MB':>11} {'JSON wall s':>12} {'copy RSS MB':>12}")
     say(head)
     say("  " + "-" * (len(head) - 2))
     for label, fixed in (("unique refs", False), ("fixed strings", True)):
@@ -269,15 +269,20 @@ def section_memory(big):
             sheet, sst, uniq = parts(path)
             rj = run("json", [RAGBOOK, "cells", path], N)
             rc = run("csv", [RAGBOOK, "cells", path, "--format", "csv"], N)
+            out = os.path.join(WORK, "copy-memory.xlsx")
+            cp = run("copy", [RAGBOOK, "copy", path, out], 1)
+            if os.path.exists(out):
+                os.remove(out)
             seen.append((rows, sst, rj, rc))
             say(f"  {label:<15} {rows:>8} {mb(sheet):>13.1f} {mb(sst):>11.1f} "
                 f"{uniq:>8} {rj.rss_mb:>12.1f} {rc.rss_mb:>11.1f} "
-                f"{rj.best:>12.2f}")
+                f"{rj.best:>12.2f} "
+                f"{f'{cp.rss_mb:.1f}' if cp.ok else 'n/a':>12}")
         (r0, s0, j0, c0), (r1, s1, j1, c1) = seen
         if j0.ok and j1.ok and r1 > r0:
             say(f"  {'':<15} {r0} -> {r1} rows: JSON peak RSS "
-                f"{j1.rss_mb - j0.rss_mb + 0.0:+.1f} MB, CSV "
-                f"{c1.rss_mb - c0.rss_mb + 0.0:+.1f} MB (strings XML "
+                f"{round(j1.rss_mb - j0.rss_mb, 1) + 0.0:+.1f} MB, CSV "
+                f"{round(c1.rss_mb - c0.rss_mb, 1) + 0.0:+.1f} MB (strings XML "
                 f"{mb(s1 - s0):+.1f} MB)")
 
 
