@@ -285,13 +285,23 @@ static bool finish_formula(rg_xml *x, sheet_ctx *c)
     return true;
 }
 
-/* Parse an ISO 8601 date ("2024-03-31" or "2024-03-31T12:00:00"), which
- * t="d" cells hold, into a serial. */
+/* Parse an ISO 8601 date ("2024-03-31" or "2024-03-31T12:00:00"), or a
+ * time of day ("10:10:10"), which t="d" cells hold, into a 1900-system
+ * serial. */
 static bool iso_to_serial(const char *s, double *out)
 {
-    int y, m, d, hh = 0, mm = 0, n = 0;
-    double ss = 0;
+    int y, m, d, hh = 0, mm = 0, n = 0, th, tm;
+    double ss = 0, ts = 0;
 
+    if (sscanf(s, "%2d:%2d%n", &th, &tm, &n) == 2 && (!s[n] || s[n] == ':')) {
+        if (s[n] == ':' && sscanf(s + n + 1, "%lf", &ts) != 1)
+            return false;
+        if (th < 0 || th > 23 || tm < 0 || tm > 59 || ts < 0 || ts >= 60)
+            return false;
+        *out = (th * 3600.0 + tm * 60.0 + ts) / 86400.0;
+        return true;
+    }
+    n = 0;
     if (sscanf(s, "%4d-%2d-%2d%n", &y, &m, &d, &n) != 3)
         return false;
     if (s[n] == 'T' && sscanf(s + n + 1, "%2d:%2d:%lf", &hh, &mm, &ss) < 2)
@@ -366,7 +376,9 @@ static bool finish_value(rg_xml *x, sheet_ctx *c, bool *transient)
         double serial;
         if (c->has_v && iso_to_serial(v, &serial)) {
             cell->type = RAG_CELL_DATE;
-            cell->number = serial;
+            /* the workbook's own system (a time of day is the same) */
+            cell->number = c->wb->date1904 && serial >= 1462 ? serial - 1462
+                                                             : serial;
         } else if (c->has_v && c->v.len) {
             cell->type = RAG_CELL_STRING;
             set_text(cell, v, c->v.len);
