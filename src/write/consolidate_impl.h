@@ -66,5 +66,9 @@ const char *rg_cs_directorate(const rag_plan *p);
 rag_status rg_cs_styles(rg_cs_ctx *c);
 /* Write the four detail sheets. */
 rag_status rg_cs_details(rg_cs_ctx *c);
+/* Write the Summary over them (after rg_cs_details()); as_of_given says
+ * whether rep->as_of came from the options. */
+rag_status rg_cs_summary(rg_cs_ctx *c, rag_wsheet *ws,
+                         const rag_consolidate_report *rep, bool as_of_given);
 
 #endif

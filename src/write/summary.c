@@ -19,22 +19,15 @@
 
 #include <xlsxwriter.h>
 
-#include "write/convert_impl.h"
+#include "write/summary_impl.h"
 
 #define FIRST_COUNT_COL 3
 #define TABLE_ROW 6 /* the plans table's header row (0-based) */
 #define ZERO_INK 0xA6A6A6u
 #define LINK_INK 0x0563C1u
-#define OVERDUE_STATUS_COL 6 /* the lead spills over D:F */
 
 /* The columns of counts, in the order a committee reads them. */
-typedef struct column {
-    bool rating;
-    int value; /* rag_progress or rag_rating */
-    const char *words;
-} column;
-
-static const column all_columns[] = {
+static const rg_sum_column all_columns[RG_SUM_COLUMNS] = {
     {false, RAG_PROGRESS_COMPLETE, "Complete"},
     {false, RAG_PROGRESS_ON_TARGET, "On target"},
     {false, RAG_PROGRESS_PROGRAMMED, "Programmed"},
@@ -48,38 +41,25 @@ static const column all_columns[] = {
     {true, RAG_RATING_RED, "RED"},
     {true, RAG_RATING_NONE, "No RAG"},
 };
-#define NCOLUMNS (sizeof all_columns / sizeof all_columns[0])
+#define NCOLUMNS RG_SUM_COLUMNS
 
-typedef struct summary {
-    rag_writer *w;
-    rag_wsheet *ws;
-    const rg_cv_summary_in *in;
-    rg_cv_counts *counts; /* per plan */
-    const column *cols[NCOLUMNS];
-    size_t ncols;
-    rag_wstyle title, text, top, wrap, wrap_center, header, link, zero, date,
-        bold;
-    rg_buf buf, loc;
-    rag_error *err;
-} summary;
-
-static size_t count_of(const rg_cv_counts *c, const column *col)
+static size_t count_of(const rg_cv_counts *c, const rg_sum_column *col)
 {
     return col->rating ? c->rating[col->value] : c->status[col->value];
 }
 
-static uint32_t colour_of(const rag_plan *p, const column *col)
+static uint32_t colour_of(const rag_plan *p, const rg_sum_column *col)
 {
     return col->rating ? rg_cv_rating_colour((rag_rating)col->value)
                        : rg_cv_status_colour(p, (rag_progress)col->value);
 }
 
-static rag_status look(summary *s, rg_cv_look l, rag_wstyle *out)
+static rag_status look(rg_sum *s, rg_cv_look l, rag_wstyle *out)
 {
     return rg_cv_style(s->w, &l, out, s->err);
 }
 
-static rag_status styles(summary *s)
+static rag_status styles(rg_sum *s)
 {
     rg_cv_look l = rg_cv_plain();
     rag_status st;
@@ -131,7 +111,7 @@ static rag_status styles(summary *s)
     return st;
 }
 
-static rag_status put(summary *s, uint32_t r, uint32_t c, const char *t,
+rag_status rg_sum_put(rg_sum *s, uint32_t r, uint32_t c, const char *t,
                       rag_wstyle st, bool guard)
 {
     if (guard && !rg_cv_guard(&s->buf, t, true))
@@ -141,7 +121,7 @@ static rag_status put(summary *s, uint32_t r, uint32_t c, const char *t,
 }
 
 /* A link to (row, col) of input sheet `sheet`, showing "Sheet!A15". */
-static rag_status link(summary *s, uint32_t r, uint32_t c, size_t sheet,
+rag_status rg_sum_link(rg_sum *s, uint32_t r, uint32_t c, size_t sheet,
                        rag_loc at, bool cell_too)
 {
     const char *name = sheet < s->in->sheet_count
@@ -165,10 +145,11 @@ static rag_status link(summary *s, uint32_t r, uint32_t c, size_t sheet,
 }
 
 /* The columns with a count, and their companions: GREEN, AMBER and RED
- * go together, and a chart of one series would have LibreOffice colour
- * and label each bar as a category (libxlsxwriter 1.1.4 cannot write
- * varyColors="0"), so one status brings another. */
-static void choose_columns(summary *s, size_t n)
+ * go together, and one status brings another, because a chart of one
+ * series reads in LibreOffice as "vary colours by point" (libxlsxwriter
+ * 1.1.4 cannot write varyColors="0"): its legend would name the plans,
+ * not the status. */
+static void choose_columns(rg_sum *s, size_t n)
 {
     bool want[NCOLUMNS], rating = false;
     size_t i, k, shown = 0;
@@ -203,16 +184,16 @@ static void choose_columns(summary *s, size_t n)
 /* ---- the top and the plans table ---------------------------------------- */
 
 /* The last column the Summary uses. */
-static uint32_t last_col(const summary *s)
+static uint32_t last_col(const rg_sum *s)
 {
     return FIRST_COUNT_COL + (uint32_t)(s->ncols > 6 ? s->ncols : 6);
 }
 
 /* A paragraph across the page, wrapped, in row r. */
-static rag_status note(summary *s, uint32_t r, const char *text)
+static rag_status note(rg_sum *s, uint32_t r, const char *text)
 {
     rag_range span;
-    rag_status st = put(s, r, 0, text, s->wrap, false);
+    rag_status st = rg_sum_put(s, r, 0, text, s->wrap, false);
     span.first_row = span.last_row = r;
     span.first_col = 0;
     span.last_col = last_col(s);
@@ -224,7 +205,7 @@ static rag_status note(summary *s, uint32_t r, const char *text)
     return st;
 }
 
-static rag_status top(summary *s)
+static rag_status top(rg_sum *s)
 {
     const rag_model *m = s->in->m;
     char date[32], line[160];
@@ -236,7 +217,7 @@ static rag_status top(summary *s)
     if (!rg_buf_printf(&src, "Position summary of %s",
                        rg_cv_basename(s->in->source)))
         return rg_fail(s->err, RAG_ERR_NOMEM, "out of memory");
-    st = put(s, 0, 0, src.data, s->title, true);
+    st = rg_sum_put(s, 0, 0, src.data, s->title, true);
     snprintf(line, sizeof line, "Position on %s, %s",
              rg_cv_date_words(m->as_of, date, sizeof date),
              s->in->origin == RG_CV_AS_OF_OPTION ? "the date given (--as-of)"
@@ -244,13 +225,13 @@ static rag_status top(summary *s)
                  ? "the date written in the workbook"
                  : "today (the workbook gives no date)");
     if (st == RAG_OK)
-        st = put(s, 1, 0, line, s->bold, false);
+        st = rg_sum_put(s, 1, 0, line, s->bold, false);
     rg_buf_reset(&src);
     if (st == RAG_OK && !rg_buf_printf(&src, "Source file: %s",
                                        s->in->source))
         st = rg_fail(s->err, RAG_ERR_NOMEM, "out of memory");
     if (st == RAG_OK)
-        st = put(s, 2, 0, src.data, s->text, true);
+        st = rg_sum_put(s, 2, 0, src.data, s->text, true);
     rg_buf_free(&src);
     for (i = 0; i < m->plan_count; i++)
         trackers |= m->plans[i].kind == RAG_PLAN_TRACKER;
@@ -279,7 +260,7 @@ static const char *plan_title(const rag_plan *p)
 }
 
 /* The title, cut at three lines, and the row as high as it needs. */
-static rag_status title_cell(summary *s, uint32_t r, const char *title)
+static rag_status title_cell(rg_sum *s, uint32_t r, const char *title)
 {
     char cut[160];
     size_t len = strlen(title), lines;
@@ -294,7 +275,7 @@ static rag_status title_cell(summary *s, uint32_t r, const char *title)
         len = strlen(cut);
     }
     lines = len / 44 + 1;
-    st = put(s, r, 2, title, s->wrap, true);
+    st = rg_sum_put(s, r, 2, title, s->wrap, true);
     if (st == RAG_OK && lines > 1)
         st = rag_wsheet_set_row(s->ws, r, 15.0 * (double)(lines > 3 ? 3
                                                                     : lines),
@@ -302,7 +283,7 @@ static rag_status title_cell(summary *s, uint32_t r, const char *title)
     return st;
 }
 
-static rag_status plans_table(summary *s)
+static rag_status plans_table(rg_sum *s)
 {
     const rag_model *m = s->in->m;
     uint32_t hr = TABLE_ROW, c;
@@ -310,26 +291,26 @@ static rag_status plans_table(summary *s)
     rag_status st;
     rag_range grp;
 
-    st = put(s, hr - 1, FIRST_COUNT_COL, "Counted by status or RAG",
+    st = rg_sum_put(s, hr - 1, FIRST_COUNT_COL, "Counted by status or RAG",
              s->bold, false);
-    st = st == RAG_OK ? put(s, hr, 0, "Sheet", s->header, false) : st;
-    st = st == RAG_OK ? put(s, hr, 1, "Kind", s->header, false) : st;
-    st = st == RAG_OK ? put(s, hr, 2, "Title", s->header, false) : st;
+    st = st == RAG_OK ? rg_sum_put(s, hr, 0, "Sheet", s->header, false) : st;
+    st = st == RAG_OK ? rg_sum_put(s, hr, 1, "Kind", s->header, false) : st;
+    st = st == RAG_OK ? rg_sum_put(s, hr, 2, "Title", s->header, false) : st;
     for (k = 0; k < s->ncols && st == RAG_OK; k++)
-        st = put(s, hr, FIRST_COUNT_COL + (uint32_t)k, s->cols[k]->words,
+        st = rg_sum_put(s, hr, FIRST_COUNT_COL + (uint32_t)k, s->cols[k]->words,
                  s->header, false);
     c = FIRST_COUNT_COL + (uint32_t)s->ncols;
     if (st == RAG_OK)
-        st = put(s, hr, c, "Overdue", s->header, false);
+        st = rg_sum_put(s, hr, c, "Overdue", s->header, false);
     if (st == RAG_OK)
         st = rag_wsheet_set_row(s->ws, hr, 32, RAG_WSTYLE_NONE, false,
                                 s->err);
     for (i = 0; i < m->plan_count && st == RAG_OK; i++) {
         const rag_plan *p = &m->plans[i];
         uint32_t r = hr + 1 + (uint32_t)i;
-        st = link(s, r, 0, p->sheet_index, p->cell, false);
+        st = rg_sum_link(s, r, 0, p->sheet_index, p->cell, false);
         if (st == RAG_OK)
-            st = put(s, r, 1, rg_cv_kind_words(p->kind), s->wrap, true);
+            st = rg_sum_put(s, r, 1, rg_cv_kind_words(p->kind), s->wrap, true);
         if (st == RAG_OK)
             st = title_cell(s, r, plan_title(p));
         for (k = 0; k < s->ncols && st == RAG_OK; k++) {
@@ -381,7 +362,7 @@ static rag_status plans_table(summary *s)
 
 /* ---- the chart ---------------------------------------------------------- */
 
-static uint32_t series_colour(summary *s, const column *col)
+static uint32_t series_colour(rg_sum *s, const rg_sum_column *col)
 {
     const rag_model *m = s->in->m;
     size_t i;
@@ -391,19 +372,21 @@ static uint32_t series_colour(summary *s, const column *col)
     return colour_of(NULL, col);
 }
 
-/* A stacked bar per plan, one segment per status or RAG, in its colour;
- * anchored at row; *rows gets the rows it covers. */
-static rag_status chart(summary *s, uint32_t row, uint32_t *rows)
+/* A stacked bar per plan, one segment per status or RAG, in its colour,
+ * named in the legend; anchored at row; *rows gets the rows it covers.
+ * No data labels: LibreOffice reads libxlsxwriter 1.1.4's labels (which
+ * leave out showCatName and showSerName) as naming the category and the
+ * series too, and the counts are in the table just above. */
+static rag_status chart(rg_sum *s, uint32_t row, uint32_t *rows)
 {
     const rag_model *m = s->in->m;
     lxw_workbook *lwb = rag_writer_lxw(s->w);
     lxw_chart *ch;
     lxw_chart_options opt;
-    lxw_chart_font font;
     const char *name = rag_wsheet_name(s->ws);
     lxw_row_t first = TABLE_ROW + 1, last = (lxw_row_t)(TABLE_ROW + m->plan_count);
     char date[32], title[80];
-    double height = 140 + 32.0 * (double)m->plan_count;
+    double height = 190 + 36.0 * (double)m->plan_count;
     size_t i, k, most = 0;
     lxw_error e;
 
@@ -433,13 +416,6 @@ static rag_status chart(summary *s, uint32_t row, uint32_t *rows)
         memset(&fill, 0, sizeof fill);
         fill.color = colour == RAG_NO_COLOR ? 0xD9D9D9u : colour;
         chart_series_set_fill(se, &fill);
-        chart_series_set_labels_options(se, LXW_FALSE, LXW_FALSE, LXW_TRUE);
-        chart_series_set_labels_num_format(se, "0;-0;;@");
-        memset(&font, 0, sizeof font);
-        font.color = rg_cv_ink(fill.color) == 0xFFFFFFu ? 0xFFFFFF
-                                                        : LXW_COLOR_BLACK;
-        font.bold = LXW_TRUE;
-        chart_series_set_labels_font(se, &font);
     }
     snprintf(title, sizeof title, "Position on %s",
              rg_cv_date_words(m->as_of, date, sizeof date));
@@ -453,7 +429,7 @@ static rag_status chart(summary *s, uint32_t row, uint32_t *rows)
     chart_axis_set_num_format(ch->x_axis, "0");
     if (most <= 12)
         chart_axis_set_major_unit(ch->x_axis, most <= 6 ? 1 : 2);
-    chart_set_series_gap(ch, 60);
+    chart_set_series_gap(ch, 40);
     memset(&opt, 0, sizeof opt);
     opt.x_offset = 4;
     opt.y_offset = 4;
@@ -466,137 +442,10 @@ static rag_status chart(summary *s, uint32_t row, uint32_t *rows)
     return RAG_OK;
 }
 
-/* ---- the overdue list ----------------------------------------------------- */
-
-static const rag_plan *plan_of(const rag_model *m, const rag_finding *f)
-{
-    size_t i;
-    for (i = 0; i < m->plan_count; i++)
-        if (rg_cv_finding_in_plan(f, &m->plans[i]))
-            return &m->plans[i];
-    return NULL;
-}
-
-static rag_status overdue_row(summary *s, uint32_t r, const rag_finding *f)
-{
-    const rag_plan *p = plan_of(s->in->m, f);
-    const rag_action *a = NULL;
-    const rag_milestone *ms = NULL;
-    rag_loc at;
-    rag_date due = {0, 0, 0};
-    const char *due_text = NULL, *status = "";
-    rg_buf item = {0};
-    size_t i;
-    rag_status st;
-
-    at.row = f->row;
-    at.col = f->col;
-    at.set = true;
-    for (i = 0; p && i < p->action_count && !a; i++)
-        if (p->actions[i].cell.row == f->row)
-            a = &p->actions[i];
-    for (i = 0; p && i < p->milestone_count && !a && !ms; i++)
-        if (p->milestones[i].cell.row == f->row)
-            ms = &p->milestones[i];
-    if (a) {
-        const rag_legend_entry *e = rg_cv_legend_entry(p, a->status);
-        at = a->cell;
-        due = a->due;
-        due_text = a->due_text;
-        status = !a->status ? "Not reported"
-                 : e && e->label ? e->label
-                                 : rg_cv_status_words(a->status);
-        if (!rg_buf_printf(&item, "%s%s%s", a->ref ? a->ref : "",
-                           a->ref ? " " : "", a->text ? a->text : ""))
-            return rg_fail(s->err, RAG_ERR_NOMEM, "out of memory");
-    } else if (ms) {
-        at = ms->cell;
-        due = ms->due;
-        due_text = ms->due_text;
-        status = "Not marked complete";
-        if (!rg_buf_puts(&item, ms->text ? ms->text : "milestone"))
-            return rg_fail(s->err, RAG_ERR_NOMEM, "out of memory");
-    } else if (!rg_buf_puts(&item, f->message ? f->message : "")) {
-        return rg_fail(s->err, RAG_ERR_NOMEM, "out of memory");
-    }
-    if (item.len > 200) {
-        item.len = 197;
-        while (item.len && (item.data[item.len] & 0xC0) == 0x80)
-            item.len--; /* not inside a UTF-8 character */
-        item.data[item.len] = '\0';
-        rg_buf_puts(&item, "...");
-    }
-    st = link(s, r, 0, f->sheet_index, at, true);
-    if (st == RAG_OK && due.year)
-        st = rag_wsheet_write_number(s->ws, r, 1, rg_cv_serial(due), s->date,
-                                     s->err);
-    else if (st == RAG_OK && due_text)
-        st = put(s, r, 1, due_text, s->wrap_center, true);
-    if (st == RAG_OK)
-        st = put(s, r, 2, item.data ? item.data : "", s->wrap, true);
-    if (st == RAG_OK && a && a->lead_count) {
-        rg_buf_reset(&s->loc);
-        for (i = 0; i < a->lead_count; i++)
-            if ((i && !rg_buf_puts(&s->loc, ", ")) ||
-                !rg_buf_puts(&s->loc, a->leads[i]))
-                st = rg_fail(s->err, RAG_ERR_NOMEM, "out of memory");
-        if (st == RAG_OK) {
-            char *leads = rg_strdup(s->loc.data);
-            st = leads ? put(s, r, 3, leads, s->top, true)
-                       : rg_fail(s->err, RAG_ERR_NOMEM, "out of memory");
-            rg_free(leads);
-        }
-    }
-    if (st == RAG_OK)
-        st = put(s, r, OVERDUE_STATUS_COL, status, s->top, true);
-    if (st == RAG_OK) {
-        size_t lines = item.len / 54 + 1, d = due_text && !due.year
-                                                  ? strlen(due_text) / 24 + 1
-                                                  : 1;
-        if (d > lines)
-            lines = d;
-        if (lines > 1)
-            st = rag_wsheet_set_row(s->ws, r,
-                                    15.0 * (double)(lines > 4 ? 4 : lines),
-                                    RAG_WSTYLE_NONE, false, s->err);
-    }
-    rg_buf_free(&item);
-    return st;
-}
-
-static rag_status overdue_list(summary *s, uint32_t r)
-{
-    const rag_findings *f = s->in->overdue;
-    char date[32], line[96];
-    size_t i;
-    uint32_t c;
-    rag_status st;
-
-    snprintf(line, sizeof line, "Overdue on %s",
-             rg_cv_date_words(s->in->m->as_of, date, sizeof date));
-    st = put(s, r, 0, line, s->bold, false);
-    if (st == RAG_OK && (!f || !f->count))
-        return put(s, r + 1, 0, "Nothing is overdue.", s->text, false);
-    st = st == RAG_OK ? put(s, r + 1, 0, "Where", s->header, false) : st;
-    st = st == RAG_OK ? put(s, r + 1, 1, "Was due", s->header, false) : st;
-    st = st == RAG_OK ? put(s, r + 1, 2, "Overdue item", s->header, false)
-                      : st;
-    st = st == RAG_OK ? put(s, r + 1, 3, "Lead", s->header, false) : st;
-    st = st == RAG_OK ? put(s, r + 1, OVERDUE_STATUS_COL, "Computed status",
-                            s->header, false)
-                      : st;
-    for (c = 4; c < OVERDUE_STATUS_COL + 2 && st == RAG_OK; c++)
-        if (c != OVERDUE_STATUS_COL)
-            st = put(s, r + 1, c, "", s->header, false);
-    for (i = 0; i < f->count && st == RAG_OK; i++)
-        st = overdue_row(s, r + 2 + (uint32_t)i, &f->items[i]);
-    return st;
-}
-
 rag_status rg_cv_summary(rag_writer *w, rag_wsheet *ws,
                          const rg_cv_summary_in *in, rag_error *err)
 {
-    summary s;
+    rg_sum s;
     size_t i, n = in->m->plan_count;
     uint32_t after, rows = 0, c;
     rag_status st;
@@ -618,13 +467,13 @@ rag_status rg_cv_summary(rag_writer *w, rag_wsheet *ws,
     if (st == RAG_OK && n)
         st = plans_table(&s);
     else if (st == RAG_OK)
-        st = put(&s, TABLE_ROW, 0,
+        st = rg_sum_put(&s, TABLE_ROW, 0,
                  "No plan was recognised in this workbook.", s.text, false);
     after = TABLE_ROW + (uint32_t)n + 2;
     if (st == RAG_OK)
         st = chart(&s, after, &rows);
     if (st == RAG_OK)
-        st = overdue_list(&s, after + rows + 1);
+        st = rg_sum_overdue(&s, after + rows + 1);
     /* widths: sheet and where, kind and date, title and item, counts */
     st = st == RAG_OK ? rag_wsheet_set_column(ws, 0, 0, 20, RAG_WSTYLE_NONE,
                                               false, err)
@@ -636,7 +485,7 @@ rag_status rg_cv_summary(rag_writer *w, rag_wsheet *ws,
                                               false, err)
                       : st;
     c = last_col(&s);
-    st = st == RAG_OK ? rag_wsheet_set_column(ws, FIRST_COUNT_COL, c, 13,
+    st = st == RAG_OK ? rag_wsheet_set_column(ws, FIRST_COUNT_COL, c, 15,
                                               RAG_WSTYLE_NONE, false, err)
                       : st;
     if (st == RAG_OK) {

@@ -1,0 +1,57 @@
+/*
+ * One input sheet's update (convert_sheet.c plans it and changes cells on
+ * their way; convert_columns.c writes what is added once the sheet's
+ * cells are copied).  Internal to those two files.
+ */
+#ifndef RG_WRITE_CONVERT_SHEET_H
+#define RG_WRITE_CONVERT_SHEET_H
+
+#include "write/convert_impl.h"
+
+typedef struct cv_row {
+    uint32_t row;
+    const rag_plan *plan;
+    const rag_action *action;
+} cv_row;
+
+typedef struct cv_mark {  /* a RAG cell of a form */
+    uint32_t row, col;
+    rag_rating rating;
+} cv_mark;
+
+typedef struct cv_table {
+    const rag_plan *plan;
+    uint32_t col;         /* "Past its due date?"; col + 1: the status */
+    uint32_t first_row;
+    bool colour;          /* the status cells may take the key's colours */
+} cv_table;
+
+struct rg_cv_sheet {
+    rg_cv_env env;
+    size_t index;
+    rag_sheet *in;
+    const rag_range *old;
+    size_t old_count;
+    cv_row *rows;
+    size_t row_count, row_cap;
+    cv_mark *marks;
+    size_t mark_count, mark_cap;
+    cv_table *tables;
+    size_t table_count, table_cap;
+    rg_cv_cellout *cells;
+    size_t cell_count, cell_cap;
+    rag_range *blocks;
+    size_t block_count, block_cap;
+    rg_arena arena;
+    rag_wsheet *out;
+};
+
+/* The table's first header row (its title block is above it). */
+uint32_t rg_cv_first_header(const rag_plan *p);
+
+/* The copy's on_sheet_done hook: computed columns, the checks beside
+ * forms, column widths, drop-down lists. */
+rag_status rg_cv_sheet_done(void *ctx, rag_wsheet *out, const rag_sheet *in,
+                            rag_error *err);
+
+#endif
