@@ -153,15 +153,50 @@ bool wx_formula_refs(const char *f, bool structured_too)
 static lxw_error write_empty_string(rag_wsheet *ws, uint32_t row,
                                     uint32_t col, lxw_format *f);
 
+/* A piece of rich text: a run, or text between runs that no run covers
+ * (a plain <t> beside <r>s; it takes the cell's font). */
+typedef struct segment {
+    const char *text;
+    size_t len;
+    const rag_font *font;
+} segment;
+
+/* Lay the runs over the cell's text; false when they do not fit it. */
+static bool segments(const rag_cell *cell, segment *seg, size_t *count)
+{
+    const rag_rich *rich = cell->rich;
+    const char *t = cell->text ? cell->text : "";
+    size_t len = cell->text_len, pos = 0, i, n = 0;
+
+    for (i = 0; i < rich->count; i++) {
+        const rag_run *r = &rich->runs[i];
+        size_t at = pos;
+        if (!r->len)
+            continue;
+        while (at + r->len <= len && memcmp(t + at, r->text, r->len))
+            at++;
+        if (at + r->len > len)
+            return false;
+        if (at > pos)
+            seg[n++] = (segment){t + pos, at - pos, NULL};
+        seg[n++] = (segment){t + at, r->len, r->font};
+        pos = at + r->len;
+    }
+    if (pos < len)
+        seg[n++] = (segment){t + pos, len - pos, NULL};
+    *count = n;
+    return true;
+}
+
 static rag_status write_rich(rag_wsheet *ws, const rag_cell *cell,
                              lxw_format *f, rag_wstyle style, rag_error *err)
 {
     rag_writer *w = ws->w;
-    const rag_rich *rich = cell->rich;
     const rag_style *base = rag_writer_style_get(w, style);
     lxw_rich_string_tuple *tuples = NULL, **list = NULL;
+    segment *seg = NULL;
     rg_buf text = {0};
-    size_t i, n = 0, *offs = NULL;
+    size_t i, n = 0, count = 0, *offs = NULL, max = cell->rich->count * 2 + 1;
     rag_status st = RAG_OK;
     bool cut = false;
     lxw_error e;
@@ -174,35 +209,39 @@ static rag_status write_rich(rag_wsheet *ws, const rag_cell *cell,
     } else {
         deffont = base->font;
     }
-    tuples = rg_calloc(rich->count, sizeof *tuples);
-    list = rg_calloc(rich->count + 1, sizeof *list);
-    offs = rg_calloc(rich->count, sizeof *offs);
-    if (!tuples || !list || !offs) {
+    seg = rg_calloc(max, sizeof *seg);
+    tuples = rg_calloc(max, sizeof *tuples);
+    list = rg_calloc(max + 1, sizeof *list);
+    offs = rg_calloc(max, sizeof *offs);
+    if (!seg || !tuples || !list || !offs) {
         st = rg_fail(err, RAG_ERR_NOMEM, "out of memory");
         goto done;
     }
-    /* All runs' texts go into one buffer, NUL-separated: offsets first,
+    if (!segments(cell, seg, &count)) {
+        /* runs that are not the cell's text: the text, plainly */
+        seg[0] = (segment){cell->text ? cell->text : "", cell->text_len,
+                           NULL};
+        count = 1;
+    }
+    /* All pieces go into one buffer, NUL-separated: offsets first,
      * pointers once it has stopped moving. */
-    for (i = 0; i < rich->count; i++) {
-        const rag_run *r = &rich->runs[i];
-        if (!r->len || !r->text)
-            continue; /* libxlsxwriter refuses empty runs */
-        if (!prep_text(&w->text, r->text, r->len, &cut)) {
+    for (i = 0; i < count; i++) {
+        if (!prep_text(&w->text, seg[i].text, seg[i].len, &cut)) {
             st = rg_fail(err, RAG_ERR_NOMEM, "out of memory");
             goto done;
         }
         if (!w->text.len)
-            continue;
+            continue; /* libxlsxwriter refuses empty runs */
         offs[n] = text.len;
         if (!rg_buf_append(&text, w->text.data, w->text.len + 1)) {
             st = rg_fail(err, RAG_ERR_NOMEM, "out of memory");
             goto done;
         }
-        if (!r->font && n == 0) {
+        if (!seg[i].font && n == 0) {
             tuples[n].format = NULL; /* the cell's own font */
         } else {
-            tuples[n].format = wx_font_format(w, r->font ? r->font : &deffont,
-                                              err);
+            tuples[n].format = wx_font_format(
+                w, seg[i].font ? seg[i].font : &deffont, err);
             if (!tuples[n].format) {
                 st = RAG_ERR_NOMEM;
                 goto done;
@@ -217,14 +256,13 @@ static rag_status write_rich(rag_wsheet *ws, const rag_cell *cell,
         list[i] = &tuples[i];
     }
     list[n] = NULL;
-    if (n >= 2) {
+    if (n >= 2)
         e = worksheet_write_rich_string(ws->ws, cell->row, cell->col, list, f);
-    } else if (n == 1) {
+    else if (n == 1)
         e = worksheet_write_string(ws->ws, cell->row, cell->col,
                                    tuples[0].string, f);
-    } else {
+    else
         e = write_empty_string(ws, cell->row, cell->col, f);
-    }
     if (e != LXW_NO_ERROR)
         st = cell_fail(ws, err, e, cell->row, cell->col);
 done:
@@ -232,7 +270,15 @@ done:
     rg_free(offs);
     rg_free(list);
     rg_free(tuples);
+    rg_free(seg);
     return st;
+}
+
+/* Rich text of one run that is all the text. */
+static bool one_run(const rag_cell *cell)
+{
+    return cell->rich && cell->rich->count == 1 &&
+           cell->rich->runs[0].len == cell->text_len;
 }
 
 /* One run with its own font: the cell's style with that font. */
@@ -345,11 +391,18 @@ static rag_status write_formula(rag_wsheet *ws, const rag_cell *cell,
             num = 0;
             break;
         }
+        /* libxlsxwriter strips a leading "{", "=" and a trailing "}" (the
+         * way Excel shows an array formula): wrap the formula so that
+         * one that is itself an array constant, {1,2;3,4}, survives. */
+        rg_buf_reset(&w->scratch);
+        if (!rg_buf_puts(&w->scratch, "{=") || !rg_buf_puts(&w->scratch, fm) ||
+            !rg_buf_putc(&w->scratch, '}'))
+            return rg_fail(err, RAG_ERR_NOMEM, "out of memory");
         e = worksheet_write_array_formula_num(ws->ws, r.first_row,
                                               (lxw_col_t)r.first_col,
                                               r.last_row,
-                                              (lxw_col_t)r.last_col, fm, f,
-                                              num);
+                                              (lxw_col_t)r.last_col,
+                                              w->scratch.data, f, num);
     } else {
         switch (cell->type) {
         case RAG_CELL_NUMBER:
@@ -385,10 +438,12 @@ static rag_status write_formula(rag_wsheet *ws, const rag_cell *cell,
 
 /*
  * libxlsxwriter 1.1.4 writes no empty strings (worksheet_write_string()
- * writes "" as a blank).  So a number cell is written and turned into an
- * inline string cell holding "": a cell type libxlsxwriter writes in both
- * modes (<c t="inlineStr"><is><t></t></is></c>) and frees with free().
- * The cell is found where libxlsxwriter keeps it: the row tree, or in
+ * writes "" as a blank).  So a number cell is written and turned into a
+ * string cell: in normal mode one that refers to "" in the shared strings
+ * (as worksheet_write_string() makes them, through lxw_get_sst_index()),
+ * in constant_memory mode an inline string cell holding "", which
+ * libxlsxwriter writes as <is><t></t></is> and frees with free().  The
+ * cell is found where libxlsxwriter keeps it: the row tree, or in
  * constant_memory mode the current row's array.
  */
 static lxw_error write_empty_string(rag_wsheet *ws, uint32_t row,
@@ -407,6 +462,15 @@ static lxw_error write_empty_string(rag_wsheet *ws, uint32_t row,
             lxw_worksheet_find_row(ws->ws, row), (lxw_col_t)col);
     if (!cell || cell->type != NUMBER_CELL)
         return LXW_ERROR_PARAMETER_VALIDATION;
+    if (!ws->ws->optimize) {
+        struct sst_element *el = lxw_get_sst_index(ws->ws->sst, "", LXW_FALSE);
+        if (!el)
+            return LXW_ERROR_MEMORY_MALLOC_FAILED;
+        cell->type = STRING_CELL;
+        cell->u.string_id = (int32_t)el->index;
+        cell->sst_string = el->string;
+        return LXW_NO_ERROR;
+    }
     empty = calloc(1, 1);
     if (!empty)
         return LXW_ERROR_MEMORY_MALLOC_FAILED;
@@ -422,7 +486,7 @@ static rag_status write_text(rag_wsheet *ws, const rag_cell *cell,
     lxw_error e = LXW_NO_ERROR;
     bool cut = false;
 
-    if (cell->rich && cell->rich->count >= 2)
+    if (cell->rich && cell->rich->count && !one_run(cell))
         return write_rich(ws, cell, f, style, err);
     if (!prep_text(&w->text, cell->text ? cell->text : "", cell->text_len,
                    &cut))
@@ -457,8 +521,7 @@ rag_status rag_wsheet_write_cell(rag_wsheet *ws, const rag_cell *cell,
     st = wx_check_row(ws, cell->row, err);
     if (st != RAG_OK)
         return st;
-    if (cell->type == RAG_CELL_STRING && cell->rich &&
-        cell->rich->count == 1) {
+    if (cell->type == RAG_CELL_STRING && one_run(cell)) {
         /* libxlsxwriter wants two runs or more: fold the run's font into
          * the cell's style. */
         st = single_run_style(w, cell, style, &style, err);
