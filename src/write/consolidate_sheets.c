@@ -429,21 +429,9 @@ static rag_status indicator_sheet(rg_cs_ctx *c)
 
 /* ---- actions ------------------------------------------------------------- */
 
-static bool past_due(const rag_findings *overdue, const rag_plan *p,
-                     const rag_action *a)
-{
-    size_t i;
-    for (i = 0; overdue && i < overdue->count; i++)
-        if (overdue->items[i].sheet &&
-            overdue->items[i].sheet_index == p->sheet_index &&
-            overdue->items[i].has_cell && overdue->items[i].row == a->cell.row)
-            return true;
-    return false;
-}
-
 static rag_status action_row(rg_cs_ctx *c, rag_wsheet *ws, uint32_t r,
                              const rg_cs_file *f, const rag_plan *p,
-                             const rag_action *a, const rag_findings *late)
+                             const rag_action *a, const rg_cv_late *late)
 {
     rg_buf leads = {0};
     rag_wstyle cs;
@@ -474,7 +462,7 @@ static rag_status action_row(rg_cs_ctx *c, rag_wsheet *ws, uint32_t r,
         st = text(c, ws, r, RG_CS_A_STATUS, rg_cs_status_words(a), cs);
     if (st == RAG_OK)
         st = text(c, ws, r, 8,
-                  past_due(late, p, a)                 ? "Yes"
+                  rg_cv_late_at(late, p->sheet_index, a->cell.row) ? "Yes"
                   : a->due.year || a->due_text         ? "No"
                                                        : "No date",
                   c->text);
@@ -497,7 +485,8 @@ static rag_status action_sheet(rg_cs_ctx *c, int which, rag_plan_kind kind)
 
     for (i = 0; i < c->count && st == RAG_OK; i++) {
         const rag_model *m = c->files[i].m;
-        rag_findings *late = NULL;
+        rag_findings *overdue = NULL;
+        rg_cv_late late;
         rag_validate_options vo;
         int rule;
         if (!m)
@@ -506,16 +495,21 @@ static rag_status action_sheet(rg_cs_ctx *c, int which, rag_plan_kind kind)
         for (rule = 0; rule < RAG_RULE_COUNT; rule++)
             vo.rules[rule] = RAG_SEVERITY_OFF;
         vo.rules[RAG_RULE_MILESTONE_OVERDUE] = RAG_SEVERITY_WARNING;
-        st = rag_validate(m, &vo, &late, c->err);
+        st = rag_validate(m, &vo, &overdue, c->err);
+        if (st == RAG_OK && !rg_cv_late_init(&late, overdue))
+            st = rg_fail(c->err, RAG_ERR_NOMEM, "out of memory");
+        rag_findings_free(overdue);
+        if (st != RAG_OK)
+            break;
         for (k = 0; k < m->plan_count && st == RAG_OK; k++) {
             const rag_plan *p = &m->plans[k];
             if (p->kind != kind)
                 continue;
             for (n = 0; n < p->action_count && st == RAG_OK; n++)
                 st = action_row(c, ws, r++, &c->files[i], p, &p->actions[n],
-                                late);
+                                &late);
         }
-        rag_findings_free(late);
+        rg_cv_late_free(&late);
     }
     c->rows[which] = r - 1;
     return st;

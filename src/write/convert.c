@@ -21,6 +21,7 @@ typedef struct job {
     rag_workbook *wb;
     rag_model *m;
     rag_findings *found, *overdue;
+    rg_cv_late late;            /* overdue's rows */
     rag_writer *w;
     bool *generated;        /* per input sheet: written by ragbook */
     rag_range *old;         /* per input sheet: MAX_OLD computed ranges */
@@ -176,7 +177,11 @@ static rag_status check(job *j, rag_error *err)
     for (r = 0; r < RAG_RULE_COUNT; r++)
         vo.rules[r] = RAG_SEVERITY_OFF;
     vo.rules[RAG_RULE_MILESTONE_OVERDUE] = RAG_SEVERITY_WARNING;
-    return rag_validate(j->m, &vo, &j->overdue, err);
+    if (rag_validate(j->m, &vo, &j->overdue, err) != RAG_OK)
+        return err ? err->status : RAG_ERR_NOMEM;
+    if (!rg_cv_late_init(&j->late, j->overdue))
+        return rg_fail(err, RAG_ERR_NOMEM, "out of memory");
+    return RAG_OK;
 }
 
 static rag_status write_all(job *j, const char *out, rag_error *err)
@@ -211,6 +216,7 @@ static rag_status write_all(job *j, const char *out, rag_error *err)
     env.wb = j->wb;
     env.m = j->m;
     env.overdue = j->overdue;
+    env.late = &j->late;
     env.as_of = j->m->as_of;
     for (i = 0; i < n && st == RAG_OK; i++) {
         rag_wsheet *ws = NULL;
@@ -332,6 +338,7 @@ done:
     rg_free(j.generated);
     rag_findings_free(j.found);
     rag_findings_free(j.overdue);
+    rg_cv_late_free(&j.late);
     rag_model_free(j.m);
     rag_workbook_free(j.wb);
     rg_buf_free(&j.buf);

@@ -29,13 +29,7 @@ static bool is_header(const rag_plan *p, uint32_t r)
 
 static bool overdue_at(const rg_cv_sheet *s, uint32_t row)
 {
-    size_t i;
-    const rag_findings *f = s->env.overdue;
-    for (i = 0; f && i < f->count; i++)
-        if (f->items[i].sheet && f->items[i].sheet_index == s->index &&
-            f->items[i].has_cell && f->items[i].row == row)
-            return true;
-    return false;
+    return rg_cv_late_at(s->env.late, s->index, row);
 }
 
 /* The header's look: the table's own last header cell, wrapped. */

@@ -128,6 +128,19 @@ char *rg_cv_out_dir(const char *out);
 /* The file name of path (after the last '/'). */
 const char *rg_cv_basename(const char *path);
 
+/* ---- overdue rows ------------------------------------------------------ */
+
+/* The (sheet, row) of each overdue finding, sorted, for lookups. */
+typedef struct rg_cv_late {
+    uint64_t *keys;
+    size_t count;
+} rg_cv_late;
+
+/* false on no memory (l is then empty); f may be NULL. */
+bool rg_cv_late_init(rg_cv_late *l, const rag_findings *f);
+bool rg_cv_late_at(const rg_cv_late *l, size_t sheet, uint32_t row);
+void rg_cv_late_free(rg_cv_late *l);
+
 /* ---- what convert needs from its parts ------------------------------- */
 
 /* The counts of one plan, as the Summary shows them. */
@@ -154,6 +167,7 @@ typedef struct rg_cv_env {
     rag_workbook *wb;
     const rag_model *m;
     const rag_findings *overdue; /* milestone-overdue findings */
+    const rg_cv_late *late;      /* the same, by (sheet, row) */
     rag_date as_of;
 } rg_cv_env;
 

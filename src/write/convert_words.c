@@ -4,6 +4,7 @@
  */
 #include <ctype.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "write/convert_impl.h"
@@ -283,6 +284,47 @@ rag_status rg_cv_refill(rag_writer *w, const rag_style *in, uint32_t fill,
         st.font.color == 0xFFFFFFu)
         st.font.color = rg_cv_ink(fill);
     return rag_writer_style(w, &st, out, err);
+}
+
+/* ---- overdue rows ------------------------------------------------------ */
+
+static int key_cmp(const void *a, const void *b)
+{
+    uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+    return x < y ? -1 : x > y;
+}
+
+bool rg_cv_late_init(rg_cv_late *l, const rag_findings *f)
+{
+    size_t i;
+
+    l->keys = NULL;
+    l->count = 0;
+    if (!f || !f->count)
+        return true;
+    l->keys = rg_malloc(f->count * sizeof *l->keys);
+    if (!l->keys)
+        return false;
+    for (i = 0; i < f->count; i++)
+        if (f->items[i].sheet && f->items[i].has_cell)
+            l->keys[l->count++] =
+                (uint64_t)f->items[i].sheet_index << 32 | f->items[i].row;
+    qsort(l->keys, l->count, sizeof *l->keys, key_cmp);
+    return true;
+}
+
+bool rg_cv_late_at(const rg_cv_late *l, size_t sheet, uint32_t row)
+{
+    uint64_t key = (uint64_t)sheet << 32 | row;
+    return l && l->count &&
+           bsearch(&key, l->keys, l->count, sizeof key, key_cmp) != NULL;
+}
+
+void rg_cv_late_free(rg_cv_late *l)
+{
+    rg_free(l->keys);
+    l->keys = NULL;
+    l->count = 0;
 }
 
 /* ---- counts ----------------------------------------------------------- */

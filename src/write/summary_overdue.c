@@ -35,9 +35,19 @@ static rag_status overdue_row(rg_sum *s, uint32_t r, const rag_finding *f)
     at.row = f->row;
     at.col = f->col;
     at.set = true;
-    for (i = 0; p && i < p->action_count && !a; i++)
-        if (p->actions[i].cell.row == f->row)
-            a = &p->actions[i];
+    if (p && p->action_count) {
+        /* actions come top to bottom: the first at or below the row */
+        size_t lo = 0, hi = p->action_count;
+        while (lo < hi) {
+            size_t mid = lo + (hi - lo) / 2;
+            if (p->actions[mid].cell.row < f->row)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        if (lo < p->action_count && p->actions[lo].cell.row == f->row)
+            a = &p->actions[lo];
+    }
     for (i = 0; p && i < p->milestone_count && !a && !ms; i++)
         if (p->milestones[i].cell.row == f->row)
             ms = &p->milestones[i];
