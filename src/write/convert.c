@@ -232,6 +232,7 @@ static rag_status write_all(job *j, const char *out, rag_error *err)
     if (st == RAG_OK)
         st = rag_writer_add_sheet(j->w, j->issues, &iss, err);
     memset(&links, 0, sizeof links);
+    links.short_names = true; /* the whole path is on the Summary */
     links.sheet_names = j->names;
     links.sheet_count = n;
     if (st == RAG_OK)

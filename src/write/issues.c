@@ -22,6 +22,7 @@
 #define MAX_ROWS 1048570u
 
 #define INFO_BLUE 0xBDD7EEu
+#define MESSAGE_CHARS 100 /* about what a line of the Message column holds */
 
 /* ---- paths ------------------------------------------------------------ */
 
@@ -97,7 +98,7 @@ oom:
 /* ---- the sheet -------------------------------------------------------- */
 
 typedef struct styles {
-    rag_wstyle header, link, text, error, warning, info;
+    rag_wstyle header, link, text, wrap, error, warning, info;
 } styles;
 
 static rag_status make_styles(rag_writer *w, styles *s, rag_error *err)
@@ -116,13 +117,16 @@ static rag_status make_styles(rag_writer *w, styles *s, rag_error *err)
         rag_style_init(&u);
         u.font.color = 0x0563C1u;
         u.font.underline = 1;
+        u.valign = RAG_VALIGN_TOP;
         st = rag_writer_style(w, &u, &s->link, err);
     }
     l = rg_cv_plain();
     l.top = true;
-    l.wrap = true;
     if (st == RAG_OK)
         st = rg_cv_style(w, &l, &s->text, err);
+    l.wrap = true;
+    if (st == RAG_OK)
+        st = rg_cv_style(w, &l, &s->wrap, err);
     l.wrap = false;
     l.bold = true;
     l.center = true;
@@ -220,7 +224,12 @@ static rag_status write_row(rag_wsheet *ws, uint32_t row,
     if (st == RAG_OK && !rg_cv_guard(tmp, f->message, true))
         st = rg_fail(err, RAG_ERR_NOMEM, "out of memory");
     if (st == RAG_OK)
-        st = rag_wsheet_write_string(ws, row, 4, tmp->data, s->text, err);
+        st = rag_wsheet_write_string(ws, row, 4, tmp->data, s->wrap, err);
+    /* as many lines as the message needs (readers do not grow rows) */
+    if (st == RAG_OK && tmp->len > MESSAGE_CHARS)
+        st = rag_wsheet_set_row(ws, row,
+                                15.0 * (double)(tmp->len / MESSAGE_CHARS + 1),
+                                RAG_WSTYLE_NONE, false, err);
     /* the rule last: "target-missing" reads as a label, with nothing
      * right of it to take for its value */
     if (st == RAG_OK)
@@ -237,7 +246,7 @@ rag_status rg_cv_issues_sheet(rag_writer *w, rag_wsheet *ws,
 {
     static const char *const titles[] = {"File", "Sheet", "Cell",
                                          "Severity", "Message", "Rule"};
-    static const double widths[] = {30, 18, 8, 10, 90, 22};
+    static const double widths[] = {30, 18, 8, 10, 95, 22};
     size_t n = found ? found->count : 0, shown = n, i, linked = 0;
     rg_buf tmp = {0};
     styles s;

@@ -103,7 +103,7 @@ static rag_status overdue_row(rg_sum *s, uint32_t r, const rag_finding *f)
     if (st == RAG_OK)
         st = rg_sum_put(s, r, OVERDUE_STATUS_COL, status, s->top, true);
     if (st == RAG_OK) {
-        size_t lines = item.len / 54 + 1, d = due_text && !due.year
+        size_t lines = item.len / 60 + 1, d = due_text && !due.year
                                                   ? strlen(due_text) / 24 + 1
                                                   : 1;
         if (d > lines)
