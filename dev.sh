@@ -74,6 +74,7 @@ configure_build() {
 DEMO_COMMANDS=(
     "cells {file}"                      # the raw grid of every sheet (JSON)
     "cells {file} --format csv"         # the first sheet as CSV
+    "convert {file} -o {out}.converted.xlsx" # colour-coded, Summary, Issues
 )
 DEMO_LINES=${DEMO_LINES:-25}            # lines of each output shown here
 
