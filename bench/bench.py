@@ -340,7 +340,11 @@ def section_validate():
     want = [f"{i:04d}-{os.path.basename(fixtures[i % len(fixtures)])}"
             for i in range(MANY)]
     have = set(os.listdir(many_dir)) if os.path.isdir(many_dir) else set()
-    if have != set(want):
+    stale = have != set(want) or any(
+        os.path.getsize(os.path.join(many_dir, name)) !=
+        os.path.getsize(fixtures[i % len(fixtures)])
+        for i, name in enumerate(want))
+    if stale:
         shutil.rmtree(many_dir, ignore_errors=True)
         os.makedirs(many_dir)
         for i, name in enumerate(want):
