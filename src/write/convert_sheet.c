@@ -178,18 +178,23 @@ static bool place_table(rg_cv_sheet *s, const rag_plan *p)
     cv_table t;
     rag_range b;
     int64_t right;
+    uint32_t last;
     size_t i;
 
     memset(&t, 0, sizeof t);
     t.plan = p;
     t.first_row = rg_cv_first_header(p);
-    right = max_coloured(s->env.wb, s->in, t.first_row, p->range.last_row,
-                         s->old, s->old_count);
+    last = p->range.last_row;
+    for (i = 0; i < p->header_row_count; i++)
+        if (p->header_rows[i] > last)
+            last = p->header_rows[i]; /* a last page's header */
+    right = max_coloured(s->env.wb, s->in, t.first_row, last, s->old,
+                         s->old_count);
     if (right < (int64_t)p->last_col)
         right = p->last_col;
     for (i = 0; i < s->block_count; i++)
         if (s->blocks[i].last_row >= t.first_row &&
-            s->blocks[i].first_row <= p->range.last_row &&
+            s->blocks[i].first_row <= last &&
             (int64_t)s->blocks[i].last_col > right)
             right = s->blocks[i].last_col;
     if (right + 2 >= (int64_t)RAG_MAX_COLS)
@@ -197,7 +202,7 @@ static bool place_table(rg_cv_sheet *s, const rag_plan *p)
     t.col = (uint32_t)right + 1;
     t.colour = key_above(s, p);
     b.first_row = t.first_row;
-    b.last_row = p->range.last_row;
+    b.last_row = last;
     b.first_col = t.col;
     b.last_col = t.col + 1;
     return push((void **)&s->tables, &s->table_count, &s->table_cap,
