@@ -11,10 +11,19 @@
 #include "cli/cli.h"
 #include "util/util.h"
 
+/* What follows a cell's value in its JSON line depends only on its
+ * style: built once per style, on first use. */
+typedef struct style_tail {
+    char *plain;     /* bold and fill */
+    char *numeric;   /* bold, fill and the number format */
+} style_tail;
+
 typedef struct cells_out {
     FILE *f;
     const rag_workbook *wb;
     bool first;
+    style_tail *tails;    /* one per style of wb, built lazily */
+    rg_buf line;          /* the cell being written */
     /* CSV */
     uint32_t csv_row, csv_col, csv_last_col;
     bool csv_started;
@@ -27,60 +36,149 @@ static bool listed(const rag_style *st, const rag_cell *c)
            st->pattern == RAG_PATTERN_SOLID;
 }
 
+/* Append s as a JSON string to b. */
+static bool buf_json(rg_buf *b, const char *s, size_t len)
+{
+    static const char hex[] = "0123456789abcdef";
+    const char *run = s, *end = s + len, *p;
+    bool ok = rg_buf_putc(b, '"');
+
+    for (p = s; p < end && ok; p++) {
+        unsigned char ch = (unsigned char)*p;
+        char esc[7];
+        const char *e = esc;
+        size_t n = 2;
+
+        if (ch >= 0x20 && ch != '"' && ch != '\\')
+            continue;
+        ok = rg_buf_append(b, run, (size_t)(p - run));
+        switch (ch) {
+        case '"': e = "\\\""; break;
+        case '\\': e = "\\\\"; break;
+        case '\n': e = "\\n"; break;
+        case '\r': e = "\\r"; break;
+        case '\t': e = "\\t"; break;
+        default:
+            memcpy(esc, "\\u00", 4);
+            esc[4] = hex[ch >> 4];
+            esc[5] = hex[ch & 15];
+            n = 6;
+            break;
+        }
+        ok = ok && rg_buf_append(b, e, n);
+        run = p + 1;
+    }
+    return ok && rg_buf_append(b, run, (size_t)(end - run)) &&
+           rg_buf_putc(b, '"');
+}
+
+static const style_tail *tail_of(cells_out *o, uint32_t index)
+{
+    const rag_style *st = &o->wb->styles[index];
+    style_tail *t;
+    rg_buf b = {NULL, 0, 0};
+
+    if (!o->tails) {
+        o->tails = rg_calloc(o->wb->style_count, sizeof *o->tails);
+        if (!o->tails)
+            return NULL;
+    }
+    t = &o->tails[index];
+    if (t->plain)
+        return t;
+    rg_buf_append(&b, "", 0);
+    if (st->font.bold)
+        rg_buf_puts(&b, ", \"bold\": true");
+    if (st->pattern == RAG_PATTERN_SOLID && st->fill_fg != RAG_NO_COLOR)
+        rg_buf_printf(&b, ", \"fill\": \"%06X\"", (unsigned)st->fill_fg);
+    t->plain = rg_strdup(b.data ? b.data : "");
+    if (st->numfmt) {
+        rg_buf_puts(&b, ", \"format\": ");
+        buf_json(&b, st->numfmt, strlen(st->numfmt));
+    }
+    t->numeric = rg_strdup(b.data ? b.data : "");
+    rg_buf_free(&b);
+    if (!t->plain || !t->numeric) {
+        rg_free(t->plain);
+        rg_free(t->numeric);
+        t->plain = t->numeric = NULL;
+        return NULL;
+    }
+    return t;
+}
+
+static void free_tails(cells_out *o)
+{
+    size_t i;
+    for (i = 0; o->tails && i < o->wb->style_count; i++) {
+        rg_free(o->tails[i].plain);
+        rg_free(o->tails[i].numeric);
+    }
+    rg_free(o->tails);
+    o->tails = NULL;
+    rg_buf_free(&o->line);
+}
+
+/* One cell's JSON, built in o->line and written with one fwrite. */
 static int json_cell(void *ctx, const rag_sheet *sheet, const rag_cell *c)
 {
     cells_out *o = ctx;
     const rag_style *st = rag_cell_style(o->wb, c);
-    FILE *f = o->f;
-    char ref[16], date[24];
+    const style_tail *tail;
+    rg_buf *b = &o->line;
+    char tmp[40];
+    bool ok;
     (void)sheet;
 
     if (!listed(st, c))
         return 0;
-    fputs(o->first ? "\n     " : ",\n     ", f);
+    tail = tail_of(o, c->style < o->wb->style_count ? c->style : 0);
+    if (!tail)
+        return 1;
+    rg_buf_reset(b);
+    ok = rg_buf_puts(b, o->first ? "\n     {\"ref\": \""
+                                 : ",\n     {\"ref\": \"") &&
+         rg_buf_puts(b, rag_cell_ref_format(c->row, c->col, tmp)) &&
+         rg_buf_puts(b, "\", \"type\": ");
     o->first = false;
-    fprintf(f, "{\"ref\": \"%s\", \"type\": ",
-            rag_cell_ref_format(c->row, c->col, ref));
     switch (c->type) {
     case RAG_CELL_BLANK:
-        fputs("\"blank\"", f);
+        ok = ok && rg_buf_puts(b, "\"blank\"");
         break;
     case RAG_CELL_NUMBER:
-        fputs("\"number\", \"value\": ", f);
-        json_number(f, c->number);
+        rg_format_double(c->number, tmp, sizeof tmp);
+        ok = ok && rg_buf_puts(b, "\"number\", \"value\": ") &&
+             rg_buf_puts(b, tmp);
         break;
     case RAG_CELL_STRING:
-        fputs("\"string\", \"value\": ", f);
-        json_string(f, c->text, c->text_len);
+        ok = ok && rg_buf_puts(b, "\"string\", \"value\": ") &&
+             buf_json(b, c->text, c->text_len);
         break;
     case RAG_CELL_BOOL:
-        fputs(c->number ? "\"bool\", \"value\": true"
-                        : "\"bool\", \"value\": false", f);
+        ok = ok && rg_buf_puts(b, c->number ? "\"bool\", \"value\": true"
+                                            : "\"bool\", \"value\": false");
         break;
     case RAG_CELL_DATE:
-        rag_serial_format(c->number, o->wb->date1904, date);
-        fprintf(f, "\"date\", \"value\": \"%s\"", date);
+        rag_serial_format(c->number, o->wb->date1904, tmp);
+        ok = ok && rg_buf_puts(b, "\"date\", \"value\": \"") &&
+             rg_buf_puts(b, tmp) && rg_buf_putc(b, '"');
         break;
     case RAG_CELL_ERROR:
-        fputs("\"error\", \"value\": ", f);
-        json_string(f, c->text, c->text_len);
+        ok = ok && rg_buf_puts(b, "\"error\", \"value\": ") &&
+             buf_json(b, c->text, c->text_len);
         break;
     }
-    if (c->formula) {
-        fputs(", \"formula\": ", f);
-        json_cstr(f, c->formula);
-    }
-    if (st->font.bold)
-        fputs(", \"bold\": true", f);
-    if (st->pattern == RAG_PATTERN_SOLID && st->fill_fg != RAG_NO_COLOR)
-        fprintf(f, ", \"fill\": \"%06X\"", (unsigned)st->fill_fg);
-    if ((c->type == RAG_CELL_NUMBER || c->type == RAG_CELL_DATE) &&
-        st->numfmt) {
-        fputs(", \"format\": ", f);
-        json_cstr(f, st->numfmt);
-    }
-    putc('}', f);
-    return ferror(f) ? 1 : 0;
+    if (c->formula)
+        ok = ok && rg_buf_puts(b, ", \"formula\": ") &&
+             buf_json(b, c->formula, strlen(c->formula));
+    ok = ok && rg_buf_puts(b, c->type == RAG_CELL_NUMBER ||
+                                      c->type == RAG_CELL_DATE
+                                  ? tail->numeric
+                                  : tail->plain) &&
+         rg_buf_putc(b, '}');
+    if (!ok)
+        return 1;
+    return fwrite(b->data, 1, b->len, o->f) == b->len ? 0 : 1;
 }
 
 /* The head of one sheet's JSON, kept while its cells go to the spool. */
@@ -155,9 +253,11 @@ static int print_json(rag_workbook *wb, long only, const char *file,
         v.ctx = &o;
         heads[i].start = ftell(sp.file);
         if (rag_sheet_stream(wb, i, &v, err) != RAG_OK) {
+            free_tails(&o);
             status = cli_file_error(file, err);
             break;
         }
+        free_tails(&o);
         heads[i].end = ftell(sp.file);
         heads[i].empty = o.first;
         sheet_head_write(&heads[i].text, &wb->sheets[i]);
@@ -243,7 +343,7 @@ static int csv_cell(void *ctx, const rag_sheet *sheet, const rag_cell *c)
     char buf[40];
     (void)sheet;
 
-    if (c->type == RAG_CELL_BLANK || c->col > o->csv_last_col)
+    if (c->type == RAG_CELL_BLANK)
         return 0;
     if (c->row < o->csv_row && o->csv_started)
         return 0; /* out of order: CSV cannot go back */
@@ -274,8 +374,20 @@ static int csv_cell(void *ctx, const rag_sheet *sheet, const rag_cell *c)
     return ferror(o->f) ? 1 : 0;
 }
 
+/* Stops the first pass at the first cell: by then the <dimension>, which
+ * comes before the cells, has been read. */
+static int stop_at_first_cell(void *ctx, const rag_sheet *sheet,
+                              const rag_cell *cell)
+{
+    (void)ctx;
+    (void)cell;
+    return sheet->dimension != NULL;
+}
+
 /* The CSV's width: the declared dimension's last column, else what the
- * cells span (found by a first pass). */
+ * cells span (found by a first pass that reads the whole sheet only when
+ * it declares no dimension).  A cell past a declared width is still
+ * written, at the end of its row: better a ragged row than a lost value. */
 static int print_csv(rag_workbook *wb, size_t index, const char *file,
                      rag_error *err)
 {
@@ -288,16 +400,22 @@ static int print_csv(rag_workbook *wb, size_t index, const char *file,
     memset(&o, 0, sizeof o);
     o.f = stdout;
     o.wb = wb;
-    if (rag_sheet_stream(wb, index, NULL, err) != RAG_OK)
+    v.ctx = NULL;
+    v.on_row = NULL;
+    v.on_cell = stop_at_first_cell;
+    if (rag_sheet_stream(wb, index, &v, err) != RAG_OK)
         return cli_file_error(file, err);
     if (s->dimension && strchr(s->dimension, ':') &&
         rag_range_parse(s->dimension, &dim))
         have_dim = true;
-    if (!have_dim && !s->has_cells)
-        return RAG_EXIT_OK;
+    if (!have_dim) {
+        /* No usable dimension: read the sheet through to learn its width. */
+        if (rag_sheet_stream(wb, index, NULL, err) != RAG_OK)
+            return cli_file_error(file, err);
+        if (!s->has_cells)
+            return RAG_EXIT_OK;
+    }
     o.csv_last_col = have_dim ? dim.last_col : s->used.last_col;
-    if (s->has_cells && s->used.last_col > o.csv_last_col)
-        o.csv_last_col = s->used.last_col;
     o.csv_last_col += 1; /* count of columns */
     v.ctx = &o;
     v.on_row = NULL;

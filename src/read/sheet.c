@@ -388,11 +388,11 @@ static bool finish_value(rg_xml *x, sheet_ctx *c, bool *transient)
         if (c->has_v && c->v.len) {
             if (rg_parse_double(v, &d)) {
                 const rag_style *st = &c->wb->styles[cell->style];
-                char probe[24];
+                int y, mo, dd;
                 cell->number = d;
                 cell->type = st->is_date &&
-                                     rag_serial_format(d, c->wb->date1904,
-                                                       probe)
+                                     rag_serial_to_ymd(d, c->wb->date1904,
+                                                       &y, &mo, &dd)
                                  ? RAG_CELL_DATE
                                  : RAG_CELL_NUMBER;
             } else {

@@ -18,7 +18,19 @@ char *rag_cell_ref_format(uint32_t row, uint32_t col, char *buf)
     }
     while (n > 0)
         buf[i++] = letters[--n];
-    snprintf(buf + i, 12 - (size_t)i, "%u", (unsigned)(row + 1));
+    /* The row's digits by hand: this runs for every cell `cells` prints. */
+    {
+        char digits[12];
+        uint32_t r = row + 1;
+        int d = 0;
+        do {
+            digits[d++] = (char)('0' + r % 10);
+            r /= 10;
+        } while (r && d < 10);
+        while (d > 0)
+            buf[i++] = digits[--d];
+        buf[i] = '\0';
+    }
     return buf;
 }
 

@@ -95,25 +95,42 @@ bool rag_serial_to_ymd(double serial, bool date1904, int *year, int *month,
     return true;
 }
 
+static char *put2(char *p, int v)
+{
+    p[0] = (char)('0' + v / 10 % 10);
+    p[1] = (char)('0' + v % 10);
+    return p + 2;
+}
+
 bool rag_serial_format(double serial, bool date1904, char *buf)
 {
     long days, secs;
     bool leap;
     int y, m, d;
-    char tmp[64];
+    char *p = buf;
 
     if (!split_serial(serial, date1904, &days, &secs, &leap))
         return false;
     civil_from_days(days, &y, &m, &d);
     if (leap)
         d = 29;
-    /* y is 1899..9999 and secs < 86400, so 19 characters suffice. */
-    if (secs)
-        snprintf(tmp, sizeof tmp, "%04d-%02d-%02dT%02d:%02d:%02d", y, m, d,
-                 (int)(secs / 3600), (int)(secs / 60 % 60), (int)(secs % 60));
-    else
-        snprintf(tmp, sizeof tmp, "%04d-%02d-%02d", y, m, d);
-    rg_strlcpy(buf, tmp, 20);
+    /* By hand, not snprintf: `cells` formats every date it prints.  y is
+     * 1899..9999, so four digits always do. */
+    p = put2(p, y / 100);
+    p = put2(p, y % 100);
+    *p++ = '-';
+    p = put2(p, m);
+    *p++ = '-';
+    p = put2(p, d);
+    if (secs) {
+        *p++ = 'T';
+        p = put2(p, (int)(secs / 3600));
+        *p++ = ':';
+        p = put2(p, (int)(secs / 60 % 60));
+        *p++ = ':';
+        p = put2(p, (int)(secs % 60));
+    }
+    *p = '\0';
     return true;
 }
 

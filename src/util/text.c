@@ -34,6 +34,25 @@ bool rg_parse_double(const char *s, double *out)
     char *end;
     double v;
 
+    /* Whole numbers of up to 15 digits, the commonest <v>, are exact in a
+     * double: no need for strtod. */
+    {
+        const char *p = s;
+        uint64_t u = 0;
+        int digits = 0;
+        bool neg = *p == '-';
+        if (neg)
+            p++;
+        while (*p >= '0' && *p <= '9' && digits < 16) {
+            u = u * 10 + (uint64_t)(*p - '0');
+            p++;
+            digits++;
+        }
+        if (*p == '\0' && digits > 0 && digits <= 15) {
+            *out = neg ? -(double)u : (double)u;
+            return true;
+        }
+    }
     while (isspace((unsigned char)*s))
         s++;
     if (!*s)
@@ -83,8 +102,22 @@ int rg_format_double(double v, char *buf, size_t size)
 
     if (v == 0)
         return snprintf(buf, size, "0");
-    if (fabs(v) < 1e15 && v == floor(v))
-        return snprintf(buf, size, "%.0f", v);
+    /* Whole numbers, the commonest cells, by hand. */
+    if (fabs(v) < 1e15 && v == floor(v) && size >= 18) {
+        char digits[20];
+        uint64_t u = (uint64_t)fabs(v);
+        int d = 0, n = 0;
+        do {
+            digits[d++] = (char)('0' + u % 10);
+            u /= 10;
+        } while (u);
+        if (v < 0)
+            buf[n++] = '-';
+        while (d > 0)
+            buf[n++] = digits[--d];
+        buf[n] = '\0';
+        return n;
+    }
     for (prec = 15; prec <= 17; prec++) {
         int n = snprintf(buf, size, "%.*g", prec, v);
         if (strtod(buf, NULL) == v)
