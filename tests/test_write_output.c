@@ -379,7 +379,8 @@ int main(void)
         cmocka_unit_test(test_output_abort_leaves_nothing),
         cmocka_unit_test(test_output_failed_rename_leaves_nothing),
         cmocka_unit_test(test_output_usage_error_keeps_the_writer_usable),
-        cmocka_unit_test(test_output_after_a_write_failure_close_leaves_nothing),
+        cmocka_unit_test(
+            test_output_after_a_write_failure_close_leaves_nothing),
         cmocka_unit_test(test_output_streaming_refuses_going_back_a_row),
         cmocka_unit_test(test_output_same_content_gives_the_same_bytes),
         cmocka_unit_test(test_output_alloc_failure_leaves_no_file),

@@ -130,7 +130,11 @@ typedef struct style_case {
     void (*check)(const lxw_format *f);
 } style_case;
 
-static void set_bold(rag_style *s) { s->font.bold = true; s->font.italic = true; }
+static void set_bold(rag_style *s)
+{
+    s->font.bold = true;
+    s->font.italic = true;
+}
 static void chk_bold(const lxw_format *f)
 {
     assert_true(f->bold);

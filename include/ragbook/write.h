@@ -13,12 +13,12 @@
  *  - rag_writer_copy_sheet() copies a sheet of an input workbook: values
  *    with their types, formulas with their cached results, rich text,
  *    styles, merged ranges, columns, rows, links, drop-down lists, panes,
- *    autofilter, tab colour, zoom, gridlines, page setup.  Hooks let the
- *    caller change a cell's value or style on the way (colour a status
- *    cell), write more cells in each row as it is finished (computed
- *    columns to the right of a table), and add to the sheet at its end
- *    (drop-down lists).  rag_writer_copy_workbook() copies every sheet and
- *    the defined names: that is `ragbook copy`.
+ *    autofilter, tables, tab colour, zoom, gridlines, page setup.  Hooks
+ *    let the caller change a cell's value or style on the way (colour a
+ *    status cell), write more cells in each row as it is finished
+ *    (computed columns to the right of a table), and add to the sheet at
+ *    its end (drop-down lists).  rag_writer_copy_workbook() copies every
+ *    sheet and the defined names: that is `ragbook copy`.
  *  - rag_writer_add_sheet() adds an empty sheet that the caller fills with
  *    the rag_wsheet_* calls (a Summary, an Issues list).
  *
@@ -42,17 +42,27 @@
  * streaming for large workbooks when it is told their size (the copy
  * measures the input first).
  *
- * What libxlsxwriter 1.1.4 cannot write, and what this writer does:
- *  - error values: a cell holding #N/A is written as the formula =#N/A
- *    with the text "#N/A" as its cached result, so Excel shows the same
- *    error and ISNA() still sees one; a formula whose cached result is an
- *    error keeps its formula with the error's text as the cached result.
- *  - boolean results of formulas are cached as 1 or 0 (Excel recalculates
- *    every formula when it opens the file).
- *  - the 1904 date system: dates of a 1904 workbook are moved to the 1900
- *    system (+1462 days), so they read back as the same dates.
- *  - very hidden sheets are written hidden; empty strings are written as
- *    blank cells; a number format longer than 127 bytes becomes General.
+ * What libxlsxwriter 1.1.4 cannot write by itself, and what this writer
+ * does about it:
+ *  - error values (#N/A), boolean results of formulas, text and error
+ *    results of array formulas, numbers that need 17 significant digits
+ *    (it prints 16) and very hidden sheets: written as near as the library
+ *    allows (an error as the formula =#N/A with "#N/A" as its result, a
+ *    boolean result as 1), then patched into the finished file by a
+ *    fix-up pass (src/write/fixup.h), so they read back exactly;
+ *  - empty strings: a placeholder cell is turned into a string cell (the
+ *    library writes "" as a blank);
+ *  - the 1904 date system: a copy moves the dates of a 1904 workbook to
+ *    the 1900 system (+1462 days), so they read back as the same dates
+ *    (durations such as [h]:mm keep their serial); every date a caller
+ *    writes is a 1900-system serial;
+ *  - tables: a copy writes them again (worksheet_add_table()) in normal
+ *    mode; libxlsxwriter has no tables in constant_memory mode, so there a
+ *    formula naming a table is copied as its cached value;
+ *  - a number format longer than 127 bytes becomes General, and defined
+ *    names and their formulas are limited to 127 bytes.
+ * Excel recalculates every formula when it opens a file libxlsxwriter
+ * wrote; other readers show the cached results, which are the input's.
  * Everything the writer could not keep is counted by kind (rag_loss) and
  * can be reported with rag_writer_losses() and rag_loss_message().
  *
@@ -132,15 +142,16 @@ typedef enum rag_loss {
     RAG_LOSS_COMMENTS,
     RAG_LOSS_CONDITIONAL,   /* conditional formatting */
     RAG_LOSS_PIVOTS,
-    RAG_LOSS_TABLES,        /* table objects (their cells are copied) */
+    RAG_LOSS_TABLES,        /* tables not written again (streaming mode,
+                               a name libxlsxwriter refuses) */
     RAG_LOSS_PROTECTION,    /* sheet protection */
     RAG_LOSS_SPARKLINES,
     RAG_LOSS_OLE,           /* embedded objects, form controls */
-    RAG_LOSS_PRINT,         /* page setup beyond what is copied */
+    RAG_LOSS_PRINT,         /* page breaks, first/even page headers */
     RAG_LOSS_EXT_VALIDATIONS, /* drop-down lists kept in extLst */
     RAG_LOSS_MACROS,
     RAG_LOSS_CHARTSHEETS,   /* chart, dialog and macro sheets */
-    RAG_LOSS_VERY_HIDDEN,   /* very hidden sheets written hidden */
+    RAG_LOSS_VERY_HIDDEN,   /* (no longer counted: the fix-ups keep them) */
     RAG_LOSS_DATE1904,      /* dates moved to the 1900 system */
     RAG_LOSS_SHEET_NAMES,   /* sheet names changed to be valid */
     RAG_LOSS_NAMES,         /* defined names that could not be written */
@@ -149,9 +160,9 @@ typedef enum rag_loss {
     RAG_LOSS_MERGES,        /* overlapping or excess merged ranges */
     RAG_LOSS_NUMFMTS,       /* number formats longer than 127 bytes */
     RAG_LOSS_LONG_TEXT,     /* text over 32767 characters, cut short */
-    RAG_LOSS_REF_FORMULAS,  /* formulas using tables or other workbooks,
-                               written as their values */
-    RAG_LOSS_ARRAY_TEXT,    /* array formulas whose text result is lost */
+    RAG_LOSS_REF_FORMULAS,  /* formulas naming other workbooks (or tables
+                               that could not be written), as values */
+    RAG_LOSS_ARRAY_TEXT,    /* (no longer counted: the fix-ups keep them) */
     RAG_LOSS_ORDER,         /* cells out of row order, when streaming */
     RAG_LOSS_EXTERNAL,      /* links to other workbooks */
     RAG_LOSS_COUNT

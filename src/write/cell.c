@@ -68,8 +68,8 @@ static bool is_hex(char c)
 /*
  * Text as libxlsxwriter must be given it, into b: at most 32767
  * characters (counted as Excel does, in UTF-16 units), a NUL written as
- * "_x0000_", and a literal "_xHHHH_" escaped as "_x005F_xHHHH_", since readers decode
- * that pattern and libxlsxwriter 1.1.4 does not escape it.  Returns false
+ * "_x0000_", and a literal "_xHHHH_" escaped as "_x005F_xHHHH_", since
+ * readers decode that pattern and libxlsxwriter 1.1.4 does not escape it.  Returns false
  * on out of memory; *cut is set when the text was too long.
  */
 static bool prep_text(rg_buf *b, const char *s, size_t len, bool *cut)
@@ -287,18 +287,18 @@ static rag_status single_run_style(rag_writer *w, const rag_cell *cell,
                                    rag_error *err)
 {
     const rag_style *base = rag_writer_style_get(w, style);
+    const rag_font *font = cell->rich ? cell->rich->runs[0].font : NULL;
     rag_style st;
 
     *out = style;
     /* An empty <rPr/> (no name, no size) says nothing: keep the cell's. */
-    if (!cell->rich || !cell->rich->runs[0].font ||
-        (!cell->rich->runs[0].font->name && !(cell->rich->runs[0].font->size > 0)))
+    if (!font || (!font->name && !(font->size > 0)))
         return RAG_OK;
     if (base)
         st = *base;
     else
         rag_style_init(&st);
-    st.font = *cell->rich->runs[0].font;
+    st.font = *font;
     return rag_writer_style(w, &st, out, err);
 }
 

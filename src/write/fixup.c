@@ -478,7 +478,8 @@ static bool put_body_v(rg_buf *b, const cell_xml *c, const char *v,
 {
     return rg_buf_append(b, c->body, (size_t)(v - c->body)) &&
            (escape ? put_escaped(b, nv, nvlen) : rg_buf_append(b, nv, nvlen)) &&
-           rg_buf_append(b, v + vlen, c->body_len - (size_t)(v - c->body) - vlen);
+           rg_buf_append(b, v + vlen,
+                         c->body_len - (size_t)(v - c->body) - vlen);
 }
 
 /*

@@ -21,12 +21,13 @@ static const char *const loss_messages[RAG_LOSS_COUNT] = {
     [RAG_LOSS_COMMENTS] = "comments and notes are not copied",
     [RAG_LOSS_CONDITIONAL] = "conditional formatting is not copied",
     [RAG_LOSS_PIVOTS] = "pivot tables are not copied (their cells are)",
-    [RAG_LOSS_TABLES] = "tables are not copied as tables (their cells are)",
+    [RAG_LOSS_TABLES] = "some tables are not copied as tables (their cells "
+                        "are)",
     [RAG_LOSS_PROTECTION] = "sheet and workbook protection is not copied",
     [RAG_LOSS_SPARKLINES] = "sparklines are not copied",
     [RAG_LOSS_OLE] = "embedded objects and form controls are not copied",
-    [RAG_LOSS_PRINT] = "some page setup (first-page and even-page headers, "
-                       "print settings) is not copied",
+    [RAG_LOSS_PRINT] = "page breaks and first-page or even-page headers are "
+                       "not copied",
     [RAG_LOSS_EXT_VALIDATIONS] = "drop-down lists stored as extensions "
                                  "are not copied",
     [RAG_LOSS_MACROS] = "macros are not copied",
@@ -43,10 +44,10 @@ static const char *const loss_messages[RAG_LOSS_COUNT] = {
     [RAG_LOSS_NUMFMTS] = "number formats longer than 127 bytes are written "
                          "as General",
     [RAG_LOSS_LONG_TEXT] = "text longer than 32767 characters was cut short",
-    [RAG_LOSS_REF_FORMULAS] = "formulas that use tables or other workbooks "
-                              "are copied as their values",
-    [RAG_LOSS_ARRAY_TEXT] = "array formulas with a text result are cached "
-                            "as 0 until recalculated",
+    [RAG_LOSS_REF_FORMULAS] = "formulas that refer to other workbooks (or "
+                              "to tables not copied) are copied as their "
+                              "values",
+    [RAG_LOSS_ARRAY_TEXT] = "array formulas lost their text results",
     [RAG_LOSS_ORDER] = "cells stored out of row order were not copied",
     [RAG_LOSS_EXTERNAL] = "links to other workbooks are not copied",
 };
