@@ -129,7 +129,6 @@ rag_status rag_consolidate(const char *const *in, size_t count,
     if (st == RAG_OK)
         st = rg_cs_summary(&c, summary, &rep, o.model.as_of.year != 0);
     memset(&links, 0, sizeof links);
-
     links.out_dir = out_dir;
     if (st == RAG_OK)
         st = rg_cv_issues_sheet(c.w, issues, all, &links, err);
