@@ -4,8 +4,11 @@
  *
  * writer.c  the rag_writer: atomic output, modes, losses, sheets
  * style.c   the style table: rag_style -> lxw_format, interned
- * cell.c    cells, rows, columns, links, merges, validations, names
+ * cell.c    cells: values, formulas, rich text
+ * sheet.c   links, rows, columns, merges, validations, panes, filters
+ * names.c   defined names, print titles and areas
  * copy.c    copying input sheets and workbooks
+ * fixup.c   what libxlsxwriter cannot write, patched into its file
  */
 #ifndef RG_WRITER_H
 #define RG_WRITER_H
@@ -93,15 +96,23 @@ lxw_format *wx_font_format(rag_writer *w, const rag_font *font,
 /* cell.c */
 /* Refuse, in streaming mode, a row above the current one. */
 rag_status wx_check_row(rag_wsheet *ws, uint32_t row, rag_error *err);
-/* Excel's column width (as in the file, with padding) to the width in
- * characters libxlsxwriter takes. */
-double wx_col_width_from_file(double file_width);
+/* "cannot write Sheet!A1: <libxlsxwriter's reason>"; marks w failed. */
+rag_status wx_cell_fail(rag_wsheet *ws, rag_error *err, lxw_error e,
+                        uint32_t row, uint32_t col);
+/* The lxw_format of a style, or an out-of-memory failure. */
+rag_status wx_get_format(rag_wsheet *ws, rag_wstyle style, lxw_format **out,
+                         rag_error *err);
+
 /* true when the formula refers to another workbook ("[1]Sheet1!A1"), or,
  * with structured_too, to a table ("Table1[Col]"). */
 bool wx_formula_refs(const char *formula, bool structured_too);
-/* Excel's rules for a defined name (letters, digits, _ . \ ?; not a cell
- * reference). */
-bool wx_defined_name_valid(const char *name);
+
+/* sheet.c */
+/* s cut to at most max characters (UTF-8), in b; NULL on no memory. */
+const char *wx_cut_to(rg_buf *b, const char *s, size_t max);
+/* Excel's column width (as in the file, with padding) to the width in
+ * characters libxlsxwriter takes. */
+double wx_col_width_from_file(double file_width);
 /* A link at (row, col) written with format f; the caller writes the cell's
  * own value over it afterwards (the link stays). */
 rag_status wx_link(rag_wsheet *ws, uint32_t row, uint32_t col,
@@ -113,5 +124,10 @@ rag_status wx_set_column(rag_wsheet *ws, uint32_t first, uint32_t last,
 rag_status wx_set_row(rag_wsheet *ws, uint32_t row, double height,
                       lxw_format *f, bool hidden, uint8_t level,
                       bool collapsed, rag_error *err);
+
+/* names.c */
+/* Excel's rules for a defined name (letters, digits, _ . \ ?; not a cell
+ * reference). */
+bool wx_defined_name_valid(const char *name);
 
 #endif
