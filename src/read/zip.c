@@ -249,6 +249,10 @@ rag_status rg_zip_open(const char *path, const rag_read_limits *limits,
                                      0, NULL, 0);
         if (rc != UNZ_OK)
             break;
+        /* minizip ends the name with a NUL only when it fits: a name of
+         * 1024 bytes or more arrives unterminated (found by fuzzing).
+         * No part ragbook reads has such a name; keep it cut. */
+        name[sizeof name - 1] = '\0';
         if (!rg_grow((void **)&z->entries, &cap, z->count + 1,
                      sizeof *z->entries)) {
             rg_zip_close(z);
