@@ -19,13 +19,19 @@ typedef struct rg_view {
     const rag_sheet *sheet;
     size_t index;
     uint32_t rows, cols;    /* one past the last used row and column */
+    const rag_cell *cells;  /* the sheet's cells as recognition sees them */
+    rag_cell *owned;        /* cells when some were masked, else NULL */
     size_t *row_start;      /* cells of row r: [row_start[r], row_start[r+1]) */
     uint32_t *claim_lo;     /* per row: the columns a plan has taken, */
     uint32_t *claim_hi;     /* lo..hi; lo > hi when none */
 } rg_view;
 
-/* Index sheet `index` of wb (which must be loaded).  false when out of
- * memory. */
+/* Index sheet `index` of wb (which must be loaded).  What ragbook itself
+ * wrote into a workbook is not read: a sheet named by the defined name
+ * _ragbook_summary or _ragbook_issues reads as empty, and so do the cells
+ * inside the ranges of the sheet's _ragbook_computed_* names (the columns
+ * `convert` adds), so converting an output again gives the same plans.
+ * false when out of memory. */
 bool rg_view_init(rg_view *v, const rag_workbook *wb, size_t index);
 void rg_view_free(rg_view *v);
 

@@ -18,23 +18,149 @@ rag_loc rg_loc(uint32_t r, uint32_t c)
     return l;
 }
 
+/* The sheet named in a defined name's value ("'My sheet'!$A$1" or
+ * "Summary!$A$1"), compared with name; *rest is what follows the '!'. */
+static bool names_sheet(const char *value, const char *name,
+                        const char **rest)
+{
+    const char *p = value, *n = name;
+
+    if (*p == '\'') {
+        for (p++; *p; p++, n++) {
+            if (*p == '\'' && p[1] == '\'')
+                p++;
+            else if (*p == '\'')
+                break;
+            if (*p != *n)
+                return false;
+        }
+        if (*p != '\'' || *n)
+            return false;
+        p++;
+    } else {
+        while (*p && *p != '!' && *p == *n)
+            p++, n++;
+        if (*n)
+            return false;
+    }
+    if (*p != '!')
+        return false;
+    *rest = p + 1;
+    return true;
+}
+
+static bool is_ragbook_sheet(const rag_workbook *wb, const rag_sheet *s)
+{
+    size_t i;
+    const char *rest;
+
+    for (i = 0; i < wb->name_count; i++) {
+        const rag_defined_name *d = &wb->names[i];
+        if (d->name && d->value &&
+            (!strcmp(d->name, "_ragbook_summary") ||
+             !strcmp(d->name, "_ragbook_issues")) &&
+            names_sheet(d->value, s->name, &rest))
+            return true;
+    }
+    return false;
+}
+
+/* Add the ranges of "$Q$14:$R$40,$T$2" to *list. */
+static bool add_ranges(const char *text, rag_range **list, size_t *count,
+                       size_t *cap)
+{
+    char one[64];
+    size_t n = 0;
+
+    for (;; text++) {
+        if (*text == ',' || *text == ' ' || *text == '\0') {
+            rag_range r;
+            one[n] = '\0';
+            if (n && rag_range_parse(one, &r)) {
+                if (!rg_grow((void **)list, cap, *count + 1, sizeof **list))
+                    return false;
+                (*list)[(*count)++] = r;
+            }
+            n = 0;
+            if (!*text)
+                return true;
+        } else if (*text != '$' && n + 1 < sizeof one) {
+            one[n++] = *text;
+        }
+    }
+}
+
+/* The ranges `convert` marked as its own on this sheet. */
+static bool computed_ranges(const rag_workbook *wb, size_t index,
+                            rag_range **list, size_t *count)
+{
+    const rag_sheet *s = &wb->sheets[index];
+    size_t i, cap = 0;
+    const char *rest;
+
+    *list = NULL;
+    *count = 0;
+    for (i = 0; i < wb->name_count; i++) {
+        const rag_defined_name *d = &wb->names[i];
+        if (!d->name || !d->value ||
+            strncmp(d->name, "_ragbook_computed", 17) ||
+            !names_sheet(d->value, s->name, &rest))
+            continue;
+        if (!add_ranges(rest, list, count, &cap))
+            return false;
+    }
+    return true;
+}
+
+static bool masked(const rag_range *list, size_t count, const rag_cell *c)
+{
+    size_t i;
+    for (i = 0; i < count; i++)
+        if (c->row >= list[i].first_row && c->row <= list[i].last_row &&
+            c->col >= list[i].first_col && c->col <= list[i].last_col)
+            return true;
+    return false;
+}
+
 bool rg_view_init(rg_view *v, const rag_workbook *wb, size_t index)
 {
     const rag_sheet *s = &wb->sheets[index];
-    size_t i;
+    size_t i, count;
+    rag_range *mask = NULL;
+    size_t mask_count = 0;
 
     memset(v, 0, sizeof *v);
     v->wb = wb;
     v->sheet = s;
     v->index = index;
-    if (!s->loaded || !s->cell_count)
+    if (!s->loaded || !s->cell_count || is_ragbook_sheet(wb, s))
         return true;
-    for (i = 0; i < s->cell_count; i++) {
-        if (s->cells[i].row + 1 > v->rows)
-            v->rows = s->cells[i].row + 1;
-        if (s->cells[i].col + 1 > v->cols)
-            v->cols = s->cells[i].col + 1;
+    v->cells = s->cells;
+    count = s->cell_count;
+    if (!computed_ranges(wb, index, &mask, &mask_count))
+        return false;
+    if (mask_count) {
+        size_t kept = 0;
+        v->owned = rg_malloc(s->cell_count * sizeof *v->owned);
+        if (!v->owned) {
+            rg_free(mask);
+            return false;
+        }
+        for (i = 0; i < s->cell_count; i++)
+            if (!masked(mask, mask_count, &s->cells[i]))
+                v->owned[kept++] = s->cells[i];
+        v->cells = v->owned;
+        count = kept;
     }
+    rg_free(mask);
+    for (i = 0; i < count; i++) {
+        if (v->cells[i].row + 1 > v->rows)
+            v->rows = v->cells[i].row + 1;
+        if (v->cells[i].col + 1 > v->cols)
+            v->cols = v->cells[i].col + 1;
+    }
+    if (!count)
+        return true;
     v->row_start = rg_calloc((size_t)v->rows + 1, sizeof *v->row_start);
     v->claim_lo = rg_malloc(((size_t)v->rows + 1) * sizeof *v->claim_lo);
     v->claim_hi = rg_malloc(((size_t)v->rows + 1) * sizeof *v->claim_hi);
@@ -46,17 +172,19 @@ bool rg_view_init(rg_view *v, const rag_workbook *wb, size_t index)
     /* row_start[r] = index of the first cell in a row >= r */
     {
         uint32_t r = 0;
-        for (i = 0; i < s->cell_count; i++)
-            while (r <= s->cells[i].row)
+        for (i = 0; i < count; i++)
+            while (r <= v->cells[i].row)
                 v->row_start[r++] = i;
         while (r <= v->rows)
-            v->row_start[r++] = s->cell_count;
+            v->row_start[r++] = count;
     }
     return true;
 }
 
 void rg_view_free(rg_view *v)
 {
+    rg_free(v->owned);
+    v->owned = NULL;
     rg_free(v->row_start);
     rg_free(v->claim_lo);
     rg_free(v->claim_hi);
@@ -106,7 +234,7 @@ const rag_cell *rg_row_cells(const rg_view *v, uint32_t r, size_t *count)
         return NULL;
     }
     *count = v->row_start[r + 1] - v->row_start[r];
-    return v->sheet->cells + v->row_start[r];
+    return v->cells + v->row_start[r];
 }
 
 const rag_cell *rg_cell_at(const rg_view *v, uint32_t r, uint32_t c)

@@ -662,7 +662,49 @@ def case_tracker_theme_colours_other_words():
     expect(name, "leads of 2", a.get("2", {}).get("leads"), ["Lee Roy", "ICT Team"])
 
 
-CASES = [case_tracker_theme_colours_other_words, case_indicator_code_at_end_team_lead, case_action_plan_other_words, case_two_plans_one_sheet, case_side_by_side,
+def case_ragbook_marked_sheets_and_columns():
+    """What `convert` writes is marked with defined names and not read: a
+    sheet named by _ragbook_issues (here holding a whole action plan) and
+    the cells of a _ragbook_computed_* range (a column headed with a
+    status word and a report date)."""
+    from openpyxl.workbook.defined_name import DefinedName
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Plan"
+    head = ["Ref", "Action", "Lead", "Due date", "Progress"]
+    for i, h in enumerate(head):
+        ws.cell(row=1, column=i + 1, value=h).font = BOLD
+    ws.cell(row=1, column=7, value="Status")
+    ws.cell(row=2, column=7, value="Position at 1 March 2031")
+    for r, (ref, text, lead) in enumerate([("A1", "Fix roofs", "Sam Lee"),
+                                           ("A2", "Clear voids", "Kim Ho")], 2):
+        ws.cell(row=r, column=1, value=ref)
+        ws.cell(row=r, column=2, value=text)
+        ws.cell(row=r, column=3, value=lead)
+        ws.cell(row=r, column=4, value="31/03/2024")
+    issues = wb.create_sheet("Issues")
+    for i, h in enumerate(head):
+        issues.cell(row=1, column=i + 1, value=h)
+    issues.cell(row=2, column=1, value="Z9")
+    issues.cell(row=2, column=2, value="Not a plan: ragbook's own list")
+    wb.defined_names.append(DefinedName("_ragbook_issues",
+                                        attr_text="'Issues'!$A$1"))
+    wb.defined_names.append(DefinedName("_ragbook_computed_1", localSheetId=0,
+                                        attr_text="'Plan'!$G$1:$G$3"))
+    d = dump(wb, "ragbook_marked")
+    name = "ragbook_marked"
+    expect(name, "plans", [(p["kind"], p["sheet"]) for p in d["plans"]],
+           [("action_plan", "Plan")])
+    if not d["plans"]:
+        return
+    expect(name, "refs", [a["ref"] for a in d["plans"][0]["actions"]],
+           ["A1", "A2"])
+    expect(name, "as_of not from the marked column",
+           d["plans"][0]["as_of"], None)
+
+
+CASES = [case_ragbook_marked_sheets_and_columns,
+         case_tracker_theme_colours_other_words, case_indicator_code_at_end_team_lead, case_action_plan_other_words, case_two_plans_one_sheet, case_side_by_side,
          case_tracker_key_sheet_dates, case_tracker_two_row_header_legend_right,
          case_indicator_days_lower_is_better, case_two_indicators_one_sheet,
          case_recovery_seed_layout, case_unrecognised_sheet,
