@@ -113,13 +113,12 @@ static void test_convert_guard_breaks_phrases_and_starts(void **state)
         bool lead;
         const char *out;
     } cases[] = {
+        /* Generated text is written as it is: recognition skips ragbook's
+         * marked sheets instead (tests/cli/dump_variations.py). */
         {"R1 was due 2010-01-31 (as of 2026-11-23)", false,
-         "R1 was due 2010-01-31 (as\xE2\x80\xAFof 2026-11-23)"},
-        {"Deficit Recovery Plan", false,
-         "Deficit Recovery\xE2\x80\xAFPlan"},
-        {"Position at 31 March", false, "Position\xE2\x80\xAF" "at 31 March"},
-        {"Q1 ended 2023-06-30", true, "\xE2\x81\xA0Q1 ended 2023-06-30"},
-        {"pressure says 399", true, "\xE2\x81\xA0pressure says 399"},
+         "R1 was due 2010-01-31 (as of 2026-11-23)"},
+        {"Deficit Recovery Plan", false, "Deficit Recovery Plan"},
+        {"Q1 ended 2023-06-30", true, "Q1 ended 2023-06-30"},
         {"Alias of something", false, "Alias of something"},
         {"basis at", false, "basis at"},
         {"", true, ""},

@@ -65,15 +65,11 @@ bool rg_cv_location(rg_buf *b, const char *sheet, uint32_t row,
 bool rg_cv_range_ref(rg_buf *b, const char *sheet, const rag_range *r);
 
 /*
- * Text for a sheet ragbook generates (Summary, Issues), into b.
- * Recognition reads every cell of every sheet: it would take "(as of
- * 2026-11-23)" in a message for the workbook's report date, "Q1 ended
- * ..." for a quarter's heading, "Deficit Recovery Plan" for a recovery
- * plan, a file called "deficit-....xlsx" for a finance label.  So the
- * space inside such phrases becomes a narrow no-break space (U+202F), and
- * with lead the text starts with a word joiner (U+2060, invisible): no
- * label or heading matches the start of the text any more.  It reads and
- * prints the same.
+ * Text for a sheet ragbook generates (Summary, Issues), into b, as it is.
+ * Recognition reads every cell of every sheet, but skips the sheets and
+ * ranges ragbook marks with defined names, so generated words ("(as of
+ * 2026-11-23)", "Q1 ended ...", "Deficit Recovery Plan") need no
+ * disguise.  lead is kept for callers; it changes nothing.
  */
 bool rg_cv_guard(rg_buf *b, const char *text, bool lead);
 

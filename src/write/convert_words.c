@@ -174,61 +174,17 @@ bool rg_cv_range_ref(rg_buf *b, const char *sheet, const rag_range *r)
     return rg_buf_putc(b, ':') && put_abs(b, r->last_row, r->last_col);
 }
 
-/* ---- the guard -------------------------------------------------------- */
+/* ---- generated text ------------------------------------------------- */
 
-#define NNBSP "\xE2\x80\xAF" /* U+202F NARROW NO-BREAK SPACE */
-#define WJ "\xE2\x81\xA0"    /* U+2060 WORD JOINER: no width, no break */
-
-/* Two-word phrases recognition finds anywhere in a cell. */
-static const char *const phrases[] = {
-    "as of",          "as at",         "position at",  "report date",
-    "reporting date", "recovery plan", "savings plan", "data only",
-    NULL};
-
-static bool same_ci(const char *s, const char *lower, size_t n)
-{
-    size_t i;
-    for (i = 0; i < n; i++)
-        if (!s[i] || tolower((unsigned char)s[i]) != lower[i])
-            return false;
-    return true;
-}
-
-/* The offset of the space inside a phrase that starts at s + i, or 0. */
-static size_t phrase_space(const char *s, size_t i)
-{
-    size_t k, n;
-    if (i && isalnum((unsigned char)s[i - 1]))
-        return 0;
-    for (k = 0; phrases[k]; k++) {
-        n = strlen(phrases[k]);
-        if (same_ci(s + i, phrases[k], n) &&
-            !isalnum((unsigned char)s[i + n]))
-            return i + (size_t)(strchr(phrases[k], ' ') - phrases[k]);
-    }
-    return 0;
-}
-
+/* Generated sheets carry their text as it is: recognition skips them by
+ * their markers (_ragbook_summary, _ragbook_issues, _ragbook_computed_*),
+ * so no word in them can be taken for a label, a quarter or a report
+ * date.  This stays the one place generated text passes through. */
 bool rg_cv_guard(rg_buf *b, const char *text, bool lead)
 {
-    size_t i;
-    const char *s = text ? text : "";
-
+    (void)lead;
     rg_buf_reset(b);
-    if (!rg_buf_puts(b, lead && *s ? WJ : ""))
-        return false;
-    for (i = 0; s[i]; i++) {
-        size_t at = phrase_space(s, i);
-        if (at) {
-            if (!rg_buf_append(b, s + i, at - i) || !rg_buf_puts(b, NNBSP))
-                return false;
-            i = at;
-            continue;
-        }
-        if (!rg_buf_putc(b, s[i]))
-            return false;
-    }
-    return true;
+    return rg_buf_puts(b, text ? text : "");
 }
 
 /* ---- styles ----------------------------------------------------------- */
