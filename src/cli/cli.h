@@ -41,6 +41,10 @@ int cli_usage_error(const char *cmd, const char *fmt, ...)
 /* Print the usage of cmd to stdout; returns RAG_EXIT_OK. */
 int cli_help(const char *cmd);
 
+/* Parse --tolerance PCT ("5", "5%", "2.5 %") as a fraction; false unless
+ * 0 < PCT <= 100. */
+bool cli_parse_tolerance(const char *s, double *out);
+
 /* Parse --as-of YYYY-MM-DD; false if it is not a real date. */
 bool cli_parse_date(const char *s, int *y, int *m, int *d);
 

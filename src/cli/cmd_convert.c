@@ -10,27 +10,6 @@
 
 #include "cli/cli.h"
 
-/* "5", "5%", "2.5 %" as a fraction; false unless 0 < PCT <= 100 (as
- * validate takes it). */
-static bool parse_tolerance(const char *s, double *out)
-{
-    char *end;
-    double v;
-
-    errno = 0;
-    v = strtod(s, &end);
-    if (end == s || errno)
-        return false;
-    while (*end == ' ')
-        end++;
-    if (*end == '%')
-        end++;
-    if (*end || !(v > 0 && v <= 100))
-        return false;
-    *out = v / 100.0;
-    return true;
-}
-
 int cli_convert_options(const char *cmd, int argc, char **argv,
                         rag_convert_options *o, const char **out,
                         bool *help)
@@ -66,7 +45,7 @@ int cli_convert_options(const char *cmd, int argc, char **argv,
             o->model.as_of.day = o->validate.as_of.day = d;
             break;
         case 't':
-            if (!parse_tolerance(optarg, &o->model.tolerance))
+            if (!cli_parse_tolerance(optarg, &o->model.tolerance))
                 return cli_usage_error(cmd,
                                        "--tolerance takes a percentage above "
                                        "0 and up to 100, like 5 or 5%%, not "

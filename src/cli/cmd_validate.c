@@ -50,26 +50,6 @@ static int help(void)
     return RAG_EXIT_OK;
 }
 
-/* "5", "5%", "2.5 %" as a fraction; false unless 0 < PCT <= 100. */
-static bool parse_tolerance(const char *s, double *out)
-{
-    char *end;
-    double v;
-
-    errno = 0;
-    v = strtod(s, &end);
-    if (end == s || errno)
-        return false;
-    while (*end == ' ')
-        end++;
-    if (*end == '%')
-        end++;
-    if (*end || !(v > 0 && v <= 100))
-        return false;
-    *out = v / 100.0;
-    return true;
-}
-
 static bool parse_jobs(const char *s, size_t *out)
 {
     char *end;
@@ -159,7 +139,7 @@ int cmd_validate(int argc, char **argv)
                                        MAX_JOBS, optarg);
             break;
         case 't':
-            if (!parse_tolerance(optarg, &cfg.rules.tolerance))
+            if (!cli_parse_tolerance(optarg, &cfg.rules.tolerance))
                 return cli_usage_error("validate",
                                        "--tolerance takes a percentage "
                                        "above 0 and up to 100, like 5 or "

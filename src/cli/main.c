@@ -2,9 +2,11 @@
  * ragbook: the command table and dispatch.  Options before the command are
  * the tool's own (--help, --version); each command parses the rest.
  */
+#include <errno.h>
 #include <getopt.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <expat.h>
@@ -91,6 +93,25 @@ bool cli_parse_date(const char *s, int *y, int *m, int *d)
         n != 10 || s[n])
         return false;
     return rag_ymd_to_serial(*y, *m, *d, &serial);
+}
+
+bool cli_parse_tolerance(const char *s, double *out)
+{
+    char *end;
+    double v;
+
+    errno = 0;
+    v = strtod(s, &end);
+    if (end == s || errno)
+        return false;
+    while (*end == ' ')
+        end++;
+    if (*end == '%')
+        end++;
+    if (*end || !(v > 0 && v <= 100))
+        return false;
+    *out = v / 100.0;
+    return true;
 }
 
 int cli_finish(int status)

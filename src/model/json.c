@@ -10,32 +10,10 @@
 
 #include "model/model_impl.h"
 
+/* A string, or null: the one escaper in src/util/json.c. */
 static void jstr(FILE *f, const char *s)
 {
-    const char *run, *p;
-
-    if (!s) {
-        fputs("null", f);
-        return;
-    }
-    putc('"', f);
-    for (run = p = s; *p; p++) {
-        unsigned char ch = (unsigned char)*p;
-        if (ch >= 0x20 && ch != '"' && ch != '\\')
-            continue;
-        fwrite(run, 1, (size_t)(p - run), f);
-        switch (ch) {
-        case '"': fputs("\\\"", f); break;
-        case '\\': fputs("\\\\", f); break;
-        case '\n': fputs("\\n", f); break;
-        case '\r': fputs("\\r", f); break;
-        case '\t': fputs("\\t", f); break;
-        default: fprintf(f, "\\u%04x", ch); break;
-        }
-        run = p + 1;
-    }
-    fwrite(run, 1, (size_t)(p - run), f);
-    putc('"', f);
+    rg_json_cstr(f, s);
 }
 
 static void jnum(FILE *f, bool has, double v)

@@ -10,6 +10,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
 #include "ragbook/ragbook.h"
 
@@ -82,6 +83,13 @@ bool rg_parse_double(const char *s, double *out);
 bool rg_parse_u32(const char *s, uint32_t *out);
 /* Shortest text that reads back to the same double ("6", "0.1", "-0.3"). */
 int rg_format_double(double v, char *buf, size_t size);
+
+/* ---- JSON ------------------------------------------------------------ */
+
+/* s (len bytes of UTF-8) as a JSON string, quotes included. */
+void rg_json_string(FILE *f, const char *s, size_t len);
+/* A C string as JSON, or null for NULL. */
+void rg_json_cstr(FILE *f, const char *s);
 
 /* ---- colours --------------------------------------------------------- */
 
