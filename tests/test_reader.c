@@ -664,6 +664,35 @@ static void test_reader_custom_indexed_palette_overrides_default(
     rag_workbook_free(wb);
 }
 
+/* A solid fill with no fgColor at all shows black, as in Excel; one
+ * with fgColor indexed 64 (the system foreground) shows none. */
+static void test_reader_solid_fill_without_colour_is_black(void **state)
+{
+    part parts[] = {
+        {"xl/workbook.xml", ONE_SHEET_WB},
+        {"xl/_rels/workbook.xml.rels", ONE_SHEET_RELS},
+        {"xl/styles.xml",
+         "<styleSheet" NS "><fills count=\"3\"><fill><patternFill "
+         "patternType=\"none\"/></fill><fill><patternFill "
+         "patternType=\"solid\"/></fill><fill><patternFill "
+         "patternType=\"solid\"><fgColor indexed=\"64\"/></patternFill>"
+         "</fill></fills><cellXfs count=\"3\"><xf/><xf fillId=\"1\"/>"
+         "<xf fillId=\"2\"/></cellXfs></styleSheet>"},
+        {"xl/worksheets/sheet1.xml",
+         SHEET("<row r=\"1\"><c r=\"A1\" s=\"1\"/><c r=\"B1\" s=\"2\"/>"
+               "</row>")},
+    };
+    rag_workbook *wb;
+    char msg[512];
+    (void)state;
+    assert_int_equal(read_made(parts, 4, &wb, msg, sizeof msg), RAG_OK);
+    want_fill(wb, &wb->sheets[0], "A1", 0x000000);
+    assert_int_equal(rag_cell_style(wb, cell_at(&wb->sheets[0], "B1"))
+                         ->fill_fg,
+                     RAG_NO_COLOR);
+    rag_workbook_free(wb);
+}
+
 /* A stream stops when the visitor says so, and loading keeps order. */
 typedef struct count_ctx {
     size_t cells, stop_at;
@@ -1001,6 +1030,7 @@ int main(void)
         cmocka_unit_test(test_reader_finds_sheets_through_relationships),
         cmocka_unit_test(
             test_reader_custom_indexed_palette_overrides_default),
+        cmocka_unit_test(test_reader_solid_fill_without_colour_is_black),
         cmocka_unit_test(test_reader_stream_stops_when_the_visitor_asks),
         cmocka_unit_test(test_reader_rejects_damaged_sheets_with_a_reason),
         cmocka_unit_test(test_reader_rejects_doctype_in_shared_strings),

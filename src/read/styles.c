@@ -376,6 +376,7 @@ static void styles_start(rg_xml *x, void *data, const char *name,
                          c->fill_count + 1, sizeof *c->fills))
                 { nomem(x); return; }
             f = &c->fills[c->fill_count++];
+            memset(f, 0, sizeof *f); /* fg_given was left unset (fuzzing) */
             f->pattern = RAG_PATTERN_NONE;
             f->fg = f->bg = RAG_NO_COLOR;
         } else if (c->fill_count) {
