@@ -252,6 +252,7 @@ static void test_split_leads_as_a_reader_would(void **state)
          {"PFU service manager and Team Leaders"}},
         {"Head of Finance", {"Head of Finance"}},
         {"HR Team", {"HR Team"}},
+        {"AD Commissioning", {"AD Commissioning"}},
         {"Finance Manager / PDT", {"Finance Manager", "PDT"}},
         {"ICT Service Desk", {"ICT Service Desk"}},
         {"D TAYLOR J BOUGH", {"D TAYLOR", "J BOUGH"}},

@@ -99,6 +99,20 @@ static bool qualifies(const hdr *h)
                          h->col[RG_COL_REF] >= 0);
 }
 
+/* Of two columns of action text, the one whose heading says "action"
+ * holds the actions ("Actions to be taken" rather than "Recommendation"
+ * or "Area for improvement"); else the first stays. */
+static void prefer_action_words(const rg_view *v, uint32_t r, uint32_t c,
+                                hdr *h)
+{
+    char now[128], old[128];
+
+    rg_norm_at(v, r, c, now, sizeof now);
+    rg_norm_at(v, r, (uint32_t)h->col[RG_COL_ACTION], old, sizeof old);
+    if (strstr(now, "action") && !strstr(old, "action"))
+        h->col[RG_COL_ACTION] = (int32_t)c;
+}
+
 /* The header of row r from column c0; *next gets the column a second
  * table side by side starts at (or UINT32_MAX). */
 static void header_at(const rg_view *v, uint32_t r, uint32_t c0, bool merged,
@@ -145,16 +159,23 @@ static void header_at(const rg_view *v, uint32_t r, uint32_t c0, bool merged,
             h->col[role] = (int32_t)c;
             h->roles++;
         } else if (role == RG_COL_REF || role == RG_COL_ACTION) {
-            /* a second table beside the first?  (A probe stops there.) */
+            /* A second table beside the first?  Only when it has refs of
+             * its own, or the first stands alone: "Ref | Recommendation |
+             * Actions to be taken | Lead | ..." is one table with two
+             * columns of text.  (A probe stops there.) */
             hdr rest;
             uint32_t nn;
             if (probe)
                 break;
             header_at(v, r, c, merged, last, true, &rest, &nn);
-            if (qualifies(&rest)) {
+            if (qualifies(&rest) &&
+                (rest.col[RG_COL_REF] >= 0 || h->col[RG_COL_REF] < 0 ||
+                 qualifies(h))) {
                 *next = c;
                 break;
             }
+            if (role == RG_COL_ACTION)
+                prefer_action_words(v, r, c, h);
         }
         if (c < h->first_col)
             h->first_col = c;

@@ -457,7 +457,11 @@ const rg_word rg_role_words[] = {
     {"leads", 1}, {"leader", 1}, {"leaders", 1}, {"coordinator", 1},
     {"advisor", 1}, {"adviser", 1}, {"consultant", 1},
     {"network", 1}, {"forum", 1}, {"project", 1}, {"programme", 1},
-    {"all", 1}, {NULL, 0}};
+    {"all", 1},
+    /* posts by their initials: Assistant/Deputy Director, Head of Service,
+     * Chief Executive/Finance/Operating Officer, Senior Responsible Owner */
+    {"ad", 1}, {"dd", 1}, {"hos", 1}, {"ceo", 1}, {"cfo", 1}, {"coo", 1},
+    {"sro", 1}, {"dass", 1}, {"dcs", 1}, {NULL, 0}};
 
 /* Words that make a line of a title block the plan's title (rather than
  * the council's name above it). */

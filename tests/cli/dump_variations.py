@@ -703,7 +703,50 @@ def case_ragbook_marked_sheets_and_columns():
            d["plans"][0]["as_of"], None)
 
 
-CASES = [case_ragbook_marked_sheets_and_columns,
+def case_action_plan_recommendation_and_actions():
+    """An improvement plan after an inspection: a Recommendation column and
+    an 'Actions to be taken' column side by side (one table, not two), the
+    refs only left of both, dates in words, a post as a lead."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Improvement Plan"
+    ws["A1"] = "Adult Social Care - Improvement Action Plan"
+    ws["A2"] = "Updated: 14th October 2024"
+    head = ["Ref", "Recommendation", "Actions to be taken",
+            "Responsible Officer(s)", "Timescale", "Progress / Update", "RAG"]
+    for i, h in enumerate(head):
+        ws.cell(row=4, column=i + 1, value=h).font = BOLD
+    rows = [("1", "Strengthen governance", "Set up board",
+             "Director of Adult Services", "30th September 2024",
+             "Board met in Sept", "Green"),
+            ("1.1", "", "Terms of reference", "Mrs J. Patel & Mr K. Wong",
+             "Sept 2024", "Agreed", "Green"),
+            ("1.2", "", "Recruit chair", "AD Commissioning",
+             "End of Q3 2024/25", "", "Amber")]
+    for r, row in enumerate(rows, start=5):
+        for c, val in enumerate(row, start=1):
+            ws.cell(row=r, column=c, value=val)
+    d = dump(wb, "recommendation_actions")
+    name = "recommendation_actions"
+    expect(name, "plans", [(p["kind"], p["sheet"]) for p in d["plans"]],
+           [("action_plan", "Improvement Plan")])
+    if not d["plans"]:
+        return
+    acts = d["plans"][0]["actions"]
+    expect(name, "refs and texts", [(a["ref"], a["text"]) for a in acts],
+           [("1", "Set up board"), ("1.1", "Terms of reference"),
+            ("1.2", "Recruit chair")])
+    expect(name, "due", [(a["due"], a["due_text"]) for a in acts],
+           [("2024-09-30", None), (None, "Sept 2024"),
+            (None, "End of Q3 2024/25")])
+    expect(name, "leads", [a["leads"] for a in acts],
+           [["Director of Adult Services"], ["Mrs J. Patel", "Mr K. Wong"],
+            ["AD Commissioning"]])
+    expect(name, "as_of", d["as_of"], "2024-10-14")
+
+
+CASES = [case_action_plan_recommendation_and_actions,
+         case_ragbook_marked_sheets_and_columns,
          case_tracker_theme_colours_other_words, case_indicator_code_at_end_team_lead, case_action_plan_other_words, case_two_plans_one_sheet, case_side_by_side,
          case_tracker_key_sheet_dates, case_tracker_two_row_header_legend_right,
          case_indicator_days_lower_is_better, case_two_indicators_one_sheet,
