@@ -587,12 +587,21 @@ bool rg_report_date(const rg_view *v, uint32_t r0, uint32_t r1,
             uint32_t c = row[i].col;
             char norm[160];
             size_t len;
+            int label;
             const char *t = rg_text(v, r, c, &len);
             if (!t || len > 150 || rg_claimed(v, r, c))
                 continue; /* a table's dates are not the report's */
             rg_norm(t, len, norm, sizeof norm);
-            if (rg_vocab_prefix(rg_label_words, norm) ==
-                    RG_LBL_REPORT_DATE ||
+            label = rg_vocab_prefix(rg_label_words, norm);
+            /* "Reporting period: Q2 (to 30 September 2024)": the end of
+             * the period reported on, when a whole date is given */
+            if (label == RG_LBL_PERIOD && rg_find_date(t, len, 0, out, NULL,
+                                                       NULL) > 0) {
+                if (cell)
+                    *cell = rg_loc(r, c);
+                return true;
+            }
+            if (label == RG_LBL_REPORT_DATE ||
                 rg_vocab_find(phrases, norm, NULL) > 0) {
                 if (date_after_label(v, r, c, t, len, 0, out)) {
                     if (cell)

@@ -297,6 +297,12 @@ const rg_word rg_label_words[] = {
     {"date of update", RG_LBL_REPORT_DATE},
     {"progress as at", RG_LBL_REPORT_DATE},
     {"update as at", RG_LBL_REPORT_DATE},
+    /* the end of the period reported on is the date things are judged at */
+    {"period ending", RG_LBL_REPORT_DATE},
+    {"period end", RG_LBL_REPORT_DATE},
+    {"quarter ending", RG_LBL_REPORT_DATE},
+    {"month ending", RG_LBL_REPORT_DATE},
+    {"data as at", RG_LBL_REPORT_DATE},
     {NULL, 0}};
 
 /* A recovery plan's milestone table header. */

@@ -745,7 +745,57 @@ def case_action_plan_recommendation_and_actions():
     expect(name, "as_of", d["as_of"], "2024-10-14")
 
 
-CASES = [case_action_plan_recommendation_and_actions,
+def case_tracker_key_words_in_swatches_reporting_period():
+    """A key whose words are written in the coloured cells themselves, to
+    the right of the title block; months as text "Apr-24"; the report date
+    given as the end of a reporting period."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Delivery Plan"
+    ws["A1"] = "Digital Strategy Delivery Plan 2024-25"
+    ws["A2"] = "Reporting period: Q2 (to 30 September 2024)"
+    key = [("C6EFCE", "Complete"), ("00B050", "On track"),
+           ("FFEB9C", "Minor slippage"), ("FFC7CE", "Major slippage"),
+           ("D9D9D9", "Not yet started")]
+    ws["H1"] = "Key"
+    for i, (c, label) in enumerate(key):
+        ws.cell(row=2 + i, column=8, value=label).fill = fill(c)
+    heads = ["Apr-24", "May-24", "Jun-24", "Jul-24", "Aug-24", "Sep-24",
+             "Oct-24", "Nov-24", "Dec-24", "Jan-25", "Feb-25", "Mar-25"]
+    for i, h in enumerate(["ID", "Milestone", "Owner"] + heads + ["Notes"]):
+        ws.cell(row=8, column=i + 1, value=h).font = BOLD
+    acts = [("D1", "Launch new website", "Web Team", [0, 0, 0]),
+            ("D2", "Migrate to cloud", "ICT Manager", [1, 1, 2, 2, 3, 3])]
+    for j, (ref, text, owner, states) in enumerate(acts):
+        r = 9 + j
+        ws.cell(row=r, column=1, value=ref)
+        ws.cell(row=r, column=2, value=text)
+        ws.cell(row=r, column=3, value=owner)
+        for k, st in enumerate(states):
+            ws.cell(row=r, column=4 + k).fill = fill(key[st][0])
+    d = dump(wb, "key_in_swatches")
+    name = "key_in_swatches"
+    expect(name, "plans", [(p["kind"], p["sheet"]) for p in d["plans"]],
+           [("tracker", "Delivery Plan")])
+    expect(name, "as_of", d["as_of"], "2024-09-30")
+    if not d["plans"]:
+        return
+    p = d["plans"][0]
+    expect(name, "legend", [(e["status"], e["label"]) for e in p["legend"]],
+           [("complete", "Complete"), ("on_target", "On track"),
+            ("one_month_behind", "Minor slippage"),
+            ("over_one_month_behind", "Major slippage"),
+            ("programmed", "Not yet started")])
+    a = actions_by_ref(p)
+    expect(name, "status of D2 at the period's end",
+           a.get("D2", {}).get("status"), "over_one_month_behind")
+    expect(name, "months of D2", months(a.get("D2", {"months": []}))[:3],
+           [("2024-04", "on_target"), ("2024-05", "on_target"),
+            ("2024-06", "one_month_behind")])
+
+
+CASES = [case_tracker_key_words_in_swatches_reporting_period,
+         case_action_plan_recommendation_and_actions,
          case_ragbook_marked_sheets_and_columns,
          case_tracker_theme_colours_other_words, case_indicator_code_at_end_team_lead, case_action_plan_other_words, case_two_plans_one_sheet, case_side_by_side,
          case_tracker_key_sheet_dates, case_tracker_two_row_header_legend_right,
