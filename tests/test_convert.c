@@ -10,7 +10,7 @@
 
 #include "support.h"
 #include "ragbook/ragbook.h"
-#include "write/convert_impl.h"
+#include "outputs/convert_impl.h"
 
 static char dir[64];
 

@@ -7,7 +7,7 @@
 #include <unistd.h>
 
 #include "test_validate.h"
-#include "write/report.h"
+#include "outputs/report.h"
 
 static char dir[64];
 

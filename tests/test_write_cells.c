@@ -10,7 +10,7 @@
 
 #include "support.h"
 #include "ragbook/ragbook.h"
-#include "write/writer.h"
+#include "writer/writer.h"
 
 static char path[64];
 

@@ -6,7 +6,7 @@
 #include <unistd.h>
 
 #include "support.h"
-#include "write/writer.h"
+#include "writer/writer.h"
 
 static char path[64];
 

@@ -11,7 +11,7 @@
 
 #include "cli/cli.h"
 #include "cli/validate_run.h"
-#include "write/report.h"
+#include "outputs/report.h"
 
 typedef struct vjob {
     const char *path;

@@ -17,7 +17,7 @@
 
 #include "ragbook/write.h"
 #include "util/util.h"
-#include "write/fixup.h"
+#include "writer/fixup.h"
 
 /* One interned style. */
 typedef struct wx_style {

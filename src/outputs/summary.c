@@ -19,7 +19,7 @@
 
 #include <xlsxwriter.h>
 
-#include "write/summary_impl.h"
+#include "outputs/summary_impl.h"
 
 #define FIRST_COUNT_COL 3
 #define TABLE_ROW 6 /* the plans table's header row (0-based) */

@@ -6,7 +6,7 @@
 #ifndef RG_WRITE_CONVERT_SHEET_H
 #define RG_WRITE_CONVERT_SHEET_H
 
-#include "write/convert_impl.h"
+#include "outputs/convert_impl.h"
 
 typedef struct cv_row {
     uint32_t row;

@@ -6,7 +6,7 @@
  */
 #include <string.h>
 
-#include "write/writer.h"
+#include "writer/writer.h"
 
 void rag_style_init(rag_style *st)
 {

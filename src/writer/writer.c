@@ -11,7 +11,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "write/writer.h"
+#include "writer/writer.h"
 
 /* 2000-01-01T00:00:00Z: the default document time, for repeatable bytes */
 #define WX_DEFAULT_TIME 946684800

@@ -10,7 +10,7 @@
 
 #include <xlsxwriter.h>
 
-#include "write/consolidate_impl.h"
+#include "outputs/consolidate_impl.h"
 
 const char *const rg_cs_sheet_names[RG_CS_SHEETS] = {
     "Recovery plans", "Indicators", "Trackers", "Action plans"};

@@ -7,7 +7,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "write/summary_impl.h"
+#include "outputs/summary_impl.h"
 
 #define OVERDUE_STATUS_COL 6 /* the lead spills over D:F */
 

@@ -11,7 +11,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "write/convert_impl.h"
+#include "outputs/convert_impl.h"
 
 #define MAX_OLD 64 /* computed ranges remembered per sheet */
 

@@ -14,7 +14,7 @@
 
 #include <xlsxwriter.h>
 
-#include "write/convert_impl.h"
+#include "outputs/convert_impl.h"
 
 /* Excel's limits: links per sheet, characters in a link target, rows. */
 #define MAX_LINKS 65000

@@ -12,7 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "write/writer.h"
+#include "writer/writer.h"
 
 /* ---- tables ----------------------------------------------------------- */
 

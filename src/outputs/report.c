@@ -22,7 +22,7 @@
 #include <xlsxwriter.h>
 
 #include "util/util.h"
-#include "write/report.h"
+#include "outputs/report.h"
 
 /* Fixed document times, so the same findings give the same bytes:
  * 2000-01-01T00:00:00Z. */

@@ -10,7 +10,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "write/convert_sheet.h"
+#include "outputs/convert_sheet.h"
 
 #define OVERDUE_INK 0xC00000u
 #define NOTE_INK 0x595959u

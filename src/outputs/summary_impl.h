@@ -5,7 +5,7 @@
 #ifndef RG_WRITE_SUMMARY_IMPL_H
 #define RG_WRITE_SUMMARY_IMPL_H
 
-#include "write/convert_impl.h"
+#include "outputs/convert_impl.h"
 
 #define RG_SUM_COLUMNS 12 /* statuses and RAGs the Summary may count */
 

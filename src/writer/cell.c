@@ -9,7 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "write/writer.h"
+#include "writer/writer.h"
 
 #define WX_STR_MAX 32767        /* characters in a cell (Excel, LXW_STR_MAX) */
 

@@ -9,7 +9,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "write/consolidate_impl.h"
+#include "outputs/consolidate_impl.h"
 
 /* ---- reading ---------------------------------------------------------------- */
 

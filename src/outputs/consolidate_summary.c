@@ -12,7 +12,7 @@
 
 #include <xlsxwriter.h>
 
-#include "write/consolidate_impl.h"
+#include "outputs/consolidate_impl.h"
 
 typedef struct sum {
     rg_cs_ctx *c;

@@ -17,7 +17,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "write/convert_impl.h"
+#include "outputs/convert_impl.h"
 
 #define GAP 6 /* recognition reads values up to six columns right */
 #define LABEL_INK 0x404040u

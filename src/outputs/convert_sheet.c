@@ -23,7 +23,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "write/convert_sheet.h"
+#include "outputs/convert_sheet.h"
 
 /* ---- looking at the input -------------------------------------------- */
 

@@ -6,7 +6,7 @@
 #ifndef RG_WRITE_CONSOLIDATE_IMPL_H
 #define RG_WRITE_CONSOLIDATE_IMPL_H
 
-#include "write/convert_impl.h"
+#include "outputs/convert_impl.h"
 
 /* One input. */
 typedef struct rg_cs_file {

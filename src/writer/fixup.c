@@ -17,7 +17,7 @@
 #include <unzip.h>
 #include <zip.h>
 
-#include "write/fixup.h"
+#include "writer/fixup.h"
 
 /* memmem() is a GNU extension; this is C11. */
 static const char *find_bytes(const char *hay, size_t n, const char *needle,

@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "write/convert_impl.h"
+#include "outputs/convert_impl.h"
 
 /* ---- statuses and RAGs ------------------------------------------------ */
 

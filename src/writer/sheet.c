@@ -9,7 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "write/writer.h"
+#include "writer/writer.h"
 
 #define WX_URL_MAX 2079         /* bytes in a link (libxlsxwriter) */
 #define WX_LINKS_MAX 65530      /* links on a sheet (LXW_MAX_NUMBER_URLS) */

@@ -8,7 +8,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "write/writer.h"
+#include "writer/writer.h"
 
 #define WX_NAME_MAX 127         /* LXW_DEFINED_NAME_LENGTH less the NUL */
 
