@@ -30,6 +30,12 @@ static const struct {
     {"plan-not-required", RAG_SEVERITY_INFO},
     {"legend-ambiguous", RAG_SEVERITY_WARNING},
     {"conditional-colours", RAG_SEVERITY_INFO},
+    {"plan-not-found", RAG_SEVERITY_WARNING},
+    {"plan-duplicate", RAG_SEVERITY_WARNING},
+    {"merge-conflict", RAG_SEVERITY_ERROR},
+    {"merge-unknown-ref", RAG_SEVERITY_WARNING},
+    {"merge-no-match", RAG_SEVERITY_WARNING},
+    {"merge-unchanged", RAG_SEVERITY_INFO},
 };
 
 static void test_catalogue_is_the_contracts_table(void **state)
@@ -169,6 +175,44 @@ static rag_finding finding(const char *file, rag_severity s, size_t sheet,
     f.severity = s;
     f.message = msg;
     return f;
+}
+
+static void test_add_copies_the_strings_and_names_the_rule(void **state)
+{
+    rag_findings *list = NULL;
+    rag_finding f;
+    char file[16] = "a.xlsx", sheet[16] = "Plan", ref[8] = "R1a";
+    rag_error err;
+    (void)state;
+
+    assert_int_equal(rag_findings_new(&list, NULL), RAG_OK);
+    memset(&f, 0, sizeof f);
+    f.file = file;
+    f.sheet = sheet;
+    f.has_cell = true;
+    f.row = 4;
+    f.col = 2;
+    f.ref = ref;
+    f.rule_id = RAG_RULE_MERGE_CONFLICT;
+    f.severity = RAG_SEVERITY_ERROR;
+    assert_int_equal(rag_findings_add(list, &f, NULL, "%s says %d", "b.xlsx",
+                                      7), RAG_OK);
+    memset(file, 0, sizeof file);
+    memset(sheet, 0, sizeof sheet);
+    memset(ref, 0, sizeof ref);
+    assert_int_equal(list->count, 1);
+    assert_string_equal(list->items[0].file, "a.xlsx");
+    assert_string_equal(list->items[0].sheet, "Plan");
+    assert_string_equal(list->items[0].ref, "R1a");
+    assert_string_equal(list->items[0].rule, "merge-conflict");
+    assert_string_equal(list->items[0].message, "b.xlsx says 7");
+    f.severity = RAG_SEVERITY_OFF;
+    assert_int_equal(rag_findings_add(list, &f, &err, "x"), RAG_ERR_USAGE);
+    f.severity = RAG_SEVERITY_INFO;
+    f.rule_id = (rag_rule_id)RAG_RULE_COUNT;
+    assert_int_equal(rag_findings_add(list, &f, &err, "x"), RAG_ERR_USAGE);
+    assert_int_equal(list->count, 1);
+    rag_findings_free(list);
 }
 
 static void test_append_sort_and_count(void **state)
@@ -395,6 +439,7 @@ int main(void)
         cmocka_unit_test(test_severity_names_round_trip),
         cmocka_unit_test(test_set_rule_accepts_id_equals_level),
         cmocka_unit_test(test_unreadable_finding_carries_the_reason),
+        cmocka_unit_test(test_add_copies_the_strings_and_names_the_rule),
         cmocka_unit_test(test_append_sort_and_count),
         cmocka_unit_test(test_format_like_a_compiler),
         cmocka_unit_test(test_validate_rejects_missing_arguments),

@@ -78,9 +78,15 @@ typedef enum rag_rule_id {
     RAG_RULE_LEGEND_UNKNOWN_FILL,
     RAG_RULE_PLAN_NOT_REQUIRED,
     RAG_RULE_LEGEND_AMBIGUOUS,
-    RAG_RULE_CONDITIONAL_COLOURS
+    RAG_RULE_CONDITIONAL_COLOURS,
+    RAG_RULE_PLAN_NOT_FOUND,    /* emitted by whoever runs recognition */
+    RAG_RULE_PLAN_DUPLICATE,    /* across the files of one run */
+    RAG_RULE_MERGE_CONFLICT,    /* rag_merge (merge.h) */
+    RAG_RULE_MERGE_UNKNOWN_REF,
+    RAG_RULE_MERGE_NO_MATCH,
+    RAG_RULE_MERGE_UNCHANGED
 } rag_rule_id;
-#define RAG_RULE_COUNT 19
+#define RAG_RULE_COUNT 25
 
 /* One entry of the catalogue.  Every string is static. */
 typedef struct rag_rule {
@@ -192,6 +198,23 @@ RAG_API void rag_findings_free(rag_findings *list);
 RAG_API rag_status rag_findings_add_unreadable(
     rag_findings *list, const char *file, const rag_error *why,
     const rag_validate_options *opts, rag_error *err);
+
+/*
+ * Add one finding to list: proto's fields (file, sheet, cell, rule_id,
+ * severity, ref, period) with its strings copied, and its message printed
+ * from fmt.  proto->rule is filled from rule_id when NULL.  For the
+ * findings of steps other than rag_validate() (merge's, a run's
+ * plan-duplicate).  RAG_ERR_USAGE for a rule id out of range or a
+ * severity that is not INFO, WARNING or ERROR; RAG_ERR_NOMEM leaves list
+ * as it was.
+ */
+RAG_API rag_status rag_findings_add(rag_findings *list,
+                                    const rag_finding *proto,
+                                    rag_error *err, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 4, 5)))
+#endif
+    ;
 
 /* Append copies of every finding of src to dst (which owns the copies).
  * RAG_ERR_NOMEM leaves dst as it was. */

@@ -57,6 +57,21 @@ static const rag_rule catalogue[RAG_RULE_COUNT] = {
     {RAG_RULE_CONDITIONAL_COLOURS, "conditional-colours", RAG_SEVERITY_INFO,
      "a sheet coloured by conditional-formatting rules: those colours are "
      "not cell fills and are not read as statuses"},
+    {RAG_RULE_PLAN_NOT_FOUND, "plan-not-found", RAG_SEVERITY_WARNING,
+     "a readable workbook in which no plan was recognised"},
+    {RAG_RULE_PLAN_DUPLICATE, "plan-duplicate", RAG_SEVERITY_WARNING,
+     "the same plan (kind and ref, or title and sheet) in two files of one "
+     "run"},
+    {RAG_RULE_MERGE_CONFLICT, "merge-conflict", RAG_SEVERITY_ERROR,
+     "merge: two returns change the same master cell differently (neither "
+     "is applied)"},
+    {RAG_RULE_MERGE_UNKNOWN_REF, "merge-unknown-ref", RAG_SEVERITY_WARNING,
+     "merge: a return's ref or code that the master lacks (not added)"},
+    {RAG_RULE_MERGE_NO_MATCH, "merge-no-match", RAG_SEVERITY_WARNING,
+     "merge: a return with no plan that matches the master's"},
+    {RAG_RULE_MERGE_UNCHANGED, "merge-unchanged", RAG_SEVERITY_INFO,
+     "merge: a master row that no return changed, listed by lead (whom to "
+     "chase)"},
 };
 
 const rag_rule *rag_rules(size_t *count)

@@ -140,6 +140,32 @@ rag_status rag_findings_add_unreadable(rag_findings *list, const char *file,
     return RAG_OK;
 }
 
+rag_status rag_findings_add(rag_findings *list, const rag_finding *proto,
+                            rag_error *err, const char *fmt, ...)
+{
+    rag_finding f;
+    va_list ap;
+    rag_status st;
+
+    if (!list || !proto || !fmt || (unsigned)proto->rule_id >= RAG_RULE_COUNT ||
+        (proto->severity != RAG_SEVERITY_INFO &&
+         proto->severity != RAG_SEVERITY_WARNING &&
+         proto->severity != RAG_SEVERITY_ERROR))
+        return rg_fail(err, RAG_ERR_USAGE, "no list, or a finding with no "
+                       "rule or severity");
+    f = *proto;
+    if (!f.rule)
+        f.rule = rag_rules(NULL)[f.rule_id].name;
+    va_start(ap, fmt);
+    st = rg_findings_add(list, &f, fmt, ap);
+    va_end(ap);
+    if (st == RAG_ERR_NOMEM)
+        return rg_fail(err, RAG_ERR_NOMEM, "out of memory");
+    if (st != RAG_OK)
+        return rg_fail(err, st, "the message could not be printed");
+    return RAG_OK;
+}
+
 rag_status rag_findings_append(rag_findings *dst, const rag_findings *src,
                                rag_error *err)
 {

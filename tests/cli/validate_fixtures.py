@@ -49,6 +49,12 @@ CONTRACT = {
     "plan-not-required": "info",
     "legend-ambiguous": "warning",
     "conditional-colours": "info",
+    "plan-not-found": "warning",
+    "plan-duplicate": "warning",
+    "merge-conflict": "error",
+    "merge-unknown-ref": "warning",
+    "merge-no-match": "warning",
+    "merge-unchanged": "info",
 }
 KEYS = {"file", "sheet", "cell", "rule", "severity", "message"}
 TEXT_LINE = re.compile(
