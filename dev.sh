@@ -6,7 +6,8 @@
 #                   under ASan/UBSan) and fuzzes the reader for a minute
 #
 # .ci/run calls `./dev.sh test`.  Build folders: build/ (RelWithDebInfo),
-# build-asan/ (-DRAG_SANITIZE=ON), build-fuzz/ (clang, -DRAG_FUZZ=ON).
+# build-asan/ (-DRAG_SANITIZE=ON), build-fuzz/ (clang, -DRAG_FUZZ=ON),
+# build-shared/ (the command on the shared library, -DRAG_CLI_SHARED=ON).
 # Environment: JOBS (default 2), FUZZ_SECONDS (default 60; 0 skips the
 # fuzzing), RAG_SHARED_DIR (default ../shared: fixtures and corpus).
 set -euo pipefail
@@ -175,6 +176,16 @@ test_all() {
     if [ "$FUZZ_SECONDS" -gt 0 ]; then
         say "build-fuzz/: fuzz the reader for ${FUZZ_SECONDS} s (clang, libFuzzer)"
         fuzz || failed+=("fuzz")
+    fi
+
+    # The command linked against the shared library, whose internal (rg_)
+    # symbols are hidden: an internal call from the command fails to link.
+    say "build-shared/: the command against the shared library (public API only)"
+    if configure_build build-shared -DRAG_CLI_SHARED=ON -DRAG_BUILD_TESTS=OFF &&
+        "$ROOT/build-shared/ragbook" --version >/dev/null; then
+        echo "dev.sh: the command links against libragbook.so"
+    else
+        failed+=("shared build")
     fi
 
     say "build-asan/: the same tests under AddressSanitizer and UBSan"

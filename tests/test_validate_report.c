@@ -7,7 +7,7 @@
 #include <unistd.h>
 
 #include "test_validate.h"
-#include "outputs/report.h"
+#include "ragbook/report.h"
 
 static char dir[64];
 
@@ -72,7 +72,7 @@ static rag_finding b_items[2], a_items[1], c_items[1];
 static rag_findings b_list = {b_items, 2, NULL}, a_list = {a_items, 1, NULL},
                     c_list = {c_items, 1, NULL};
 
-static void three_files(rg_report_file files[3])
+static void three_files(rag_report_file files[3])
 {
     b_items[0] = finding("b.xlsx", "WM8 Progress", 16,
                          RAG_RULE_REF_ORPHAN, RAG_SEVERITY_WARNING,
@@ -128,7 +128,7 @@ static uint32_t fill_at(const rag_workbook *wb, const rag_sheet *sh,
 
 static void test_report_has_files_and_findings_sheets(void **state)
 {
-    rg_report_file files[3];
+    rag_report_file files[3];
     char out[256];
     rag_workbook *wb = NULL;
     rag_error err;
@@ -138,7 +138,7 @@ static void test_report_has_files_and_findings_sheets(void **state)
     three_files(files);
     in_dir("report.xlsx", out, sizeof out);
     rag_error_clear(&err);
-    assert_int_equal(rg_report_write(out, files, 3, &err), RAG_OK);
+    assert_int_equal(rag_report_write(out, files, 3, &err), RAG_OK);
     assert_int_equal(files_in_dir(), 1); /* no temporary file left */
     assert_int_equal(rag_workbook_read(out, NULL, &wb, &err), RAG_OK);
     assert_int_equal(wb->sheet_count, 2);
@@ -208,7 +208,7 @@ static void test_report_has_files_and_findings_sheets(void **state)
 
 static void test_report_is_deterministic(void **state)
 {
-    rg_report_file files[3];
+    rag_report_file files[3];
     char one[256], two[256];
     FILE *a, *b;
     int ca, cb;
@@ -217,9 +217,9 @@ static void test_report_is_deterministic(void **state)
     three_files(files);
     in_dir("one.xlsx", one, sizeof one);
     in_dir("two.xlsx", two, sizeof two);
-    assert_int_equal(rg_report_write(one, files, 3, NULL), RAG_OK);
+    assert_int_equal(rag_report_write(one, files, 3, NULL), RAG_OK);
     sleep(1);
-    assert_int_equal(rg_report_write(two, files, 3, NULL), RAG_OK);
+    assert_int_equal(rag_report_write(two, files, 3, NULL), RAG_OK);
     a = fopen(one, "rb");
     b = fopen(two, "rb");
     assert_non_null(a);
@@ -237,7 +237,7 @@ static void test_report_is_deterministic(void **state)
 
 static void test_report_never_overwrites_an_input(void **state)
 {
-    rg_report_file files[1];
+    rag_report_file files[1];
     char in[256];
     rag_error err;
     struct stat st;
@@ -252,7 +252,7 @@ static void test_report_never_overwrites_an_input(void **state)
     memset(files, 0, sizeof files);
     files[0].path = in;
     rag_error_clear(&err);
-    assert_int_equal(rg_report_write(in, files, 1, &err), RAG_ERR_USAGE);
+    assert_int_equal(rag_report_write(in, files, 1, &err), RAG_ERR_USAGE);
     assert_non_null(strstr(err.message, "overwrite"));
     assert_int_equal(stat(in, &st), 0);
     assert_int_equal(st.st_size, 5);
@@ -262,7 +262,7 @@ static void test_report_never_overwrites_an_input(void **state)
 
 static void test_report_gets_the_mode_of_a_new_file(void **state)
 {
-    rg_report_file files[3];
+    rag_report_file files[3];
     char out[256];
     struct stat st;
     mode_t old = umask(022);
@@ -270,7 +270,7 @@ static void test_report_gets_the_mode_of_a_new_file(void **state)
 
     three_files(files);
     in_dir("mode.xlsx", out, sizeof out);
-    assert_int_equal(rg_report_write(out, files, 3, NULL), RAG_OK);
+    assert_int_equal(rag_report_write(out, files, 3, NULL), RAG_OK);
     assert_int_equal(stat(out, &st), 0);
     assert_int_equal(st.st_mode & 0777, 0644);
     umask(old);
@@ -279,7 +279,7 @@ static void test_report_gets_the_mode_of_a_new_file(void **state)
 
 static void test_report_to_a_missing_folder_fails_cleanly(void **state)
 {
-    rg_report_file files[3];
+    rag_report_file files[3];
     char out[256];
     rag_error err;
     (void)state;
@@ -287,7 +287,7 @@ static void test_report_to_a_missing_folder_fails_cleanly(void **state)
     three_files(files);
     in_dir("no/such/folder/r.xlsx", out, sizeof out);
     rag_error_clear(&err);
-    assert_int_equal(rg_report_write(out, files, 3, &err), RAG_ERR_IO);
+    assert_int_equal(rag_report_write(out, files, 3, &err), RAG_ERR_IO);
     assert_true(err.message[0] != '\0');
     assert_int_equal(files_in_dir(), 0);
 }
@@ -299,7 +299,7 @@ static void test_report_with_no_files_is_still_a_workbook(void **state)
     (void)state;
 
     in_dir("empty.xlsx", out, sizeof out);
-    assert_int_equal(rg_report_write(out, NULL, 0, NULL), RAG_OK);
+    assert_int_equal(rag_report_write(out, NULL, 0, NULL), RAG_OK);
     assert_int_equal(rag_workbook_read(out, NULL, &wb, NULL), RAG_OK);
     assert_int_equal(wb->sheet_count, 2);
     rag_workbook_free(wb);

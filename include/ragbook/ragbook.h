@@ -17,6 +17,7 @@
 #include "ragbook/validate.h"
 #include "ragbook/write.h"
 #include "ragbook/convert.h"
+#include "ragbook/report.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -24,6 +25,14 @@ extern "C" {
 
 /* The library's version, "0.1.0"; equal to RAG_VERSION it was built as. */
 RAG_API const char *rag_version(void);
+
+/*
+ * The versions of the libraries ragbook was linked with, as one line
+ * ("libxlsxwriter 1.1.4, expat_2.5.0, zlib 1.2.13") written into buf
+ * (always NUL-terminated when size > 0).  Returns the length the whole
+ * line needs, as snprintf does.
+ */
+RAG_API size_t rag_library_versions(char *buf, size_t size);
 
 #ifdef __cplusplus
 }

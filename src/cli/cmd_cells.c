@@ -36,42 +36,6 @@ static bool listed(const rag_style *st, const rag_cell *c)
            st->pattern == RAG_PATTERN_SOLID;
 }
 
-/* Append s as a JSON string to b. */
-static bool buf_json(rg_buf *b, const char *s, size_t len)
-{
-    static const char hex[] = "0123456789abcdef";
-    const char *run = s, *end = s + len, *p;
-    bool ok = rg_buf_putc(b, '"');
-
-    for (p = s; p < end && ok; p++) {
-        unsigned char ch = (unsigned char)*p;
-        char esc[7];
-        const char *e = esc;
-        size_t n = 2;
-
-        if (ch >= 0x20 && ch != '"' && ch != '\\')
-            continue;
-        ok = rg_buf_append(b, run, (size_t)(p - run));
-        switch (ch) {
-        case '"': e = "\\\""; break;
-        case '\\': e = "\\\\"; break;
-        case '\n': e = "\\n"; break;
-        case '\r': e = "\\r"; break;
-        case '\t': e = "\\t"; break;
-        default:
-            memcpy(esc, "\\u00", 4);
-            esc[4] = hex[ch >> 4];
-            esc[5] = hex[ch & 15];
-            n = 6;
-            break;
-        }
-        ok = ok && rg_buf_append(b, e, n);
-        run = p + 1;
-    }
-    return ok && rg_buf_append(b, run, (size_t)(end - run)) &&
-           rg_buf_putc(b, '"');
-}
-
 static const style_tail *tail_of(cells_out *o, uint32_t index)
 {
     const rag_style *st = &o->wb->styles[index];
@@ -94,7 +58,7 @@ static const style_tail *tail_of(cells_out *o, uint32_t index)
     t->plain = rg_strdup(b.data ? b.data : "");
     if (st->numfmt) {
         rg_buf_puts(&b, ", \"format\": ");
-        buf_json(&b, st->numfmt, strlen(st->numfmt));
+        rg_json_buf(&b, st->numfmt, strlen(st->numfmt));
     }
     t->numeric = rg_strdup(b.data ? b.data : "");
     rg_buf_free(&b);
@@ -152,7 +116,7 @@ static int json_cell(void *ctx, const rag_sheet *sheet, const rag_cell *c)
         break;
     case RAG_CELL_STRING:
         ok = ok && rg_buf_puts(b, "\"string\", \"value\": ") &&
-             buf_json(b, c->text, c->text_len);
+             rg_json_buf(b, c->text, c->text_len);
         break;
     case RAG_CELL_BOOL:
         ok = ok && rg_buf_puts(b, c->number ? "\"bool\", \"value\": true"
@@ -165,12 +129,12 @@ static int json_cell(void *ctx, const rag_sheet *sheet, const rag_cell *c)
         break;
     case RAG_CELL_ERROR:
         ok = ok && rg_buf_puts(b, "\"error\", \"value\": ") &&
-             buf_json(b, c->text, c->text_len);
+             rg_json_buf(b, c->text, c->text_len);
         break;
     }
     if (c->formula)
         ok = ok && rg_buf_puts(b, ", \"formula\": ") &&
-             buf_json(b, c->formula, strlen(c->formula));
+             rg_json_buf(b, c->formula, strlen(c->formula));
     ok = ok && rg_buf_puts(b, c->type == RAG_CELL_NUMBER ||
                                       c->type == RAG_CELL_DATE
                                   ? tail->numeric

@@ -9,9 +9,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <expat.h>
-#include <xlsxwriter.h>
-#include <zlib.h>
 
 #include "cli/cli.h"
 
@@ -139,9 +136,11 @@ int main(int argc, char **argv)
             print_usage(stdout);
             return cli_finish(RAG_EXIT_OK);
         case 'V':
-            printf("ragbook %s (libxlsxwriter %s, %s, zlib %s)\n",
-                   rag_version(), lxw_version(), XML_ExpatVersion(),
-                   zlibVersion());
+        {
+            char libs[160];
+            rag_library_versions(libs, sizeof libs);
+            printf("ragbook %s (%s)\n", rag_version(), libs);
+        }
             return cli_finish(RAG_EXIT_OK);
         default:
             return cli_usage_error(NULL, "unknown option '%s'",

@@ -11,7 +11,7 @@
 
 #include "cli/cli.h"
 #include "cli/validate_run.h"
-#include "outputs/report.h"
+#include "ragbook/report.h"
 
 typedef struct vjob {
     const char *path;
@@ -188,7 +188,7 @@ static void print_job(const vrun_config *cfg, const vjob *j)
 
 static int write_report(const vrun_config *cfg, const vjob *jobs)
 {
-    rg_report_file *files = calloc(cfg->file_count ? cfg->file_count : 1,
+    rag_report_file *files = calloc(cfg->file_count ? cfg->file_count : 1,
                                    sizeof *files);
     rag_error err;
     size_t i;
@@ -206,7 +206,7 @@ static int write_report(const vrun_config *cfg, const vjob *jobs)
         files[i].findings = jobs[i].findings;
     }
     rag_error_clear(&err);
-    if (rg_report_write(cfg->report, files, cfg->file_count, &err) != RAG_OK)
+    if (rag_report_write(cfg->report, files, cfg->file_count, &err) != RAG_OK)
         status = cli_file_error(cfg->report, &err);
     free(files);
     return status;

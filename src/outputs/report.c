@@ -22,7 +22,7 @@
 #include <xlsxwriter.h>
 
 #include "util/util.h"
-#include "outputs/report.h"
+#include "ragbook/report.h"
 
 /* Fixed document times, so the same findings give the same bytes:
  * 2000-01-01T00:00:00Z. */
@@ -251,7 +251,7 @@ static int entry_cmp(const void *pa, const void *pb)
 
 static int file_cmp(const void *pa, const void *pb)
 {
-    const rg_report_file *const *a = pa, *const *b = pb;
+    const rag_report_file *const *a = pa, *const *b = pb;
     int c = strcmp((*a)->path ? (*a)->path : "", (*b)->path ? (*b)->path : "");
     if (c)
         return c;
@@ -266,7 +266,7 @@ static const char *severity_word(rag_severity s)
     return n ? n : "";
 }
 
-static lxw_error files_sheet(lxw_worksheet *ws, const rg_report_file **order,
+static lxw_error files_sheet(lxw_worksheet *ws, const rag_report_file **order,
                              size_t count, char **targets, const formats *fm)
 {
     static const char *const titles[] = {"File",  "Plans found", "Errors",
@@ -282,7 +282,7 @@ static lxw_error files_sheet(lxw_worksheet *ws, const rg_report_file **order,
     rg_buf url = {0};
 
     for (i = 0; i < count && e == LXW_NO_ERROR; i++) {
-        const rg_report_file *f = order[i];
+        const rag_report_file *f = order[i];
         lxw_row_t row = (lxw_row_t)(i + 1);
         size_t errors = rag_findings_count(f->findings, RAG_SEVERITY_ERROR);
         size_t warnings = rag_findings_count(f->findings,
@@ -397,7 +397,7 @@ static lxw_error findings_sheet(lxw_worksheet *ws, const entry *all,
 /* ---- the workbook ------------------------------------------------------- */
 
 /* Refuse an out that is one of the inputs (same device and inode). */
-static bool is_an_input(const char *out, const rg_report_file *files,
+static bool is_an_input(const char *out, const rag_report_file *files,
                         size_t count)
 {
     struct stat so, si;
@@ -412,7 +412,7 @@ static bool is_an_input(const char *out, const rg_report_file *files,
 }
 
 /* Write the two sheets into the workbook at tmp. */
-static rag_status build(const char *tmp, const rg_report_file **order,
+static rag_status build(const char *tmp, const rag_report_file **order,
                         size_t count, const entry *all, size_t n,
                         char **ftargets, char **etargets, rag_error *err)
 {
@@ -452,10 +452,10 @@ static rag_status build(const char *tmp, const rg_report_file **order,
     return RAG_OK;
 }
 
-rag_status rg_report_write(const char *out, const rg_report_file *files,
+rag_status rag_report_write(const char *out, const rag_report_file *files,
                            size_t count, rag_error *err)
 {
-    const rg_report_file **order = NULL;
+    const rag_report_file **order = NULL;
     entry *all = NULL;
     char **ftargets = NULL, **etargets = NULL, *dir = NULL;
     rg_buf tmp = {0};

@@ -224,3 +224,8 @@ rag_status rg_xml_parse_part(rg_zip *z, const char *part,
         return st;
     return x.status;
 }
+
+const char *rg_xml_library_version(void)
+{
+    return XML_ExpatVersion();
+}

@@ -54,4 +54,7 @@ static inline const char *rg_local_name(const char *name)
     return name;
 }
 
+/* expat's version, "expat_2.5.0": a static string. */
+const char *rg_xml_library_version(void);
+
 #endif

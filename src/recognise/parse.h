@@ -11,6 +11,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "model/rules.h"
 #include "ragbook/model.h"
 
 /* ---- dates ------------------------------------------------------------ */
@@ -54,10 +55,8 @@ bool rg_parse_month_label(const char *s, size_t len, int *month, int *year);
  * "Third quarter": 1..4, or 0. */
 int rg_parse_quarter(const char *s, size_t len);
 
-/* true when y-m-d is a calendar day. */
-bool rg_date_valid(int y, int m, int d);
-/* The last day of month m of year y. */
-int rg_month_days(int y, int m);
+/* rg_date_valid and rg_month_days: the calendar's one home is
+ * model/rules.h. */
 
 /* ---- refs ------------------------------------------------------------- */
 

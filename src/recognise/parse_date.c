@@ -5,25 +5,9 @@
 #include <ctype.h>
 #include <string.h>
 
+#include "model/rules.h"
 #include "recognise/parse.h"
 #include "recognise/vocab.h"
-
-int rg_month_days(int y, int m)
-{
-    static const int days[] = {31, 28, 31, 30, 31, 30,
-                               31, 31, 30, 31, 30, 31};
-    if (m < 1 || m > 12)
-        return 0;
-    if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
-        return 29;
-    return days[m - 1];
-}
-
-bool rg_date_valid(int y, int m, int d)
-{
-    return y >= 1900 && y <= 9999 && m >= 1 && m <= 12 && d >= 1 &&
-           d <= rg_month_days(y, m);
-}
 
 static bool is_digit(char c)
 {
@@ -56,7 +40,7 @@ static int digits(const char *s, size_t len, size_t *i, int max, int *value)
 static int full_year(int y, int ndigits)
 {
     if (ndigits == 2)
-        return y < 70 ? 2000 + y : 1900 + y;
+        return rg_two_digit_year(y);
     return y;
 }
 

@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "model/rules.h"
 #include "recognise/recognise.h"
 
 rag_loc rg_loc(uint32_t r, uint32_t c)

@@ -88,6 +88,8 @@ int rg_format_double(double v, char *buf, size_t size);
 
 /* s (len bytes of UTF-8) as a JSON string, quotes included. */
 void rg_json_string(FILE *f, const char *s, size_t len);
+/* Append s[0..len) to b as a JSON string; false when out of memory. */
+bool rg_json_buf(rg_buf *b, const char *s, size_t len);
 /* A C string as JSON, or null for NULL. */
 void rg_json_cstr(FILE *f, const char *s);
 

@@ -138,33 +138,11 @@ static const char *rating_word(rag_rating r)
     return "no RAG";
 }
 
-/*
- * The RAG of an indicator at amber band tol (a fraction of the target):
- * green when the target is met, amber when short of it by at most tol of
- * the target, red beyond.  Within a band: green within tol either way,
- * amber within twice tol, red beyond.
- */
+/* The RAG of an indicator at amber band tol: the one rating rule,
+ * rag_rate (src/model/model.c), as recognition computes it for `dump`. */
 static rag_rating rate(const rag_indicator *ind, double tol)
 {
-    double t = ind->target, a = ind->actual;
-    double band = tol * fabs(t), eps = 1e-9 * (1.0 + fabs(t));
-
-    switch (ind->direction) {
-    case RAG_HIGHER_IS_BETTER:
-        if (a >= t - eps)
-            return RAG_RATING_GREEN;
-        return a >= t - band - eps ? RAG_RATING_AMBER : RAG_RATING_RED;
-    case RAG_LOWER_IS_BETTER:
-        if (a <= t + eps)
-            return RAG_RATING_GREEN;
-        return a <= t + band + eps ? RAG_RATING_AMBER : RAG_RATING_RED;
-    case RAG_WITHIN_BAND:
-        if (fabs(a - t) <= band + eps)
-            return RAG_RATING_GREEN;
-        return fabs(a - t) <= 2 * band + eps ? RAG_RATING_AMBER
-                                             : RAG_RATING_RED;
-    }
-    return RAG_RATING_NONE;
+    return rag_rate(ind->target, ind->actual, ind->direction, tol);
 }
 
 static double tolerance_of(const rg_vctx *c, const rag_indicator *ind)

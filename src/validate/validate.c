@@ -10,6 +10,7 @@
 #include <time.h>
 
 #include "util/util.h"
+#include "model/rules.h"
 #include "validate/rules.h"
 
 /* ---- emitting --------------------------------------------------------- */
@@ -127,34 +128,14 @@ rag_status rag_validate(const rag_model *m, const rag_validate_options *opts,
 
 /* ---- dates ------------------------------------------------------------- */
 
-static bool leap(int y)
-{
-    return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-}
-
 int rg_vmonth_days(int y, int m)
 {
-    static const int days[12] = {31, 28, 31, 30, 31, 30,
-                                 31, 31, 30, 31, 30, 31};
-    if (m < 1 || m > 12)
-        return 0;
-    return m == 2 && leap(y) ? 29 : days[m - 1];
+    return rg_month_days(y, m);
 }
 
 long rg_vdays(rag_date d)
 {
-    /* Howard Hinnant's days_from_civil. */
-    long y = d.year, era, yoe, doy, doe;
-    unsigned mp;
-    if (!d.year)
-        return 0;
-    y -= d.month <= 2;
-    era = (y >= 0 ? y : y - 399) / 400;
-    yoe = y - era * 400;
-    mp = (unsigned)(d.month > 2 ? d.month - 3 : d.month + 9);
-    doy = (153 * (long)mp + 2) / 5 + d.day - 1;
-    doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    return era * 146097 + doe - 719468;
+    return rg_day_number(d);
 }
 
 char *rg_vdate(rag_date d, char *buf)
@@ -189,76 +170,9 @@ static int digits(const char *p, int max, int *len)
     return v;
 }
 
-static void later(rag_date *best, bool *found, int y, int m, int d)
-{
-    rag_date cand = {y, m, d};
-    if (m < 1 || m > 12 || d < 1 || d > rg_vmonth_days(y, m))
-        return;
-    if (!*found || rg_vdays(cand) > rg_vdays(*best))
-        *best = cand;
-    *found = true;
-}
-
 bool rg_vdue_from_text(const char *text, rag_date *out)
 {
-    const char *p = text;
-    bool found = false;
-    rag_date best = {0, 0, 0};
-
-    if (!text)
-        return false;
-    while (*p) {
-        int a, b, c, la, lb, lc;
-        if (!isdigit((unsigned char)*p) ||
-            (p > text && isdigit((unsigned char)p[-1]))) {
-            p++;
-            continue;
-        }
-        a = digits(p, 4, &la);
-        if (isdigit((unsigned char)p[la])) { /* a longer number */
-            while (isdigit((unsigned char)*p))
-                p++;
-            continue;
-        }
-        if (la == 4 && p[la] == '-') { /* 2010-09-30 */
-            b = digits(p + 5, 2, &lb);
-            if (lb && p[5 + lb] == '-') {
-                c = digits(p + 6 + lb, 2, &lc);
-                if (lc) {
-                    later(&best, &found, a, b, c);
-                    p += 6 + lb + lc;
-                    continue;
-                }
-            }
-        }
-        if ((p[la] == '/' || p[la] == '.') && la <= 4) {
-            char sep = p[la];
-            b = digits(p + la + 1, 4, &lb);
-            if (lb && p[la + 1 + lb] == sep && la <= 2 && lb <= 2) {
-                c = digits(p + la + 2 + lb, 4, &lc);
-                if (lc == 2 || lc == 4) { /* 30/09/2010, day first */
-                    later(&best, &found, lc == 2 ? 2000 + c : c, b, a);
-                    p += la + 2 + lb + lc;
-                    continue;
-                }
-            }
-            if (lb && sep == '/' && !isdigit((unsigned char)p[la + 1 + lb])) {
-                /* a financial year: 2023/2024, 2023/24, 23/24 */
-                int y1 = la == 2 ? 2000 + a : a;
-                int y2 = lb == 2 ? y1 / 100 * 100 + b : b;
-                if ((la == 4 || la == 2) && (lb == 4 || lb == 2) &&
-                    y2 == y1 + 1) {
-                    later(&best, &found, y2, 3, 31);
-                    p += la + 1 + lb;
-                    continue;
-                }
-            }
-        }
-        p += la;
-    }
-    if (found && out)
-        *out = best;
-    return found;
+    return rg_due_from_text(text, out);
 }
 
 const char *rg_vdate_why(const char *text, char *buf, size_t size)
@@ -285,7 +199,7 @@ const char *rg_vdate_why(const char *text, char *buf, size_t size)
         if (ly != 2 && ly != 4)
             continue;
         if (ly == 2)
-            y += 2000;
+            y = rg_two_digit_year(y);
         if (m < 1 || m > 12)
             snprintf(buf, size, " (there is no month %d)", m);
         else if (d < 1)
@@ -300,24 +214,11 @@ const char *rg_vdate_why(const char *text, char *buf, size_t size)
 
 int rg_vyear_start(const rag_finance *f)
 {
-    const char *p;
-    int a, la;
-
     if (!f)
         return 0;
     if (f->year_start)
         return f->year_start;
-    if (!f->year)
-        return 0;
-    for (p = f->year; *p; p++) {
-        if (!isdigit((unsigned char)*p))
-            continue;
-        a = digits(p, 4, &la);
-        if ((la == 4 || la == 2) && p[la] == '/')
-            return la == 2 ? 2000 + a : a;
-        p += la - 1;
-    }
-    return 0;
+    return rg_fy_start_from_text(f->year);
 }
 
 /* ---- words and numbers ------------------------------------------------- */

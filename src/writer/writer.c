@@ -11,6 +11,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <zlib.h>
+
+#include "read/xml.h"
 #include "writer/writer.h"
 
 /* 2000-01-01T00:00:00Z: the default document time, for repeatable bytes */
@@ -563,4 +566,11 @@ void rag_wsheet_hide(rag_wsheet *ws)
         return;
     ws->hidden = true;
     worksheet_hide(ws->ws);
+}
+
+size_t rag_library_versions(char *buf, size_t size)
+{
+    int n = snprintf(buf, buf ? size : 0, "libxlsxwriter %s, %s, zlib %s",
+                     lxw_version(), rg_xml_library_version(), zlibVersion());
+    return n < 0 ? 0 : (size_t)n;
 }

@@ -1,6 +1,6 @@
 /*
  * The writer's internals, shared by the files of src/write/.  Only
- * src/write/ includes <xlsxwriter.h>.
+ * src/writer/ includes <xlsxwriter.h>.
  *
  * writer.c  the rag_writer: atomic output, modes, losses, sheets
  * style.c   the style table: rag_style -> lxw_format, interned

@@ -1,24 +1,30 @@
 /*
  * The validation report (`ragbook validate --report OUT.xlsx`): a workbook
- * for the person who chases returns.  Internal (rg_): the command line
- * calls it; only src/write/ includes <xlsxwriter.h>.
+ * for the person who chases returns, one row per file and per finding.
  */
-#ifndef RG_WRITE_REPORT_H
-#define RG_WRITE_REPORT_H
+#ifndef RAGBOOK_REPORT_H
+#define RAGBOOK_REPORT_H
 
 #include <stdbool.h>
 #include <stddef.h>
 
 #include "ragbook/validate.h"
 
+#ifdef __cplusplus
+extern "C" {
+#ifdef __cplusplus
+}
+#endif
+#endif
+
 /* One input file and what validation made of it. */
-typedef struct rg_report_file {
+typedef struct rag_report_file {
     const char *path;              /* as given on the command line */
     size_t plan_count;             /* plans recognised */
     bool unreadable;               /* could not be read as XLSX */
     const char *reason;            /* why, when unreadable; else NULL */
     const rag_findings *findings;  /* may be NULL: none */
-} rg_report_file;
+} rag_report_file;
 
 /*
  * Write the report to out: a "Files" sheet (one row per file: file, plans
@@ -35,7 +41,10 @@ typedef struct rg_report_file {
  * Returns RAG_OK, RAG_ERR_USAGE, RAG_ERR_NOMEM, RAG_ERR_IO or
  * RAG_ERR_WRITE (err says why, in words).
  */
-rag_status rg_report_write(const char *out, const rg_report_file *files,
+RAG_API rag_status rag_report_write(const char *out, const rag_report_file *files,
                            size_t count, rag_error *err);
 
+#ifdef __cplusplus
+}
+#endif
 #endif

@@ -1,0 +1,37 @@
+/*
+ * The business rules, written once: the calendar (days in a month, day
+ * numbers, two-digit years, financial years, due words to a date) and the
+ * RAG rating (rag_rate in include/ragbook/model.h).  Recognition,
+ * validation and every output call these, so `dump`, `validate`, `convert`
+ * and `consolidate` cannot disagree about one action or one indicator.
+ */
+#ifndef RG_MODEL_RULES_H
+#define RG_MODEL_RULES_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "ragbook/model.h"
+
+/* Days in month m (1..12) of year y; 0 for a month that does not exist. */
+int rg_month_days(int y, int m);
+
+/* true when y-m-d is a day of the Gregorian calendar, years 1900..9999. */
+bool rg_date_valid(int y, int m, int d);
+
+/* Days since 1970-01-01 (negative before); 0 for the unknown date. */
+long rg_day_number(rag_date d);
+
+/* The year a two-digit year stands for: 2000-2069 or 1970-1999. */
+int rg_two_digit_year(int yy);
+
+/* The latest date written in due words: "30/09/2010", "2010-09-30",
+ * "Interim 30/09/99 Full 31/03/00" (the later), a financial year
+ * "2023/2024", "2023/24" or "23/24" (its 31 March).  false when none. */
+bool rg_due_from_text(const char *text, rag_date *out);
+
+/* The first year of a financial year written in words ("2023/24" gives
+ * 2023); 0 when the words hold none. */
+int rg_fy_start_from_text(const char *text);
+
+#endif
