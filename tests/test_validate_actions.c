@@ -238,6 +238,26 @@ static void test_milestone_overdue_reads_dates_in_words(void **state)
     rag_findings_free(f);
 }
 
+/* Two-digit years follow the one calendar rule (model/rules.c) that
+ * recognition uses: "99" is 1999 and "00" is 2000, so a plan due in March
+ * 2000 is long overdue, not due in 2099. */
+static void test_milestone_overdue_two_digit_years_as_recognition_reads_them(
+    void **state)
+{
+    rag_action a[1];
+    rag_findings *f;
+    const rag_finding *x;
+    (void)state;
+
+    action(&a[0], "R5", NULL, 9, ymd(0, 0, 0), NULL);
+    a[0].due_text = "Interim 30/09/99 Full 31/03/00";
+    f = check(a, 1, ymd(2024, 4, 1));
+    x = first_rule(f, RAG_RULE_MILESTONE_OVERDUE);
+    assert_non_null(x);
+    assert_non_null(strstr(x->message, "(by 2000-03-31)"));
+    rag_findings_free(f);
+}
+
 static void test_milestone_overdue_uses_the_as_of_option(void **state)
 {
     rag_action a[2];
@@ -321,6 +341,8 @@ int main(void)
         cmocka_unit_test(
             test_milestone_overdue_heading_complete_with_its_children),
         cmocka_unit_test(test_milestone_overdue_reads_dates_in_words),
+        cmocka_unit_test(
+            test_milestone_overdue_two_digit_years_as_recognition_reads_them),
         cmocka_unit_test(test_milestone_overdue_uses_the_as_of_option),
         cmocka_unit_test(test_date_invalid_for_an_action),
         cmocka_unit_test(test_action_findings_come_in_row_order),

@@ -241,6 +241,8 @@ RAG_API rag_status rag_model_write_json(const rag_model *m, const char *file,
  * "higher_is_better", "tracker".  NULL for NONE. */
 RAG_API const char *rag_progress_name(rag_progress p);
 RAG_API const char *rag_rating_name(rag_rating r);
+/* The rating as councils write it, "RED", "AMBER", "GREEN"; NULL for none. */
+RAG_API const char *rag_rating_word(rag_rating r);
 RAG_API const char *rag_unit_name(rag_unit u);
 RAG_API const char *rag_direction_name(rag_direction d);
 RAG_API const char *rag_plan_kind_name(rag_plan_kind k);

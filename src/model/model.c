@@ -114,6 +114,17 @@ const char *rag_rating_name(rag_rating r)
     return NULL;
 }
 
+const char *rag_rating_word(rag_rating r)
+{
+    switch (r) {
+    case RAG_RATING_NONE: return NULL;
+    case RAG_RATING_RED: return "RED";
+    case RAG_RATING_AMBER: return "AMBER";
+    case RAG_RATING_GREEN: return "GREEN";
+    }
+    return NULL;
+}
+
 const char *rag_unit_name(rag_unit u)
 {
     switch (u) {
@@ -201,17 +212,9 @@ char *rag_date_format(rag_date d, char *buf)
 
 long rag_date_days(rag_date d)
 {
-    long y = d.year, era;
-    unsigned m = (unsigned)d.month, dd = (unsigned)d.day, yoe, doy, doe;
-
     if (!d.year)
         return 0;
-    y -= m <= 2;
-    era = (y >= 0 ? y : y - 399) / 400;
-    yoe = (unsigned)(y - era * 400);
-    doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + dd - 1;
-    doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    return era * 146097 + (long)doe - 719468;
+    return rg_days_from_civil(d.year, (unsigned)d.month, (unsigned)d.day);
 }
 
 rag_date rag_date_today(void)

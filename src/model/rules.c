@@ -24,23 +24,6 @@ bool rg_date_valid(int y, int m, int d)
            d <= rg_month_days(y, m);
 }
 
-long rg_day_number(rag_date d)
-{
-    /* Howard Hinnant's days_from_civil. */
-    long y = d.year, era, yoe, doy, doe;
-    unsigned mp;
-
-    if (!d.year)
-        return 0;
-    y -= d.month <= 2;
-    era = (y >= 0 ? y : y - 399) / 400;
-    yoe = y - era * 400;
-    mp = (unsigned)(d.month > 2 ? d.month - 3 : d.month + 9);
-    doy = (153 * (long)mp + 2) / 5 + d.day - 1;
-    doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    return era * 146097 + doe - 719468;
-}
-
 int rg_two_digit_year(int yy)
 {
     /* The pivot Excel and LibreOffice use for typed two-digit years
@@ -64,7 +47,7 @@ static void later(rag_date *best, bool *found, int y, int m, int d)
     rag_date cand = {y, m, d};
     if (!rg_date_valid(y, m, d))
         return;
-    if (!*found || rg_day_number(cand) > rg_day_number(*best))
+    if (!*found || rag_date_days(cand) > rag_date_days(*best))
         *best = cand;
     *found = true;
 }

@@ -19,9 +19,6 @@ int rg_month_days(int y, int m);
 /* true when y-m-d is a day of the Gregorian calendar, years 1900..9999. */
 bool rg_date_valid(int y, int m, int d);
 
-/* Days since 1970-01-01 (negative before); 0 for the unknown date. */
-long rg_day_number(rag_date d);
-
 /* The year a two-digit year stands for: 2000-2069 or 1970-1999. */
 int rg_two_digit_year(int yy);
 

@@ -60,17 +60,7 @@ uint32_t rg_cv_status_colour(const rag_plan *p, rag_progress s)
 
 const char *rg_cv_rating_words(rag_rating r)
 {
-    switch (r) {
-    case RAG_RATING_RED:
-        return "RED";
-    case RAG_RATING_AMBER:
-        return "AMBER";
-    case RAG_RATING_GREEN:
-        return "GREEN";
-    case RAG_RATING_NONE:
-        break;
-    }
-    return NULL;
+    return rag_rating_word(r);
 }
 
 uint32_t rg_cv_rating_colour(rag_rating r)

@@ -10,7 +10,7 @@
 #include "util/util.h"
 
 /* Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant). */
-static long days_from_civil(long y, unsigned m, unsigned d)
+long rg_days_from_civil(long y, unsigned m, unsigned d)
 {
     long era;
     unsigned yoe, doy, doe;
@@ -66,16 +66,16 @@ static bool split_serial(double serial, bool date1904, long *days,
         day++;
     }
     if (date1904) {
-        *days = days_from_civil(1904, 1, 1) + day;
+        *days = rg_days_from_civil(1904, 1, 1) + day;
     } else if (day == 60) {
         *leap_1900 = true;
-        *days = days_from_civil(1900, 2, 28);
+        *days = rg_days_from_civil(1900, 2, 28);
     } else if (day < 60) {
-        *days = days_from_civil(1899, 12, 31) + day;
+        *days = rg_days_from_civil(1899, 12, 31) + day;
         if (day == 0)
-            *days = days_from_civil(1899, 12, 30);
+            *days = rg_days_from_civil(1899, 12, 30);
     } else {
-        *days = days_from_civil(1899, 12, 30) + day;
+        *days = rg_days_from_civil(1899, 12, 30) + day;
     }
     *secs = s;
     return true;
@@ -148,8 +148,8 @@ bool rag_ymd_to_serial(int year, int month, int day, double *serial)
         dim = 29;
     if (day > dim)
         return false;
-    n = days_from_civil(year, (unsigned)month, (unsigned)day) -
-        days_from_civil(1899, 12, 30);
+    n = rg_days_from_civil(year, (unsigned)month, (unsigned)day) -
+        rg_days_from_civil(1899, 12, 30);
     if (n < 61) /* before 1 March 1900 the serials are one lower */
         n--;
     *serial = (double)n;

@@ -102,4 +102,8 @@ uint32_t rg_apply_tint(uint32_t rgb, double tint);
 /* Parse "FF92D050" (ARGB) or "92D050" (RGB); false when malformed. */
 bool rg_parse_rgb(const char *s, uint32_t *out);
 
+/* Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant): the
+ * one copy of the calendar arithmetic. */
+long rg_days_from_civil(long y, unsigned m, unsigned d);
+
 #endif

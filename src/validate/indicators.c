@@ -125,17 +125,8 @@ static const char *variance_label(const rag_plan *p, const rag_indicator *ind,
 
 static const char *rating_word(rag_rating r)
 {
-    switch (r) {
-    case RAG_RATING_RED:
-        return "RED";
-    case RAG_RATING_AMBER:
-        return "AMBER";
-    case RAG_RATING_GREEN:
-        return "GREEN";
-    case RAG_RATING_NONE:
-        break;
-    }
-    return "no RAG";
+    const char *w = rag_rating_word(r);
+    return w ? w : "no RAG";
 }
 
 /* The RAG of an indicator at amber band tol: the one rating rule,

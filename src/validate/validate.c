@@ -135,7 +135,7 @@ int rg_vmonth_days(int y, int m)
 
 long rg_vdays(rag_date d)
 {
-    return rg_day_number(d);
+    return rag_date_days(d);
 }
 
 char *rg_vdate(rag_date d, char *buf)
@@ -149,15 +149,7 @@ char *rg_vdate(rag_date d, char *buf)
 
 rag_date rg_vtoday(void)
 {
-    rag_date d = {0, 0, 0};
-    time_t now = time(NULL);
-    struct tm tm;
-    if (localtime_r(&now, &tm)) {
-        d.year = tm.tm_year + 1900;
-        d.month = tm.tm_mon + 1;
-        d.day = tm.tm_mday;
-    }
-    return d;
+    return rag_date_today();
 }
 
 /* Read up to max digits at *p; the count read goes to *len. */
