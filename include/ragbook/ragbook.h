@@ -16,6 +16,7 @@
 #include "ragbook/model.h"
 #include "ragbook/validate.h"
 #include "ragbook/write.h"
+#include "ragbook/edit.h"
 #include "ragbook/convert.h"
 #include "ragbook/report.h"
 
