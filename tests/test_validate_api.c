@@ -285,8 +285,10 @@ static void test_validate_rejects_missing_arguments(void **state)
     assert_int_equal(rag_validate(NULL, NULL, &f, &err), RAG_ERR_USAGE);
     assert_null(f);
     assert_int_equal(rag_validate(&m, NULL, NULL, NULL), RAG_ERR_USAGE);
-    f = run(&m, NULL); /* no plans: no findings */
-    assert_int_equal(f->count, 0);
+    f = run(&m, NULL); /* no plans: that alone is said */
+    assert_int_equal(f->count, 1);
+    assert_string_equal(f->items[0].rule, "plan-not-found");
+    assert_int_equal(f->items[0].severity, RAG_SEVERITY_WARNING);
     rag_findings_free(f);
 }
 

@@ -26,7 +26,8 @@ typedef enum rag_plan_kind {
     RAG_PLAN_TRACKER = 0, /* monthly progress tracker, coloured months */
     RAG_PLAN_ACTION,      /* Ref / Action / Who / When / Position */
     RAG_PLAN_INDICATOR,   /* performance action plan for one indicator */
-    RAG_PLAN_RECOVERY     /* deficit recovery plan */
+    RAG_PLAN_RECOVERY,    /* deficit recovery plan */
+    RAG_PLAN_SCORECARD    /* a table of indicators, one a row */
 } rag_plan_kind;
 
 /* An action's progress, as a tracker's legend names it.  RAG_PROGRESS_NONE
@@ -114,6 +115,14 @@ typedef struct rag_action {
     rag_loc lead_cell, due_cell, comment_cell;
 } rag_action;
 
+/* One period's figure of a scorecard row: "Q1", 0.91. */
+typedef struct rag_value {
+    const char *period;     /* "Q1".."Q4", "2023-04" for a month, else the
+                               heading as written */
+    double value;           /* in the indicator's unit (90% is 0.9) */
+    rag_loc cell;
+} rag_value;
+
 typedef struct rag_indicator {
     const char *title;
     const char *code;       /* "DP 11", "CP2", or NULL */
@@ -132,8 +141,17 @@ typedef struct rag_indicator {
     const char *period;     /* "Quarterly figure at end of Q2", or NULL */
     const char *reason;     /* non-compliance reason / narrative, or NULL */
     bool data_only;         /* marked "data only" or "contextual" */
-    rag_loc cell;           /* where the indicator starts (its title) */
+    rag_loc cell;           /* where the indicator starts (its title; a
+                               scorecard row's code) */
     rag_loc target_cell, actual_cell, variance_cell, rag_cell;
+    /* scorecards: each period column with a value, in column order (the
+     * actual is the last), the stated direction of travel in words, the
+     * commentary (also the reason) */
+    rag_value *values;
+    size_t value_count;
+    const char *travel;
+    const char *comment;
+    rag_loc travel_cell, comment_cell;
 } rag_indicator;
 
 typedef struct rag_milestone {

@@ -159,7 +159,7 @@ static void action(FILE *f, const rag_action *a)
     putc('}', f);
 }
 
-static void indicator(FILE *f, const rag_indicator *x)
+static void indicator_fields(FILE *f, const rag_indicator *x)
 {
     bool both = x->has_target && x->has_actual;
     fputs("{\"title\": ", f);
@@ -184,6 +184,34 @@ static void indicator(FILE *f, const rag_indicator *x)
     jstr(f, rag_rating_name(x->stated_rag));
     fputs(", \"period\": ", f);
     jstr(f, x->period);
+}
+
+static void indicator(FILE *f, const rag_indicator *x)
+{
+    indicator_fields(f, x);
+    jcell(f, x->cell);
+    putc('}', f);
+}
+
+/* A scorecard's row: an indicator with its period values, direction of
+ * travel and commentary. */
+static void scorecard_row(FILE *f, const rag_indicator *x)
+{
+    size_t i;
+    indicator_fields(f, x);
+    fputs(", \"values\": [", f);
+    for (i = 0; i < x->value_count; i++) {
+        fputs(i ? ", {\"period\": " : "{\"period\": ", f);
+        jstr(f, x->values[i].period);
+        fputs(", \"value\": ", f);
+        jnum(f, true, x->values[i].value);
+        jcell(f, x->values[i].cell);
+        putc('}', f);
+    }
+    fputs("], \"travel\": ", f);
+    jstr(f, x->travel);
+    fputs(", \"comment\": ", f);
+    jstr(f, x->comment);
     jcell(f, x->cell);
     putc('}', f);
 }
@@ -268,7 +296,11 @@ static void plan(FILE *f, const rag_model *m, const rag_plan *p)
     fields(f, p);
     legend(f, m, p);
     LIST(f, "actions", p->actions, p->action_count, action);
-    LIST(f, "indicators", p->indicators, p->indicator_count, indicator);
+    if (p->kind == RAG_PLAN_SCORECARD)
+        LIST(f, "indicators", p->indicators, p->indicator_count,
+             scorecard_row);
+    else
+        LIST(f, "indicators", p->indicators, p->indicator_count, indicator);
     LIST(f, "milestones", p->milestones, p->milestone_count, milestone);
     LIST(f, "periods", p->periods, p->period_count, period);
     fputs(",\n   \"finance\": ", f);

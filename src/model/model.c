@@ -154,6 +154,7 @@ const char *rag_plan_kind_name(rag_plan_kind k)
     case RAG_PLAN_ACTION: return "action_plan";
     case RAG_PLAN_INDICATOR: return "indicator_plan";
     case RAG_PLAN_RECOVERY: return "recovery_plan";
+    case RAG_PLAN_SCORECARD: return "scorecard";
     }
     return NULL;
 }

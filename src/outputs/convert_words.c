@@ -97,6 +97,8 @@ const char *rg_cv_kind_words(rag_plan_kind k)
         return "Performance action plan";
     case RAG_PLAN_RECOVERY:
         return "Deficit recovery plan";
+    case RAG_PLAN_SCORECARD:
+        return "Scorecard";
     }
     return "";
 }

@@ -294,7 +294,9 @@ static lxw_error files_sheet(lxw_worksheet *ws, const rag_report_file **order,
         if (errors || f->unreadable) {
             word = "RED";
             colour = fm->red;
-        } else if (warnings) {
+        } else if (warnings || !f->plan_count) {
+            /* a workbook with no plan read is never clean (plan-not-found,
+             * even when that rule is switched off) */
             word = "AMBER";
             colour = fm->amber;
         } else {

@@ -134,9 +134,36 @@ typedef struct sheet_state {
     rg_view v;
     rg_table *tables;
     size_t table_count;
+    rg_scorecard *cards;
+    size_t card_count;
     rag_legend_entry *legend;
     size_t legend_count;
 } sheet_state;
+
+/* Tables whose header lies inside a scorecard are the scorecard's own
+ * header read as an action plan or tracker: drop them. */
+static void drop_card_tables(sheet_state *s)
+{
+    size_t i, j, k, keep = 0;
+    for (i = 0; i < s->table_count; i++) {
+        rg_table *t = &s->tables[i];
+        bool inside = false;
+        for (j = 0; j < s->card_count && !inside; j++) {
+            const rg_scorecard *c = &s->cards[j];
+            if (t->first_col > c->last_col || c->first_col > t->last_col)
+                continue;
+            for (k = 0; k < t->header_count && !inside; k++)
+                inside = t->headers[k] >= c->header_row &&
+                         t->headers[k] < c->end_row;
+        }
+        if (inside) {
+            rg_free(t->headers);
+            continue;
+        }
+        s->tables[keep++] = *t;
+    }
+    s->table_count = keep;
+}
 
 static int plan_order(const void *a, const void *b)
 {
@@ -181,8 +208,11 @@ static rag_status build(rag_model *m, sheet_state *ss, size_t ns,
     for (i = 0; i < ns; i++) {
         if (!rg_view_init(&ss[i].v, m->wb, i))
             return RAG_ERR_NOMEM;
+        if (!rg_find_scorecards(&ss[i].v, &ss[i].cards, &ss[i].card_count))
+            return RAG_ERR_NOMEM;
         if (!rg_find_tables(&ss[i].v, &ss[i].tables, &ss[i].table_count))
             return RAG_ERR_NOMEM;
+        drop_card_tables(&ss[i]);
     }
     /* the report date: title blocks first, then anywhere but a table */
     for (i = 0; i < ns && !cx.report_date.year; i++)
@@ -200,6 +230,11 @@ static rag_status build(rag_model *m, sheet_state *ss, size_t ns,
                  r < ss[i].tables[k].end_row; r++)
                 rg_claim(v, r, ss[i].tables[k].first_col,
                          ss[i].tables[k].last_col);
+        for (k = 0; k < ss[i].card_count; k++)
+            for (r = ss[i].cards[k].header_row; r < ss[i].cards[k].end_row;
+                 r++)
+                rg_claim(v, r, ss[i].cards[k].first_col,
+                         ss[i].cards[k].last_col);
         rg_report_date(v, 0, v->rows, &cx.report_date, NULL);
         rg_unclaim_all(v);
     }
@@ -216,6 +251,10 @@ static rag_status build(rag_model *m, sheet_state *ss, size_t ns,
 
     for (i = 0; i < ns; i++) {
         rg_view *v = &ss[i].v;
+        for (j = 0; j < ss[i].card_count; j++)
+            if ((st = rg_scorecard_plan(m, v, &ss[i].cards[j], &cx)) !=
+                RAG_OK)
+                return st;
         for (j = 0; j < ss[i].table_count; j++) {
             rag_plan *p = rg_add_plan(m, v, ss[i].tables[j].kind);
             if (!p)
@@ -279,6 +318,7 @@ rag_status rag_model_build(const rag_workbook *wb,
     for (i = 0; i < ns; i++) {
         rg_view_free(&ss[i].v);
         rg_tables_free(ss[i].tables, ss[i].table_count);
+        rg_free(ss[i].cards);
         rg_free(ss[i].legend);
     }
     rg_free(ss);

@@ -96,7 +96,7 @@ static size_t marker_end(const char *s, size_t len, size_t i)
 /* The band the workbook states for itself in rows [r0, r1) ("Amber:
  * within 5% of target", "tolerance 5%", "budget held to +/- 2%"); <= 0
  * when none. */
-static double stated_tolerance(const rg_view *v, uint32_t r0, uint32_t r1)
+double rg_stated_tolerance(const rg_view *v, uint32_t r0, uint32_t r1)
 {
     uint32_t r;
     for (r = r0; r < r1 && r < v->rows; r++) {
@@ -154,7 +154,7 @@ static int form_words(const rg_view *v, uint32_t r0, uint32_t r1,
     return 0;
 }
 
-static rag_unit title_unit(const char *title)
+rag_unit rg_title_unit(const char *title)
 {
     char norm[256];
     int u;
@@ -244,7 +244,7 @@ static const char *trailing_code(rag_model *m, const char *title)
     return rg_model_strndup(m, title + pstart, end - pstart);
 }
 
-static const char *title_code(rag_model *m, const char *title)
+const char *rg_title_code(rag_model *m, const char *title)
 {
     const char *p, *best = NULL;
     size_t len = strlen(title);
@@ -387,7 +387,7 @@ rag_status rg_indicator_plan(rag_model *m, const rg_view *v,
         p->cell = rg_loc(title->row, title->col);
     }
     ind->title = rg_pair_value(m, v, title);
-    ind->code = ind->title ? title_code(m, ind->title) : NULL;
+    ind->code = ind->title ? rg_title_code(m, ind->title) : NULL;
     ind->cell = rg_loc(title->row, title->col);
     if (lead)
         p->owner = rg_pair_value(m, v, lead);
@@ -412,7 +412,7 @@ rag_status rg_indicator_plan(rag_model *m, const rg_view *v,
                 : variance.has && variance.f.unit ? variance.f.unit
                 : label_unit(tp) ? label_unit(tp)
                 : label_unit(ap) ? label_unit(ap)
-                : title_unit(ind->title);
+                : rg_title_unit(ind->title);
     if (!ind->unit && (target.has || actual.has))
         ind->unit = RAG_UNIT_COUNT;
     if (target.has) {
@@ -473,7 +473,7 @@ rag_status rg_indicator_plan(rag_model *m, const rg_view *v,
                      : dir == RG_DIR_BAND ? RAG_WITHIN_BAND
                                           : RAG_HIGHER_IS_BETTER;
 
-    tol = stated_tolerance(v, r0, r1);
+    tol = rg_stated_tolerance(v, r0, r1);
     if (tol <= 0)
         tol = cx->tolerance > 0 ? cx->tolerance : 0.10;
     ind->tolerance = tol;

@@ -151,6 +151,32 @@ rag_status rg_apply_legend(rag_model *m, const rg_view *v, rag_plan *p,
                            const rag_legend_entry *legend, size_t count,
                            const rg_context *cx);
 
+/* ---- scorecards (scorecard.c) ------------------------------------------ */
+
+#define RG_SC_MAX_PERIODS 16
+
+typedef struct rg_sc_period {
+    uint32_t col;
+    int quarter;            /* 1..4, or 0 */
+    int month, year;        /* a month column (year 0 when not written) */
+    int fy;                 /* a financial year written with it, or 0 */
+} rg_sc_period;
+
+typedef struct rg_scorecard {
+    uint32_t header_row, end_row;
+    uint32_t first_col, last_col;
+    int32_t col[RG_SC_ROLES]; /* column of each rg_sc_role, or -1 */
+    rg_sc_period periods[RG_SC_MAX_PERIODS];
+    size_t period_count;
+    int roles, unknown;     /* headings with a role, headings without */
+} rg_scorecard;
+
+/* The scorecards of a sheet, top to bottom (heap array). */
+bool rg_find_scorecards(const rg_view *v, rg_scorecard **out, size_t *count);
+/* Build the plan of scorecard s; claims its rows. */
+rag_status rg_scorecard_plan(rag_model *m, rg_view *v, const rg_scorecard *s,
+                             const rg_context *cx);
+
 /* ---- forms (form.c, indicator.c, recovery.c) -------------------------- */
 
 typedef struct rg_pair {
@@ -187,6 +213,13 @@ rag_status rg_indicator_plan(rag_model *m, const rg_view *v,
                              uint32_t r0, uint32_t r1, const rg_context *cx);
 rag_status rg_recovery_plan(rag_model *m, rg_view *v, uint32_t r0,
                             uint32_t r1, const rg_context *cx);
+
+/* Shared by indicator forms and scorecards (indicator.c): the code in an
+ * indicator's title ("... - DP 11", "... (NI 181)") or NULL; the unit its
+ * words name; the amber band rows [r0, r1) state ("within 5%"), or 0. */
+const char *rg_title_code(rag_model *m, const char *title);
+rag_unit rg_title_unit(const char *title);
+double rg_stated_tolerance(const rg_view *v, uint32_t r0, uint32_t r1);
 
 /* A new plan appended to m (zeroed, sheet filled in), or NULL. */
 rag_plan *rg_add_plan(rag_model *m, const rg_view *v, rag_plan_kind kind);

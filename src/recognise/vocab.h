@@ -89,7 +89,26 @@ typedef enum rg_kind_word {
     RG_KIND_KEY
 } rg_kind_word;
 
+/* The columns of a scorecard (a table of indicators, one a row). */
+typedef enum rg_sc_role {
+    RG_SC_NONE = 0,
+    RG_SC_CODE,      /* "PI code", "Ref", "No." */
+    RG_SC_TITLE,     /* "Indicator", "Measure", "Description" */
+    RG_SC_POLARITY,  /* "Polarity", "Good performance is" */
+    RG_SC_TARGET,    /* "Annual target", "Target 2023/24" */
+    RG_SC_ACTUAL,    /* one figure: "Actual", "Latest", "Year to date" */
+    RG_SC_VARIANCE,
+    RG_SC_RAG,       /* "RAG", "Status" */
+    RG_SC_TRAVEL,    /* "Direction of travel", "DoT", "Trend" */
+    RG_SC_COMMENT,   /* "Commentary", "Explanation of variance" */
+    RG_SC_UNIT,
+    RG_SC_OTHER,     /* known words with no role here: "Baseline",
+                        "Frequency", "Lead" */
+    RG_SC_ROLES
+} rg_sc_role;
+
 extern const rg_word rg_header_words[];    /* rg_col_role */
+extern const rg_word rg_scorecard_words[]; /* rg_sc_role */
 extern const rg_word rg_status_words[];    /* rag_progress */
 extern const rg_word rg_complete_words[];  /* rag_progress (COMPLETE) */
 extern const rg_word rg_label_words[];     /* rg_label */

@@ -281,7 +281,9 @@ static void narrative_missing(rg_vctx *c, const rag_plan *p,
     if (r != RAG_RATING_RED && r != RAG_RATING_AMBER)
         return;
     f = field_named(p, reason_words);
-    if (f && f->value_cell.set)
+    if (ind->comment_cell.set)
+        at = ind->comment_cell; /* a scorecard row's commentary cell */
+    else if (f && f->value_cell.set)
         at = f->value_cell;
     else if (f && f->label_cell.set)
         at = f->label_cell;

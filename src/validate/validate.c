@@ -80,6 +80,25 @@ void rg_emit_sheet(rg_vctx *c, rag_rule_id id, const char *sheet,
 
 /* ---- the driver -------------------------------------------------------- */
 
+/* A workbook read without error in which nothing was recognised: silence
+ * would pass a service that changed its template for a clean return. */
+static void plan_not_found(rg_vctx *c)
+{
+    const rag_workbook *wb = c->model->wb;
+    const char *sheet = wb && wb->sheet_count ? wb->sheets[0].name : NULL;
+    rag_loc none = {0, 0, false};
+
+    if (c->model->plan_count || !rg_rule_on(c, RAG_RULE_PLAN_NOT_FOUND))
+        return;
+    rg_emit_sheet(c, RAG_RULE_PLAN_NOT_FOUND, sheet, 0, none,
+                  "no tracker, action plan, indicator form, scorecard or "
+                  "recovery plan was recognised in %zu sheet%s: `ragbook "
+                  "dump --explain` shows what was looked for and why it "
+                  "fell short",
+                  wb ? wb->sheet_count : (size_t)0,
+                  wb && wb->sheet_count == 1 ? "" : "s");
+}
+
 rag_status rag_validate(const rag_model *m, const rag_validate_options *opts,
                         rag_findings **out, rag_error *err)
 {
@@ -117,6 +136,8 @@ rag_status rag_validate(const rag_model *m, const rag_validate_options *opts,
     }
     if (c.status == RAG_OK)
         rg_check_sheets(&c);
+    if (c.status == RAG_OK)
+        plan_not_found(&c);
     if (c.status != RAG_OK) {
         rag_findings_free(c.out);
         return rg_fail(err, c.status, "%s", rag_strerror(c.status));

@@ -1,0 +1,559 @@
+/*
+ * Scorecards: a table of indicators, one a row: code, title, polarity,
+ * annual target, period columns (quarters or months, later ones still
+ * blank), stated RAG, direction of travel, commentary.
+ *
+ * The header is found by scoring rows, not by fixed words: a row is a
+ * candidate when enough of its cells name a scorecard role, and the
+ * candidate is kept when the cells beneath look like indicators (a title
+ * in words, figures under the target and period columns).  A scorecard is
+ * looked for before action tables, because its header ("Ref | Indicator |
+ * ... | Status | Comments") would also pass for one.
+ */
+#include <math.h>
+#include <string.h>
+
+#include "recognise/recognise.h"
+
+/* A heading longer than this is a sentence, not a column heading. */
+#define MAX_HEADING 80
+/* The widest header scanned: real scorecards run to ~30 columns (twelve
+ * months plus a dozen others); 128 leaves room and bounds the work on a
+ * sheet with a stray cell in column XFD. */
+#define MAX_COLS 128
+/* Blank rows that end a scorecard: one or two blank rows separate
+ * sections of one table; three mean the table is over. */
+#define END_GAP 3
+/* Rows below a header looked at to judge it (see looks_like_rows). */
+#define PROBE_ROWS 6
+
+static bool months_or_quarter(const rg_view *v, uint32_t r, uint32_t c,
+                              rg_sc_period *out)
+{
+    const rag_cell *cell = rg_cell_at(v, r, c);
+    size_t len;
+    const char *t;
+    char norm[128];
+    int q, mo = 0, y = 0;
+
+    memset(out, 0, sizeof *out);
+    if (cell && cell->type == RAG_CELL_DATE) {
+        int d;
+        if (rag_serial_to_ymd(cell->number, v->wb->date1904, &y, &mo, &d))
+            return false;
+        out->month = mo;
+        out->year = y;
+        out->col = c;
+        return true;
+    }
+    t = rg_text_merged(v, r, c, &len);
+    if (!t || len > MAX_HEADING)
+        return false;
+    rg_norm(t, len, norm, sizeof norm);
+    /* "Q2 target" is a target, not the quarter's figure */
+    if (rg_norm_has(norm, "target") || rg_norm_has(norm, "targets"))
+        return false;
+    if ((q = rg_parse_quarter(t, len)) > 0) {
+        out->quarter = q;
+        rg_find_fy(t, len, &out->fy);
+        if (!out->fy) {
+            /* "Quarter 1 (April to June 2022)": the year of its months */
+            const char *p;
+            for (p = t; p < t + len; p++)
+                if (p + 4 <= t + len && (p[0] == '1' || p[0] == '2') &&
+                    p[1] >= '0' && p[1] <= '9' && p[2] >= '0' &&
+                    p[2] <= '9' && p[3] >= '0' && p[3] <= '9' &&
+                    (p + 4 == t + len || p[4] < '0' || p[4] > '9')) {
+                    int yy = (p[0] - '0') * 1000 + (p[1] - '0') * 100 +
+                             (p[2] - '0') * 10 + (p[3] - '0');
+                    /* the quarter's calendar year: Q4 (Jan-Mar) is in
+                     * the year after the financial year starts */
+                    out->fy = q == 4 ? yy - 1 : yy;
+                    break;
+                }
+        }
+        out->col = c;
+        return true;
+    }
+    if (rg_parse_month_label(t, len, &mo, &y)) {
+        out->month = mo;
+        out->year = y;
+        out->col = c;
+        return true;
+    }
+    return false;
+}
+
+/* The role a heading names, or -1. */
+static int heading_role(const rg_view *v, uint32_t r, uint32_t c)
+{
+    size_t len;
+    const char *t = rg_text_merged(v, r, c, &len);
+    char norm[128];
+    int role;
+
+    if (!t || len > MAX_HEADING)
+        return -1;
+    rg_norm(t, len, norm, sizeof norm);
+    role = rg_vocab_prefix(rg_scorecard_words, norm);
+    if (role < 0)
+        role = rg_vocab_prefix(rg_scorecard_words, rg_norm_skip_period(norm));
+    return role;
+}
+
+static void sc_clear(rg_scorecard *s)
+{
+    int i;
+    memset(s, 0, sizeof *s);
+    for (i = 0; i < RG_SC_ROLES; i++)
+        s->col[i] = -1;
+    s->first_col = UINT32_MAX;
+}
+
+/* The header of row r as a scorecard would read it. */
+static void header_row(const rg_view *v, uint32_t r, rg_scorecard *s)
+{
+    uint32_t c, last = v->cols < MAX_COLS ? v->cols : MAX_COLS;
+
+    sc_clear(s);
+    s->header_row = r;
+    for (c = 0; c < last; c++) {
+        rg_sc_period pd;
+        int role;
+        size_t len;
+        if (!rg_has_value(v, r, c) && !rg_text_merged(v, r, c, &len))
+            continue;
+        if (months_or_quarter(v, r, c, &pd)) {
+            if (s->period_count < RG_SC_MAX_PERIODS)
+                s->periods[s->period_count++] = pd;
+        } else if ((role = heading_role(v, r, c)) > 0) {
+            if (role != RG_SC_OTHER && s->col[role] < 0) {
+                s->col[role] = (int32_t)c;
+                s->roles++;
+            } else if (role != RG_SC_OTHER) {
+                continue; /* a second "Comments": the first stays */
+            }
+        } else {
+            s->unknown++;
+            continue;
+        }
+        if (c < s->first_col)
+            s->first_col = c;
+        s->last_col = c;
+    }
+}
+
+/*
+ * Is this a scorecard's header?  A title column and a target column (or a
+ * polarity column: a "data only" scorecard has no targets), and figures to
+ * read: period columns or an actual.  At most as many unknown headings as
+ * known ones: a form's row of words is not a header.
+ */
+static bool qualifies(const rg_scorecard *s)
+{
+    int known = s->roles + (int)s->period_count;
+    if (s->col[RG_SC_TITLE] < 0)
+        return false;
+    if (s->col[RG_SC_TARGET] < 0 && s->col[RG_SC_POLARITY] < 0)
+        return false;
+    if (!s->period_count && s->col[RG_SC_ACTUAL] < 0)
+        return false;
+    return s->unknown <= known;
+}
+
+/* A figure in the cell, or words that say there is none ("n/a", "-"). */
+static bool figure(const rg_view *v, uint32_t r, int32_t c, rg_figure *f)
+{
+    return c >= 0 && rg_figure_at(v, r, (uint32_t)c, f, NULL);
+}
+
+/*
+ * The rows under a candidate header look like indicators: in the first
+ * PROBE_ROWS rows with a title, at least one has a figure under the target
+ * or a period column.  An action plan's "Target" column holds dates, and a
+ * tracker's months hold colours or letters: neither passes.
+ */
+static bool looks_like_rows(const rg_view *v, const rg_scorecard *s)
+{
+    uint32_t r, seen = 0;
+    for (r = s->header_row + 1; r < v->rows && seen < PROBE_ROWS; r++) {
+        size_t i;
+        rg_figure f;
+        const rag_cell *tc;
+        size_t len;
+        if (!rg_text(v, r, (uint32_t)s->col[RG_SC_TITLE], &len))
+            continue;
+        seen++;
+        tc = s->col[RG_SC_TARGET] >= 0
+                 ? rg_cell_at(v, r, (uint32_t)s->col[RG_SC_TARGET])
+                 : NULL;
+        if (tc && tc->type != RAG_CELL_DATE &&
+            figure(v, r, s->col[RG_SC_TARGET], &f))
+            return true;
+        for (i = 0; i < s->period_count; i++) {
+            const rag_cell *pc = rg_cell_at(v, r, s->periods[i].col);
+            if (pc && pc->type != RAG_CELL_DATE &&
+                figure(v, r, (int32_t)s->periods[i].col, &f))
+                return true;
+        }
+        if (figure(v, r, s->col[RG_SC_ACTUAL], &f))
+            return true;
+    }
+    return false;
+}
+
+bool rg_find_scorecards(const rg_view *v, rg_scorecard **out, size_t *count)
+{
+    uint32_t r;
+
+    *out = NULL;
+    *count = 0;
+    for (r = 0; r + 1 < v->rows; r++) {
+        rg_scorecard s, *slot;
+        size_t n, i, words = 0;
+        const rag_cell *row = rg_row_cells(v, r, &n);
+        /* cheap filter: a header has three or more short words */
+        for (i = 0; i < n; i++)
+            if (row[i].type == RAG_CELL_STRING ||
+                row[i].type == RAG_CELL_DATE)
+                words++;
+        if (words < 3)
+            continue;
+        header_row(v, r, &s);
+        if (!qualifies(&s) || !looks_like_rows(v, &s))
+            continue;
+        /* years above the period columns: "2023/24" merged over them */
+        if (r > 0)
+            for (i = 0; i < s.period_count; i++) {
+                size_t len;
+                const char *t = rg_text_merged(v, r - 1, s.periods[i].col,
+                                               &len);
+                int fy = 0;
+                if (!s.periods[i].fy && !s.periods[i].year && t &&
+                    rg_find_fy(t, len, &fy))
+                    s.periods[i].fy = fy;
+            }
+        slot = rg_vec_push((void **)out, count, sizeof *slot);
+        if (!slot)
+            return false;
+        *slot = s;
+        r++; /* the row under a header is data, never another header */
+    }
+    /* each ends at the next one's header, or at END_GAP blank rows */
+    {
+        size_t i;
+        for (i = 0; i < *count; i++) {
+            rg_scorecard *s = &(*out)[i];
+            uint32_t stop = i + 1 < *count ? (*out)[i + 1].header_row
+                                           : v->rows;
+            uint32_t gap = 0, last = s->header_row;
+            for (r = s->header_row + 1; r < stop; r++) {
+                uint32_t c;
+                bool any = false;
+                for (c = s->first_col; c <= s->last_col && !any; c++)
+                    any = rg_has_value(v, r, c);
+                if (any) {
+                    last = r;
+                    gap = 0;
+                } else if (++gap >= END_GAP) {
+                    break;
+                }
+            }
+            s->end_row = last + 1;
+        }
+    }
+    return true;
+}
+
+/* ---- rows into indicators -------------------------------------------- */
+
+/* The label of a period column, as the contract spells it. */
+static const char *period_label(rag_model *m, const rg_view *v,
+                                const rg_scorecard *s, size_t i,
+                                rag_date anchor)
+{
+    const rg_sc_period *pd = &s->periods[i];
+    if (pd->quarter)
+        return rg_arena_printf(&m->impl->arena, "Q%d", pd->quarter);
+    if (pd->month) {
+        int y = pd->year;
+        if (!y && pd->fy)
+            y = pd->month >= 4 ? pd->fy : pd->fy + 1;
+        if (!y && anchor.year)
+            y = anchor.month >= pd->month ? anchor.year : anchor.year - 1;
+        if (y)
+            return rg_arena_printf(&m->impl->arena, "%04d-%02d", y,
+                                   pd->month);
+    }
+    return rg_value_text(m, v, s->header_row, pd->col);
+}
+
+static char *text_of(rag_model *m, const rg_view *v, uint32_t r, int32_t c,
+                     rag_loc *cell)
+{
+    char *t;
+    if (c < 0 || !rg_has_value(v, r, (uint32_t)c))
+        return NULL;
+    t = rg_value_text(m, v, r, (uint32_t)c);
+    if (t && !*t)
+        return NULL;
+    if (cell)
+        *cell = rg_loc(r, (uint32_t)c);
+    return t;
+}
+
+/* A figure in the indicator's unit: 90 beside percentages is 0.9. */
+static double in_unit(const rg_figure *f, rag_unit unit)
+{
+    if (unit == RAG_UNIT_PERCENT && f->unit != RAG_UNIT_PERCENT &&
+        fabs(f->value) > 1.5)
+        return rg_clean_number(f->value / 100);
+    return f->value;
+}
+
+static rag_direction direction_of(const char *polarity, const char *title,
+                                  rag_unit unit)
+{
+    char norm[256];
+    int dir = 0;
+    if (polarity) {
+        rg_norm(polarity, strlen(polarity), norm, sizeof norm);
+        dir = rg_vocab_find(rg_direction_words, norm, NULL);
+        if (dir <= 0 && (rg_norm_has(norm, "lower") ||
+                         rg_norm_has(norm, "low") ||
+                         rg_norm_has(norm, "smaller") ||
+                         rg_norm_has(norm, "down") ||
+                         rg_norm_has(norm, "less")))
+            dir = RG_DIR_LOWER;
+        else if (dir <= 0 && (rg_norm_has(norm, "higher") ||
+                              rg_norm_has(norm, "high") ||
+                              rg_norm_has(norm, "bigger") ||
+                              rg_norm_has(norm, "larger") ||
+                              rg_norm_has(norm, "up") ||
+                              rg_norm_has(norm, "more")))
+            dir = RG_DIR_HIGHER;
+    }
+    if (dir <= 0 && title) {
+        rg_norm(title, strlen(title), norm, sizeof norm);
+        dir = rg_vocab_find(rg_direction_hints, norm, NULL);
+    }
+    if (dir <= 0 && unit == RAG_UNIT_DAYS)
+        dir = RG_DIR_LOWER;
+    return dir == RG_DIR_LOWER  ? RAG_LOWER_IS_BETTER
+           : dir == RG_DIR_BAND ? RAG_WITHIN_BAND
+                                : RAG_HIGHER_IS_BETTER;
+}
+
+static bool data_only_words(const char *s)
+{
+    char norm[128];
+    if (!s)
+        return false;
+    rg_norm(s, strlen(s), norm, sizeof norm);
+    return rg_vocab_find(rg_kind_words, norm, NULL) == RG_KIND_DATA_ONLY;
+}
+
+/* One row into one indicator; *added false for a section heading or a
+ * note. */
+static rag_status add_row(rag_model *m, const rg_view *v,
+                          const rg_scorecard *s, uint32_t r, rag_plan *p,
+                          const rg_context *cx, double tol, bool *added)
+{
+    rag_indicator *ind, tmp;
+    rg_figure ft, fv[RG_SC_MAX_PERIODS], fa, fvar;
+    bool hv[RG_SC_MAX_PERIODS], ht, ha, hvar;
+    size_t i, nv = 0;
+    const char *polarity, *unit_words;
+    char *rag_words;
+    rag_unit unit = RAG_UNIT_NONE;
+    rag_loc where;
+
+    *added = false;
+    memset(&tmp, 0, sizeof tmp);
+    tmp.title = text_of(m, v, r, s->col[RG_SC_TITLE], NULL);
+    if (!tmp.title)
+        return RAG_OK;
+    tmp.code = text_of(m, v, r, s->col[RG_SC_CODE], NULL);
+    ht = figure(v, r, s->col[RG_SC_TARGET], &ft);
+    ha = figure(v, r, s->col[RG_SC_ACTUAL], &fa);
+    hvar = figure(v, r, s->col[RG_SC_VARIANCE], &fvar);
+    for (i = 0; i < s->period_count; i++) {
+        hv[i] = figure(v, r, (int32_t)s->periods[i].col, &fv[i]);
+        nv += hv[i];
+    }
+    polarity = text_of(m, v, r, s->col[RG_SC_POLARITY], NULL);
+    rag_words = text_of(m, v, r, s->col[RG_SC_RAG], &tmp.rag_cell);
+    /* a section heading ("Housing", "Priority 1: ...") has a title and
+     * nothing else */
+    if (!tmp.code && !ht && !ha && !nv && !polarity && !rag_words)
+        return RAG_OK;
+    ind = rg_vec_push((void **)&p->indicators, &p->indicator_count,
+                      sizeof *ind);
+    if (!ind)
+        return RAG_ERR_NOMEM;
+    *ind = tmp;
+    if (!ind->code)
+        ind->code = rg_title_code(m, ind->title);
+    where = s->col[RG_SC_CODE] >= 0 && rg_has_value(v, r, (uint32_t)s->col[RG_SC_CODE])
+                ? rg_loc(r, (uint32_t)s->col[RG_SC_CODE])
+                : rg_loc(r, (uint32_t)s->col[RG_SC_TITLE]);
+    ind->cell = where;
+
+    /* the unit: a unit column's words, the figures' own, the title's */
+    unit_words = text_of(m, v, r, s->col[RG_SC_UNIT], NULL);
+    if (unit_words) {
+        char norm[64];
+        int u;
+        rg_norm(unit_words, strlen(unit_words), norm, sizeof norm);
+        u = rg_vocab_find(rg_unit_words, norm, NULL);
+        if (u > 0)
+            unit = (rag_unit)u;
+    }
+    if (!unit && ht && ft.unit)
+        unit = ft.unit;
+    for (i = 0; i < s->period_count && !unit; i++)
+        if (hv[i] && fv[i].unit)
+            unit = fv[i].unit;
+    if (!unit && ha && fa.unit)
+        unit = fa.unit;
+    if (!unit)
+        unit = rg_title_unit(ind->title);
+    if (!unit && (ht || nv || ha))
+        unit = RAG_UNIT_COUNT;
+    ind->unit = unit;
+
+    if (ht) {
+        ind->has_target = true;
+        ind->target = in_unit(&ft, unit);
+    }
+    if (s->col[RG_SC_TARGET] >= 0)
+        ind->target_cell = rg_loc(r, (uint32_t)s->col[RG_SC_TARGET]);
+    else
+        ind->data_only = true; /* a scorecard without targets */
+    if (data_only_words(polarity) ||
+        data_only_words(text_of(m, v, r, s->col[RG_SC_TARGET], NULL)))
+        ind->data_only = true;
+
+    if (nv) {
+        size_t k = 0;
+        ind->values = rg_model_alloc(m, nv * sizeof *ind->values);
+        if (!ind->values)
+            return RAG_ERR_NOMEM;
+        for (i = 0; i < s->period_count; i++) {
+            rag_value *val;
+            if (!hv[i])
+                continue;
+            val = &ind->values[k++];
+            val->period = period_label(m, v, s, i, cx->as_of);
+            val->value = in_unit(&fv[i], unit);
+            val->cell = rg_loc(r, s->periods[i].col);
+            if (!val->period)
+                return RAG_ERR_NOMEM;
+        }
+        ind->value_count = k;
+        /* the actual is the latest period with a value */
+        ind->has_actual = true;
+        ind->actual = ind->values[k - 1].value;
+        ind->actual_cell = ind->values[k - 1].cell;
+        ind->period = ind->values[k - 1].period;
+    } else if (ha) {
+        ind->has_actual = true;
+        ind->actual = in_unit(&fa, unit);
+        ind->actual_cell = rg_loc(r, (uint32_t)s->col[RG_SC_ACTUAL]);
+    } else if (s->col[RG_SC_ACTUAL] >= 0) {
+        ind->actual_cell = rg_loc(r, (uint32_t)s->col[RG_SC_ACTUAL]);
+    } else if (s->period_count) {
+        ind->actual_cell = rg_loc(r, s->periods[0].col);
+    }
+    ind->stated_decimals = -1;
+    if (hvar) {
+        ind->has_stated_variance = true;
+        ind->stated_variance = in_unit(&fvar, unit);
+        ind->stated_decimals = fvar.decimals;
+        ind->variance_cell = rg_loc(r, (uint32_t)s->col[RG_SC_VARIANCE]);
+    }
+    if (ind->has_target && ind->has_actual)
+        ind->variance = rg_clean_number(ind->actual - ind->target);
+    ind->direction = direction_of(polarity, ind->title, unit);
+    ind->tolerance = tol;
+    if (ind->has_target && ind->has_actual)
+        ind->rag = rag_rate(ind->target, ind->actual, ind->direction, tol);
+    if (rag_words) {
+        char norm[64];
+        int rr;
+        rg_norm(rag_words, strlen(rag_words), norm, sizeof norm);
+        rr = rg_vocab_exact(rg_rag_words, norm);
+        if (rr <= 0)
+            rr = rg_vocab_prefix(rg_rag_words, norm);
+        if (rr > 0)
+            ind->stated_rag = (rag_rating)rr;
+    } else if (s->col[RG_SC_RAG] >= 0) {
+        ind->rag_cell = rg_loc(r, (uint32_t)s->col[RG_SC_RAG]);
+    }
+    ind->travel = text_of(m, v, r, s->col[RG_SC_TRAVEL], &ind->travel_cell);
+    ind->comment = text_of(m, v, r, s->col[RG_SC_COMMENT],
+                           &ind->comment_cell);
+    if (!ind->comment && s->col[RG_SC_COMMENT] >= 0)
+        ind->comment_cell = rg_loc(r, (uint32_t)s->col[RG_SC_COMMENT]);
+    ind->reason = ind->comment;
+    *added = true;
+    return RAG_OK;
+}
+
+rag_status rg_scorecard_plan(rag_model *m, rg_view *v, const rg_scorecard *s,
+                             const rg_context *cx)
+{
+    rag_plan *p = rg_add_plan(m, v, RAG_PLAN_SCORECARD);
+    uint32_t r, top = 0, last = s->header_row;
+    double tol;
+    size_t k;
+    rag_status st;
+
+    if (!p)
+        return RAG_ERR_NOMEM;
+    p->status_col = s->col[RG_SC_RAG];
+    p->last_col = s->last_col;
+    p->cell = rg_loc(s->header_row, s->first_col);
+    p->header_rows = rg_malloc(sizeof *p->header_rows);
+    if (!p->header_rows)
+        return RAG_ERR_NOMEM;
+    p->header_rows[0] = s->header_row;
+    p->header_row_count = 1;
+    /* the title block: the unclaimed rows above, up to the header */
+    for (k = 0; k < s->header_row; k++)
+        if (rg_row_claimed(v, (uint32_t)k))
+            top = (uint32_t)k + 1;
+    for (r = top; r < s->header_row && !p->title; r++) {
+        size_t n, i, len;
+        const rag_cell *row = rg_row_cells(v, r, &n);
+        for (i = 0; i < n && !p->title; i++) {
+            const char *t = rg_text(v, r, row[i].col, &len);
+            if (t && len <= 200) {
+                p->title = rg_model_strndup(m, t, len);
+                if (!p->title)
+                    return RAG_ERR_NOMEM;
+            }
+        }
+    }
+    rg_report_date(v, top, s->header_row, &p->as_of, NULL);
+    /* the band the sheet states for itself ("Amber: within 5%"), anywhere
+     * on it, else the option's, else 10% */
+    tol = rg_stated_tolerance(v, 0, v->rows);
+    if (tol <= 0)
+        tol = cx->tolerance > 0 ? cx->tolerance : 0.10;
+    rg_claim(v, s->header_row, s->first_col, s->last_col);
+    for (r = s->header_row + 1; r < s->end_row; r++) {
+        bool added = false;
+        if ((st = add_row(m, v, s, r, p, cx, tol, &added)) != RAG_OK)
+            return st;
+        if (added) {
+            rg_claim(v, r, s->first_col, s->last_col);
+            last = r;
+        }
+    }
+    p->range.first_row = s->header_row;
+    p->range.first_col = s->first_col;
+    p->range.last_row = last;
+    p->range.last_col = s->last_col;
+    return RAG_OK;
+}

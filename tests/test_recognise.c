@@ -1,0 +1,273 @@
+/*
+ * Recognition of layouts the fixtures do not have, on small workbooks
+ * written here with libxlsxwriter: scorecards in several wordings, and a
+ * workbook with no plan at all.  Each case is a grid in a mini-language
+ * (rows of cells split by '|'; "90%" is 0.9 shown as a percentage, a
+ * plain number is a number, anything else is text) and the facts a reader
+ * would take from it.
+ */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <xlsxwriter.h>
+
+#include "support.h"
+
+#include "ragbook/ragbook.h"
+
+/* Write rows (NULL-terminated) to a new workbook at path. */
+static void write_grid(const char *path, const char *const *rows)
+{
+    lxw_workbook *wb = workbook_new(path);
+    lxw_worksheet *ws = workbook_add_worksheet(wb, "Sheet1");
+    lxw_format *pct = workbook_add_format(wb);
+    size_t r;
+
+    format_set_num_format(pct, "0%");
+    for (r = 0; rows[r]; r++) {
+        const char *p = rows[r];
+        lxw_col_t c = 0;
+        while (1) {
+            const char *bar = strchr(p, '|');
+            size_t n = bar ? (size_t)(bar - p) : strlen(p);
+            char cell[512], *end;
+            double d;
+            if (n >= sizeof cell)
+                n = sizeof cell - 1;
+            memcpy(cell, p, n);
+            cell[n] = '\0';
+            if (n) {
+                d = strtod(cell, &end);
+                if (end != cell && *end == '%' && end[1] == '\0')
+                    worksheet_write_number(ws, (lxw_row_t)r, c, d / 100,
+                                           pct);
+                else if (end != cell && *end == '\0')
+                    worksheet_write_number(ws, (lxw_row_t)r, c, d, NULL);
+                else
+                    worksheet_write_string(ws, (lxw_row_t)r, c, cell, NULL);
+            }
+            c++;
+            if (!bar)
+                break;
+            p = bar + 1;
+        }
+    }
+    assert_int_equal(workbook_close(wb), LXW_NO_ERROR);
+}
+
+typedef struct built {
+    rag_workbook *wb;
+    rag_model *m;
+    char path[64];
+} built;
+
+static void build_grid(built *b, const char *const *rows)
+{
+    rag_error err;
+    rag_model_options o;
+    static int serial;
+
+    snprintf(b->path, sizeof b->path, "/tmp/rg_recog_%ld_%d.xlsx",
+             (long)getpid(), serial++);
+    write_grid(b->path, rows);
+    rag_error_clear(&err);
+    b->wb = NULL;
+    assert_int_equal(rag_workbook_read(b->path, NULL, &b->wb, &err), RAG_OK);
+    memset(&o, 0, sizeof o);
+    o.as_of.year = 2023;
+    o.as_of.month = 10;
+    o.as_of.day = 31;
+    assert_int_equal(rag_model_build(b->wb, &o, &b->m, &err), RAG_OK);
+}
+
+static void built_free(built *b)
+{
+    rag_model_free(b->m);
+    rag_workbook_free(b->wb);
+    unlink(b->path);
+}
+
+static const rag_plan *only_plan(const built *b, rag_plan_kind kind)
+{
+    assert_int_equal(b->m->plan_count, 1);
+    assert_int_equal(b->m->plans[0].kind, kind);
+    return &b->m->plans[0];
+}
+
+/* ---- scorecards -------------------------------------------------------- */
+
+typedef struct sc_case {
+    const char *name;
+    const char *rows[8];
+    size_t count;            /* indicators */
+    /* the first indicator */
+    const char *code;
+    double target, actual;
+    const char *unit, *direction, *stated_rag, *rag, *period;
+    size_t values;
+    const char *travel, *comment;
+} sc_case;
+
+static const sc_case sc_cases[] = {
+    {"quarters, polarity words, letters for RAG",
+     {"Corporate scorecard 2023/24", "",
+      "PI Code|Indicator|Polarity|Annual Target|Q1|Q2|Q3|Q4|RAG|"
+      "Direction of Travel|Commentary",
+      "HS01|Rent collected|Aim to maximise|97%|95%|96%|||A|Improving|"
+      "Below target",
+      "HS02|Days to re-let voids|Smaller is better|25|31|35|||R|Worse|",
+      NULL},
+     2, "HS01", 0.97, 0.96, "percent", "higher_is_better", "amber",
+     "amber", "Q2", 2, "Improving", "Below target"},
+    {"code in brackets in the title, months, words for RAG",
+     {"Measure|Good performance is|Target|Apr|May|Jun|Jul|Status|Trend|"
+      "Explanation of variance",
+      "Average days to process new claims (NI 181)|Lower is better|20|"
+      "22|24|19||Green|Improving|Recovered in June",
+      NULL},
+     1, "NI 181", 20, 19, "days", "lower_is_better", "green", "green",
+     "2023-06", 3, "Improving", "Recovered in June"},
+    {"quarter headings with their own year, higher is better",
+     {"Ref|Performance indicator|Higher or lower|2023/24 Target|"
+      "Quarter 1 (April to June 2023)|Quarter 2 (July to September 2023)|"
+      "RAG Status|Comments",
+      "1.1|Households prevented from homelessness|Higher is better|400|"
+      "120|250|Amber|",
+      "1.2|Empty homes brought back into use|Higher is better|40|8||R|"
+      "Staff vacancy",
+      NULL},
+     2, "1.1", 400, 250, "count", "higher_is_better", "amber", "red",
+     "Q2", 2, NULL, NULL},
+    {"no code column, a section heading row",
+     {"Indicator|Target|Q1|Q2|RAG|Commentary", "Housing", 
+      "Rent arrears as % of debit|2%|2.4%||G|Arrears up",
+      "Complaints answered in time|95%|||Green|",
+      NULL},
+     2, NULL, 0.02, 0.024, "percent", "lower_is_better", "green", "red",
+     "Q1", 1, NULL, "Arrears up"},
+};
+
+static void test_scorecards_are_read_in_their_many_wordings(void **state)
+{
+    size_t k;
+    (void)state;
+    for (k = 0; k < sizeof sc_cases / sizeof sc_cases[0]; k++) {
+        const sc_case *c = &sc_cases[k];
+        built b;
+        const rag_plan *p;
+        const rag_indicator *ind;
+
+        print_message("case: %s\n", c->name);
+        build_grid(&b, c->rows);
+        p = only_plan(&b, RAG_PLAN_SCORECARD);
+        assert_int_equal(p->indicator_count, c->count);
+        ind = &p->indicators[0];
+        if (c->code)
+            assert_string_equal(ind->code, c->code);
+        else
+            assert_null(ind->code);
+        assert_true(ind->has_target);
+        assert_true(fabs(ind->target - c->target) < 1e-9);
+        assert_true(ind->has_actual);
+        assert_true(fabs(ind->actual - c->actual) < 1e-9);
+        assert_string_equal(rag_unit_name(ind->unit), c->unit);
+        assert_string_equal(rag_direction_name(ind->direction),
+                            c->direction);
+        assert_string_equal(rag_rating_name(ind->stated_rag), c->stated_rag);
+        assert_string_equal(rag_rating_name(ind->rag), c->rag);
+        assert_string_equal(ind->period, c->period);
+        assert_int_equal(ind->value_count, c->values);
+        if (c->travel)
+            assert_string_equal(ind->travel, c->travel);
+        else
+            assert_null(ind->travel);
+        if (c->comment)
+            assert_string_equal(ind->comment, c->comment);
+        else
+            assert_null(ind->comment);
+        built_free(&b);
+    }
+}
+
+/* The findings of a scorecard come per row. */
+static void test_scorecard_rows_are_validated_one_by_one(void **state)
+{
+    static const char *const rows[] = {
+        "Ref|Indicator|Polarity|Target|Q1|Q2|RAG|Commentary",
+        "A1|Rent collected|Higher is better|97%|95%|96%|G|",
+        "A2|Voids re-let|Smaller is better|25|||R|",
+        "A3|Missed bins|Smaller is better||40|38|A|",
+        NULL};
+    built b;
+    rag_findings *f = NULL;
+    rag_error err;
+    size_t i, mismatch = 0, missing_actual = 0, missing_target = 0,
+              narrative = 0;
+    (void)state;
+
+    build_grid(&b, rows);
+    assert_int_equal(rag_validate(b.m, NULL, &f, &err), RAG_OK);
+    for (i = 0; i < f->count; i++) {
+        const char *r = f->items[i].rule;
+        mismatch += !strcmp(r, "rag-mismatch");
+        missing_actual += !strcmp(r, "actual-missing");
+        missing_target += !strcmp(r, "target-missing");
+        narrative += !strcmp(r, "narrative-missing");
+    }
+    assert_int_equal(mismatch, 1);       /* A1: 96% of 97% is amber */
+    assert_int_equal(missing_actual, 1); /* A2 */
+    assert_int_equal(missing_target, 1); /* A3 */
+    assert_int_equal(narrative, 2);      /* A1 amber, A3 stated amber */
+    rag_findings_free(f);
+    built_free(&b);
+}
+
+/* An action plan's table is not a scorecard, and a tracker is not one. */
+static void test_action_tables_stay_action_plans(void **state)
+{
+    static const char *const rows[] = {
+        "Ref|Action|Lead|Target date|Status|Comments",
+        "R1|Review the policy|Jo Marsh|31/03/2024|On track|",
+        "R2|Train the staff|Ann Lee|30/06/2024|Complete|",
+        NULL};
+    built b;
+    (void)state;
+    build_grid(&b, rows);
+    only_plan(&b, RAG_PLAN_ACTION);
+    built_free(&b);
+}
+
+/* A readable workbook without any plan gets plan-not-found. */
+static void test_no_plan_is_said(void **state)
+{
+    static const char *const rows[] = {"Staff rota", "Mon|Tue|Wed",
+                                       "Ann|Bob|Cy", NULL};
+    built b;
+    rag_findings *f = NULL;
+    rag_error err;
+    (void)state;
+
+    build_grid(&b, rows);
+    assert_int_equal(b.m->plan_count, 0);
+    assert_int_equal(rag_validate(b.m, NULL, &f, &err), RAG_OK);
+    assert_int_equal(f->count, 1);
+    assert_string_equal(f->items[0].rule, "plan-not-found");
+    assert_int_equal(f->items[0].severity, RAG_SEVERITY_WARNING);
+    assert_string_equal(f->items[0].sheet, "Sheet1");
+    rag_findings_free(f);
+    built_free(&b);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_scorecards_are_read_in_their_many_wordings),
+        cmocka_unit_test(test_scorecard_rows_are_validated_one_by_one),
+        cmocka_unit_test(test_action_tables_stay_action_plans),
+        cmocka_unit_test(test_no_plan_is_said),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
