@@ -165,6 +165,8 @@ typedef enum rag_loss {
     RAG_LOSS_ARRAY_TEXT,    /* (no longer counted: the fix-ups keep them) */
     RAG_LOSS_ORDER,         /* cells out of row order, when streaming */
     RAG_LOSS_EXTERNAL,      /* links to other workbooks */
+    RAG_LOSS_FIXUPS,        /* values the fix-up pass could not make exact
+                               (counted at close: rag_writer_close_counting) */
     RAG_LOSS_COUNT
 } rag_loss;
 
@@ -189,6 +191,14 @@ RAG_API rag_status rag_writer_open(const char *path,
  * returns RAG_ERR_USAGE.
  */
 RAG_API rag_status rag_writer_close(rag_writer *w, rag_error *err);
+
+/*
+ * rag_writer_close(), and on success every loss counted, those found while
+ * finishing the file (RAG_LOSS_FIXUPS) included, into lost[0..count)
+ * indexed by rag_loss (count is normally RAG_LOSS_COUNT).  lost may be NULL.
+ */
+RAG_API rag_status rag_writer_close_counting(rag_writer *w, size_t *lost,
+                                             size_t count, rag_error *err);
 
 /* Discard everything written and free w; no file is left.  NULL is a
  * harmless no-op. */

@@ -84,10 +84,8 @@ int cmd_copy(int argc, char **argv)
         rag_workbook_free(wb);
         return cli_file_error(err.file[0] ? err.file : out, &err);
     }
-    for (k = 0; k < RAG_LOSS_COUNT; k++)
-        lost[k] = rag_writer_losses(w, (rag_loss)k);
     rag_error_clear(&err);
-    st = rag_writer_close(w, &err);
+    st = rag_writer_close_counting(w, lost, RAG_LOSS_COUNT, &err);
     rag_workbook_free(wb);
     if (st != RAG_OK)
         return cli_file_error(out, &err);

@@ -323,7 +323,9 @@ rag_status rag_convert(const char *in, const char *out,
     }
     if (j.w) {
         if (st == RAG_OK)
-            st = rag_writer_close(j.w, err);
+            st = rag_writer_close_counting(j.w, report ? report->losses
+                                                       : NULL,
+                                           RAG_LOSS_COUNT, err);
         else
             rag_writer_abort(j.w);
         if (st != RAG_OK && err && !err->file[0])

@@ -566,7 +566,9 @@ typedef struct patcher {
     rg_buf pend;              /* input not yet passed on */
     rg_buf out;               /* output not yet written */
     rg_buf cell;              /* a rebuilt cell */
-    bool failed;
+    size_t missed;            /* fixes whose cell was not as expected */
+    bool failed;              /* a write or read failed */
+    bool nomem;               /* an allocation failed */
 } patcher;
 
 static void emit(patcher *p, const char *s, size_t n)
@@ -574,7 +576,7 @@ static void emit(patcher *p, const char *s, size_t n)
     if (p->failed || !n)
         return;
     if (!rg_buf_append(&p->out, s, n)) {
-        p->failed = true;
+        p->failed = p->nomem = true;
         return;
     }
     if (p->out.len >= 1 << 16) {
@@ -616,18 +618,24 @@ static void handle_cell(patcher *p, const char *e, size_t n)
         emit(p, e, n);
         return;
     }
+    /* A fix whose cell libxlsxwriter did not write where we expect is a
+     * broken assumption about its output: counted, never silent. */
     while (p->have && (p->cur.row < row ||
-                       (p->cur.row == row && p->cur.col < col)))
+                       (p->cur.row == row && p->cur.col < col))) {
+        p->missed++;
         next_fix(p);
+    }
     if (!p->have || p->cur.row != row || p->cur.col != col) {
         emit(p, e, n);
         return;
     }
     if (patch_cell(e, n, &p->cur, p->it.text.data ? p->it.text.data : "",
-                   p->it.text.len, &p->cell))
+                   p->it.text.len, &p->cell)) {
         emit(p, p->cell.data, p->cell.len);
-    else
+    } else {
+        p->missed++;
         emit(p, e, n);
+    }
     next_fix(p);
 }
 
@@ -743,7 +751,7 @@ static bool open_deflated(unzFile uf, zipFile zf, const char *name,
 
 static bool patch_sheet(unzFile uf, zipFile zf, const char *name,
                         const unz_file_info64 *info, wx_fixes *fixes,
-                        char *buf, size_t size)
+                        char *buf, size_t size, size_t *missed, bool *nomem)
 {
     patcher p;
     int n;
@@ -756,7 +764,7 @@ static bool patch_sheet(unzFile uf, zipFile zf, const char *name,
     next_fix(&p);
     while ((n = unzReadCurrentFile(uf, buf, (unsigned)size)) > 0) {
         if (!rg_buf_append(&p.pend, buf, (size_t)n)) {
-            p.failed = true;
+            p.failed = p.nomem = true;
             break;
         }
         process(&p, false);
@@ -769,6 +777,10 @@ static bool patch_sheet(unzFile uf, zipFile zf, const char *name,
         zipWriteInFileInZip(zf, p.out.data, (unsigned)p.out.len) != ZIP_OK)
         p.failed = true;
     ok = !p.failed;
+    for (; ok && p.have; next_fix(&p)) /* fixes past the last cell */
+        p.missed++;
+    *missed += p.missed;
+    *nomem |= p.nomem;
     if (unzCloseCurrentFile(uf) != UNZ_OK)
         ok = false;
     if (zipCloseFileInZip(zf) != ZIP_OK)
@@ -784,7 +796,7 @@ static bool patch_sheet(unzFile uf, zipFile zf, const char *name,
 static bool patch_workbook(unzFile uf, zipFile zf, const char *name,
                            const unz_file_info64 *info,
                            const bool *very_hidden, size_t count, char *buf,
-                           size_t size)
+                           size_t size, size_t *missed)
 {
     rg_buf in = {0}, out = {0};
     const char *p, *sheets;
@@ -815,6 +827,8 @@ static bool patch_workbook(unzFile uf, zipFile zf, const char *name,
                  rg_buf_puts(&out, " state=\"veryHidden\"");
             p = st + 15;
         }
+        else if (i < count && very_hidden[i])
+            ++*missed; /* not state="hidden" as libxlsxwriter writes it */
         sheets = end;
         i++;
     }
@@ -832,16 +846,17 @@ static bool patch_workbook(unzFile uf, zipFile zf, const char *name,
 
 rag_status wx_fixup(const char *from, const char *to, wx_fixes *const *fixes,
                     const bool *very_hidden, size_t sheet_count,
-                    rag_error *err)
+                    size_t *missed, rag_error *err)
 {
     enum { BUF = 1 << 16 };
     unzFile uf;
     zipFile zf;
     char name[1024], *buf;
-    bool ok = true, any_hidden = false;
+    bool ok = true, any_hidden = false, nomem = false;
     int r;
     size_t i;
 
+    *missed = 0;
     for (i = 0; i < sheet_count; i++)
         any_hidden |= very_hidden[i];
     buf = rg_malloc(BUF);
@@ -871,10 +886,11 @@ rag_status wx_fixup(const char *from, const char *to, wx_fixes *const *fixes,
             tail == 'l' && idx >= 1 && idx <= sheet_count)
             fx = fixes[idx - 1];
         if (fx && wx_fixes_count(fx))
-            ok = patch_sheet(uf, zf, name, &info, fx, buf, BUF);
+            ok = patch_sheet(uf, zf, name, &info, fx, buf, BUF, missed,
+                             &nomem);
         else if (any_hidden && !strcmp(name, "xl/workbook.xml"))
             ok = patch_workbook(uf, zf, name, &info, very_hidden, sheet_count,
-                                buf, BUF);
+                                buf, BUF, missed);
         else
             ok = copy_raw(uf, zf, name, &info, buf, BUF);
     }
@@ -884,6 +900,9 @@ rag_status wx_fixup(const char *from, const char *to, wx_fixes *const *fixes,
         ok = false;
     unzClose(uf);
     rg_free(buf);
+    if (!ok && nomem)
+        return rg_fail(err, RAG_ERR_NOMEM, "out of memory while finishing "
+                       "the workbook");
     if (!ok)
         return rg_fail(err, RAG_ERR_IO, "cannot finish the workbook (a "
                        "write failed: is the disk full?)");

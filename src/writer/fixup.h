@@ -9,6 +9,11 @@
  * cell and deflated again.  Each patch checks that the cell still looks
  * as libxlsxwriter wrote it, so a cell written over later is left alone.
  *
+ * The contract with libxlsxwriter (docs/internals/writer.md): checked
+ * against 1.1.4 (LXW_VERSION_ID 114, Debian 12); writer.c warns at build
+ * time on any other version, every fix that does not apply is counted as
+ * a loss, and tests/test_write_fixup.c holds the exact XML it patches.
+ *
  * This file does not include <xlsxwriter.h>: libxlsxwriter carries its
  * own copy of minizip's headers.
  */
@@ -53,10 +58,14 @@ bool wx_number_exact(double d);
 /*
  * Copy the zip at `from` to `to` with the fixes applied: sheet i (0-based,
  * "xl/worksheets/sheet<i+1>.xml") gets fixes[i] (which may be NULL), and
- * very_hidden[i] makes it very hidden in xl/workbook.xml.
+ * very_hidden[i] makes it very hidden in xl/workbook.xml.  *missed gets
+ * the number of fixes that found their cell (or sheet) not as libxlsxwriter
+ * 1.1.4 writes it: each is a value written less exactly than asked, and
+ * the caller counts it as a loss (RAG_LOSS_FIXUPS).  RAG_ERR_NOMEM when an
+ * allocation failed, RAG_ERR_IO when a read or write did.
  */
 rag_status wx_fixup(const char *from, const char *to, wx_fixes *const *fixes,
                     const bool *very_hidden, size_t sheet_count,
-                    rag_error *err);
+                    size_t *missed, rag_error *err);
 
 #endif

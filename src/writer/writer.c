@@ -53,7 +53,18 @@ static const char *const loss_messages[RAG_LOSS_COUNT] = {
     [RAG_LOSS_ARRAY_TEXT] = "array formulas lost their text results",
     [RAG_LOSS_ORDER] = "cells stored out of row order were not copied",
     [RAG_LOSS_EXTERNAL] = "links to other workbooks are not copied",
+    [RAG_LOSS_FIXUPS] = "some values are written less exactly than they "
+                        "were read (the fix-up pass did not apply: an "
+                        "untested libxlsxwriter version?)",
 };
+
+/* The fix-up pass (fixup.c) patches libxlsxwriter's output as 1.1.4
+ * writes it; docs/internals/writer.md says what it relies on.  Another
+ * version builds, and a patch that no longer applies is counted as a loss
+ * (RAG_LOSS_FIXUPS), but run tests/test_write_fixup.c before trusting it. */
+#if !defined(LXW_VERSION_ID) || LXW_VERSION_ID != 114
+#warning "the fix-up pass was checked against libxlsxwriter 1.1.4 only: run the write_fixup tests"
+#endif
 
 const char *rag_loss_message(rag_loss kind)
 {
@@ -305,6 +316,7 @@ static rag_status finish(rag_writer *w, rag_error *err)
 {
     wx_fixes **fixes;
     bool *very_hidden, any = false;
+    size_t missed = 0;
     char *to;
     size_t i;
     rag_status st;
@@ -326,8 +338,11 @@ static rag_status finish(rag_writer *w, rag_error *err)
         very_hidden[i] = w->sheets[i]->very_hidden;
     }
     to = make_temp(w, err);
-    st = to ? wx_fixup(w->tmp, to, fixes, very_hidden, w->sheet_count, err)
+    st = to ? wx_fixup(w->tmp, to, fixes, very_hidden, w->sheet_count,
+                       &missed, err)
             : (err ? err->status : RAG_ERR_IO);
+    if (st == RAG_OK)
+        w->losses[RAG_LOSS_FIXUPS] += missed;
     rg_free(fixes);
     rg_free(very_hidden);
     if (!to)
@@ -339,8 +354,15 @@ static rag_status finish(rag_writer *w, rag_error *err)
 
 rag_status rag_writer_close(rag_writer *w, rag_error *err)
 {
+    return rag_writer_close_counting(w, NULL, 0, err);
+}
+
+rag_status rag_writer_close_counting(rag_writer *w, size_t *lost,
+                                     size_t count, rag_error *err)
+{
     lxw_error e;
     rag_status st;
+    size_t i;
 
     if (!w)
         return rg_fail(err, RAG_ERR_USAGE, "no writer");
@@ -376,6 +398,8 @@ rag_status rag_writer_close(rag_writer *w, rag_error *err)
                        strerror(en));
     }
     w->tmp = NULL;
+    for (i = 0; lost && i < count && i < RAG_LOSS_COUNT; i++)
+        lost[i] = w->losses[i];
     writer_free(w);
     return RAG_OK;
 }
