@@ -216,6 +216,46 @@ RAG_API rag_status rag_findings_add(rag_findings *list,
 #endif
     ;
 
+/*
+ * plan-duplicate: the same plan in two files of one run.  The rule
+ * compares files, so it is not part of rag_validate(): a run keeps a set
+ * of the plans seen so far (their identities only, so each model can be
+ * freed as the run goes) and checks each new file's plans against it.
+ * Two plans are the same plan when they are of one kind and have the same
+ * reference (a recovery plan's "FRB/23/007", an indicator code; spaces and
+ * case ignored), or, when either has none, the same title and sheet and no
+ * two different owners, or, when either has no title, the same sheet and
+ * content.  Two different references are never the same plan.
+ *
+ *     rag_plan_set *seen, *mine;
+ *     rag_plan_set_new(&seen, &err);
+ *     for each file, in order:
+ *         rag_plan_set_new(&mine, &err);
+ *         rag_plan_set_add(mine, model, NULL, &err);   // may be on a thread
+ *         rag_plan_set_check(seen, mine, &opts, findings, &err);
+ *         rag_plan_set_free(mine);
+ */
+typedef struct rg_plan_set rag_plan_set;
+
+RAG_API rag_status rag_plan_set_new(rag_plan_set **out, rag_error *err);
+RAG_API void rag_plan_set_free(rag_plan_set *set);
+
+/* Add the identity of every plan of m, named by file (NULL: m->file) as
+ * the findings will name it. */
+RAG_API rag_status rag_plan_set_add(rag_plan_set *set, const rag_model *m,
+                                    const char *file, rag_error *err);
+
+/* Each plan of mine (one file's) that is the same plan as one of seen
+ * (the files before it) gets a plan-duplicate finding in out, on mine's
+ * file and plan, naming the other file and cell; then mine's plans join
+ * seen.  Nothing is added when opts switches the rule off.  *found (may
+ * be NULL) is set to the number of findings added. */
+RAG_API rag_status rag_plan_set_check(rag_plan_set *seen,
+                                      const rag_plan_set *mine,
+                                      const rag_validate_options *opts,
+                                      rag_findings *out, size_t *found,
+                                      rag_error *err);
+
 /* Append copies of every finding of src to dst (which owns the copies).
  * RAG_ERR_NOMEM leaves dst as it was. */
 RAG_API rag_status rag_findings_append(rag_findings *dst,

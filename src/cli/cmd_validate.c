@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "cli/cli.h"
+#include "cli/inputs.h"
 #include "cli/validate_run.h"
 
 #define MAX_JOBS 256
@@ -23,6 +24,18 @@ static int help(void)
     size_t n, i;
 
     cli_help("validate");
+    printf("\nFILE may be a workbook, a folder (searched, with its "
+           "subfolders, for .xlsx\n"
+           "and .xlsm files, in name order) or - (file names read from "
+           "stdin, one a\n"
+           "line).  Left out, with one line on stderr each: Excel's lock "
+           "files (~$*.xlsx,\n"
+           "there while someone has the workbook open, with who has it), "
+           "and workbooks\n"
+           "ragbook wrote (consolidate's, validate --report's).  The same "
+           "plan in two\n"
+           "files (a copy, last month's return) is a plan-duplicate "
+           "warning.\n");
     printf("\noptions:\n"
            "  --as-of DATE        judge dates at DATE (YYYY-MM-DD); default: "
            "the\n"
@@ -40,11 +53,26 @@ static int help(void)
            "                      own, else 10%%)\n"
            "  --rule ID=LEVEL     set a rule to off, info, warning or error; "
            "repeatable\n"
+           "  --severity LEVEL    show findings of LEVEL (error, warning or "
+           "info) and\n"
+           "                      above; counts and the exit status take "
+           "them all\n"
+           "  --quiet             findings only: no progress, no summary, "
+           "no line for\n"
+           "                      skipped files\n"
            "\nrules (default severity):\n");
     rules = rag_rules(&n);
     for (i = 0; i < n; i++)
         printf("  %-20s %-8s %s\n", rules[i].name,
                rag_severity_name(rules[i].severity), rules[i].summary);
+    printf("\nOn stderr, last: the files checked, how many clean, with "
+           "errors, with\nwarnings, unreadable, skipped, and the time "
+           "taken.  With --format json, each\nfile's findings are "
+           "followed by its record {\"file\", \"record\": \"file\", "
+           "\"plans\",\n\"errors\", \"warnings\", \"infos\", "
+           "\"status\"} (clean, warnings, errors or unreadable),\nand "
+           "the run by {\"record\": \"totals\", \"files\", \"plans\", "
+           "\"errors\", \"warnings\", \"infos\"}.\n");
     printf("\nExit status: 0 no error found; 1 a finding of severity error; "
            "2 a usage\nerror or a file that could not be read.\n");
     return RAG_EXIT_OK;
@@ -71,19 +99,36 @@ static size_t cores(void)
     return n > MAX_JOBS ? MAX_JOBS : (size_t)n;
 }
 
-/* true when out exists and is one of the inputs (same device and inode). */
-static bool report_is_an_input(const char *out, char **files, size_t n)
+/*
+ * The report must not overwrite an input.  When it would, and that input
+ * is a report ragbook wrote (last run's, in the folder being checked), it
+ * is this run's output, not a return: it is left out of the inputs, said
+ * so, and replaced.  Returns false when the report is a council's file.
+ */
+static bool report_not_an_input(cli_inputs *in, const char *report,
+                                 bool quiet)
 {
-    struct stat so, si;
     size_t i;
+    char *one[1];
 
-    if (stat(out, &so) != 0)
-        return false;
-    for (i = 0; i < n; i++)
-        if (stat(files[i], &si) == 0 && si.st_dev == so.st_dev &&
-            si.st_ino == so.st_ino)
-            return true;
-    return false;
+    for (i = 0; i < in->count; i++) {
+        const char *kind;
+        one[0] = in->paths[i];
+        if (!cli_same_file(report, one, 1))
+            continue;
+        kind = cli_ragbook_output_file(in->paths[i]);
+        if (!kind)
+            return false;
+        if (!quiet)
+            fprintf(stderr,
+                    "ragbook: %s: skipped: this run's output (a workbook "
+                    "ragbook %s wrote), to be replaced\n",
+                    in->paths[i], kind);
+        cli_inputs_drop(in, i);
+        in->skipped++;
+        i--;
+    }
+    return true;
 }
 
 static bool use_colour(void)
@@ -102,15 +147,20 @@ int cmd_validate(int argc, char **argv)
         {"jobs", required_argument, NULL, 'j'},
         {"tolerance", required_argument, NULL, 't'},
         {"rule", required_argument, NULL, 'R'},
+        {"severity", required_argument, NULL, 's'},
+        {"quiet", no_argument, NULL, 'q'},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0}};
     vrun_config cfg;
+    cli_inputs in;
     const char *format = "text";
     rag_error err;
-    int c, y, m, d;
+    int c, y, m, d, status;
 
     memset(&cfg, 0, sizeof cfg);
+    cfg.started = vrun_now();
     cfg.jobs = cores();
+    cfg.least = RAG_SEVERITY_INFO;
     optind = 0;
     opterr = 0;
     while ((c = getopt_long(argc, argv, ":hj:", opts, NULL)) != -1) {
@@ -153,6 +203,17 @@ int cmd_validate(int argc, char **argv)
                 return cli_usage_error("validate", "--rule: %s",
                                        err.message);
             break;
+        case 's':
+            if (!rag_severity_parse(optarg, &cfg.least) ||
+                cfg.least == RAG_SEVERITY_OFF)
+                return cli_usage_error("validate",
+                                       "--severity takes error, warning or "
+                                       "info, not '%s'",
+                                       optarg);
+            break;
+        case 'q':
+            cfg.quiet = true;
+            break;
         case 'h':
             return cli_finish(help());
         case ':':
@@ -171,15 +232,30 @@ int cmd_validate(int argc, char **argv)
                                format);
     if (optind >= argc)
         return cli_usage_error("validate", "no file given");
-    cfg.files = argv + optind;
-    cfg.file_count = (size_t)(argc - optind);
-    if (cfg.report && report_is_an_input(cfg.report, cfg.files,
-                                         cfg.file_count))
+    if (!cli_inputs_collect("validate", argv + optind,
+                            (size_t)(argc - optind), cfg.quiet, &in))
+        return RAG_EXIT_TROUBLE;
+    if (cfg.report && !report_not_an_input(&in, cfg.report, cfg.quiet)) {
+        cli_inputs_free(&in);
         return cli_usage_error("validate",
                                "the report '%s' is one of the inputs; "
                                "an input is never overwritten",
                                cfg.report);
+    }
+    if (!in.count) {
+        bool trouble = in.trouble;
+        cli_inputs_free(&in);
+        if (trouble)
+            return RAG_EXIT_TROUBLE; /* said already */
+        return cli_usage_error("validate", "no workbook left to check");
+    }
+    cfg.files = in.paths;
+    cfg.file_count = in.count;
+    cfg.skipped = in.skipped;
+    cfg.trouble = in.trouble;
     cfg.colour = !cfg.json && use_colour();
     cfg.progress = isatty(STDERR_FILENO) != 0;
-    return cli_finish(vrun(&cfg));
+    status = vrun(&cfg);
+    cli_inputs_free(&in);
+    return cli_finish(status);
 }

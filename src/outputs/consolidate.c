@@ -119,6 +119,9 @@ rag_status rag_consolidate(const char *const *in, size_t count,
         st = rg_cs_styles(&c);
     if (st == RAG_OK)
         st = rag_writer_add_sheet(c.w, "Summary", &summary, err);
+    if (st == RAG_OK)
+        st = rag_writer_define_name(c.w, NULL, RG_CV_MARK_OUTPUT,
+                                    "\"consolidate\"", true, err);
     for (k = 0; k < RG_CS_SHEETS && st == RAG_OK; k++)
         st = rag_writer_add_sheet(c.w, rg_cs_sheet_names[k], &c.sheets[k],
                                   err);

@@ -34,6 +34,11 @@
 #define RG_CV_MARK_SUMMARY "_ragbook_summary"
 #define RG_CV_MARK_ISSUES "_ragbook_issues"
 #define RG_CV_MARK_COMPUTED "_ragbook_computed_"
+/* A whole workbook ragbook made (consolidate's, validate --report's),
+ * not a council's: a global hidden name whose value is a string naming
+ * the command ("consolidate").  validate and consolidate leave such a
+ * workbook out of their inputs (src/cli/inputs.c). */
+#define RG_CV_MARK_OUTPUT "_ragbook_output"
 
 /* ---- words and colours (convert_words.c) ------------------------------ */
 

@@ -435,6 +435,16 @@ static rag_status build(const char *tmp, const rag_report_file **order,
     make_formats(wb, &fm);
     files_ws = workbook_add_worksheet(wb, "Files");
     findings_ws = workbook_add_worksheet(wb, "Findings");
+    /* marked as ragbook's own (RG_CV_MARK_OUTPUT in convert_impl.h), so
+     * that validating its folder again leaves it out */
+    if (e == LXW_NO_ERROR &&
+        workbook_define_name(wb, "_ragbook_output", "\"validate report\"") ==
+            LXW_NO_ERROR) {
+        lxw_defined_name *d;
+        TAILQ_FOREACH(d, wb->defined_names, list_pointers)
+            if (!strcmp(d->name, "_ragbook_output"))
+                d->hidden = 1;
+    }
     if (e == LXW_NO_ERROR && (!files_ws || !findings_ws))
         e = LXW_ERROR_MEMORY_MALLOC_FAILED;
     if (e == LXW_NO_ERROR)

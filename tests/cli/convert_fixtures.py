@@ -99,7 +99,8 @@ def findings(path, asof):
     args = ["validate", path, "--format", "json"] + (
         ["--as-of", asof] if asof else [])
     _, out, _ = run(*args)
-    return [json.loads(line) for line in out.splitlines() if line.strip()]
+    return [f for f in (json.loads(line) for line in out.splitlines()
+                        if line.strip()) if "record" not in f]
 
 
 def split_ref(ref):

@@ -68,14 +68,29 @@ def run(*args):
     return p.returncode, p.stdout, p.stderr
 
 
-def parse_json_lines(out):
+def parse_json_lines(out, records=False):
+    """The findings (or, with records, the file and totals records)."""
     found = []
     for line in out.splitlines():
         obj = json.loads(line)
         if not isinstance(obj, dict):
             raise AssertionError("not an object: %r" % line)
-        found.append(obj)
+        if ("record" in obj) == records:
+            found.append(obj)
     return found
+
+
+SUMMARY = re.compile(r"^ragbook validate: \d+ files? checked: \d+ clean, "
+                     r"\d+ with errors, \d+ with warnings, \d+ unreadable"
+                     r"(; \d+ skipped)? \(\d+\.\d s\)$")
+
+
+def diagnostics(err):
+    """stderr without the closing summary line, which must be last."""
+    lines = err.splitlines()
+    if not lines or not SUMMARY.match(lines[-1]):
+        raise AssertionError("no summary line last on stderr: %r" % err)
+    return lines[:-1]
 
 
 def expected_status(found):
@@ -123,7 +138,7 @@ class Fixtures(unittest.TestCase):
                                  "%s: %s" % (os.path.basename(xlsx),
                                              [f["message"] for f in found
                                               if f["severity"] == "error"]))
-                self.assertEqual(err, "")
+                self.assertEqual(diagnostics(err), [])
 
     def test_text_and_json_say_the_same(self):
         for xlsx in fixtures():
@@ -151,7 +166,11 @@ class Fixtures(unittest.TestCase):
     def test_json_is_one_object_per_line(self):
         for xlsx in fixtures():
             _, out, _ = run("--format", "json", xlsx)
-            for line in out.splitlines():
+            lines = out.splitlines()
+            # the file record, then the totals, close the output
+            self.assertEqual(json.loads(lines[-2])["record"], "file")
+            self.assertEqual(json.loads(lines[-1])["record"], "totals")
+            for line in lines[:-2]:
                 obj = json.loads(line)
                 self.assertTrue(KEYS <= set(obj), line)
                 self.assertTrue(set(obj) <= KEYS | {"ref", "period"}, line)
@@ -193,7 +212,7 @@ class Options(unittest.TestCase):
             with self.subTest(file=os.path.basename(bad)):
                 status, out, err = run("--format", "json", bad)
                 self.assertEqual(status, 2)
-                lines = err.splitlines()
+                lines = diagnostics(err)
                 self.assertEqual(len(lines), 1, err)
                 self.assertTrue(lines[0].startswith("ragbook: " + bad + ": "),
                                 err)
@@ -206,12 +225,15 @@ class Options(unittest.TestCase):
                 self.assertIn(found[0]["message"], lines[0])
         status, out, err = run("--format", "json", csv, good, empty)
         self.assertEqual(status, 2)
-        self.assertEqual(len(err.splitlines()), 2)
-        files = [f["file"] for f in parse_json_lines(out)]
+        self.assertEqual(len(diagnostics(err)), 2)
+        self.assertIn("3 files checked", err)
+        self.assertIn("2 unreadable", err)
+        found = parse_json_lines(out)
+        files = [f["file"] for f in found]
         self.assertEqual(files[0], csv)
         self.assertEqual(files[-1], empty)
         _, alone, _ = run("--format", "json", good)
-        self.assertEqual(out.splitlines()[1:-1], alone.splitlines())
+        self.assertEqual(found[1:-1], parse_json_lines(alone))
         status, _, _ = run(self.path("no-such-file.xlsx"))
         self.assertEqual(status, 2)
 
@@ -286,16 +308,30 @@ class Options(unittest.TestCase):
             status, out, _ = run("--format", "json", f)
             want_status = max(want_status, status)
             one_by_one.extend(out.splitlines())
-        status, out, err = run("--format", "json", "--jobs", "2", *files)
+        # copies of one plan are plan-duplicate warnings: off here, to
+        # compare with the files checked one by one (the totals differ)
+        one_by_one = [l for l in one_by_one
+                      if '"record": "totals"' not in l]
+        status, out, err = run("--format", "json", "--jobs", "2", "--rule",
+                               "plan-duplicate=off", *files)
         self.assertEqual(status, want_status)
-        self.assertEqual(out.splitlines(), one_by_one)
-        self.assertEqual(len(err.splitlines()),
+        self.assertEqual(out.splitlines()[:-1], one_by_one)
+        self.assertEqual(len(diagnostics(err)),
                          sum(1 for f in files if f.endswith("broken.xlsx")))
-        status4, out4, _ = run("--format", "json", "--jobs", "4", *files)
-        self.assertEqual((status4, out4.splitlines()), (status, one_by_one))
+        status4, out4, _ = run("--format", "json", "--jobs", "4", "--rule",
+                               "plan-duplicate=off", *files)
+        self.assertEqual((status4, out4.splitlines()[:-1]),
+                         (status, one_by_one))
+        # with the rule on, the same plan in every copy after the first
+        _, dup, _ = run("--format", "json", "--jobs", "2", *files)
+        dups = [f for f in parse_json_lines(dup)
+                if f["rule"] == "plan-duplicate"]
+        self.assertGreater(len(dups), 400)
+        one_by_one = [l for l in one_by_one if '"record"' not in l]
         # text too, and the report over all of them
         report = self.path("report.xlsx")
-        status, _, _ = run("--jobs", "2", "--report", report, *files)
+        status, _, _ = run("--jobs", "2", "--rule", "plan-duplicate=off",
+                           "--report", report, *files)
         self.assertEqual(status, want_status)
         cells = subprocess.run([RAGBOOK, "cells", report],
                                capture_output=True, text=True)
