@@ -132,6 +132,8 @@ static const char *kind_words(rag_plan_kind k)
         return "performance action plan";
     case RAG_PLAN_RECOVERY:
         return "deficit recovery plan";
+    case RAG_PLAN_SCORECARD:
+        return "scorecard";
     }
     return "plan";
 }
