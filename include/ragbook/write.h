@@ -373,6 +373,58 @@ RAG_API rag_status rag_writer_define_name(rag_writer *w, rag_wsheet *sheet,
                                           const char *formula, bool hidden,
                                           rag_error *err);
 
+/* ---- presentation: printing and charts ------------------------------- */
+
+/* How ws prints (rag_page_setup is grid.h's: what the reader reads is
+ * what can be written; a header or footer that places a picture, &G, is
+ * counted as RAG_LOSS_PRINT and left out). */
+RAG_API void rag_wsheet_page_setup(rag_wsheet *ws, const rag_page_setup *ps);
+
+/* Print rows first..last at the top of every page.  RAG_ERR_USAGE for
+ * rows past the sheet's end. */
+RAG_API rag_status rag_wsheet_repeat_rows(rag_wsheet *ws, uint32_t first,
+                                          uint32_t last, rag_error *err);
+
+typedef enum rag_chart_kind {
+    RAG_CHART_BAR = 0,          /* horizontal bars, series side by side */
+    RAG_CHART_BAR_STACKED,      /* horizontal bars, series stacked */
+    RAG_CHART_COLUMN            /* vertical bars, series side by side */
+} rag_chart_kind;
+
+/* One series: its categories and values are ranges of cells on the
+ * chart's data sheet. */
+typedef struct rag_chart_series {
+    const char *name;           /* in the legend, when not name_from_cell */
+    bool name_from_cell;        /* the name is the cell (name_row,
+                                   name_col) of the data sheet */
+    uint32_t name_row, name_col;
+    rag_range categories, values;
+    uint32_t fill;              /* RGB; RAG_NO_COLOR for the default */
+} rag_chart_series;
+
+typedef struct rag_chart {
+    rag_chart_kind kind;
+    const char *data_sheet;     /* where the ranges are; NULL: this sheet */
+    const char *title;          /* NULL: no title */
+    bool legend;                /* a legend below the chart */
+    bool top_down;              /* bars: the first category at the top */
+    const char *value_axis;     /* the value axis's name, or NULL */
+    const char *value_format;   /* its number format ("0", "£#,##0") */
+    bool value_min_zero;        /* the value axis starts at 0 */
+    double major_unit;          /* between value gridlines; 0 automatic */
+    uint16_t gap;               /* between bars, % of a bar; 0 default */
+    const rag_chart_series *series;
+    size_t series_count;
+    double width, height;       /* pixels; 0 gives 480 x 288 */
+    uint32_t x_offset, y_offset; /* pixels from the anchor cell's corner */
+} rag_chart;
+
+/* Insert chart c with its top left corner in cell (row, col) of ws.
+ * RAG_ERR_USAGE for no series or a range outside the sheet. */
+RAG_API rag_status rag_wsheet_add_chart(rag_wsheet *ws, uint32_t row,
+                                        uint32_t col, const rag_chart *c,
+                                        rag_error *err);
+
 /* ---- copying input sheets -------------------------------------------- */
 
 /* A cell on its way from the input to the output. */

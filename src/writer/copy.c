@@ -371,46 +371,11 @@ static rag_status default_columns(copy_ctx *c, double file_width)
     return st;
 }
 
+/* The page setup is written once, for copies and generated sheets alike
+ * (present.c). */
 static void page_setup(copy_ctx *c)
 {
-    const rag_page_setup *p = &c->in.page;
-    lxw_worksheet *ws = c->out->ws;
-    lxw_header_footer_options o;
-    const char *hf[2] = {p->header, p->footer};
-    int i;
-
-    if (p->landscape)
-        worksheet_set_landscape(ws);
-    if (p->paper)
-        worksheet_set_paper(ws, (uint8_t)p->paper);
-    if (p->fit_to_page)
-        worksheet_fit_to_pages(ws, (uint16_t)p->fit_width,
-                               (uint16_t)p->fit_height);
-    else if (p->scale && p->scale != 100)
-        worksheet_set_print_scale(ws, (uint16_t)p->scale);
-    if (p->first_page)
-        worksheet_set_start_page(ws, (uint16_t)p->first_page);
-    if (p->has_margins)
-        worksheet_set_margins(ws, p->margin_left, p->margin_right,
-                              p->margin_top, p->margin_bottom);
-    if (p->print_headings)
-        worksheet_print_row_col_headers(ws);
-    if (p->center_h)
-        worksheet_center_horizontally(ws);
-    if (p->center_v)
-        worksheet_center_vertically(ws);
-    for (i = 0; i < 2; i++) {
-        if (!hf[i] || !*hf[i])
-            continue;
-        memset(&o, 0, sizeof o);
-        o.margin = p->has_margins ? (i ? p->margin_footer : p->margin_header)
-                                  : 0.3;
-        /* &G places a picture, which is not copied. */
-        if (strlen(hf[i]) > LXW_HEADER_FOOTER_MAX || strstr(hf[i], "&G") ||
-            (i ? worksheet_set_footer_opt(ws, hf[i], &o)
-               : worksheet_set_header_opt(ws, hf[i], &o)) != LXW_NO_ERROR)
-            wx_loss(c->w, RAG_LOSS_PRINT);
-    }
+    rag_wsheet_page_setup(c->out, &c->in.page);
 }
 
 static rag_status setup_sheet(copy_ctx *c)
