@@ -161,10 +161,11 @@ static void test_convert_tracker_reports_plans_and_findings(void **state)
     assert_string_equal(wb->sheets[0].name, "Summary");
     assert_string_equal(wb->sheets[1].name, "WM8 Progress");
     assert_string_equal(wb->sheets[2].name, "Issues");
-    /* R1b, months April to December: codes beside the colours */
+    /* R1b, months April to December: codes from the key's own words
+     * ("On target", "Over one month behind", "Programmed dates") */
     assert_string_equal(rag_sheet_cell(&wb->sheets[1], 16, 3)->text, "OT");
-    assert_string_equal(rag_sheet_cell(&wb->sheets[1], 16, 8)->text, ">1M");
-    assert_string_equal(rag_sheet_cell(&wb->sheets[1], 16, 9)->text, "P");
+    assert_string_equal(rag_sheet_cell(&wb->sheets[1], 16, 8)->text, "OOM");
+    assert_string_equal(rag_sheet_cell(&wb->sheets[1], 16, 9)->text, "PD");
     rag_workbook_free(wb);
     unlink(out);
 }

@@ -240,6 +240,8 @@ static rag_status write_all(job *j, const char *out, rag_error *err)
     memset(&si, 0, sizeof si);
     si.m = j->m;
     si.overdue = j->overdue;
+    si.found = j->found;
+    si.issues_sheet = j->issues;
     si.source = j->in;
     si.sheet_names = j->names;
     si.sheet_count = n;

@@ -225,12 +225,19 @@ typedef enum rg_cv_origin {
 typedef struct rg_cv_summary_in {
     const rag_model *m;
     const rag_findings *overdue;
+    const rag_findings *found;      /* what Issues lists; may be NULL */
+    const char *issues_sheet;       /* its name, for links; may be NULL */
     const char *source;             /* the input as given */
     const char *const *sheet_names; /* output name of input sheet i */
     size_t sheet_count;
     rg_cv_origin origin;
 } rg_cv_summary_in;
 
+/*
+ * Fill ws (an empty sheet of w, whichever way it will reach the output
+ * workbook) with the Summary: where things stand, per kind of plan, for a
+ * committee.  Sets its page up for printing.
+ */
 rag_status rg_cv_summary(rag_writer *w, rag_wsheet *ws,
                          const rg_cv_summary_in *in, rag_error *err);
 

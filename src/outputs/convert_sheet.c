@@ -373,9 +373,7 @@ static rag_status put_code(rg_cv_sheet *s, rag_copy_cell *cc,
     rag_style st = *rag_cell_style(s->env.wb, &cc->cell);
     st.halign = RAG_HALIGN_CENTER;
     st.font.size = 9;
-    if (st.font.color == RAG_NO_COLOR || st.font.color == 0x000000u ||
-        st.font.color == 0xFFFFFFu)
-        st.font.color = rg_cv_ink(st.fill_fg);
+    st.font.color = rg_look_keep_ink(st.font.color, st.fill_fg);
     cc->cell.type = RAG_CELL_STRING;
     cc->cell.text = code;
     cc->cell.text_len = strlen(code);
@@ -388,18 +386,11 @@ static bool has_words(const rag_cell *c)
     return c->type == RAG_CELL_STRING && c->text && c->text_len;
 }
 
-/* A code an earlier conversion wrote ("OT", ">1M", "?"). */
-static bool is_code(const rag_cell *c)
+/* A code an earlier conversion wrote ("OT", "M1M", "?"). */
+static bool is_code(const rag_plan *p, const rag_cell *c)
 {
-    int p;
-    if (!has_words(c) || c->text_len > 3)
-        return false;
-    for (p = 0; p < RAG_PROGRESS_COUNT; p++) {
-        const char *code = rg_cv_status_code((rag_progress)p);
-        if (strlen(code) == c->text_len && !memcmp(code, c->text, c->text_len))
-            return true;
-    }
-    return false;
+    return has_words(c) && c->text_len < RG_LOOK_CODE_SIZE &&
+           rg_look_is_code(p, c->text, c->text_len);
 }
 
 static rag_status on_cell(void *ctx, rag_wsheet *out, const rag_sheet *in,
@@ -434,10 +425,12 @@ static rag_status on_cell(void *ctx, rag_wsheet *out, const rag_sheet *in,
             const rag_month *mo = &a->months[k];
             if (mo->cell.col != c->col || mo->fill == RAG_NO_COLOR)
                 continue;
-            if (blank)
-                return put_code(s, cc, rg_cv_status_code(mo->status), err);
-            if (is_code(c)) /* written by an earlier conversion */
-                return put_code(s, cc, rg_cv_status_code(mo->status), err);
+            /* the code from the key's words (look.c), explained on the
+             * Summary; over a code an earlier conversion wrote too */
+            if (blank || is_code(p, c))
+                return put_code(s, cc, rg_look_code(p, mo->status,
+                                                    s->code_buf),
+                                err);
         }
     }
     for (i = 0; i < s->mark_count; i++) {

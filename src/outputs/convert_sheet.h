@@ -7,6 +7,7 @@
 #define RG_WRITE_CONVERT_SHEET_H
 
 #include "outputs/convert_impl.h"
+#include "outputs/look.h"
 
 typedef struct cv_row {
     uint32_t row;
@@ -44,6 +45,7 @@ struct rg_cv_sheet {
     size_t block_count, block_cap;
     rg_arena arena;
     rag_wsheet *out;
+    char code_buf[RG_LOOK_CODE_SIZE]; /* the month code being written */
 };
 
 /* The table's first header row (its title block is above it). */

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "outputs/convert_impl.h"
+#include "outputs/look.h"
 
 /* ---- statuses and RAGs ------------------------------------------------ */
 
@@ -78,12 +79,10 @@ uint32_t rg_cv_rating_colour(rag_rating r)
     return RAG_NO_COLOR;
 }
 
+/* By WCAG contrast (look.c): white on 00B050 is 2.87:1, black 7.3:1. */
 uint32_t rg_cv_ink(uint32_t fill)
 {
-    unsigned r = (fill >> 16) & 0xFF, g = (fill >> 8) & 0xFF, b = fill & 0xFF;
-    if (fill == RAG_NO_COLOR)
-        return RAG_NO_COLOR;
-    return 299 * r + 587 * g + 114 * b < 140000 ? 0xFFFFFFu : 0x000000u;
+    return rg_look_ink(fill);
 }
 
 const char *rg_cv_kind_words(rag_plan_kind k)
@@ -227,10 +226,8 @@ rag_status rg_cv_refill(rag_writer *w, const rag_style *in, uint32_t fill,
     st.pattern = RAG_PATTERN_SOLID;
     st.fill_fg = fill;
     st.fill_bg = RAG_NO_COLOR;
-    /* keep a chosen font colour unless it would vanish on the fill */
-    if (st.font.color == RAG_NO_COLOR || st.font.color == 0x000000u ||
-        st.font.color == 0xFFFFFFu)
-        st.font.color = rg_cv_ink(fill);
+    /* keep a chosen font colour where it reads on the fill (WCAG AA) */
+    st.font.color = rg_look_keep_ink(st.font.color, fill);
     return rag_writer_style(w, &st, out, err);
 }
 

@@ -12,9 +12,8 @@
 #include <string.h>
 #include <unistd.h>
 
-#include <xlsxwriter.h>
-
 #include "outputs/convert_impl.h"
+#include "outputs/look.h"
 
 /* Excel's limits: links per sheet, characters in a link target, rows. */
 #define MAX_LINKS 65000
@@ -286,12 +285,7 @@ rag_status rg_cv_issues_sheet(rag_writer *w, rag_wsheet *ws,
     all.last_row = (uint32_t)(shown ? shown : 1);
     all.last_col = 5;
     rag_wsheet_freeze(ws, 1, 0, 1, 0);
-    {
-        lxw_worksheet *lws = rag_wsheet_lxw(ws);
-        worksheet_set_landscape(lws);
-        worksheet_set_paper(lws, 9); /* A4 */
-        worksheet_fit_to_pages(lws, 1, 0);
-        worksheet_repeat_rows(lws, 0, 0);
-    }
-    return rag_wsheet_autofilter(ws, &all, err);
+    /* printed with the Summary: A4 landscape, the header on every page */
+    st = rg_look_print(ws, 0, 0, err);
+    return st == RAG_OK ? rag_wsheet_autofilter(ws, &all, err) : st;
 }

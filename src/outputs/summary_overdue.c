@@ -28,6 +28,7 @@ static rag_status overdue_row(rg_sum *s, uint32_t r, const rag_finding *f)
     rag_loc at;
     rag_date due = {0, 0, 0};
     const char *due_text = NULL, *status = "";
+    char words[64];
     rg_buf item = {0};
     size_t i;
     rag_status st;
@@ -52,13 +53,12 @@ static rag_status overdue_row(rg_sum *s, uint32_t r, const rag_finding *f)
         if (p->milestones[i].cell.row == f->row)
             ms = &p->milestones[i];
     if (a) {
-        const rag_legend_entry *e = rg_cv_legend_entry(p, a->status);
         at = a->cell;
         due = a->due;
         due_text = a->due_text;
         status = !a->status ? "Not reported"
-                 : e && e->label ? e->label
-                                 : rg_cv_status_words(a->status);
+                            : rg_look_status_words(s->in->m->wb, p, a->status,
+                                                   words, sizeof words);
         if (!rg_buf_printf(&item, "%s%s%s", a->ref ? a->ref : "",
                            a->ref ? " " : "", a->text ? a->text : ""))
             return rg_fail(s->err, RAG_ERR_NOMEM, "out of memory");
@@ -84,7 +84,7 @@ static rag_status overdue_row(rg_sum *s, uint32_t r, const rag_finding *f)
         st = rag_wsheet_write_number(s->ws, r, 1, rg_cv_serial(due), s->date,
                                      s->err);
     else if (st == RAG_OK && due_text)
-        st = rg_sum_put(s, r, 1, due_text, s->wrap_center, true);
+        st = rg_sum_put(s, r, 1, due_text, s->count, true);
     if (st == RAG_OK)
         st = rg_sum_put(s, r, 2, item.data ? item.data : "", s->wrap, true);
     if (st == RAG_OK && a && a->lead_count) {
@@ -117,32 +117,34 @@ static rag_status overdue_row(rg_sum *s, uint32_t r, const rag_finding *f)
     return st;
 }
 
-rag_status rg_sum_overdue(rg_sum *s, uint32_t r)
+rag_status rg_sum_overdue(rg_sum *s)
 {
     const rag_findings *f = s->in->overdue;
     char date[32], line[96];
     size_t i;
-    uint32_t c;
+    uint32_t c, r;
     rag_status st;
 
     snprintf(line, sizeof line, "Overdue on %s",
              rg_cv_date_words(s->in->m->as_of, date, sizeof date));
-    st = rg_sum_put(s, r, 0, line, s->bold, false);
-    if (st == RAG_OK && (!f || !f->count))
-        return rg_sum_put(s, r + 1, 0, "Nothing is overdue.", s->text, false);
-    st = st == RAG_OK ? rg_sum_put(s, r + 1, 0, "Where", s->header, false) : st;
-    st = st == RAG_OK ? rg_sum_put(s, r + 1, 1, "Was due", s->header, false) : st;
-    st = st == RAG_OK ? rg_sum_put(s, r + 1, 2, "Overdue item", s->header, false)
-                      : st;
-    st = st == RAG_OK ? rg_sum_put(s, r + 1, 3, "Lead", s->header, false) : st;
-    st = st == RAG_OK ? rg_sum_put(s, r + 1, OVERDUE_STATUS_COL, "Computed status",
-                            s->header, false)
+    st = rg_sum_section(s, line);
+    r = s->row;
+    if (st == RAG_OK && (!f || !f->count)) {
+        s->row++;
+        return rg_sum_put(s, r, 0, "Nothing is overdue.", s->text, false);
+    }
+    st = st == RAG_OK ? rg_sum_head(s, r, 0, "Where", false) : st;
+    st = st == RAG_OK ? rg_sum_head(s, r, 1, "Was due", true) : st;
+    st = st == RAG_OK ? rg_sum_head(s, r, 2, "Overdue item", false) : st;
+    st = st == RAG_OK ? rg_sum_head(s, r, 3, "Lead", false) : st;
+    st = st == RAG_OK ? rg_sum_head(s, r, OVERDUE_STATUS_COL, "Status",
+                                    false)
                       : st;
     for (c = 4; c < OVERDUE_STATUS_COL + 2 && st == RAG_OK; c++)
         if (c != OVERDUE_STATUS_COL)
-            st = rg_sum_put(s, r + 1, c, "", s->header, false);
+            st = rg_sum_put(s, r, c, "", s->header, false);
     for (i = 0; i < f->count && st == RAG_OK; i++)
-        st = overdue_row(s, r + 2 + (uint32_t)i, &f->items[i]);
+        st = overdue_row(s, r + 1 + (uint32_t)i, &f->items[i]);
+    s->row = r + 1 + (uint32_t)f->count;
     return st;
 }
-
