@@ -1,8 +1,9 @@
 /*
- * The Summary's part for performance indicators (indicator plans and the
- * scorecards read as such): one row per indicator with its target,
- * actual and variance in the indicator's own unit, which way is better,
- * the RAG ragbook computes from them (in its colour and in words) and the
+ * The Summary's part for performance indicators (indicator plans and
+ * scorecards): one row per indicator with its target, actual and variance
+ * in the indicator's own unit, which way is better, the direction of
+ * travel (the latest period against the one before, else the sheet's
+ * words), the RAG ragbook computes (in its colour and in words) and the
  * RAG the sheet states.  No total (indicators do not add up) and no chart
  * (the table is the picture).
  */
@@ -58,6 +59,46 @@ static const char *better_words(rag_direction d)
         break;
     }
     return "Higher";
+}
+
+static bool rated(const rag_plan *p)
+{
+    return p->kind == RAG_PLAN_INDICATOR || p->kind == RAG_PLAN_SCORECARD;
+}
+
+/* The latest value against the one before, the right way up; else what
+ * the sheet says; else not known. */
+static const char *travel(const rag_indicator *ind)
+{
+    double a, b, better;
+    if (ind->value_count < 2)
+        return ind->travel && *ind->travel ? ind->travel : "not known";
+    a = ind->values[ind->value_count - 2].value;
+    b = ind->values[ind->value_count - 1].value;
+    if (ind->direction == RAG_WITHIN_BAND)
+        better = fabs(a - ind->target) - fabs(b - ind->target);
+    else
+        better = ind->direction == RAG_LOWER_IS_BETTER ? a - b : b - a;
+    /* figures read from text carry float noise below 1e-9 (as rag_rate) */
+    return fabs(better) < 1e-9 ? "No change"
+           : better > 0        ? "Improving"
+                               : "Worse";
+}
+
+/* Findings about this indicator: its row on a scorecard, the whole plan
+ * of an indicator plan. */
+static size_t findings_of(const rg_sum *s, const rag_plan *p, size_t plan,
+                          const rag_indicator *ind)
+{
+    size_t k, n = 0;
+    const rag_findings *f = s->in->found;
+    if (p->kind != RAG_PLAN_SCORECARD)
+        return s->findings[plan];
+    for (k = 0; f && k < f->count; k++)
+        n += f->items[k].sheet && f->items[k].has_cell &&
+             f->items[k].sheet_index == p->sheet_index &&
+             f->items[k].row == ind->cell.row;
+    return n;
 }
 
 static rag_status number(rg_sum *s, uint32_t r, uint32_t c, bool has,
@@ -124,20 +165,25 @@ static rag_status row(rg_sum *s, uint32_t r, const rag_plan *p,
         st = rg_sum_put(s, r, SUM_COL_FIRST + 3,
                         better_words(ind->direction), s->count, false);
     if (st == RAG_OK)
-        st = rating(s, r, SUM_COL_FIRST + 4, ind->rag,
+        st = rg_sum_put(s, r, SUM_COL_FIRST + 4, travel(ind), s->count,
+                        true);
+    if (st == RAG_OK)
+        st = rating(s, r, SUM_COL_FIRST + 5, ind->rag,
                     ind->data_only ? "data only" : "not rated");
     if (st == RAG_OK)
-        st = rating(s, r, SUM_COL_FIRST + 5, ind->stated_rag, "not stated");
+        st = rating(s, r, SUM_COL_FIRST + 6, ind->stated_rag, "not stated");
     if (st == RAG_OK)
-        st = rg_sum_findings(s, r, SUM_COL_FIRST + 6, s->findings[plan]);
+        st = rg_sum_findings(s, r, SUM_COL_FIRST + 7,
+                             findings_of(s, p, plan, ind));
     return st;
 }
 
 rag_status rg_sum_indicators(rg_sum *s)
 {
     static const char *const heads[] = {
-        "Target", "Actual", "Variance", "Better when", "RAG computed",
-        "RAG on the sheet", "Findings"};
+        "Target", "Actual", "Variance", "Better when",
+        "Direction of travel", "RAG computed", "RAG on the sheet",
+        "Findings"};
     const rag_model *m = s->in->m;
     size_t i, k, n = 0;
     double tolerance = -1;
@@ -146,7 +192,7 @@ rag_status rg_sum_indicators(rg_sum *s)
     rag_status st;
 
     for (i = 0; i < m->plan_count; i++)
-        if (m->plans[i].kind == RAG_PLAN_INDICATOR)
+        if (rated(&m->plans[i]))
             for (k = 0; k < m->plans[i].indicator_count; k++) {
                 const rag_indicator *ind = &m->plans[i].indicators[k];
                 if (tolerance >= 0 && ind->tolerance != tolerance)
@@ -174,7 +220,7 @@ rag_status rg_sum_indicators(rg_sum *s)
     s->row = head + 1;
     for (i = 0; i < m->plan_count && st == RAG_OK; i++) {
         const rag_plan *p = &m->plans[i];
-        if (p->kind != RAG_PLAN_INDICATOR)
+        if (!rated(p))
             continue;
         for (k = 0; k < p->indicator_count && st == RAG_OK; k++)
             st = row(s, s->row++, p, i, &p->indicators[k]);
@@ -186,14 +232,18 @@ rag_status rg_sum_indicators(rg_sum *s)
                      "RAG computed by ragbook from the target and the "
                      "actual: GREEN when the target is met, AMBER when "
                      "short of it by no more than %g%% of the target, RED "
-                     "beyond.  Variance is actual less target.",
+                     "beyond.  Variance is actual less target; direction "
+                     "of travel compares the latest period with the one "
+                     "before.",
                      tolerance * 100);
         else
             snprintf(line, sizeof line,
                      "RAG computed by ragbook from the target and the "
                      "actual: GREEN when the target is met, AMBER when "
                      "a little short of it (each sheet's own band), RED "
-                     "beyond.  Variance is actual less target.");
+                     "beyond.  Variance is actual less target; direction "
+                     "of travel compares the latest period with the one "
+                     "before.");
         st = rg_sum_note(s, line);
     }
     return st;
