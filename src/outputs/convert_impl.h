@@ -113,7 +113,8 @@ typedef struct rg_cv_links {
 
 /*
  * Fill ws with one row per finding: File, Sheet, Cell (linked), Severity
- * (in colour and in words), Rule, Message; a header row with a filter, and
+ * (in colour and in words), Message, Rule, Ref, Period; a header row with
+ * a filter, repeated on each printed page, and
  * the header frozen.  Findings are listed in the order given.
  */
 rag_status rg_cv_issues_sheet(rag_writer *w, rag_wsheet *ws,

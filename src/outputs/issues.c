@@ -1,5 +1,6 @@
 /*
- * The Issues sheet, shared by convert and consolidate: one row per
+ * The Issues sheet, shared by convert, consolidate and the validation
+ * report (its Findings sheet): one row per
  * finding, its cell linked (inside the workbook for convert, to the input
  * file for consolidate), the severity in colour and in words.
  */
@@ -234,6 +235,11 @@ static rag_status write_row(rag_wsheet *ws, uint32_t row,
     if (st == RAG_OK)
         st = rag_wsheet_write_string(ws, row, 5, f->rule ? f->rule : "",
                                      s->text, err);
+    /* the action's ref and the period: what to filter a long list by */
+    if (st == RAG_OK && f->ref)
+        st = rag_wsheet_write_string(ws, row, 6, f->ref, s->text, err);
+    if (st == RAG_OK && f->period)
+        st = rag_wsheet_write_string(ws, row, 7, f->period, s->text, err);
     rg_buf_free(&url);
     rg_buf_free(&loc);
     return st;
@@ -243,16 +249,17 @@ rag_status rg_cv_issues_sheet(rag_writer *w, rag_wsheet *ws,
                               const rag_findings *found,
                               const rg_cv_links *links, rag_error *err)
 {
-    static const char *const titles[] = {"File", "Sheet", "Cell",
-                                         "Severity", "Message", "Rule"};
-    static const double widths[] = {30, 18, 8, 10, 95, 22};
+    static const char *const titles[] = {"File",     "Sheet",   "Cell",
+                                         "Severity", "Message", "Rule",
+                                         "Ref",      "Period"};
+    static const double widths[] = {30, 18, 8, 10, 95, 22, 8, 8};
     size_t n = found ? found->count : 0, shown = n, i, linked = 0;
     rg_buf tmp = {0};
     styles s;
     rag_range all;
     rag_status st = make_styles(w, &s, err);
 
-    for (i = 0; i < 6 && st == RAG_OK; i++) {
+    for (i = 0; i < 8 && st == RAG_OK; i++) {
         st = rag_wsheet_write_string(ws, 0, (uint32_t)i, titles[i], s.header,
                                      err);
         if (st == RAG_OK)
@@ -283,7 +290,7 @@ rag_status rg_cv_issues_sheet(rag_writer *w, rag_wsheet *ws,
     all.first_row = 0;
     all.first_col = 0;
     all.last_row = (uint32_t)(shown ? shown : 1);
-    all.last_col = 5;
+    all.last_col = 7;
     rag_wsheet_freeze(ws, 1, 0, 1, 0);
     /* printed with the Summary: A4 landscape, the header on every page */
     st = rg_look_print(ws, 0, 0, err);

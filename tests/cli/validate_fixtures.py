@@ -370,14 +370,18 @@ class Options(unittest.TestCase):
 
         fg = grid(files)
         self.assertEqual(fg[(1, "A")]["value"], "File")
-        self.assertEqual(fg[(1, "F")]["value"], "RAG")
+        self.assertEqual(fg[(1, "F")]["value"], "Check result")
+        colour = {"Errors to correct": "RED", "Could not be read": "RED",
+                  "Warnings to review": "AMBER", "No plan found": "AMBER",
+                  "Passed": "GREEN"}
         rag_of = {}
         for row in range(2, len(fx) + 3):
             word = fg[(row, "F")]["value"]
             fill = fg[(row, "F")].get("fill")
             self.assertEqual(fill, {"RED": "FF0000", "AMBER": "FFC000",
-                                    "GREEN": "00B050"}[word])
-            rag_of[fg[(row, "A")]["value"]] = (word, fg[(row, "C")]["value"])
+                                    "GREEN": "00B050"}[colour[word]])
+            rag_of[fg[(row, "A")]["value"]] = (colour[word],
+                                               fg[(row, "C")]["value"])
         self.assertEqual(rag_of[csv][0], "RED")
         for f in fx:
             errors = [x for x in found
@@ -388,11 +392,11 @@ class Options(unittest.TestCase):
             self.assertEqual(rag_of[f][0], "RED" if errors else
                              "AMBER" if warnings else "GREEN")
         gg = grid(findings)
-        self.assertEqual([gg[(1, c)]["value"] for c in "ABCDEF"],
-                         ["File", "Sheet", "Cell", "Rule", "Severity",
-                          "Message"])
+        self.assertEqual([gg[(1, c)]["value"] for c in "ABCDEFGH"],
+                         ["File", "Sheet", "Cell", "Severity", "Message",
+                          "Rule", "Ref", "Period"])
         order = {"error": 0, "warning": 1, "info": 2}
-        rows = [(gg[(r, "A")]["value"], order[gg[(r, "E")]["value"]])
+        rows = [(gg[(r, "A")]["value"], order[gg[(r, "D")]["value"]])
                 for r in range(2, len(found) + 2)]
         self.assertEqual(rows, sorted(rows))  # by file, then severity
         self.assertEqual(len(rows), len(found))
