@@ -240,6 +240,53 @@ static void test_action_tables_stay_action_plans(void **state)
     built_free(&b);
 }
 
+/* ---- letters in month cells, through the key --------------------------- */
+
+static void test_month_letters_read_through_the_key(void **state)
+{
+    static const struct {
+        const char *name;
+        const char *rows[10];
+        const char *ref;
+        rag_progress months[4];
+    } cases[] = {
+        {"key in one cell each",
+         {"Tracker 2023/24", "G = On track", "A = Up to 1 month late",
+          "R = Late (more than 4 weeks)", "P = Re-planned", "",
+          "No.|Action|Lead|Apr|May|Jun|Jul", "1.1|Review|Cllr Jo Marsh|G|A|R|P",
+          NULL},
+         "1.1",
+         {RAG_PROGRESS_ON_TARGET, RAG_PROGRESS_ONE_MONTH_BEHIND,
+          RAG_PROGRESS_OVER_ONE_MONTH_BEHIND, RAG_PROGRESS_REPROGRAMMED}},
+        {"key as code | words, words in a month cell",
+         {"Key", "G|On track", "A|Late (less than 4 weeks)", "C|Complete", "",
+          "ID|Action|Owner|Apr|May|Jun|Jul", "2.3.b|Publish|Ann Lee|G|A|On track|C",
+          NULL},
+         "2.3.b",
+         {RAG_PROGRESS_ON_TARGET, RAG_PROGRESS_ONE_MONTH_BEHIND,
+          RAG_PROGRESS_ON_TARGET, RAG_PROGRESS_COMPLETE}},
+    };
+    size_t k, i;
+    (void)state;
+
+    for (k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+        built b;
+        const rag_plan *p;
+        const rag_action *a = NULL;
+        print_message("case: %s\n", cases[k].name);
+        build_grid(&b, cases[k].rows);
+        p = only_plan(&b, RAG_PLAN_TRACKER);
+        for (i = 0; i < p->action_count; i++)
+            if (p->actions[i].ref && !strcmp(p->actions[i].ref, cases[k].ref))
+                a = &p->actions[i];
+        assert_non_null(a);
+        assert_int_equal(a->month_count, 4);
+        for (i = 0; i < 4; i++)
+            assert_int_equal(a->months[i].status, cases[k].months[i]);
+        built_free(&b);
+    }
+}
+
 /* A readable workbook without any plan gets plan-not-found. */
 static void test_no_plan_is_said(void **state)
 {
@@ -268,6 +315,7 @@ int main(void)
         cmocka_unit_test(test_scorecard_rows_are_validated_one_by_one),
         cmocka_unit_test(test_action_tables_stay_action_plans),
         cmocka_unit_test(test_no_plan_is_said),
+        cmocka_unit_test(test_month_letters_read_through_the_key),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -218,7 +218,8 @@ static void test_conditional_colours_is_info_for_each_such_sheet(void **s)
     assert_string_equal(x->message,
                         "this sheet is coloured by conditional formatting "
                         "(D5:O60): those colours are not cell fills, so they "
-                        "are not read as statuses");
+                        "are not read as statuses (letters or words in the "
+                        "cells are, through the key)");
     rag_findings_free(f);
 
     sheets[0].conditional_count = 0;

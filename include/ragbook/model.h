@@ -82,12 +82,15 @@ typedef struct rag_legend_entry {
     rag_loc cell;           /* the coloured cell */
     size_t sheet_index;     /* the sheet it is on: a "Key" sheet's legend
                                serves the trackers of other sheets */
+    const char *code;       /* the letters month cells hold for it ("G" of
+                               "G = On track"), or NULL */
 } rag_legend_entry;
 
 typedef struct rag_month {
     int year, month;        /* 2009, 4 for April 2009 */
     rag_progress status;    /* NONE when the fill is not in the legend */
-    uint32_t fill;          /* RGB of the cell */
+    uint32_t fill;          /* RGB of the cell (RAG_NO_COLOR for a cell
+                               read by its letters or words alone) */
     rag_loc cell;
 } rag_month;
 

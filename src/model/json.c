@@ -116,7 +116,15 @@ static void legend(FILE *f, const rag_model *m, const rag_plan *p)
         jstr(f, rag_progress_name(e->status));
         fputs(", \"label\": ", f);
         jstr(f, e->label);
-        fprintf(f, ", \"fill\": \"%06X\"", (unsigned)(e->fill & 0xFFFFFF));
+        if (e->fill == RAG_NO_COLOR) /* a key of letters: "G = On track" */
+            fputs(", \"fill\": null", f);
+        else
+            fprintf(f, ", \"fill\": \"%06X\"",
+                    (unsigned)(e->fill & 0xFFFFFF));
+        if (e->code) {
+            fputs(", \"code\": ", f);
+            jstr(f, e->code);
+        }
         jcell_on(f, m, p, e->sheet_index, e->cell);
         putc('}', f);
     }

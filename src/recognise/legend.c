@@ -11,8 +11,14 @@
 #define MAX_LABEL 60
 #define MAX_WORDS 8
 
+/* A key's code is what a month cell holds for the status: "G", "A", "R",
+ * "C", "NS", "B/G".  Three characters is the most seen in keys; more is a
+ * word. */
+#define MAX_CODE 3
+
 typedef struct cand {
     rag_progress status;
+    char code[MAX_CODE + 1]; /* "" when none */
     uint32_t row, col;       /* the words */
     uint32_t frow, fcol;     /* the colour */
     uint32_t fill;
@@ -52,6 +58,67 @@ static bool swatch(const rg_view *v, uint32_t r, int64_t c, uint32_t *fill)
     return rg_text(v, r, (uint32_t)c, &len) && len <= 3;
 }
 
+/* s[0..len) is a code: 1..MAX_CODE letters, digits or '/' '*', with a
+ * letter; copied upper-case into code. */
+static bool code_text(const char *s, size_t len, char *code)
+{
+    size_t i;
+    bool letter = false;
+    if (!len || len > MAX_CODE)
+        return false;
+    for (i = 0; i < len; i++) {
+        char ch = s[i];
+        if ((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z'))
+            letter = true;
+        else if (!(ch >= '0' && ch <= '9') && ch != '/' && ch != '*' &&
+                 ch != '+')
+            return false;
+        code[i] = (ch >= 'a' && ch <= 'z') ? (char)(ch - 32) : ch;
+    }
+    code[len] = '\0';
+    return letter;
+}
+
+/* "G = On track", "G - On track", "G: On track", "(G) On track": the
+ * code, and where the words start; false when s is not so written. */
+static bool inline_code(const char *s, size_t len, char *code, size_t *words)
+{
+    size_t i = 0, a, e;
+    bool bracket = false;
+    if (len && s[0] == '(') {
+        bracket = true;
+        i = 1;
+    }
+    a = i;
+    while (i < len && s[i] != ' ' && s[i] != '=' && s[i] != ':' &&
+           s[i] != ')' && s[i] != '-')
+        i++;
+    e = i;
+    if (!code_text(s + a, e - a, code))
+        return false;
+    if (bracket) {
+        if (i >= len || s[i] != ')')
+            return false;
+        i++;
+    }
+    while (i < len && s[i] == ' ')
+        i++;
+    if (i < len && (s[i] == '=' || s[i] == ':' || s[i] == '-')) {
+        i++;
+    } else if (i + 3 <= len && (unsigned char)s[i] == 0xE2 &&
+               (unsigned char)s[i + 1] == 0x80) {
+        i += 3; /* an en or em dash */
+    } else if (!bracket) {
+        return false;
+    }
+    while (i < len && s[i] == ' ')
+        i++;
+    if (i >= len)
+        return false;
+    *words = i;
+    return true;
+}
+
 static bool candidate(const rg_view *v, uint32_t r, uint32_t c, cand *out)
 {
     char norm[128];
@@ -60,12 +127,22 @@ static bool candidate(const rg_view *v, uint32_t r, uint32_t c, cand *out)
     int s;
     uint32_t fill;
 
+    char code[MAX_CODE + 1] = "";
+    size_t at = 0, clen;
+    const char *ct;
+
     if (!t || len > MAX_LABEL)
         return false;
+    if (inline_code(t, len, code, &at)) {
+        t += at; /* "G = On track": the words after the code */
+        len -= at;
+    } else {
+        code[0] = '\0';
+    }
     rg_norm(t, len, norm, sizeof norm);
     if (word_count(norm) > MAX_WORDS)
         return false;
-    s = rg_vocab_find(rg_status_words, norm, NULL);
+    s = (int)rg_status_of(t, len);
     if (s <= 0)
         return false;
     memset(out, 0, sizeof *out);
@@ -75,6 +152,12 @@ static bool candidate(const rg_view *v, uint32_t r, uint32_t c, cand *out)
     out->text = t;
     out->len = len;
     out->frow = r;
+    if (!code[0] && c >= 1 && (ct = rg_text(v, r, c - 1, &clen)) != NULL)
+        code_text(ct, clen, code); /* "G" | "On track" */
+    if (!code[0] && c >= 2 && !rg_has_value(v, r, c - 1) &&
+        (ct = rg_text(v, r, c - 2, &clen)) != NULL)
+        code_text(ct, clen, code); /* "G" | | "On track" */
+    memcpy(out->code, code, sizeof code);
     if (swatch(v, r, (int64_t)c - 1, &fill)) {
         out->fcol = c - 1;
     } else if (c >= 2 && !rg_has_value(v, r, c - 1) &&
@@ -84,10 +167,10 @@ static bool candidate(const rg_view *v, uint32_t r, uint32_t c, cand *out)
         out->fcol = c + 1;
     } else {
         fill = rg_fill(v, r, c);
-        if (fill == RAG_NO_COLOR)
+        if (fill == RAG_NO_COLOR && !code[0])
             return false;
         out->fcol = c;
-        out->self = true;
+        out->self = fill != RAG_NO_COLOR;
     }
     out->fill = fill;
     return true;
@@ -98,6 +181,19 @@ static bool near(const cand *a, const cand *b)
     uint32_t dr = a->row > b->row ? a->row - b->row : b->row - a->row;
     uint32_t dc = a->col > b->col ? a->col - b->col : b->col - a->col;
     return dr <= 3 && dc <= 8;
+}
+
+rag_progress rg_legend_code(const rag_legend_entry *legend, size_t count,
+                            const char *text, size_t len)
+{
+    char code[MAX_CODE + 1];
+    size_t i;
+    if (!text || !code_text(text, len, code))
+        return RAG_PROGRESS_NONE;
+    for (i = 0; i < count; i++)
+        if (legend[i].code && !strcmp(legend[i].code, code))
+            return legend[i].status;
+    return RAG_PROGRESS_NONE;
 }
 
 rag_progress rg_legend_status(const rag_legend_entry *legend, size_t count,
@@ -170,6 +266,11 @@ bool rg_find_legend(rag_model *m, const rg_view *v, rag_legend_entry **out,
         e->fill = cs[i].fill;
         e->cell = rg_loc(cs[i].frow, cs[i].fcol);
         e->sheet_index = v->index;
+        if (cs[i].code[0]) {
+            e->code = rg_model_strndup(m, cs[i].code, strlen(cs[i].code));
+            if (!e->code)
+                ok = false;
+        }
         if (!e->label)
             ok = false;
     }

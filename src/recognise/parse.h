@@ -87,6 +87,17 @@ typedef struct rg_span {
  */
 size_t rg_split_leads(const char *s, size_t len, rg_span *out, size_t max);
 
+/* ---- statuses --------------------------------------------------------- */
+
+/*
+ * The progress a status's words mean: "On track", "Up to 1 month late",
+ * "Late (less than 4 weeks)" (one month behind), "Slipped by over a
+ * month", "Not on track" (over one month behind), "Re-planned", "New end
+ * date agreed" (reprogrammed), "In-complete" (not complete).  NONE when
+ * the words name no status.
+ */
+rag_progress rg_status_of(const char *s, size_t len);
+
 /* ---- figures ---------------------------------------------------------- */
 
 typedef struct rg_figure {

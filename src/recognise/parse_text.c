@@ -77,6 +77,10 @@ static bool ref_shape(const char *s, size_t len, size_t *plen)
     }
     {
         size_t num_end = i;
+        /* "1.1.a", "2.3-b": a lettered child after a dot or a dash */
+        if (i + 1 < len && (s[i] == '.' || s[i] == '-') &&
+            is_alpha(s[i + 1]))
+            i++;
         if (i < len && s[i] == '(' && i + 2 < len && is_alpha(s[i + 1])) {
             /* 1(a), 1(ii) */
             size_t j = i + 1;
@@ -295,6 +299,17 @@ static void flush_group(lead_out *o, const tok *t, size_t a, size_t b)
         return;
     }
     i = first_word + 1;
+    if (t[a].cls == TOK_TITLE && t[first_word].cls == TOK_WORD) {
+        /* "Cllr Jo Marsh": a title takes the name after it, given name
+         * and surname; of a longer run of names the rest pair off
+         * ("Cllr Jo Marsh Ann Lee") */
+        size_t k = first_word;
+        while (k < b && t[k].cls == TOK_WORD)
+            k++;
+        if (k - first_word == 2 || (k - first_word > 2 &&
+                                    (k - first_word) % 2 == 0))
+            i = first_word + 2;
+    }
     while (i < b && t[i].cls == TOK_PARTICLE)
         i++;
     if (i < b && t[i - 1].cls == TOK_PARTICLE)
@@ -333,7 +348,20 @@ static void split_names(lead_out *o, const char *s, size_t a, size_t b)
     for (i = 0; i < n; i++)
         if (t[i].cls == TOK_OTHER || n >= MAX_TOKS ||
             is_role_word(s + t[i].start, t[i].len)) {
-            emit(o, t[0].start, t[n - 1].start + t[n - 1].len);
+            /* a post stays whole, its bracket too: "Head of Service
+             * (Housing Options)" */
+            size_t end = t[n - 1].start + t[n - 1].len, k, open = 0;
+            for (k = t[0].start; k < end; k++) {
+                if (s[k] == '(')
+                    open++;
+                else if (s[k] == ')' && open)
+                    open--;
+            }
+            while (open && end < b && s[end] == ')') {
+                end++;
+                open--;
+            }
+            emit(o, t[0].start, end);
             return;
         }
     for (i = 0; i < n; i++) {

@@ -98,6 +98,10 @@ void rg_unclaim_all(rg_view *v);
 bool rg_find_legend(rag_model *m, const rg_view *v, rag_legend_entry **out,
                     size_t *count);
 
+/* The status a code means in a legend ("G" of "G = On track"), or NONE. */
+rag_progress rg_legend_code(const rag_legend_entry *legend, size_t count,
+                            const char *text, size_t len);
+
 /* The status a fill means in a legend, or NONE. */
 rag_progress rg_legend_status(const rag_legend_entry *legend, size_t count,
                               uint32_t fill);

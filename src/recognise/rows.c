@@ -220,12 +220,18 @@ static rag_status add_months(rag_model *m, const rg_view *v,
             same = false;
         rg_norm_at(v, r, c, norm, sizeof norm);
         if (norm[0]) {
-            int s = rg_vocab_find(rg_status_words, norm, NULL);
-            if (s > 0)
-                words = (rag_progress)s;
+            size_t len;
+            const char *txt = rg_text(v, r, c, &len);
+            if (txt)
+                words = rg_status_of(txt, len);
         }
-        if (fill == RAG_NO_COLOR && words == RAG_PROGRESS_NONE)
-            continue;
+        if (fill == RAG_NO_COLOR && words == RAG_PROGRESS_NONE) {
+            /* letters a key may explain ("G"), read in rg_apply_legend */
+            size_t len;
+            const char *txt = rg_text(v, r, c, &len);
+            if (!txt || len > 3)
+                continue;
+        }
         a->months[n].year = t->months[i].year;
         a->months[n].month = t->months[i].month;
         a->months[n].fill = fill;
@@ -333,14 +339,8 @@ static rag_status add_action(rag_model *m, const rg_view *v,
         if (due.text)
             a->due_text = rg_value_text(m, v, r, (uint32_t)t->col[RG_COL_DUE]);
     }
-    if (ts) {
-        char norm[96];
-        int s;
-        rg_norm(ts, ls, norm, sizeof norm);
-        s = rg_vocab_find(rg_status_words, norm, NULL);
-        if (s > 0)
-            a->status = (rag_progress)s;
-    }
+    if (ts)
+        a->status = rg_status_of(ts, ls);
     {
         int32_t key = t->col[RG_COL_REF] >= 0 ? t->col[RG_COL_REF]
                                               : t->col[RG_COL_ACTION];
@@ -422,6 +422,21 @@ rag_status rg_table_plan(rag_model *m, rg_view *v, const rg_table *t,
             if (p->actions[j].parent && !strcmp(p->actions[j].parent, a->ref))
                 a->is_parent = true;
     }
+    /* "1.1" under a section number no row holds: the number is the
+     * section's, not a parent row's (a lettered child such as "R2d" keeps
+     * its parent, missing or not: ref-orphan says so) */
+    for (i = 0; i < p->action_count; i++) {
+        rag_action *a = &p->actions[i];
+        bool found = false;
+        if (!a->parent || strspn(a->ref, "0123456789.") != strlen(a->ref) ||
+            strspn(a->parent, "0123456789") != strlen(a->parent))
+            continue;
+        for (j = 0; j < p->action_count && !found; j++)
+            found = p->actions[j].ref &&
+                    !strcmp(p->actions[j].ref, a->parent);
+        if (!found)
+            a->parent = NULL;
+    }
     p->range.first_row = p->cell.row;
     p->range.first_col = t->first_col < p->cell.col ? t->first_col
                                                     : p->cell.col;
@@ -471,6 +486,12 @@ rag_status rg_apply_legend(rag_model *m, const rg_view *v, rag_plan *p,
         for (j = 0; j < a->month_count; j++) {
             rag_month *mo = &a->months[j];
             long when = (long)mo->year * 12 + mo->month;
+            if (mo->status == RAG_PROGRESS_NONE) {
+                size_t len;
+                const char *txt = rg_text(v, mo->cell.row, mo->cell.col,
+                                          &len);
+                mo->status = rg_legend_code(legend, count, txt, len);
+            }
             if (mo->status == RAG_PROGRESS_NONE)
                 mo->status = rg_legend_status(legend, count, mo->fill);
             if (mo->status != RAG_PROGRESS_NONE && mo->year &&
@@ -479,7 +500,22 @@ rag_status rg_apply_legend(rag_model *m, const rg_view *v, rag_plan *p,
                 a->status = mo->status;
             }
         }
-        /* a status column coloured without words */
+        /* letters no key explains are no month status */
+        {
+            size_t k = 0;
+            for (j = 0; j < a->month_count; j++)
+                if (a->months[j].fill != RAG_NO_COLOR ||
+                    a->months[j].status != RAG_PROGRESS_NONE)
+                    a->months[k++] = a->months[j];
+            a->month_count = k;
+        }
+        /* a status column of a key's letters, or coloured without words */
+        if (a->status == RAG_PROGRESS_NONE && p->status_col >= 0) {
+            size_t len;
+            const char *txt = rg_text(v, a->cell.row,
+                                      (uint32_t)p->status_col, &len);
+            a->status = rg_legend_code(legend, count, txt, len);
+        }
         if (a->status == RAG_PROGRESS_NONE && p->status_col >= 0)
             a->status = rg_legend_status(
                 legend, count, rg_fill(v, a->cell.row, (uint32_t)p->status_col));

@@ -216,7 +216,8 @@ void rg_check_sheets(rg_vctx *c)
         rg_emit_sheet(c, RAG_RULE_CONDITIONAL_COLOURS, sh->name, i, at,
                       "this sheet is coloured by conditional formatting%s: "
                       "those colours are not cell fills, so they are not "
-                      "read as statuses",
+                      "read as statuses (letters or words in the cells are, "
+                      "through the key)",
                       ranges);
     }
 }

@@ -1,0 +1,288 @@
+/*
+ * A status in words, classified by what the words mean rather than by the
+ * first vocabulary entry found inside them:
+ *
+ *  - prefixes make another word: "Re-planned" is reprogrammed, not
+ *    planned; "In-complete" and "Uncompleted" are not complete;
+ *  - negation turns a word round: "Not on track" is behind, "Not late" is
+ *    on target;
+ *  - quantities are read with their comparison: "Late (less than 4 weeks)"
+ *    is within a month, "Slipped by over a month" beyond one, "30 days
+ *    late" within one, "2 months behind" beyond;
+ *  - a new or revised date ("New end date agreed", "Date revised") is a
+ *    reprogramme whatever the words around it.
+ * What is left is looked up in rg_status_words as before.
+ */
+#include <string.h>
+
+#include "recognise/recognise.h"
+
+/* A month is 30 days here, and one month behind means at most this many
+ * days: a calendar month is 28 to 31 days, so "up to 31 days" and "less
+ * than 4 weeks" both fall within it, "over 4 weeks" does not. */
+#define MONTH_DAYS 31
+/* "Over N" means beyond a month once N is this many days or more: over 4
+ * weeks (28 days) is as good as over a month. */
+#define OVER_MONTH_DAYS 28
+#define MAX_TOKENS 32
+
+typedef struct toks {
+    char buf[256];
+    const char *w[MAX_TOKENS];
+    size_t n;
+} toks;
+
+/* The normal form, with prefixes joined to their word ("re - planned"
+ * gives "replanned"), split into words. */
+static void tokenise(const char *s, size_t len, toks *t)
+{
+    char norm[256], *p;
+    size_t i, o = 0;
+
+    rg_norm(s, len, norm, sizeof norm);
+    for (i = 0; norm[i] && o + 1 < sizeof t->buf;) {
+        static const char *const pre[] = {"re - ", "in - ", "un - ",
+                                          "non - ", "pre - ", NULL};
+        size_t k;
+        bool joined = false;
+        if (i == 0 || norm[i - 1] == ' ')
+            for (k = 0; pre[k]; k++) {
+                size_t n = strlen(pre[k]);
+                if (!strncmp(norm + i, pre[k], n)) {
+                    size_t keep = n - 3; /* the prefix's letters */
+                    if (o + keep + 1 >= sizeof t->buf)
+                        break;
+                    memcpy(t->buf + o, norm + i, keep);
+                    o += keep;
+                    i += n;
+                    joined = true;
+                    break;
+                }
+            }
+        if (!joined)
+            t->buf[o++] = norm[i++];
+    }
+    t->buf[o] = '\0';
+    t->n = 0;
+    for (p = t->buf; *p && t->n < MAX_TOKENS;) {
+        t->w[t->n++] = p;
+        while (*p && *p != ' ')
+            p++;
+        if (*p)
+            *p++ = '\0';
+    }
+}
+
+static bool is(const char *w, const char *const *set)
+{
+    size_t k;
+    for (k = 0; set[k]; k++)
+        if (!strcmp(w, set[k]))
+            return true;
+    return false;
+}
+
+static const char *const late_words[] = {
+    "late", "behind", "delay", "delayed", "delays", "slipped", "slippage",
+    "slip", "slipping", "overdue", "past", "beyond", "missed", "after",
+    "exceeded", "overrun", NULL};
+
+/* A number written in figures or words; -1 when w is none. */
+static int number_word(const char *w)
+{
+    static const char *const words[] = {"a", "one", "two", "three", "four",
+                                        "five", "six", "seven", "eight",
+                                        "nine", "ten", "an", NULL};
+    size_t k;
+    int v = 0;
+    if (w[0] >= '0' && w[0] <= '9') {
+        for (; *w >= '0' && *w <= '9'; w++)
+            v = v * 10 + (*w - '0');
+        return *w ? -1 : v;
+    }
+    for (k = 0; words[k]; k++)
+        if (!strcmp(w, words[k]))
+            return k == 0 || k == 11 ? 1 : (int)k;
+    return -1;
+}
+
+static int unit_days(const char *w)
+{
+    if (!strcmp(w, "month") || !strcmp(w, "months") || !strcmp(w, "mth") ||
+        !strcmp(w, "mths"))
+        return 30;
+    if (!strcmp(w, "week") || !strcmp(w, "weeks") || !strcmp(w, "wk") ||
+        !strcmp(w, "wks"))
+        return 7;
+    if (!strcmp(w, "day") || !strcmp(w, "days"))
+        return 1;
+    return 0;
+}
+
+/* Upper (-1), lower (+1) or no (0) bound from the words before a number
+ * ending at index i (exclusive). */
+static int bound_before(const toks *t, size_t i)
+{
+    const char *a = i >= 1 ? t->w[i - 1] : "", *b = i >= 2 ? t->w[i - 2] : "",
+               *c = i >= 3 ? t->w[i - 3] : "";
+    /* "not more than", "no more than": an upper bound */
+    if ((!strcmp(a, "than") && (!strcmp(b, "more") || !strcmp(b, "greater")) &&
+         (!strcmp(c, "no") || !strcmp(c, "not"))))
+        return -1;
+    if (!strcmp(a, "than"))
+        return !strcmp(b, "more") || !strcmp(b, "greater") ? 1
+               : !strcmp(b, "less") || !strcmp(b, "fewer") ? -1
+                                                            : 0;
+    if (!strcmp(a, "to") && !strcmp(b, "up"))
+        return -1;
+    if (!strcmp(a, "within") || !strcmp(a, "under") || !strcmp(a, "below") ||
+        !strcmp(a, "max") || !strcmp(a, "maximum") || !strcmp(a, "upto"))
+        return -1;
+    if (!strcmp(a, "over") || !strcmp(a, "beyond") || !strcmp(a, "above") ||
+        !strcmp(a, "exceeding") || !strcmp(a, "min") ||
+        !strcmp(a, "minimum") || !strcmp(a, "least"))
+        return 1;
+    return 0;
+}
+
+/* The delay a quantity gives: ONE or OVER month behind, or NONE when the
+ * words hold no quantity of time. */
+static rag_progress quantity(const toks *t)
+{
+    size_t i;
+    for (i = 0; i + 1 < t->n; i++) {
+        int n = number_word(t->w[i]), d, bound;
+        size_t u = i + 1;
+        long days;
+        if (n < 0)
+            continue;
+        /* "1 - 3 months": the range's low end is what it is at least */
+        if (u + 1 < t->n && !strcmp(t->w[u], "-") &&
+            number_word(t->w[u + 1]) >= 0 && u + 2 < t->n &&
+            unit_days(t->w[u + 2])) {
+            days = (long)n * unit_days(t->w[u + 2]);
+            return days >= OVER_MONTH_DAYS
+                       ? RAG_PROGRESS_OVER_ONE_MONTH_BEHIND
+                       : RAG_PROGRESS_ONE_MONTH_BEHIND;
+        }
+        if (!(d = unit_days(t->w[u])))
+            continue;
+        days = (long)n * d;
+        bound = bound_before(t, i);
+        /* "1 month +", "4 weeks or more" */
+        if (!bound && u + 1 < t->n &&
+            (!strcmp(t->w[u + 1], "+") ||
+             (u + 2 < t->n && !strcmp(t->w[u + 1], "or") &&
+              (!strcmp(t->w[u + 2], "more") || !strcmp(t->w[u + 2], "over")))))
+            bound = 1;
+        if (!bound && u + 2 < t->n && !strcmp(t->w[u + 1], "or") &&
+            (!strcmp(t->w[u + 2], "less") || !strcmp(t->w[u + 2], "under")))
+            bound = -1;
+        if (bound > 0)
+            return days >= OVER_MONTH_DAYS
+                       ? RAG_PROGRESS_OVER_ONE_MONTH_BEHIND
+                       : RAG_PROGRESS_ONE_MONTH_BEHIND;
+        return days <= MONTH_DAYS ? RAG_PROGRESS_ONE_MONTH_BEHIND
+                                  : RAG_PROGRESS_OVER_ONE_MONTH_BEHIND;
+    }
+    return RAG_PROGRESS_NONE;
+}
+
+static bool any(const toks *t, const char *const *set)
+{
+    size_t i;
+    for (i = 0; i < t->n; i++)
+        if (is(t->w[i], set))
+            return true;
+    return false;
+}
+
+/* A date made new: "New end date agreed", "Revised date", "Date
+ * revised", "Timescale extended", or a re- word of planning. */
+static bool new_date(const toks *t)
+{
+    static const char *const changed[] = {
+        "new", "revised", "amended", "changed", "moved", "extended",
+        "agreed", "updated", "rescheduled", "rearranged", "reset", NULL};
+    static const char *const dates[] = {
+        "date", "dates", "deadline", "deadlines", "timescale", "timescales",
+        "timeline", "timetable", "milestone", "milestones", NULL};
+    static const char *const replan[] = {
+        "replanned", "reprogrammed", "rescheduled", "reprofiled",
+        "rephased", "rebaselined", "retimetabled", "redated", "reforecast",
+        "replan", "reprogramme", "reschedule", "reprofile", "rearranged",
+        "postponed", "deferred", "extended", "extension", NULL};
+    size_t i;
+    bool has_changed = false, has_date = false;
+
+    if (any(t, replan))
+        return true;
+    for (i = 0; i < t->n; i++) {
+        if (is(t->w[i], changed) && strcmp(t->w[i], "agreed") != 0)
+            has_changed = true;
+        if (is(t->w[i], dates))
+            has_date = true;
+    }
+    return has_changed && has_date;
+}
+
+static bool negated_at(const toks *t, size_t i)
+{
+    static const char *const neg[] = {"not", "no", "never", "nor", NULL};
+    return (i >= 1 && is(t->w[i - 1], neg)) ||
+           (i >= 2 && !strcmp(t->w[i - 1], "yet") && is(t->w[i - 2], neg));
+}
+
+rag_progress rg_status_of(const char *s, size_t len)
+{
+    static const char *const not_done[] = {
+        "incomplete", "uncompleted", "incompleted", "unfinished",
+        "undelivered", "unachieved", "nonachieved", NULL};
+    toks t;
+    char joined[256];
+    size_t i, o = 0, at;
+    int v;
+    rag_progress q;
+
+    if (!s || !len)
+        return RAG_PROGRESS_NONE;
+    tokenise(s, len, &t);
+    if (!t.n)
+        return RAG_PROGRESS_NONE;
+    if (any(&t, not_done))
+        return RAG_PROGRESS_OVER_ONE_MONTH_BEHIND;
+    if (new_date(&t))
+        return RAG_PROGRESS_REPROGRAMMED;
+    q = quantity(&t);
+    if (q != RAG_PROGRESS_NONE && any(&t, late_words))
+        return q;
+    for (i = 0; i < t.n; i++) {
+        size_t n = strlen(t.w[i]);
+        if (o + n + 2 >= sizeof joined)
+            break;
+        if (o)
+            joined[o++] = ' ';
+        memcpy(joined + o, t.w[i], n);
+        o += n;
+    }
+    joined[o] = '\0';
+    v = rg_vocab_find(rg_status_words, joined, &at);
+    if (v <= 0)
+        return q; /* a quantity alone: "Up to 1 month", "Over 1 month" */
+    {
+        /* the word index the match starts at, for its negation */
+        size_t k, w = 0;
+        for (k = 0; k < at; k++)
+            if (joined[k] == ' ')
+                w++;
+        if (strncmp(joined + at, "not ", 4) != 0 && negated_at(&t, w)) {
+            if (v == RAG_PROGRESS_ON_TARGET || v == RAG_PROGRESS_COMPLETE)
+                return RAG_PROGRESS_OVER_ONE_MONTH_BEHIND;
+            if (v == RAG_PROGRESS_ONE_MONTH_BEHIND ||
+                v == RAG_PROGRESS_OVER_ONE_MONTH_BEHIND)
+                return RAG_PROGRESS_ON_TARGET; /* "not late" */
+            return RAG_PROGRESS_NONE;
+        }
+    }
+    return (rag_progress)v;
+}

@@ -1,0 +1,163 @@
+/*
+ * The words of the council workbooks ragbook had not seen (issue 9), one
+ * table per family: statuses by meaning (prefixes, negation, quantities,
+ * new dates), leads with titles and posts with brackets, dotted refs,
+ * money as councils write it.
+ */
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "support.h"
+
+#include "recognise/parse.h"
+
+/* ---- statuses --------------------------------------------------------- */
+
+static void test_status_words_by_meaning(void **state)
+{
+    static const struct {
+        const char *text;
+        rag_progress want;
+    } cases[] = {
+        /* prefixes make another word */
+        {"Re-planned", RAG_PROGRESS_REPROGRAMMED},
+        {"Re-programmed", RAG_PROGRESS_REPROGRAMMED},
+        {"Replanned", RAG_PROGRESS_REPROGRAMMED},
+        {"Reprogrammed/extended", RAG_PROGRESS_REPROGRAMMED},
+        {"Re-scheduled", RAG_PROGRESS_REPROGRAMMED},
+        {"In-complete", RAG_PROGRESS_OVER_ONE_MONTH_BEHIND},
+        {"Incomplete", RAG_PROGRESS_OVER_ONE_MONTH_BEHIND},
+        {"Uncompleted", RAG_PROGRESS_OVER_ONE_MONTH_BEHIND},
+        {"Planned", RAG_PROGRESS_PROGRAMMED},
+        {"Programmed dates", RAG_PROGRESS_PROGRAMMED},
+        /* negation */
+        {"Not on track", RAG_PROGRESS_OVER_ONE_MONTH_BEHIND},
+        {"Not complete", RAG_PROGRESS_OVER_ONE_MONTH_BEHIND},
+        {"Not yet complete", RAG_PROGRESS_OVER_ONE_MONTH_BEHIND},
+        {"Not started", RAG_PROGRESS_PROGRAMMED},
+        {"Not yet started", RAG_PROGRESS_PROGRAMMED},
+        {"On track", RAG_PROGRESS_ON_TARGET},
+        {"In progress", RAG_PROGRESS_ON_TARGET},
+        /* quantities, with their comparison */
+        {"Late (less than 4 weeks)", RAG_PROGRESS_ONE_MONTH_BEHIND},
+        {"Late (more than 4 weeks)", RAG_PROGRESS_OVER_ONE_MONTH_BEHIND},
+        {"Slipped by over a month", RAG_PROGRESS_OVER_ONE_MONTH_BEHIND},
+        {"Slipped by up to a month", RAG_PROGRESS_ONE_MONTH_BEHIND},
+        {"Up to 1 month late", RAG_PROGRESS_ONE_MONTH_BEHIND},
+        {"Less than one month behind", RAG_PROGRESS_ONE_MONTH_BEHIND},
+        {"More than 1 month behind", RAG_PROGRESS_OVER_ONE_MONTH_BEHIND},
+        {"Over one month behind", RAG_PROGRESS_OVER_ONE_MONTH_BEHIND},
+        {"One month behind", RAG_PROGRESS_ONE_MONTH_BEHIND},
+        {"1 month behind", RAG_PROGRESS_ONE_MONTH_BEHIND},
+        {"2 months behind", RAG_PROGRESS_OVER_ONE_MONTH_BEHIND},
+        {"30 days late", RAG_PROGRESS_ONE_MONTH_BEHIND},
+        {"Delayed by more than 30 days", RAG_PROGRESS_OVER_ONE_MONTH_BEHIND},
+        {"Delayed within 4 weeks", RAG_PROGRESS_ONE_MONTH_BEHIND},
+        {"Behind schedule (1-3 months)", RAG_PROGRESS_OVER_ONE_MONTH_BEHIND},
+        {"Late 1 month +", RAG_PROGRESS_OVER_ONE_MONTH_BEHIND},
+        {"No more than 1 month late", RAG_PROGRESS_ONE_MONTH_BEHIND},
+        /* a new date is a reprogramme */
+        {"New end date agreed", RAG_PROGRESS_REPROGRAMMED},
+        {"Revised date agreed", RAG_PROGRESS_REPROGRAMMED},
+        {"Deadline extended", RAG_PROGRESS_REPROGRAMMED},
+        {"Timescale revised", RAG_PROGRESS_REPROGRAMMED},
+        {"Postponed", RAG_PROGRESS_REPROGRAMMED},
+        /* the rest as before */
+        {"Suspended", RAG_PROGRESS_SUSPENDED},
+        {"On hold", RAG_PROGRESS_SUSPENDED},
+        {"Complete", RAG_PROGRESS_COMPLETE},
+        {"Completed", RAG_PROGRESS_COMPLETE},
+        {"Programmed", RAG_PROGRESS_PROGRAMMED},
+        {"Monthly Progress Update", RAG_PROGRESS_NONE},
+        {"", RAG_PROGRESS_NONE},
+    };
+    size_t i, bad = 0;
+    (void)state;
+
+    for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        rag_progress got = rg_status_of(cases[i].text, strlen(cases[i].text));
+        if (got != cases[i].want && ++bad)
+            print_error("'%s': got %s, want %s\n", cases[i].text,
+                     rag_progress_name(got) ? rag_progress_name(got) : "none",
+                     rag_progress_name(cases[i].want)
+                         ? rag_progress_name(cases[i].want)
+                         : "none");
+    }
+    assert_int_equal(bad, 0);
+}
+
+/* ---- leads and refs --------------------------------------------------- */
+
+static void test_leads_keep_titles_and_posts_whole(void **state)
+{
+    static const struct {
+        const char *text;
+        const char *want[4];
+    } cases[] = {
+        {"Cllr Jo Marsh", {"Cllr Jo Marsh"}},
+        {"Councillor Ann Lee", {"Councillor Ann Lee"}},
+        {"Cllr Jo Marsh Ann Lee", {"Cllr Jo Marsh", "Ann Lee"}},
+        {"Cllr Smith Ann Lee", {"Cllr Smith", "Ann Lee"}},
+        {"Cllr Smith Mrs Jones", {"Cllr Smith", "Mrs Jones"}},
+        {"Head of Service (Housing Options)",
+         {"Head of Service (Housing Options)"}},
+        {"Service Manager (Revenues) / Jo Marsh",
+         {"Service Manager (Revenues)", "Jo Marsh"}},
+    };
+    size_t i, bad = 0;
+    (void)state;
+
+    for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        rg_span sp[8];
+        const char *t = cases[i].text;
+        size_t n = rg_split_leads(t, strlen(t), sp, 8), k;
+        bool same = n <= 4 && (n == 4 || !cases[i].want[n]);
+        for (k = 0; k < n && k < 4; k++)
+            same = same && cases[i].want[k] &&
+                   strlen(cases[i].want[k]) == sp[k].len &&
+                   !memcmp(cases[i].want[k], t + sp[k].start, sp[k].len);
+        if (!same) {
+            bad++;
+            print_error("'%s': %zu leads, first '%.*s'\n", t, n,
+                        n ? (int)sp[0].len : 0, n ? t + sp[0].start : "");
+        }
+    }
+    assert_int_equal(bad, 0);
+}
+
+static void test_dotted_refs_have_parents(void **state)
+{
+    static const struct {
+        const char *text, *ref, *parent;
+    } cases[] = {
+        {"1.1", "1.1", "1"},
+        {"1.1.a", "1.1.a", "1.1"},
+        {"2.3.b", "2.3.b", "2.3"},
+        {"2.3-b", "2.3-b", "2.3"},
+        {"1.1.2", "1.1.2", "1.1"},
+        {"3", "3", ""},
+    };
+    size_t i;
+    (void)state;
+
+    for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char ref[32], parent[32];
+        const char *t = cases[i].text;
+        if (!rg_parse_ref(t, strlen(t), ref, sizeof ref, parent,
+                          sizeof parent))
+            fail_msg("'%s' is no ref", t);
+        if (strcmp(ref, cases[i].ref) || strcmp(parent, cases[i].parent))
+            fail_msg("'%s': ref '%s' parent '%s'", t, ref, parent);
+    }
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_status_words_by_meaning),
+        cmocka_unit_test(test_leads_keep_titles_and_posts_whole),
+        cmocka_unit_test(test_dotted_refs_have_parents),
+    };
+    return cmocka_run_group_tests_name("words", tests, NULL, NULL);
+}
