@@ -150,6 +150,23 @@ static bool type_is(const char *type, const char *tail)
 
 /* ---- open and free ------------------------------------------------------ */
 
+/* The reader's defaults (read/workbook.c), for limits left zero. */
+static void default_limits(rag_read_limits *l)
+{
+    if (!l->part_bytes)
+        l->part_bytes = 4ull << 30;
+    if (!l->total_bytes)
+        l->total_bytes = 16ull << 30;
+    if (!l->ratio)
+        l->ratio = 100;
+    if (!l->entries)
+        l->entries = 100000;
+    if (!l->cells)
+        l->cells = 50000000;
+    if (!l->depth)
+        l->depth = 256;
+}
+
 rag_status rag_edit_open(const char *path, const rag_edit_options *opts,
                          rag_edit **out, rag_error *err)
 {
@@ -168,6 +185,7 @@ rag_status rag_edit_open(const char *path, const rag_edit_options *opts,
     rg_arena_init(&e->arena, 0);
     if (opts)
         e->limits = opts->limits;
+    default_limits(&e->limits);
     e->path = rg_arena_strdup(&e->arena, path);
     st = e->path ? rg_zip_open(path, &e->limits, &e->rz, err)
                  : rg_fail(err, RAG_ERR_NOMEM, "out of memory");
