@@ -109,6 +109,10 @@ typedef struct rg_cv_links {
     const char *out_dir;
     /* show file names without their directories */
     bool short_names;
+    /* with sheet_names: the one file whose findings link inside this
+     * workbook (merge: the master); findings of other files link to
+     * their file when out_dir is set, else not at all.  NULL: all. */
+    const char *inside_file;
 } rg_cv_links;
 
 /*

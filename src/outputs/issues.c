@@ -156,7 +156,9 @@ static bool finding_target(const rag_finding *f, const rg_cv_links *links,
     *external = false;
     if (!f->sheet)
         return false;
-    if (links->sheet_names) {
+    if (links->sheet_names &&
+        (!links->inside_file ||
+         (f->file && !strcmp(f->file, links->inside_file)))) {
         if (f->sheet_index >= links->sheet_count ||
             !links->sheet_names[f->sheet_index])
             return false;

@@ -59,7 +59,8 @@ static bool is_ragbook_sheet(const rag_workbook *wb, const rag_sheet *s)
         const rag_defined_name *d = &wb->names[i];
         if (d->name && d->value &&
             (!strcmp(d->name, "_ragbook_summary") ||
-             !strcmp(d->name, "_ragbook_issues")) &&
+             !strcmp(d->name, "_ragbook_issues") ||
+             !strcmp(d->name, "_ragbook_changes")) &&
             names_sheet(d->value, s->name, &rest))
             return true;
     }
