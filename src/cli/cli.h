@@ -25,6 +25,7 @@ int cmd_validate(int argc, char **argv);
 int cmd_convert(int argc, char **argv);
 int cmd_consolidate(int argc, char **argv);
 int cmd_copy(int argc, char **argv);
+int cmd_merge(int argc, char **argv);
 
 /* The command entry by name, or NULL. */
 const rag_cmd *cli_command(const char *name);

@@ -28,6 +28,10 @@ static const rag_cmd commands[] = {
     {"consolidate", cmd_consolidate,
      "consolidate <file>... -o OUT.xlsx [--as-of DATE]",
      "write one finance workbook from many"},
+    {"merge", cmd_merge,
+     "merge <MASTER.xlsx> <RETURN.xlsx>... -o OUT.xlsx [--as-of DATE] "
+     "[--format text|json]",
+     "bring the services' returns into the master, every change listed"},
     {"copy", cmd_copy, "copy <file.xlsx> <out.xlsx>",
      "re-write a workbook's grid losslessly (values, formulas, styles)"},
 };

@@ -1,0 +1,344 @@
+/*
+ * ragbook merge: the services' returns brought into the master workbook.
+ * Prints each change and each finding as validate prints findings (text
+ * like a compiler, or one JSON object a line), then the rows no return
+ * brought back, by lead, and a last line of totals.
+ */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/cli.h"
+#include "ragbook/merge.h"
+
+/* The longest old or new value printed in text, in bytes: a line a
+ * terminal can show; JSON carries values whole. */
+#define TEXT_VALUE_MAX 80
+
+typedef struct mopts {
+    rag_merge_options o;
+    const char *out;
+    bool json;
+} mopts;
+
+static int help(void)
+{
+    cli_help("merge");
+    printf(
+        "\nEach return is a service's copy of (some of) the master's rows, "
+        "sent back\nupdated.  Its plans are matched to the master's by kind "
+        "and sheet name or\ntitle, its rows by ref (actions), code "
+        "(indicators) or label (quarters), and\nwhat it changed is applied "
+        "to the master: month statuses (read through the\nreturn's own key, "
+        "written in the master's key colours), status words,\ncomments and "
+        "position statements, due dates, period values and actuals,\n"
+        "stated RAGs and narratives.  What a return left empty is never "
+        "cleared, and\na cell holding a formula is never overwritten.\n\n"
+        "OUT is the master edited in place (charts, comments, conditional "
+        "formatting\nand everything else kept) with a Summary sheet first, "
+        "then a Changes sheet\n(one row per changed cell, linked, with the "
+        "return it came from) and Issues.\n\n"
+        "Findings: merge-conflict (error) when two returns change one cell "
+        "differently\n(neither is applied); merge-unknown-ref (warning) for "
+        "a ref the master lacks\n(not added); merge-no-match (warning) for a "
+        "return matching no plan;\nmerge-unchanged (info) for a row that came "
+        "back unchanged, by lead.  Rows no\nreturn brought back are listed "
+        "as not returned, by lead: whom to chase.\n\noptions:\n"
+        "  -o, --output OUT.xlsx  the workbook to write (never the master "
+        "or a return;\n"
+        "                         written to a temporary file and renamed "
+        "into place)\n"
+        "  --as-of DATE           judge dates at DATE (YYYY-MM-DD); "
+        "default: the\n"
+        "                         workbook's report date, else today\n"
+        "  --format text|json     text lines like a compiler's (default), "
+        "or one JSON\n"
+        "                         object a line: changes "
+        "(\"record\": \"change\"), findings\n"
+        "                         (as validate's), \"not-returned\" and "
+        "\"totals\"\n"
+        "  --tolerance PCT        the amber band, as 5 or 5%% (default: "
+        "the workbook's\n"
+        "                         own, else 10%%)\n"
+        "\nExit status: 0 merged cleanly; 1 a merge-conflict (or another "
+        "error finding);\n2 a usage error, the master or OUT unusable "
+        "(nothing is written), or a\nreturn that could not be read (the "
+        "merge goes on without it).\n");
+    return RAG_EXIT_OK;
+}
+
+static int parse(int argc, char **argv, mopts *m, bool *want_help)
+{
+    static const struct option opts[] = {
+        {"output", required_argument, NULL, 'o'},
+        {"as-of", required_argument, NULL, 'a'},
+        {"format", required_argument, NULL, 'f'},
+        {"tolerance", required_argument, NULL, 't'},
+        {"help", no_argument, NULL, 'h'},
+        {NULL, 0, NULL, 0}};
+    int c, y, mo, d;
+
+    memset(m, 0, sizeof *m);
+    *want_help = false;
+    optind = 0;
+    opterr = 0;
+    while ((c = getopt_long(argc, argv, ":ho:", opts, NULL)) != -1) {
+        switch (c) {
+        case 'o':
+            m->out = optarg;
+            break;
+        case 'a':
+            if (!cli_parse_date(optarg, &y, &mo, &d))
+                return cli_usage_error("merge",
+                                       "--as-of takes a date as YYYY-MM-DD, "
+                                       "not '%s'",
+                                       optarg);
+            m->o.model.as_of.year = m->o.validate.as_of.year = y;
+            m->o.model.as_of.month = m->o.validate.as_of.month = mo;
+            m->o.model.as_of.day = m->o.validate.as_of.day = d;
+            break;
+        case 'f':
+            if (!strcmp(optarg, "json") || !strcmp(optarg, "text"))
+                m->json = !strcmp(optarg, "json");
+            else
+                return cli_usage_error("merge",
+                                       "--format takes text or json, not "
+                                       "'%s'",
+                                       optarg);
+            break;
+        case 't':
+            if (!cli_parse_tolerance(optarg, &m->o.model.tolerance))
+                return cli_usage_error("merge",
+                                       "--tolerance takes a percentage above "
+                                       "0 and up to 100, like 5 or 5%%, not "
+                                       "'%s'",
+                                       optarg);
+            m->o.validate.tolerance = m->o.model.tolerance;
+            break;
+        case 'h':
+            *want_help = true;
+            return RAG_EXIT_OK;
+        case ':':
+            return cli_usage_error("merge", "option '%s' needs a value",
+                                   argv[optind - 1]);
+        default:
+            return cli_usage_error("merge", "unknown option '%s'",
+                                   argv[optind - 1]);
+        }
+    }
+    if (!m->out)
+        return cli_usage_error("merge", "no output given: add -o OUT.xlsx");
+    if (argc - optind < 2)
+        return cli_usage_error("merge",
+                               argc - optind < 1
+                                   ? "no master given: MASTER.xlsx RETURN..."
+                                   : "no return given: MASTER.xlsx "
+                                     "RETURN...");
+    return RAG_EXIT_OK;
+}
+
+/* ---- printing ------------------------------------------------------------- */
+
+/* value as a quoted string of at most TEXT_VALUE_MAX bytes, one line */
+static void print_value(const char *v)
+{
+    size_t n = 0;
+    putchar('"');
+    for (; *v && n < TEXT_VALUE_MAX; v++, n++)
+        putchar(*v == '\n' || *v == '\r' || *v == '\t' ? ' ' : *v);
+    while (*v && ((unsigned char)*v & 0xC0) == 0x80)
+        putchar(*v++); /* finish a character cut in the middle */
+    fputs(*v ? "...\"" : "\"", stdout);
+}
+
+static void print_change(const char *master, const rag_merge_change *c,
+                         bool json)
+{
+    char cell[16];
+    const char *field = rag_merge_field_name(c->field);
+
+    rag_cell_ref_format(c->row, c->col, cell);
+    if (json) {
+        fputs("{\"record\": \"change\", \"file\": ", stdout);
+        json_cstr(stdout, master);
+        fputs(", \"sheet\": ", stdout);
+        json_cstr(stdout, c->sheet);
+        printf(", \"cell\": \"%s\", \"ref\": ", cell);
+        json_cstr(stdout, c->ref);
+        fputs(", \"field\": ", stdout);
+        json_cstr(stdout, field);
+        if (c->period) {
+            fputs(", \"period\": ", stdout);
+            json_cstr(stdout, c->period);
+        }
+        fputs(", \"old\": ", stdout);
+        json_cstr(stdout, c->old_text);
+        fputs(", \"new\": ", stdout);
+        json_cstr(stdout, c->new_text);
+        fputs(", \"return\": ", stdout);
+        json_cstr(stdout, c->file);
+        printf(", \"returns\": %zu}\n", c->agreeing);
+        return;
+    }
+    printf("%s:%s!%s: change: %s %s%s%s: ", master, c->sheet, cell, c->ref,
+           field, c->period ? " " : "", c->period ? c->period : "");
+    print_value(c->old_text);
+    fputs(" -> ", stdout);
+    print_value(c->new_text);
+    printf(" [from %s", c->file);
+    if (c->agreeing > 1)
+        printf(" and %zu more", c->agreeing - 1);
+    fputs("]\n", stdout);
+}
+
+static void print_finding(const rag_finding *f, bool json)
+{
+    char cell[16];
+    if (!json) {
+        char line[4096];
+        rag_finding_format(f, line, sizeof line);
+        puts(line);
+        return;
+    }
+    fputs("{\"file\": ", stdout);
+    json_cstr(stdout, f->file);
+    fputs(", \"sheet\": ", stdout);
+    json_cstr(stdout, f->sheet);
+    fputs(", \"cell\": ", stdout);
+    json_cstr(stdout, f->sheet && f->has_cell
+                          ? rag_cell_ref_format(f->row, f->col, cell)
+                          : NULL);
+    fputs(", \"rule\": ", stdout);
+    json_cstr(stdout, f->rule);
+    fputs(", \"severity\": ", stdout);
+    json_cstr(stdout, rag_severity_name(f->severity));
+    fputs(", \"message\": ", stdout);
+    json_cstr(stdout, f->message);
+    if (f->ref) {
+        fputs(", \"ref\": ", stdout);
+        json_cstr(stdout, f->ref);
+    }
+    fputs("}\n", stdout);
+}
+
+static void print_chase(const char *master, const rag_merge_chase *c,
+                        bool json)
+{
+    size_t i;
+    if (json) {
+        fputs("{\"record\": \"not-returned\", \"file\": ", stdout);
+        json_cstr(stdout, master);
+        fputs(", \"lead\": ", stdout);
+        json_cstr(stdout, *c->lead ? c->lead : NULL);
+        fputs(", \"refs\": [", stdout);
+        for (i = 0; i < c->ref_count; i++) {
+            fputs(i ? ", " : "", stdout);
+            json_cstr(stdout, c->refs[i]);
+        }
+        fputs("]}\n", stdout);
+        return;
+    }
+    printf("%s: not returned: %s: ", master, *c->lead ? c->lead : "no lead");
+    for (i = 0; i < c->ref_count; i++)
+        printf("%s%s", i ? ", " : "", c->refs[i]);
+    printf(" (%zu row%s)\n", c->ref_count, c->ref_count == 1 ? "" : "s");
+}
+
+static void print_totals(const char *master, const char *out,
+                         const rag_merge_report *r, const char *status,
+                         bool json)
+{
+    if (json) {
+        fputs("{\"record\": \"totals\", \"file\": ", stdout);
+        json_cstr(stdout, master);
+        fputs(", \"output\": ", stdout);
+        json_cstr(stdout, out);
+        printf(", \"returns\": %zu, \"unreadable\": %zu, \"changes\": %zu, "
+               "\"conflicts\": %zu, \"unknown_refs\": %zu, \"no_match\": "
+               "%zu, \"unchanged\": %zu, \"not_returned\": %zu, \"errors\": "
+               "%zu, \"warnings\": %zu, \"infos\": %zu, \"status\": \"%s\"}\n",
+               r->returns, r->unreadable, r->changes, r->conflicts,
+               r->unknown_refs, r->no_match, r->unchanged, r->not_returned,
+               r->errors, r->warnings, r->infos, status);
+        return;
+    }
+    printf("%s: %zu change%s from %zu of %zu return%s into %s; %zu "
+           "conflict%s, %zu unknown ref%s, %zu return%s or plan%s matching "
+           "nothing, %zu row%s unchanged, %zu row%s not returned\n",
+           master, r->changes, r->changes == 1 ? "" : "s",
+           r->returns - r->unreadable, r->returns,
+           r->returns == 1 ? "" : "s", out, r->conflicts,
+           r->conflicts == 1 ? "" : "s", r->unknown_refs,
+           r->unknown_refs == 1 ? "" : "s", r->no_match,
+           r->no_match == 1 ? "" : "s", r->no_match == 1 ? "" : "s",
+           r->unchanged, r->unchanged == 1 ? "" : "s", r->not_returned,
+           r->not_returned == 1 ? "" : "s");
+}
+
+/* ---- the command ------------------------------------------------------------ */
+
+int cmd_merge(int argc, char **argv)
+{
+    mopts m;
+    rag_merge *mg = NULL;
+    rag_merge_report rep;
+    const rag_merge_change *ch;
+    const rag_merge_chase *chase;
+    const rag_findings *found;
+    const char *master;
+    rag_error err;
+    bool want_help;
+    size_t i, n;
+    int status, k;
+
+    status = parse(argc, argv, &m, &want_help);
+    if (want_help)
+        return cli_finish(help());
+    if (status != RAG_EXIT_OK)
+        return status;
+    master = argv[optind];
+    rag_error_clear(&err);
+    if (rag_merge_open(master, &m.o, &mg, &err) != RAG_OK)
+        return cli_file_error(err.file[0] ? err.file : master, &err);
+    status = RAG_EXIT_OK;
+    for (k = optind + 1; k < argc; k++) {
+        rag_status st;
+        rag_error_clear(&err);
+        st = rag_merge_add(mg, argv[k], &err);
+        if (st == RAG_ERR_NOMEM || st == RAG_ERR_USAGE) {
+            rag_merge_free(mg);
+            return cli_file_error(argv[k], &err);
+        }
+        if (st != RAG_OK) {
+            cli_file_error(err.file[0] ? err.file : argv[k], &err);
+            fprintf(stderr, "ragbook merge: going on without %s\n", argv[k]);
+            status = RAG_EXIT_TROUBLE;
+        }
+    }
+    rag_error_clear(&err);
+    if (rag_merge_write(mg, m.out, &err) != RAG_OK) {
+        rag_merge_free(mg);
+        return cli_file_error(err.file[0] ? err.file : m.out, &err);
+    }
+    ch = rag_merge_changes(mg, &n);
+    for (i = 0; i < n; i++)
+        print_change(master, &ch[i], m.json);
+    found = rag_merge_findings(mg);
+    for (i = 0; found && i < found->count; i++)
+        print_finding(&found->items[i], m.json);
+    chase = rag_merge_not_returned(mg, &n);
+    for (i = 0; i < n; i++)
+        print_chase(master, &chase[i], m.json);
+    rag_merge_get_report(mg, &rep);
+    if (status == RAG_EXIT_OK && rep.errors)
+        status = RAG_EXIT_FINDINGS;
+    print_totals(master, m.out, &rep,
+                 rep.unreadable  ? "unreadable"
+                 : rep.errors    ? "errors"
+                 : rep.warnings  ? "warnings"
+                                 : "clean",
+                 m.json);
+    rag_merge_free(mg);
+    return cli_finish(status);
+}
