@@ -7,9 +7,8 @@
 #include <stdio.h>
 #include <string.h>
 
-#include <xlsxwriter.h>
-
 #include "outputs/convert_impl.h"
+#include "outputs/look.h"
 #include "outputs/merge_impl.h"
 
 /* Excel's limit on the links of one sheet (the Issues sheet keeps to the
@@ -183,12 +182,7 @@ rag_status rg_mg_changes_sheet(rag_writer *w, rag_wsheet *ws,
     all.last_row = (uint32_t)(shown ? shown : 1);
     all.last_col = 6;
     rag_wsheet_freeze(ws, 1, 0, 1, 0);
-    {
-        lxw_worksheet *lws = rag_wsheet_lxw(ws);
-        worksheet_set_landscape(lws);
-        worksheet_set_paper(lws, 9); /* A4 */
-        worksheet_fit_to_pages(lws, 1, 0);
-        worksheet_repeat_rows(lws, 0, 0);
-    }
-    return rag_wsheet_autofilter(ws, &all, err);
+    /* printed with the Summary: A4 landscape, the header on every page */
+    st = rg_look_print(ws, 0, 0, err);
+    return st == RAG_OK ? rag_wsheet_autofilter(ws, &all, err) : st;
 }
