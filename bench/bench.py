@@ -215,7 +215,10 @@ def section_cells(big):
     opx = run("openpyxl read-only (every cell value)",
               [PYTHON, os.path.join(HERE, "peers", "openpyxl_read.py"), big],
               PEER_N)
-    table(f"   'x ragbook' = wall time / ragbook cells (JSON) wall time", [r for r in (floor, xfloor, rj, rc, x2c, opx) if r], rj)
+    peers = [x2c, opx] + other_peers(big)
+    table(f"   'x ragbook' = wall time / ragbook cells --format csv wall time",
+          [r for r in (floor, xfloor, rj, rc) + tuple(peers) if r], rc)
+    section_speed_aims(floor, xfloor, rc, rj, peers)
     say()
     say("   targets (issue 2):")
 
@@ -244,6 +247,52 @@ def section_cells(big):
     if x2c.ok and rc.ok:
         target("xlsx2csv / ragbook cells --format csv", x2c, rc)
     return rj
+
+
+def other_peers(big):
+    """Gnumeric's ssconvert, python3-openpyxl in full mode, and the npm
+    peers (exceljs's streaming reader, SheetJS), each reading every cell."""
+    out = os.path.join(WORK, "ssconvert.csv")
+    res = [run("ssconvert (Gnumeric) to CSV",
+               ["ssconvert", "--export-type=Gnumeric_stf:stf_csv", big, out],
+               PEER_N),
+           run("openpyxl full mode (every cell value)",
+               [PYTHON, os.path.join(HERE, "peers", "openpyxl_full.py"), big],
+               PEER_N)]
+    for name, script in (("exceljs streaming reader (npm)", "exceljs_read.js"),
+                         ("SheetJS read + sheet_to_csv (npm)",
+                          "sheetjs_read.js")):
+        res.append(run(name, ["node", "--max-old-space-size=8192",
+                              os.path.join(HERE, "peers", script), big],
+                       PEER_N))
+    if os.path.exists(out):
+        os.remove(out)
+    return res
+
+
+def section_speed_aims(floor, xfloor, rc, rj, peers):
+    """The aims of issue 17, from this run's figures."""
+    say()
+    say("   aims (issue 17), ragbook cells --format csv against this run:")
+
+    def line(label, value, goal, met):
+        say(f"     {label:<52} {value:>8}  {goal:<22} "
+            f"{'met' if met else 'MISSED'}")
+
+    if xfloor and xfloor.ok and rc.ok:
+        line("wall / floor 2 (inflate + expat, one thread)",
+             f"{rc.best / xfloor.best:.2f}x", "aim <= 1x", rc.best <= xfloor.best)
+        line("cpu / floor 2", f"{rc.cpu / xfloor.cpu:.2f}x", "aim <= 1.5x",
+             rc.cpu <= 1.5 * xfloor.cpu)
+    ok_peers = [p for p in peers if p.ok]
+    if ok_peers and rc.ok:
+        fastest = min(ok_peers, key=lambda p: p.best)
+        line(f"fastest peer ({fastest.name[:24]}) / ragbook",
+             f"{fastest.best / rc.best:.2f}x", "aim >= 4x",
+             fastest.best >= 4 * rc.best)
+    if rc.ok:
+        line("peak RSS of cells --format csv", f"{rc.rss_mb:.1f} MB",
+             "aim < 20 MB (+strings)", rc.rss_mb < 20)
 
 
 def section_memory(big):

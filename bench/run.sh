@@ -15,6 +15,8 @@ need=""
 command -v xlsx2csv >/dev/null 2>&1 || need="$need xlsx2csv"
 [ -x /usr/bin/time ] || need="$need time"
 command -v unzip >/dev/null 2>&1 || need="$need unzip"
+command -v ssconvert >/dev/null 2>&1 || need="$need gnumeric"
+command -v npm >/dev/null 2>&1 || need="$need npm"
 if [ -z "${RAGBOOK:-}" ]; then
     command -v cmake >/dev/null 2>&1 || need="$need cmake"
     command -v cc >/dev/null 2>&1 || need="$need build-essential"
@@ -45,5 +47,19 @@ if [ -z "${RAGBOOK:-}" ]; then
     RAGBOOK="$build/ragbook"
     export RAGBOOK
 fi
+
+# The npm peers (exceljs, SheetJS, xlsx-populate), installed once into
+# bench/work/node; a peer that cannot be installed is reported as failed.
+node_dir="${WORK:-$here/work}/node"
+if [ ! -d "$node_dir/node_modules/exceljs" ] ||
+   [ ! -d "$node_dir/node_modules/xlsx" ] ||
+   [ ! -d "$node_dir/node_modules/xlsx-populate" ]; then
+    mkdir -p "$node_dir"
+    echo "bench: npm install exceljs xlsx xlsx-populate into $node_dir" >&2
+    npm install --silent --no-audit --no-fund --prefix "$node_dir" \
+        exceljs xlsx xlsx-populate >&2 || echo "bench: npm install failed" >&2
+fi
+NODE_PATH="$node_dir/node_modules"
+export NODE_PATH
 
 exec /usr/bin/python3 "$here/bench.py" "$@"
