@@ -29,6 +29,7 @@ PACKAGES=(
     libexpat1-dev               # XML
     libcmocka-dev               # unit tests
     python3 python3-openpyxl    # script tests, the independent reader
+    python3-xlsxwriter          # tests/gen: a second writer of variations
     clang libclang-rt-14-dev    # libFuzzer (build-fuzz/)
     libreoffice-calc-nogui      # recalculates consolidate's formulas in tests
 )

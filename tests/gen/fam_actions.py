@@ -1,0 +1,485 @@
+"""Trackers and action plans: refs, parents, leads, due dates and months.
+
+Each function lays a variation out and records, as it goes, the facts an
+officer would read and the findings that must (or may) fire.
+"""
+import datetime as dt
+
+import words as W
+from grid import Fill, resolve, rgb
+from variation import fy_of, long_date, month_end
+
+
+# ---- shared pieces -----------------------------------------------------------
+
+def make_refs(rng, scheme, n_par):
+    """[(parent_ref, display, [child refs])] in the scheme."""
+    out = []
+    first = rng.randint(1, 5)
+    section = rng.randint(1, 6)
+    for i in range(first, first + n_par):
+        n = rng.randint(1, 4)
+        if scheme == "R":
+            p = f"R{i}"
+            kids = [f"R{i}{chr(97 + j)}" for j in range(n)]
+        elif scheme == "dot":
+            p = f"{i}"
+            kids = [f"{i}.{j + 1}" for j in range(n)]
+        else:  # dot3: 2.3, 2.3.a
+            p = f"{section}.{i}"
+            kids = [f"{section}.{i}.{chr(97 + j)}" for j in range(n)]
+        out.append((p, kids))
+    return out
+
+
+def make_lead(rng, v):
+    """(text written, [names read])."""
+    def name():
+        return f"{rng.choice(W.FIRST)} {rng.choice(W.LAST)}"
+
+    def initial():
+        return f"{rng.choice(W.FIRST)[0]} {rng.choice(W.LAST)}"
+    k = rng.random()
+    if k < 0.3:
+        n = name()
+        return n, [n]
+    if k < 0.4:
+        n = f"{rng.choice(['Cllr', 'Dr'])} {name()}"
+        v.traits.add("lead-title")
+        return n, [n]
+    if k < 0.5:
+        p = rng.choice(W.POSTS)
+        v.traits.add("lead-post")
+        return p, [p]
+    if k < 0.75:
+        a, b = name(), name()
+        while b == a:
+            b = name()
+        sep = rng.choice(["/ ", "/", " and ", " & ", ", "])
+        v.traits.add("lead-two")
+        return f"{a}{sep}{b}", [a, b]
+    if k < 0.85:
+        a, b = initial(), initial()
+        while b == a:
+            b = initial()
+        v.traits.add("lead-initials")
+        return f"{a} {b}", [a, b]
+    if k < 0.93:
+        a = f"Mrs {rng.choice(W.FIRST)[0]}. {rng.choice(W.LAST)}"
+        b = f"Mr {rng.choice(W.FIRST)[0]}. {rng.choice(W.LAST)}"
+        v.traits.add("lead-title")
+        return f"{a} & {b}", [a, b]
+    t = rng.choice(W.TEAMS)
+    return t, [t]
+
+
+def title_block(v, ws, r, c, title, fy_text, as_of, with_date):
+    """Title lines from row r; returns the next free row."""
+    rng = v.rng
+    ws.put(r, c, f"{title} {fy_text}" if fy_text else title, bold=True)
+    r += 1
+    if rng.random() < 0.5:
+        ws.put(r, c, rng.choice(["Monthly Progress Update", "Progress report",
+                                 "Improvement Plan monitoring"]))
+        r += 1
+    if rng.random() < 0.4:
+        ws.put(r, c, f"Owner : {rng.choice(W.POSTS)}")
+        r += 1
+    if with_date:
+        form = rng.choice(["Date: {}", "As at {}", "Position at {}",
+                           "Report date: {}", "Updated: {}"])
+        if rng.random() < 0.25:
+            text = form.format(as_of.strftime("%d/%m/%Y"))
+        else:
+            text = form.format(long_date(as_of, rng))
+        ws.put(r, c, text)
+        r += 1
+    return r + rng.randint(0, 2)
+
+
+# ---- trackers ------------------------------------------------------------------
+
+def _month_path(rng, a, last, avail):
+    """Statuses by month index (0 = April) for one action: started by the
+    report month a, planned to month last."""
+    s = rng.randint(0, min(2, a))
+    path = {}
+    kind = rng.choice(["on", "on", "slip"] + [k for k in ("complete", "suspended",
+                                                          "reprogrammed")
+                                               if k in avail])
+    if kind == "on":
+        for i in range(s, a + 1):
+            path[i] = "on_target"
+    elif kind == "slip":
+        k = rng.randint(s, a)
+        for i in range(s, k):
+            path[i] = "on_target"
+        for i in range(k, a + 1):
+            path[i] = ("one_month_behind" if i - k < 2
+                       else "over_one_month_behind")
+    elif kind == "complete":
+        k = rng.randint(s, a)
+        for i in range(s, k):
+            path[i] = "on_target"
+        path[k] = "complete"
+        return path
+    elif kind == "suspended":
+        k = rng.randint(s, a)
+        for i in range(s, k):
+            path[i] = "on_target"
+        for i in range(k, a + 1):
+            path[i] = "suspended"
+        return path
+    else:
+        k = rng.randint(s, a)
+        for i in range(s, k):
+            path[i] = "on_target"
+        for i in range(k, a + 1):
+            path[i] = "reprogrammed"
+    for i in range(a + 1, last + 1):
+        path[i] = "programmed"
+    return path
+
+
+def tracker(v):
+    rng = v.rng
+    fy = rng.randint(2009, 2025)
+    a = rng.randint(3, 10)                     # report month, 0 = April
+    ay, am = (fy, a + 4) if a < 9 else (fy + 1, a - 8)
+    as_of = month_end(ay, am) if rng.random() < 0.6 else dt.date(ay, am, rng.randint(1, 28))
+    v.as_of = as_of
+    mode = rng.choice(["rgb", "rgb", "rgb", "theme", "indexed", "letters",
+                       "letters"])
+    v.traits.add("fill-" + mode if mode != "letters" else "letters")
+    statuses = ["programmed", "on_target", "one_month_behind",
+                "over_one_month_behind"]
+    statuses += [s for s in ("reprogrammed", "suspended", "complete")
+                 if rng.random() < 0.6]
+    order = list(statuses)
+    if rng.random() < 0.3:
+        rng.shuffle(order)
+    wording = {s: rng.choice(W.KEY_WORDS[s]) for s in statuses}
+    for s in statuses:
+        if wording[s] not in (W.KEY_WORDS[s][0],):
+            v.traits.add("key-" + s)
+    fills = {}
+    for s in statuses:
+        if mode == "rgb":
+            fills[s] = rgb(rng.choice(W.RGB[s]))
+        elif mode == "theme":
+            t, tint = rng.choice(W.THEME[s])
+            fills[s] = Fill("theme", t, tint)
+        elif mode == "indexed":
+            fills[s] = Fill("indexed", rng.choice(W.INDEXED[s]))
+    v.openpyxl_only = mode in ("theme", "indexed")
+
+    sheet = rng.choice(["Progress", "WM8 Progress", "Tracker", "Delivery Plan",
+                        "Monitoring", "Action Tracker"])
+    ws = v.book.sheet(sheet)
+    c0 = rng.choice([1, 1, 2])
+    month_style = rng.choice(["names3", "names", "text-yy", "dates"])
+    v.traits.add("months-" + month_style)
+    fy_text = f"{fy}/{(fy + 1) % 100:02d}"
+    with_date = rng.random() < 0.75
+    with_fy = month_style in ("names3", "names") and not with_date or rng.random() < 0.4
+    r = title_block(v, ws, 1, c0, rng.choice(["Benefits Service Improvement Plan",
+                                              "Corporate Plan Monitoring",
+                                              "Service Improvement Tracker",
+                                              "Housing Strategy Delivery Plan"]),
+                    fy_text if with_fy else None, as_of, with_date)
+    v.fact("plan.as_of", [sheet], as_of.isoformat() if with_date else None)
+
+    key_at = rng.choice(["above", "above", "right", "below", "sheet", "row"]
+                        + (["swatch-words"] if mode != "letters" else []))
+    swatch_words = key_at == "swatch-words"
+    if swatch_words:
+        # the words written in the coloured cells, above or beside the table
+        key_at = rng.choice(["above", "right"])
+        v.traits.add("key-swatch-words")
+    v.traits.add("key-at-" + key_at)
+    letter_form = rng.choice(W.LETTER_KEY_FORMS)
+
+    def key_entry(ws_, r_, c_, s, horizontal=False):
+        """One key entry at (r_, c_); returns the columns it took."""
+        words_ = wording[s]
+        if mode == "letters":
+            code = W.LETTERS[s]
+            if letter_form == "{code} {words}":
+                ws_.put(r_, c_, code)
+                ws_.put(r_, c_ + 1, words_)
+                return 2
+            ws_.put(r_, c_, letter_form.format(code=code, words=words_))
+            return 1
+        if swatch_words:
+            ws_.put(r_, c_, words_, fill=fills[s])
+            return 1
+        ws_.put(r_, c_, None, fill=fills[s])
+        ws_.put(r_, c_ + 1, words_)
+        return 2
+
+    def vertical_key(ws_, r_, c_):
+        if rng.random() < 0.5:
+            ws_.put(r_, c_, rng.choice(["Key", "Key:", "KEY"]))
+            r_ += 1
+        for s in order:
+            key_entry(ws_, r_, c_, s)
+            r_ += 1
+        return r_
+
+    if key_at == "above":
+        r = vertical_key(ws, r, c0 + rng.choice([0, 1])) + 1
+    elif key_at == "row":
+        ws.put(r, c0, "Key:")
+        c = c0 + 1
+        for s in order:
+            c += key_entry(ws, r, c, s, True)
+        r += 2
+
+    refs = make_refs(rng, rng.choice(["R", "dot", "dot3"]), rng.randint(2, 4))
+    hdr_row = r
+    heads = [rng.choice(W.REF_HEADERS), rng.choice(W.ACTION_HEADERS),
+             rng.choice(W.LEAD_HEADERS)]
+    for i, h in enumerate(heads):
+        ws.put(hdr_row, c0 + i, h, bold=True)
+    mc0 = c0 + 3
+    cal = []
+    for k in range(12):
+        y, m = (fy, k + 4) if k < 9 else (fy + 1, k - 8)
+        cal.append((y, m))
+        if month_style == "names3":
+            h = W.MONTHS3[m - 1]
+        elif month_style == "names":
+            h = W.MONTHS[m - 1]
+        elif month_style == "text-yy":
+            h = f"{W.MONTHS3[m - 1]}-{y % 100:02d}"
+        else:
+            h = dt.date(y, m, 1)
+        cell = ws.put(hdr_row, mc0 + k, h, bold=True)
+        if month_style == "dates":
+            cell.fmt = "mmm-yy"
+    comment_col = mc0 + 12
+    ws.put(hdr_row, comment_col, rng.choice(W.COMMENT_HEADERS), bold=True)
+    r = hdr_row + 1
+
+    orphan_parent = None
+    if rng.random() < 0.15:
+        orphan_parent = rng.choice(refs)[0]
+        v.traits.add("orphan")
+    paren = rng.random() < 0.3 and refs[0][0].startswith("R")
+    blank_rows = rng.random() < 0.3
+    if blank_rows:
+        v.traits.add("blank-rows")
+    cf_done = set()
+    lead_missing_done = False
+    for pref, kids in refs:
+        if pref != orphan_parent:
+            shown = f"25.{pref[1:]} ({pref})" if paren else pref
+            if paren:
+                v.traits.add("ref-paren")
+            ws.put(r, c0, shown, bold=True)
+            ws.put(r, c0 + 1, rng.choice(W.TASKS), bold=True)
+            v.fact("ref", [sheet, pref], True)
+            v.fact("parent", [sheet, pref], None)
+            v.fact("leads", [sheet, pref], [])
+            v.fact("status", [sheet, pref], None)
+            r += 1
+        for ref in kids:
+            ws.put(r, c0, ref)
+            text = rng.choice(W.TASKS)
+            ws.put(r, c0 + 1, text)
+            if not lead_missing_done and rng.random() < 0.06:
+                lead_missing_done = True
+                v.traits.add("lead-missing")
+                v.finding("lead-missing", sheet, ref=ref)
+                leads = []
+            else:
+                lead_text, leads = make_lead(rng, v)
+                ws.put(r, c0 + 2, lead_text)
+            path = _month_path(rng, a, rng.randint(a + 1, 11), statuses)
+            for k, s in sorted(path.items()):
+                col = mc0 + k
+                if mode == "letters":
+                    ws.put(r, col, W.LETTERS[s])
+                    cf_done.add(s)
+                else:
+                    ws.put(r, col, None, fill=fills[s])
+                y, m = cal[k]
+                v.fact("month", [sheet, ref, f"{y}-{m:02d}"], s)
+            now = [path[k] for k in sorted(path) if k <= a]
+            v.fact("status", [sheet, ref], now[-1] if now else None)
+            if now and now[-1] == "complete":
+                comment = "Complete"
+            else:
+                comment = rng.choice(W.COMMENTS)
+            ws.put(r, comment_col, comment)
+            v.fact("ref", [sheet, ref], True)
+            v.fact("parent", [sheet, ref], pref)
+            v.fact("leads", [sheet, ref], leads)
+            if pref == orphan_parent:
+                v.finding("ref-orphan", sheet, ref=ref)
+            r += 1
+            if blank_rows and rng.random() < 0.3:
+                r += 1
+    last_row = r - 1
+    if mode == "letters" and rng.random() < 0.5:
+        v.traits.add("conditional")
+        for s in sorted(cf_done):
+            ws.cond.append((hdr_row + 1, mc0, last_row, mc0 + 11, W.LETTERS[s],
+                            rng.choice(W.RGB[s])))
+        v.finding("conditional-colours", sheet)
+
+    if key_at == "right":
+        vertical_key(ws, hdr_row, comment_col + 2)
+    elif key_at == "below":
+        vertical_key(ws, last_row + 3, c0)
+    elif key_at == "sheet":
+        kws = v.book.sheet("Key")
+        vertical_key(kws, 1, 1)
+
+    for s in statuses:
+        v.fact("legend", [sheet, s],
+               resolve(fills[s]) if mode != "letters" else None)
+    v.fact("plan", [sheet, "tracker"], 1)
+
+
+# ---- action plans --------------------------------------------------------------
+
+def _due(v, ws, r, c, as_of, complete, ref, sheet, parent_due=None):
+    """Writes a due date in one of its forms; records due facts and
+    findings."""
+    rng = v.rng
+    k = rng.random()
+    if parent_due is not None:
+        d = parent_due
+    else:
+        d = as_of + dt.timedelta(days=rng.randint(-200, 300))
+    if k < 0.35:
+        ws.put(r, c, d, fmt=rng.choice(["dd/mm/yyyy", "d mmm yyyy", "dd-mmm-yy"]))
+        due, text = d, None
+    elif k < 0.55:
+        ws.put(r, c, d.strftime("%d/%m/%Y"))
+        v.traits.add("due-text-date")
+        due, text = d, None
+    elif k < 0.65:
+        ws.put(r, c, long_date(d, rng))
+        v.traits.add("due-words-date")
+        due, text = d, None
+    elif k < 0.75:
+        text = rng.choice(["Ongoing", "TBC", "Quarterly", "As required"])
+        ws.put(r, c, text)
+        v.fact("due", [sheet, ref], [None, text])
+        return
+    elif k < 0.93:
+        q = (d.month - 4) % 12 // 3 + 1
+        fy = fy_of(d)
+        text = rng.choice([f"Q{q} {fy}/{(fy + 1) % 100:02d}",
+                           f"End of {W.MONTHS[d.month - 1]} {d.year}",
+                           f"{W.MONTHS[d.month - 1]} {d.year}",
+                           f"{W.MONTHS3[d.month - 1]} {d.year}"])
+        ws.put(r, c, text)
+        v.traits.add("due-words")
+        v.fact("due", [sheet, ref], [None, text])
+        if not complete:
+            v.finding("milestone-overdue", sheet, may=True, ref=ref)
+        return
+    else:
+        y = d.year
+        text = f"31/{rng.choice(['09', '04', '06', '11'])}/{y}"
+        ws.put(r, c, text)
+        v.traits.add("due-invalid")
+        v.fact("due", [sheet, ref], [None, text])
+        v.finding("date-invalid", sheet, ref=ref)
+        return
+    v.fact("due", [sheet, ref], [due.isoformat(), text])
+    if due < as_of and not complete:
+        v.finding("milestone-overdue", sheet, ref=ref)
+
+
+def action_plan(v):
+    rng = v.rng
+    as_of = dt.date(rng.randint(2009, 2025), rng.randint(1, 12), rng.randint(1, 28))
+    v.as_of = as_of
+    sheet = rng.choice(["Action Plan", "Plan", "Improvement Plan", "Actions",
+                        "Recommendations"])
+    ws = v.book.sheet(sheet)
+    c0 = rng.choice([1, 1, 2])
+    r = 1
+    with_date = rng.random() < 0.5
+    if rng.random() < 0.8:
+        r = title_block(v, ws, 1, c0, rng.choice(["Revenues Improvement Plan",
+                                                  "Housing Benefit Action Plan",
+                                                  "Licensing Service Action Plan",
+                                                  "Inspection Improvement Plan"]),
+                        None, as_of, with_date)
+    else:
+        with_date = False
+    v.fact("plan.as_of", [sheet], as_of.isoformat() if with_date else None)
+    heads = [("ref", rng.choice(W.REF_HEADERS)),
+             ("action", rng.choice(W.ACTION_HEADERS)),
+             ("lead", rng.choice(W.LEAD_HEADERS)),
+             ("due", rng.choice(W.DUE_HEADERS)),
+             ("comment", rng.choice(W.COMMENT_HEADERS))]
+    v.traits.add("ref-header-" + heads[0][1])
+    if rng.random() < 0.3:
+        heads.insert(2, ("extra", rng.choice(["Priority", "Resources",
+                                              "Outcome measure"])))
+        v.traits.add("extra-column")
+    col = {}
+    for i, (role, h) in enumerate(heads):
+        ws.put(r, c0 + i, h, bold=True)
+        col[role] = c0 + i
+    r += 1
+    scheme = rng.choice(["R", "dot", "dot3"])
+    v.traits.add("refs-" + scheme)
+    refs = make_refs(rng, scheme, rng.randint(2, 4))
+    orphan_parent = rng.choice(refs)[0] if rng.random() < 0.15 else None
+    if orphan_parent:
+        v.traits.add("orphan")
+    lead_missing_done = False
+    for pref, kids in refs:
+        done = [rng.random() < 0.2 for _ in kids]
+        if all(done):
+            # a heading whose children are all complete is complete only by
+            # inference; keep the truth to what the rows say
+            done[-1] = False
+        parent_complete = all(done)
+        if pref != orphan_parent:
+            ws.put(r, col["ref"], pref, bold=True, underline=rng.random() < 0.3)
+            ws.put(r, col["action"], rng.choice(W.TASKS), bold=True)
+            v.fact("ref", [sheet, pref], True)
+            v.fact("parent", [sheet, pref], None)
+            v.fact("leads", [sheet, pref], [])
+            v.fact("status", [sheet, pref], None)
+            _due(v, ws, r, col["due"], as_of, parent_complete, pref, sheet)
+            r += 1
+        for ref, complete in zip(kids, done):
+            ws.put(r, col["ref"], ref)
+            ws.put(r, col["action"], rng.choice(W.TASKS))
+            if "extra" in col:
+                ws.put(r, col["extra"], rng.choice(["High", "Medium", "Low"]))
+            if not lead_missing_done and rng.random() < 0.06:
+                lead_missing_done = True
+                v.traits.add("lead-missing")
+                v.finding("lead-missing", sheet, ref=ref)
+                leads = []
+            else:
+                lead_text, leads = make_lead(rng, v)
+                ws.put(r, col["lead"], lead_text)
+            _due(v, ws, r, col["due"], as_of, complete, ref, sheet)
+            if complete:
+                comment = rng.choice(["Complete", "Completed - signed off",
+                                      "Complete. Report to Cabinet"])
+            else:
+                comment = rng.choice(W.COMMENTS)
+            ws.put(r, col["comment"], comment)
+            v.fact("ref", [sheet, ref], True)
+            v.fact("parent", [sheet, ref], pref)
+            v.fact("leads", [sheet, ref], leads)
+            v.fact("status", [sheet, ref], "complete" if complete else None)
+            if pref == orphan_parent:
+                v.finding("ref-orphan", sheet, ref=ref)
+            r += 1
+            if rng.random() < 0.1:
+                r += 1
+                v.traits.add("blank-rows")
+    v.fact("plan", [sheet, "action_plan"], 1)

@@ -1,0 +1,233 @@
+"""Deficit recovery plans, and workbooks with no plan at all."""
+import datetime as dt
+
+import words as W
+from variation import long_date
+
+
+def money_text(pounds, rng):
+    """A sum in pounds as officers type it, and its value."""
+    k = rng.random()
+    if k < 0.3:
+        return pounds, pounds
+    if k < 0.5:
+        return f"{pounds:,}", pounds
+    if k < 0.75 and pounds % 1000 == 0:
+        return f"£{pounds // 1000}k", pounds
+    if pounds % 100000 == 0 and pounds >= 1000000:
+        return f"£{pounds / 1e6:g}m", pounds
+    return f"£{pounds:,}", pounds
+
+
+def recovery_plan(v):
+    rng = v.rng
+    fy = rng.randint(2018, 2026)
+    py = f"{(fy - 1) % 100:02d}/{fy % 100:02d}"
+    cy = f"{fy % 100:02d}/{(fy + 1) % 100:02d}"
+    v.as_of = dt.date(fy, rng.choice([7, 8, 10, 11]), rng.randint(1, 28))
+    sheet = f"FRB-{fy % 100:02d}-{rng.randint(1, 40):03d}"
+    ws = v.book.sheet(sheet)
+    prose_units = rng.random() < 0.35
+    v.traits.add("units-prose" if prose_units else "units-labels")
+    lc = rng.choice([1, 2])
+    far = rng.random() < 0.4
+    vc = lc + (rng.randint(2, 4) if far else 1)
+    if far:
+        v.traits.add("values-far")
+    r = 1
+    ws.put(r, lc, "Deficit Recovery Plan", bold=True)
+    r += 1
+    if prose_units:
+        ws.put(r, lc, rng.choice(["All figures in £000s throughout",
+                                  "Figures are shown in £'000 throughout",
+                                  "(£000s throughout)"]))
+        r += 1
+        unit_lbl = ""
+    else:
+        unit_lbl = " " + rng.choice(["£’000", "£'000", "£000"])
+    r += 1
+    budget_prior = rng.randint(-200, 600)
+    outturn_prior = budget_prior + rng.randint(50, 900)
+    budget = budget_prior + rng.randint(-50, 100)
+    pressure = outturn_prior - budget
+    if rng.random() < 0.2:
+        pressure += rng.choice([-1, 1]) * rng.randint(3, 40)
+        v.traits.add("arith-wrong")
+        v.finding("finance-arithmetic", sheet)
+    cost_centre = f"{rng.choice(['FF', 'PK', 'HS', 'AC'])}{rng.randint(1000, 9999)}"
+    manager = f"{rng.choice(W.FIRST)} {rng.choice(W.LAST)}"
+    neg_brackets = rng.random() < 0.3
+
+    def amt(x):
+        if neg_brackets and x < 0:
+            v.traits.add("money-brackets")
+            return f"({-x})"
+        return x
+    form = [("Directorate", rng.choice(["Chief Executive", "Place", "People"])),
+            ("Combined Tracker Ref.", sheet.replace("-", "/")),
+            ("Service Director", f"{rng.choice(W.FIRST)} {rng.choice(W.LAST)}"),
+            ("Service Area", rng.choice(["Parking income", "Adult Social care assessment costs",
+                                         "Temporary accommodation"])),
+            ("Service Manager", manager),
+            ("Activity/Cost centres", cost_centre),
+            (f"{py} Budget{unit_lbl}", amt(budget_prior)),
+            (f"{py} Outturn{unit_lbl}", amt(outturn_prior)),
+            (f"{cy} Budget{unit_lbl}", amt(budget)),
+            (f"Pressure on this activity in {cy} (based on {py} outturn){unit_lbl}",
+             amt(pressure))]
+    gap = rng.choice([1, 2])
+    for label, value in form:
+        ws.put(r, lc, label)
+        ws.put(r, vc, value)
+        if far and rng.random() < 0.5:
+            ws.merge(r, vc, r, vc + 1)
+        r += gap
+    r += 1
+    ws.put(r, lc, "Explain the context behind this pressure and what has caused it")
+    ws.put(r + 1, lc, "Demand has risen and the income target was not met.")
+    r += 3
+    # milestones
+    ms_style = rng.choice(["seed", "table"])
+    v.traits.add("milestones-" + ms_style)
+    if ms_style == "seed":
+        heads = ["MILESTONE DETAILS", "£", "Date"]
+    else:
+        heads = ["Milestone", "Amount", "Target date", "Owner"]
+    for i, h in enumerate(heads):
+        ws.put(r, lc + i, h, bold=True)
+    r += 1
+    n = rng.randint(1, 3)
+    total_target = pressure * 1000
+    short = rng.random() < 0.5
+    amounts = []
+    for i in range(n):
+        share = total_target / n
+        x = int(round(share * (rng.uniform(0.2, 0.6) if short else rng.uniform(1.05, 1.4)), -3))
+        amounts.append(max(x, 1000))
+    total = sum(amounts)
+    if pressure > 0 and total < pressure * 1000 - 500:
+        v.finding("recovery-shortfall", sheet)
+    for i, x in enumerate(amounts):
+        text, value = money_text(x, rng)
+        if isinstance(text, str) and text.startswith("£") and text.endswith(("k", "m")):
+            v.traits.add("money-suffix")
+        ws.put(r, lc, rng.choice(["Raise tariffs in town centre car parks",
+                                  "Review of charging policy",
+                                  "Restructure the team",
+                                  "Recharge staffing costs to ASC"]))
+        ws.put(r, lc + 1, text)
+        k = rng.random()
+        d = v.as_of + dt.timedelta(days=rng.randint(-150, 200))
+        if k < 0.4:
+            ws.put(r, lc + 2, d, fmt="dd/mm/yyyy")
+            due, due_text = d.isoformat(), None
+            if d < v.as_of:
+                v.finding("milestone-overdue", sheet, row=r)
+        elif k < 0.6:
+            ws.put(r, lc + 2, d.strftime("%d/%m/%Y"))
+            due, due_text = d.isoformat(), None
+            if d < v.as_of:
+                v.finding("milestone-overdue", sheet, row=r)
+        else:
+            due_text = rng.choice([f"{fy}/{fy + 1}", f"{cy}", "Ongoing"])
+            ws.put(r, lc + 2, due_text)
+            due = None
+            if due_text != "Ongoing":
+                v.finding("milestone-overdue", sheet, row=r, may=True)
+        if ms_style == "table":
+            ws.put(r, lc + 3, manager)
+        v.fact("milestone", [sheet, i], [value, due, due_text])
+        r += 1
+    r += 2
+    ws.put(r, lc, "Quarterly Monitoring updates", bold=True)
+    r += 1
+    ends = [dt.date(fy, 6, 30), dt.date(fy, 9, 30), dt.date(fy, 12, 31),
+            dt.date(fy + 1, 3, 31)]
+    qstyle = rng.choice(["seed", "months", "short"])
+    v.traits.add("quarters-" + qstyle)
+    outside = rng.random() < 0.15
+    spans = ["April to June", "July to September", "October to December",
+             "January to March"]
+    for q in range(4):
+        end = ends[q]
+        if outside and q == 3:
+            end = dt.date(fy, 3, 31)
+            v.traits.add("period-outside")
+            v.finding("period-outside-year", sheet, period="Q4")
+        if qstyle == "seed":
+            head = f"QUARTER {q + 1} (to {end.strftime('%d/%m/%y')})"
+        elif qstyle == "months":
+            head = f"Quarter {q + 1} ({spans[q]} {end.year})"
+        else:
+            head = f"Q{q + 1} - to {long_date(end, rng)}"
+        ws.put(r, lc, head, bold=True)
+        ws.put(r + 1, lc, "On Target ? (Yes = GREEN; Partial (e.g. milestones slipped) = AMBER, No = RED)")
+        past = ends[q] < v.as_of
+        rag = None
+        if past and rng.random() < 0.8:
+            rag = rng.choice(["green", "amber", "red"])
+            ws.put(r + 1, lc + 1 + (vc - lc - 1 if far else 0), rag.upper())
+        ws.put(r + 2, lc, "Provide narrative below")
+        narrative = None
+        if (past and rng.random() < 0.8) or (rag is None and rng.random() < 0.1):
+            narrative = rng.choice(["Tariffs agreed by Cabinet.",
+                                    "Implementation slipped to October.",
+                                    "Savings on track; restructure consulted on."])
+            ws.put(r + 3, lc, narrative)
+        if rag is None and narrative:
+            v.finding("status-missing", sheet, period=f"Q{q + 1}")
+        elif rag is None and end < v.as_of:
+            v.finding("status-missing", sheet, period=f"Q{q + 1}")
+        elif rag in ("red", "amber") and not narrative:
+            v.finding("narrative-missing", sheet, period=f"Q{q + 1}")
+        v.fact("period", [sheet, f"Q{q + 1}"], [end.isoformat(), rag])
+        v.fact("period.narrative", [sheet, f"Q{q + 1}"], narrative)
+        r += 5
+    v.fact("plan", [sheet, "recovery_plan"], 1)
+    key = [sheet]
+    v.fact("fin.unit", key, 1000)
+    v.fact("fin.year", key, f"{fy}/{(fy + 1) % 100:02d}")
+    v.fact("fin.budget_prior", key, budget_prior)
+    v.fact("fin.outturn_prior", key, outturn_prior)
+    v.fact("fin.budget", key, budget)
+    v.fact("fin.pressure", key, pressure)
+    v.fact("fin.cost_centre", key, cost_centre)
+
+
+def no_plan(v):
+    rng = v.rng
+    v.as_of = dt.date(rng.randint(2012, 2025), rng.randint(1, 12), rng.randint(1, 28))
+    kinds = rng.sample(["notes", "contacts", "meetings", "glossary"], rng.randint(1, 2))
+    for k in kinds:
+        v.traits.add("none-" + k)
+        ws = v.book.sheet(k.capitalize())
+        if k == "notes":
+            ws.put(1, 1, "Please return this workbook to the performance team by Friday.")
+            ws.put(2, 1, "Contact the performance team with any questions.")
+            ws.put(4, 1, "Thank you.")
+        elif k == "contacts":
+            for i, h in enumerate(["Name", "Team", "Phone", "Email"]):
+                ws.put(1, i + 1, h, bold=True)
+            for j in range(rng.randint(2, 6)):
+                f, l = rng.choice(W.FIRST), rng.choice(W.LAST)
+                ws.put(2 + j, 1, f"{f} {l}")
+                ws.put(2 + j, 2, rng.choice(W.TEAMS))
+                ws.put(2 + j, 3, f"01527 {rng.randint(100000, 999999)}")
+                ws.put(2 + j, 4, f"{f.lower()}.{l.lower()}@council.gov.uk")
+        elif k == "meetings":
+            ws.put(1, 1, "Meeting schedule", bold=True)
+            for i, h in enumerate(["Meeting", "Date", "Venue"]):
+                ws.put(3, i + 1, h, bold=True)
+            for j in range(rng.randint(2, 5)):
+                ws.put(4 + j, 1, rng.choice(["Cabinet", "Overview and Scrutiny",
+                                             "Audit Committee"]))
+                ws.put(4 + j, 2, v.as_of + dt.timedelta(days=30 * j), fmt="dd/mm/yyyy")
+                ws.put(4 + j, 3, rng.choice(["Town Hall", "Committee Room 2"]))
+        else:
+            for j, (t, d) in enumerate([("RAG", "Red, amber, green rating"),
+                                        ("DoT", "Direction of travel"),
+                                        ("FTE", "Full-time equivalent")]):
+                ws.put(1 + j, 1, t)
+                ws.put(1 + j, 2, d)
+    v.finding("plan-not-found")
+    v.fact("plan", ["*", "none"], 0)

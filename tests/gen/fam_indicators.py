@@ -1,0 +1,294 @@
+"""Indicator plan forms and scorecards.
+
+A RAG is computed here from the figures as written, the way the contract
+states it: green when the target is met, amber when short of it by at most
+10% of the target, red beyond.  Figures are drawn away from the band edges
+so that rounding in a reader cannot tip them.
+"""
+import datetime as dt
+
+import words as W
+from variation import fy_of
+
+TOL = 0.10
+
+
+def rate(target, actual, direction):
+    band = TOL * abs(target)
+    if direction == "higher_is_better":
+        if actual >= target:
+            return "green"
+        return "amber" if actual >= target - band else "red"
+    if actual <= target:
+        return "green"
+    return "amber" if actual <= target + band else "red"
+
+
+def draw_pair(rng, lo, hi, dec, direction, want):
+    """(target, actual) rounded to dec decimals whose RAG is want, at
+    least 2% of the target from any band edge."""
+    for _ in range(200):
+        t = round(rng.uniform(lo, hi), dec if dec < 3 else 2)
+        if t == 0:
+            continue
+        sign = 1 if direction == "higher_is_better" else -1
+        if want == "green":
+            f = rng.uniform(0.03, 0.15)
+        elif want == "amber":
+            f = -rng.uniform(0.03, 0.07)
+        else:
+            f = -rng.uniform(0.14, 0.4)
+        a = round(t * (1 + sign * f), dec)
+        if rate(t, a, direction) != want:
+            continue
+        band = TOL * abs(t)
+        edges = [t, t - band, t + band]
+        if min(abs(a - e) for e in edges) < 0.02 * abs(t):
+            continue
+        if dec >= 3 and not (0 < a < 1):
+            continue
+        return t, a
+    raise RuntimeError("no pair")
+
+
+def show(value, unit, dec):
+    """How an officer types a figure as text."""
+    if unit == "percent":
+        x = round(value * 100, max(dec - 2, 0))
+        return f"{x:g}%"
+    if unit == "days":
+        return f"{value:g} days"
+    return f"{value:g}"
+
+
+def code_in_title(rng, title, code, v):
+    form = rng.choice(["{t} – {c}", "{t} - {c}", "{t} ({c})", "{c} - {t}",
+                       "{t} {c}"])
+    v.traits.add("code-" + {"{t} – {c}": "dash", "{t} - {c}": "dash",
+                            "{t} ({c})": "bracket", "{c} - {t}": "first",
+                            "{t} {c}": "end"}[form])
+    return form.format(t=title, c=code)
+
+
+# ---- indicator plan forms ----------------------------------------------------
+
+REASON_LABELS = ["Non-compliance reason", "Reason for variance",
+                 "Explanation of variance", "Reason for under-performance",
+                 "Reasons for non-compliance"]
+
+
+def indicator_plan(v):
+    rng = v.rng
+    as_of = dt.date(rng.randint(2010, 2025), rng.randint(1, 12), rng.randint(1, 28))
+    v.as_of = as_of
+    codes = rng.sample(W.CODES, rng.randint(1, 3))
+    for code in codes:
+        sheet = code.replace(" ", "")
+        ws = v.book.sheet(sheet)
+        title, unit, direction, lo, hi, dec = rng.choice(W.INDICATORS)
+        want = rng.choice(["red", "red", "red", "amber", "amber", "green"])
+        t, a = draw_pair(rng, lo, hi, dec, direction, want)
+        layout = rng.choice(["seed", "merged", "far"])
+        v.traits.add("form-" + layout)
+        lc = rng.choice([1, 2])
+        if layout == "seed":
+            vc = lc + 1
+        elif layout == "merged":
+            ws_merge = True
+            vc = lc + 2
+        else:
+            vc = lc + rng.randint(3, 4)
+        r = 1
+        ws.put(r, lc, rng.choice(["PERFORMANCE ACTION PLAN TEMPLATE",
+                                  "Performance Action Plan",
+                                  "Performance Improvement Plan"]), bold=True)
+        r += 2
+        rows = []
+        rows.append(("title", rng.choice(["Indicator Title", "PI Title",
+                                          "Performance Indicator"]),
+                     code_in_title(rng, title, code, v)))
+        rows.append(("lead", rng.choice(["Strategic Director Lead",
+                                         "Lead Officer"]),
+                     f"{rng.choice(W.FIRST)} {rng.choice(W.LAST)}"))
+        as_number = rng.random() < 0.5
+        if as_number:
+            v.traits.add("figures-numbers")
+        else:
+            v.traits.add("figures-text")
+
+        def fig(x):
+            if as_number:
+                return x
+            return show(x, unit, dec)
+        rows.append(("target", "Target", fig(t)))
+        rows.append(("actual", rng.choice(["Performance this Period",
+                                           "Actual", "Actual performance"]),
+                     fig(a)))
+        var = round(a - t, dec)
+        stated_var = None
+        if rng.random() < 0.6:
+            wrong = rng.random() < 0.15
+            stated_var = var if not wrong else round(var + (0.05 if unit == "percent" else 3), dec)
+            if wrong:
+                v.traits.add("variance-wrong")
+                v.finding("variance-mismatch", sheet)
+            rows.append(("variance", rng.choice(["+ / - Target", "Variance"]),
+                         fig(stated_var)))
+        rag = rate(t, a, direction)
+        stated = None
+        if rng.random() < 0.5:
+            stated = rag
+            if rng.random() < 0.15:
+                stated = rng.choice([x for x in ("red", "amber", "green") if x != rag])
+                v.traits.add("rag-wrong")
+                v.finding("rag-mismatch", sheet)
+            rows.append(("rag", rng.choice(["RAG status", "RAG", "Status"]),
+                         stated.capitalize() if rng.random() < 0.5 else stated.upper()))
+        has_reason = rng.random() < 0.8
+        rows.append(("reason", rng.choice(REASON_LABELS),
+                     "Staff vacancies in the team and a rise in demand."
+                     if has_reason else None))
+        for role, label, value in rows:
+            ws.put(r, lc, label)
+            if layout == "merged":
+                ws.merge(r, lc, r, lc + 1)
+            if value is not None:
+                cell = ws.put(r, vc, value)
+                if isinstance(value, float) and unit == "percent":
+                    cell.fmt = "0.0%"
+                if layout == "far" and rng.random() < 0.5:
+                    ws.merge(r, vc, r, vc + 2)
+            r += 1
+        judged = stated or rag
+        if judged in ("red", "amber") and not has_reason:
+            v.finding("narrative-missing", sheet, may=stated is not None and stated != rag)
+            v.traits.add("reason-missing")
+        if rag == "green":
+            v.finding("plan-not-required", sheet)
+        key = [sheet, code]
+        v.fact("plan", [sheet, "indicator_plan"], 1)
+        v.fact("ind", key, True)
+        v.fact("ind.target", key, t)
+        v.fact("ind.actual", key, a)
+        v.fact("ind.unit", key, unit)
+        v.fact("ind.direction", key, direction)
+        v.fact("ind.rag", key, rag)
+        v.fact("ind.stated_rag", key, stated)
+        v.fact("ind.stated_variance", key, stated_var)
+
+
+# ---- scorecards --------------------------------------------------------------------
+
+TRAVEL = ["Improving", "Declining", "No change", "Better", "Worse", "Same",
+          "\u2191", "\u2193", "\u2192"]
+
+
+def scorecard(v):
+    rng = v.rng
+    fy = rng.randint(2012, 2025)
+    quarterly = rng.random() < 0.6
+    n_periods = 4 if quarterly else 12
+    filled = rng.randint(1, 3) if quarterly else rng.randint(2, 10)
+    if quarterly:
+        end = dt.date(fy if filled < 4 else fy + 1, [6, 9, 12, 3][filled - 1],
+                      [30, 30, 31, 31][filled - 1])
+    else:
+        m = (filled + 3 - 1) % 12 + 1
+        y = fy if m >= 4 else fy + 1
+        end = dt.date(y, m, 28)
+    v.as_of = end + dt.timedelta(days=rng.randint(5, 25))
+    v.traits.add("periods-quarters" if quarterly else "periods-months")
+    sheet = rng.choice(["Scorecard", "KPIs", "Performance", "Q%d" % filled if quarterly else "Monthly"])
+    ws = v.book.sheet(sheet)
+    c0 = rng.choice([1, 1, 2])
+    r = 1
+    ws.put(r, c0, rng.choice(["Corporate Performance Scorecard",
+                              "Key Performance Indicators",
+                              "Service Performance Report"])
+           + f" {fy}/{(fy + 1) % 100:02d}", bold=True)
+    r += rng.randint(2, 3)
+    cols = [("code", rng.choice(["Code", "PI Ref", "Ref", "KPI No."])),
+            ("title", rng.choice(["Indicator", "Measure", "Performance Indicator",
+                                  "Description"])),
+            ("polarity", rng.choice(["Polarity", "Good is", "Aim",
+                                     "Direction of good performance"])),
+            ("target", rng.choice(["Target", "Annual Target",
+                                   f"Target {fy}/{(fy + 1) % 100:02d}"]))]
+    if quarterly:
+        pnames = [rng.choice(["Q{}", "Quarter {}", "Q{} {}/{}"]).format(
+            q, fy, f"{(fy + 1) % 100:02d}") for q in range(1, 5)]
+        if len({p.split()[0] for p in pnames}) < 4 and pnames[0].startswith("Q"):
+            pass
+        plabels = [f"Q{q}" for q in range(1, 5)]
+    else:
+        pnames = []
+        plabels = []
+        for k in range(12):
+            y, m = (fy, k + 4) if k < 9 else (fy + 1, k - 8)
+            pnames.append(f"{W.MONTHS3[m - 1]}-{y % 100:02d}")
+            plabels.append(f"{y}-{m:02d}")
+    for k in range(n_periods):
+        cols.append(("p%d" % k, pnames[k]))
+    rag_col = ("rag", rng.choice(["RAG", "Status", "RAG rating"]))
+    cols += [rag_col, ("travel", rng.choice(["DoT", "Direction of Travel",
+                                             "Trend"])),
+             ("comment", rng.choice(["Commentary", "Comments",
+                                     "Explanation of variance"]))]
+    col = {}
+    for i, (role, h) in enumerate(cols):
+        ws.put(r, c0 + i, h, bold=True)
+        col[role] = c0 + i
+    r += 1
+    letters = rng.random() < 0.4
+    v.traits.add("rag-letters" if letters else "rag-words")
+    v.fact("plan", [sheet, "scorecard"], 1)
+    codes = rng.sample(W.CODES, rng.randint(3, 7))
+    for code in codes:
+        if rng.random() < 0.3:
+            title, direction, lo, hi = rng.choice(W.COUNT_INDICATORS)
+            unit, dec = "count", 0
+        else:
+            title, unit, direction, lo, hi, dec = rng.choice(W.INDICATORS)
+        want = rng.choice(["red", "amber", "green", "green"])
+        t, a = draw_pair(rng, lo, hi, dec, direction, want)
+        ws.put(r, col["code"], code)
+        ws.put(r, col["title"], title)
+        ws.put(r, col["polarity"], rng.choice(W.POLARITY[direction]))
+        tc = ws.put(r, col["target"], t)
+        if unit == "percent":
+            tc.fmt = "0.0%"
+        values = []
+        for k in range(filled):
+            x = a if k == filled - 1 else round(a * rng.uniform(0.9, 1.1), dec)
+            if unit == "percent":
+                x = min(x, 0.999)
+            pc = ws.put(r, col["p%d" % k], x)
+            if unit == "percent":
+                pc.fmt = "0.0%"
+            values.append(x)
+        rag = rate(t, a, direction)
+        stated = rag
+        if rng.random() < 0.1:
+            stated = rng.choice([x for x in ("red", "amber", "green") if x != rag])
+            v.traits.add("rag-wrong")
+            v.finding("rag-mismatch", sheet, row=r)
+        ws.put(r, col["rag"], stated[0].upper() if letters else stated.capitalize())
+        travel = rng.choice(TRAVEL)
+        ws.put(r, col["travel"], travel)
+        has_comment = rng.random() < 0.8
+        if has_comment:
+            ws.put(r, col["comment"], "Performance reviewed at DMT; actions agreed.")
+        elif stated in ("red", "amber"):
+            v.finding("narrative-missing", sheet, row=r, may=stated != rag)
+        key = [sheet, code]
+        v.fact("ind", key, True)
+        v.fact("ind.target", key, t)
+        v.fact("ind.actual", key, a)
+        if unit in ("percent", "days"):
+            v.fact("ind.unit", key, unit)
+        v.fact("ind.direction", key, direction)
+        v.fact("ind.rag", key, rag)
+        v.fact("ind.stated_rag", key, stated)
+        v.fact("ind.values", key, values)
+        v.fact("ind.travel", key, travel)
+        r += 1
