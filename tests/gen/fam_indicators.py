@@ -284,8 +284,7 @@ def scorecard(v):
         v.fact("ind", key, True)
         v.fact("ind.target", key, t)
         v.fact("ind.actual", key, a)
-        if unit in ("percent", "days"):
-            v.fact("ind.unit", key, unit)
+        v.fact("ind.unit", key, unit)
         v.fact("ind.direction", key, direction)
         v.fact("ind.rag", key, rag)
         v.fact("ind.stated_rag", key, stated)
