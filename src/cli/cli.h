@@ -5,7 +5,9 @@
 #ifndef RG_CLI_H
 #define RG_CLI_H
 
+#include <getopt.h>
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdio.h>
 
 #include "ragbook/ragbook.h"
@@ -48,6 +50,50 @@ bool cli_parse_tolerance(const char *s, double *out);
 
 /* Parse --as-of YYYY-MM-DD; false if it is not a real date. */
 bool cli_parse_date(const char *s, int *y, int *m, int *d);
+
+/* ---- shared option handling (options.c) ------------------------------ */
+
+/* Report what getopt_long() returned as c for a bad option: ':' a missing
+ * value ("option '--sheet' needs a value"), anything else an unknown
+ * option, with "did you mean '--as-of'?" when one of opts is a small typo
+ * away.  Every command's optstring starts with ':' so the two differ.
+ * Returns RAG_EXIT_TROUBLE. */
+int cli_bad_option(const char *cmd, int c, char **argv,
+                   const struct option *opts);
+
+/* Parse the date of option opt ("--as-of") into *out; RAG_EXIT_OK, or the
+ * usage error reported: not in the form YYYY-MM-DD, or a date that does
+ * not exist ("2024-02-30 does not exist: February 2024 has 29 days"). */
+int cli_opt_date(const char *cmd, const char *opt, const char *arg,
+                 rag_date *out);
+
+/* Parse --tolerance PCT into *out; RAG_EXIT_OK or the usage error. */
+int cli_opt_tolerance(const char *cmd, const char *arg, double *out);
+
+/*
+ * Check a workbook output (-o, --report, copy's OUT) before anything is
+ * read: named .xlsx or .xlsm, in a folder that exists (else the folder
+ * that is missing is named).  "-" is stdout, refused when stdout is a
+ * terminal; *path is then replaced by a temporary file that
+ * cli_outputs_end() copies to stdout once the command has returned.
+ * RAG_EXIT_OK or the usage error reported.
+ */
+int cli_workbook_output(const char *cmd, const char **path);
+
+/*
+ * -o PATH for a text output (cells, dump, validate): "-" is stdout as
+ * without -o; a file is written through a temporary beside it (stdout is
+ * pointed there) and renamed into place by cli_outputs_end() when the
+ * command succeeded, so PATH is whole or untouched.  inputs[0..n) are
+ * never overwritten.  RAG_EXIT_OK or the error reported.
+ */
+int cli_text_output(const char *cmd, const char *path, char *const *inputs,
+                    size_t n);
+
+/* Finish what cli_workbook_output() and cli_text_output() began, after the
+ * command returned status; returns the status to exit with.  main() calls
+ * it. */
+int cli_outputs_end(int status);
 
 /* Flush stdout and report a failed write (a closed pipe, a full disk):
  * returns status, or RAG_EXIT_TROUBLE if stdout failed. */

@@ -396,19 +396,23 @@ int cmd_cells(int argc, char **argv)
     static const struct option opts[] = {
         {"sheet", required_argument, NULL, 's'},
         {"format", required_argument, NULL, 'f'},
+        {"output", required_argument, NULL, 'o'},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0}};
-    const char *sheet = NULL, *format = "json", *file = NULL;
+    const char *sheet = NULL, *format = "json", *file = NULL, *out = "-";
     rag_workbook *wb = NULL;
     rag_error err;
     int c, status;
 
     optind = 0;
     opterr = 0;
-    while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, ":ho:", opts, NULL)) != -1) {
         switch (c) {
         case 's':
             sheet = optarg;
+            break;
+        case 'o':
+            out = optarg;
             break;
         case 'f':
             format = optarg;
@@ -416,8 +420,7 @@ int cmd_cells(int argc, char **argv)
         case 'h':
             return cli_finish(cli_help("cells"));
         default:
-            return cli_usage_error("cells", "unknown option '%s'",
-                                   argv[optind - 1]);
+            return cli_bad_option("cells", c, argv, opts);
         }
     }
     if (strcmp(format, "json") && strcmp(format, "csv"))
@@ -428,6 +431,8 @@ int cmd_cells(int argc, char **argv)
                                             ? "no file given"
                                             : "one file at a time");
     file = argv[optind];
+    if (cli_text_output("cells", out, argv + optind, 1) != RAG_EXIT_OK)
+        return RAG_EXIT_TROUBLE;
     rag_error_clear(&err);
     if (rag_workbook_open(file, NULL, &wb, &err) != RAG_OK)
         return cli_file_error(file, &err);

@@ -22,7 +22,8 @@ int cli_convert_options(const char *cmd, int argc, char **argv,
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0}};
     rag_error err;
-    int c, y, m, d;
+    rag_date date;
+    int c;
 
     memset(o, 0, sizeof *o);
     *out = NULL;
@@ -35,22 +36,13 @@ int cli_convert_options(const char *cmd, int argc, char **argv,
             *out = optarg;
             break;
         case 'a':
-            if (!cli_parse_date(optarg, &y, &m, &d))
-                return cli_usage_error(cmd,
-                                       "--as-of takes a date as YYYY-MM-DD, "
-                                       "not '%s'",
-                                       optarg);
-            o->model.as_of.year = o->validate.as_of.year = y;
-            o->model.as_of.month = o->validate.as_of.month = m;
-            o->model.as_of.day = o->validate.as_of.day = d;
+            if (cli_opt_date(cmd, "--as-of", optarg, &date))
+                return RAG_EXIT_TROUBLE;
+            o->model.as_of = o->validate.as_of = date;
             break;
         case 't':
-            if (!cli_parse_tolerance(optarg, &o->model.tolerance))
-                return cli_usage_error(cmd,
-                                       "--tolerance takes a percentage above "
-                                       "0 and up to 100, like 5 or 5%%, not "
-                                       "'%s'",
-                                       optarg);
+            if (cli_opt_tolerance(cmd, optarg, &o->model.tolerance))
+                return RAG_EXIT_TROUBLE;
             o->validate.tolerance = o->model.tolerance;
             break;
         case 'R':
@@ -61,19 +53,15 @@ int cli_convert_options(const char *cmd, int argc, char **argv,
         case 'h':
             *help = true;
             return RAG_EXIT_OK;
-        case ':':
-            return cli_usage_error(cmd, "option '%s' needs a value",
-                                   argv[optind - 1]);
         default:
-            return cli_usage_error(cmd, "unknown option '%s'",
-                                   argv[optind - 1]);
+            return cli_bad_option(cmd, c, argv, opts);
         }
     }
     if (!*out)
         return cli_usage_error(cmd, "no output given: add -o OUT.xlsx");
     if (optind >= argc)
         return cli_usage_error(cmd, "no input file given");
-    return RAG_EXIT_OK;
+    return cli_workbook_output(cmd, out);
 }
 
 void cli_convert_option_help(void)

@@ -47,7 +47,7 @@ int cmd_copy(int argc, char **argv)
     memset(&wo, 0, sizeof wo);
     optind = 0;
     opterr = 0;
-    while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, ":h", opts, NULL)) != -1) {
         switch (c) {
         case 's':
             wo.mode = RAG_WRITE_STREAMING;
@@ -58,8 +58,7 @@ int cmd_copy(int argc, char **argv)
         case 'h':
             return cli_finish(copy_help());
         default:
-            return cli_usage_error("copy", "unknown option '%s'",
-                                   argv[optind - 1]);
+            return cli_bad_option("copy", c, argv, opts);
         }
     }
     if (argc - optind != 2)
@@ -68,6 +67,8 @@ int cmd_copy(int argc, char **argv)
                                            : "one input and one output file");
     in = argv[optind];
     out = argv[optind + 1];
+    if (cli_workbook_output("copy", &out) != RAG_EXIT_OK)
+        return RAG_EXIT_TROUBLE;
     rag_error_clear(&err);
     if (rag_workbook_open(in, NULL, &wb, &err) != RAG_OK)
         return cli_file_error(in, &err);

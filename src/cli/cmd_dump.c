@@ -12,41 +12,46 @@ int cmd_dump(int argc, char **argv)
 {
     static const struct option opts[] = {
         {"as-of", required_argument, NULL, 'a'},
+        {"tolerance", required_argument, NULL, 't'},
+        {"output", required_argument, NULL, 'o'},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0}};
     rag_model_options mo;
     rag_workbook *wb = NULL;
     rag_model *m = NULL;
     rag_error err;
-    const char *file;
+    const char *file, *out = "-";
     int c, status;
 
     memset(&mo, 0, sizeof mo);
     optind = 0;
     opterr = 0;
-    while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, ":ho:", opts, NULL)) != -1) {
         switch (c) {
         case 'a':
-            if (!cli_parse_date(optarg, &mo.as_of.year, &mo.as_of.month,
-                                &mo.as_of.day))
-                return cli_usage_error("dump", "--as-of takes a date as "
-                                       "YYYY-MM-DD, not '%s'", optarg);
+            if (cli_opt_date("dump", "--as-of", optarg, &mo.as_of))
+                return RAG_EXIT_TROUBLE;
+            break;
+        case 't':
+            /* the RAGs dump prints are computed with it */
+            if (cli_opt_tolerance("dump", optarg, &mo.tolerance))
+                return RAG_EXIT_TROUBLE;
+            break;
+        case 'o':
+            out = optarg;
             break;
         case 'h':
             return cli_finish(cli_help("dump"));
-        case '?':
         default:
-            if (optopt == 'a')
-                return cli_usage_error("dump", "option '%s' needs a value",
-                                       argv[optind - 1]);
-            return cli_usage_error("dump", "unknown option '%s'",
-                                   argv[optind - 1]);
+            return cli_bad_option("dump", c, argv, opts);
         }
     }
     if (optind + 1 != argc)
         return cli_usage_error("dump", optind >= argc ? "no file given"
                                                       : "one file at a time");
     file = argv[optind];
+    if (cli_text_output("dump", out, argv + optind, 1) != RAG_EXIT_OK)
+        return RAG_EXIT_TROUBLE;
     rag_error_clear(&err);
     if (rag_workbook_read(file, NULL, &wb, &err) != RAG_OK)
         return cli_file_error(file, &err);

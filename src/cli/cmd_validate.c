@@ -149,13 +149,15 @@ int cmd_validate(int argc, char **argv)
         {"rule", required_argument, NULL, 'R'},
         {"severity", required_argument, NULL, 's'},
         {"quiet", no_argument, NULL, 'q'},
+        {"output", required_argument, NULL, 'o'},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0}};
     vrun_config cfg;
     cli_inputs in;
-    const char *format = "text";
+    const char *format = "text", *out = "-";
     rag_error err;
-    int c, y, m, d, status;
+    rag_date date;
+    int c, status;
 
     memset(&cfg, 0, sizeof cfg);
     cfg.started = vrun_now();
@@ -163,17 +165,15 @@ int cmd_validate(int argc, char **argv)
     cfg.least = RAG_SEVERITY_INFO;
     optind = 0;
     opterr = 0;
-    while ((c = getopt_long(argc, argv, ":hj:", opts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, ":hj:o:", opts, NULL)) != -1) {
         switch (c) {
         case 'a':
-            if (!cli_parse_date(optarg, &y, &m, &d))
-                return cli_usage_error("validate",
-                                       "--as-of takes a date as "
-                                       "YYYY-MM-DD, not '%s'",
-                                       optarg);
-            cfg.model.as_of.year = cfg.rules.as_of.year = y;
-            cfg.model.as_of.month = cfg.rules.as_of.month = m;
-            cfg.model.as_of.day = cfg.rules.as_of.day = d;
+            if (cli_opt_date("validate", "--as-of", optarg, &date))
+                return RAG_EXIT_TROUBLE;
+            cfg.model.as_of = cfg.rules.as_of = date;
+            break;
+        case 'o':
+            out = optarg;
             break;
         case 'f':
             format = optarg;
@@ -216,12 +216,8 @@ int cmd_validate(int argc, char **argv)
             break;
         case 'h':
             return cli_finish(help());
-        case ':':
-            return cli_usage_error("validate", "option '%s' needs a value",
-                                   argv[optind - 1]);
         default:
-            return cli_usage_error("validate", "unknown option '%s'",
-                                   argv[optind - 1]);
+            return cli_bad_option("validate", c, argv, opts);
         }
     }
     if (!strcmp(format, "json"))
@@ -232,6 +228,12 @@ int cmd_validate(int argc, char **argv)
                                format);
     if (optind >= argc)
         return cli_usage_error("validate", "no file given");
+    if (cfg.report && !strcmp(cfg.report, "-") && !strcmp(out, "-"))
+        return cli_usage_error("validate", "--report - and the findings "
+                               "would share stdout: add -o FILE for the "
+                               "findings");
+    if (cfg.report && cli_workbook_output("validate", &cfg.report))
+        return RAG_EXIT_TROUBLE;
     if (!cli_inputs_collect("validate", argv + optind,
                             (size_t)(argc - optind), cfg.quiet, &in))
         return RAG_EXIT_TROUBLE;
@@ -248,6 +250,10 @@ int cmd_validate(int argc, char **argv)
         if (trouble)
             return RAG_EXIT_TROUBLE; /* said already */
         return cli_usage_error("validate", "no workbook left to check");
+    }
+    if (cli_text_output("validate", out, in.paths, in.count)) {
+        cli_inputs_free(&in);
+        return RAG_EXIT_TROUBLE;
     }
     cfg.files = in.paths;
     cfg.file_count = in.count;

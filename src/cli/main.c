@@ -158,5 +158,5 @@ int main(int argc, char **argv)
     cmd = cli_command(argv[optind]);
     if (!cmd)
         return cli_usage_error(NULL, "unknown command '%s'", argv[optind]);
-    return cmd->run(argc - optind, argv + optind);
+    return cli_outputs_end(cmd->run(argc - optind, argv + optind));
 }

@@ -60,7 +60,9 @@ expect_err "truncated" "ragbook: $tmp/cut.xlsx: "
 empty_out "truncated"
 
 check "bad date" 2 "$R" dump "$S/tracker.xlsx" --as-of 2024-02-30
-expect_err "bad date" "--as-of takes a date as YYYY-MM-DD"
+expect_err "bad date" "the date 2024-02-30 does not exist"
+check "not a date" 2 "$R" dump "$S/tracker.xlsx" --as-of 30/02/2024
+expect_err "not a date" "--as-of takes a date as YYYY-MM-DD"
 check "no file" 2 "$R" dump
 expect_err "no file" "no file given"
 check "two files" 2 "$R" dump "$S/tracker.xlsx" "$S/action-plan.xlsx"

@@ -1,0 +1,364 @@
+/*
+ * Option handling every command shares: the messages for a bad option
+ * (with "did you mean"), a missing value, a date that does not exist, and
+ * the checks on an output path made before anything is read (the folder
+ * exists, the extension is one ragbook writes, "-" for stdout).  One place,
+ * so every command says the same thing the same way.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "cli/cli.h"
+#include "cli/inputs.h"
+
+/* ---- a bad option ----------------------------------------------------- */
+
+/* Edit distance (insertions, deletions, substitutions, and a swap of two
+ * neighbours) between a and b, given up at 3: only small typos matter. */
+static int distance(const char *a, const char *b)
+{
+    size_t la = strlen(a), lb = strlen(b), i, j;
+    int d[64][64];
+
+    if (la >= 63 || lb >= 63)
+        return 3;
+    for (i = 0; i <= la; i++)
+        d[i][0] = (int)i;
+    for (j = 0; j <= lb; j++)
+        d[0][j] = (int)j;
+    for (i = 1; i <= la; i++)
+        for (j = 1; j <= lb; j++) {
+            int cost = a[i - 1] != b[j - 1];
+            int v = d[i - 1][j] + 1;
+            if (d[i][j - 1] + 1 < v)
+                v = d[i][j - 1] + 1;
+            if (d[i - 1][j - 1] + cost < v)
+                v = d[i - 1][j - 1] + cost;
+            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] &&
+                a[i - 2] == b[j - 1] && d[i - 2][j - 2] + 1 < v)
+                v = d[i - 2][j - 2] + 1;
+            d[i][j] = v;
+        }
+    return d[la][lb];
+}
+
+/* The long option nearest to the one given: within two edits, and no more
+ * than a third of the name, so "--asof" finds "--as-of" and "--out" finds
+ * "--output" only through its prefix, never "--at" for "--as-of". */
+static const char *nearest(const char *given, const struct option *opts)
+{
+    const char *best = NULL;
+    int best_d = 3;
+    size_t i;
+
+    for (i = 0; opts[i].name; i++) {
+        int dd = distance(given, opts[i].name);
+        if (dd < best_d && (size_t)dd * 3 <= strlen(opts[i].name)) {
+            best = opts[i].name;
+            best_d = dd;
+        }
+    }
+    return best;
+}
+
+int cli_bad_option(const char *cmd, int c, char **argv,
+                   const struct option *opts)
+{
+    const char *word = argv[optind - 1];
+    char name[64];
+    const char *hint;
+    size_t n;
+
+    if (c == ':')
+        return cli_usage_error(cmd, "option '%s' needs a value", word);
+    if (optopt && strncmp(word, "--", 2))
+        return cli_usage_error(cmd, "unknown option '-%c'", optopt);
+    /* "--asof=2024-01-01": the name is what comes before "=" */
+    n = strcspn(word + 2, "=");
+    if (strncmp(word, "--", 2) || n >= sizeof name)
+        return cli_usage_error(cmd, "unknown option '%s'", word);
+    memcpy(name, word + 2, n);
+    name[n] = '\0';
+    hint = nearest(name, opts);
+    if (hint)
+        return cli_usage_error(cmd, "unknown option '--%s'; did you mean "
+                               "'--%s'?", name, hint);
+    return cli_usage_error(cmd, "unknown option '--%s'", name);
+}
+
+/* ---- values ----------------------------------------------------------- */
+
+static const char *const month_names[] = {
+    "January", "February", "March",     "April",   "May",      "June",
+    "July",    "August",   "September", "October", "November", "December"};
+
+static int month_days(int y, int m)
+{
+    static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    return m == 2 && leap ? 29 : days[m - 1];
+}
+
+int cli_opt_date(const char *cmd, const char *opt, const char *arg,
+                 rag_date *out)
+{
+    int y, m, d, n = 0;
+
+    if (sscanf(arg, "%4d-%2d-%2d%n", &y, &m, &d, &n) != 3 || n != 10 ||
+        arg[n] || arg[4] != '-' || arg[7] != '-')
+        return cli_usage_error(cmd, "%s takes a date as YYYY-MM-DD, not '%s'",
+                               opt, arg);
+    if (m < 1 || m > 12)
+        return cli_usage_error(cmd, "%s: the date %s does not exist: there "
+                               "is no month %d", opt, arg, m);
+    if (d < 1 || d > month_days(y, m))
+        return cli_usage_error(cmd, "%s: the date %s does not exist: %s %d "
+                               "has %d days", opt, arg, month_names[m - 1],
+                               y, month_days(y, m));
+    if (!cli_parse_date(arg, &out->year, &out->month, &out->day))
+        return cli_usage_error(cmd, "%s: the date %s is out of range", opt,
+                               arg);
+    return RAG_EXIT_OK;
+}
+
+int cli_opt_tolerance(const char *cmd, const char *arg, double *out)
+{
+    if (!cli_parse_tolerance(arg, out))
+        return cli_usage_error(cmd, "--tolerance takes a percentage above 0 "
+                               "and up to 100, like 5 or 5%%, not '%s'", arg);
+    return RAG_EXIT_OK;
+}
+
+/* ---- outputs ---------------------------------------------------------- */
+
+/* What "-" stands for, and the text output being written beside its
+ * target, finished by cli_outputs_end() once the command has returned. */
+static struct {
+    char stdout_dir[4096];  /* a private folder for it */
+    char stdout_copy[4200]; /* a workbook for stdout, made there first */
+    char text_tmp[4096];  /* -o FILE for text: the temporary beside it */
+    const char *text_target;
+    int real_stdout;        /* the caller's stdout once -o FILE took fd 1 */
+} pending = {"", "", "", NULL, -1};
+
+static bool has_suffix(const char *s, const char *suffix)
+{
+    size_t ls = strlen(s), lx = strlen(suffix), i;
+    if (ls < lx)
+        return false;
+    for (i = 0; i < lx; i++)
+        if ((s[ls - lx + i] | 0x20) != suffix[i])
+            return false;
+    return true;
+}
+
+/* The first folder of path's parents that does not exist, in missing;
+ * or a parent that is not a folder.  Returns 0 when the folder is there,
+ * 1 when missing, 2 when not a folder. */
+static int missing_folder(const char *path, char *missing, size_t size)
+{
+    char dir[4096];
+    struct stat st;
+    char *slash;
+    size_t i;
+
+    if (strlen(path) >= sizeof dir)
+        return 0;   /* the writer reports a name that long */
+    strcpy(dir, path);
+    slash = strrchr(dir, '/');
+    if (!slash)
+        return 0;
+    *slash = '\0';
+    if (!dir[0] || (stat(dir, &st) == 0 && S_ISDIR(st.st_mode)))
+        return 0;
+    /* walk down from the top to the first part that is not a folder */
+    for (i = 1; i <= strlen(dir); i++) {
+        char keep = dir[i];
+        if (keep != '/' && keep != '\0')
+            continue;
+        dir[i] = '\0';
+        if (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode)) {
+            int why = stat(dir, &st) != 0 ? 1 : 2;
+            snprintf(missing, size, "%s", dir);
+            return why;
+        }
+        dir[i] = keep;
+    }
+    return 0;
+}
+
+/* A file that cannot be written gets the contract's one line naming it
+ * and the reason, as the writer's own errors do. */
+static int check_folder(const char *path)
+{
+    char missing[4096];
+    switch (missing_folder(path, missing, sizeof missing)) {
+    case 1:
+        fprintf(stderr, "ragbook: %s: cannot write: there is no folder "
+                        "'%s'\n", path, missing);
+        return RAG_EXIT_TROUBLE;
+    case 2:
+        fprintf(stderr, "ragbook: %s: cannot write: '%s' is not a folder\n",
+                path, missing);
+        return RAG_EXIT_TROUBLE;
+    default:
+        return RAG_EXIT_OK;
+    }
+}
+
+int cli_workbook_output(const char *cmd, const char **path)
+{
+    if (!strcmp(*path, "-")) {
+        /* A workbook is bytes no terminal can show, and would leave it
+         * in a state needing `reset`. */
+        if (isatty(STDOUT_FILENO))
+            return cli_usage_error(cmd, "will not write a workbook to the "
+                                   "terminal: redirect stdout "
+                                   "(-o - > out.xlsx) or name a file");
+        if (pending.stdout_copy[0])
+            return cli_usage_error(cmd, "only one output can go to stdout");
+        /* Written to a file of its own first (the writer renames its
+         * temporary into place), then copied to stdout by
+         * cli_outputs_end(): nothing reaches stdout unless it is whole. */
+        snprintf(pending.stdout_dir, sizeof pending.stdout_dir,
+                 "%s/ragbook-XXXXXX",
+                 getenv("TMPDIR") && *getenv("TMPDIR") ? getenv("TMPDIR")
+                                                       : "/tmp");
+        if (!mkdtemp(pending.stdout_dir)) {
+            fprintf(stderr, "ragbook: cannot make a temporary folder for "
+                            "stdout: %s\n", strerror(errno));
+            pending.stdout_dir[0] = '\0';
+            return RAG_EXIT_TROUBLE;
+        }
+        snprintf(pending.stdout_copy, sizeof pending.stdout_copy,
+                 "%s/stdout.xlsx", pending.stdout_dir);
+        *path = pending.stdout_copy;
+        return RAG_EXIT_OK;
+    }
+    if (!has_suffix(*path, ".xlsx") && !has_suffix(*path, ".xlsm")) {
+        const char *dot = strrchr(*path, '.');
+        if (dot && strchr(dot, '/'))
+            dot = NULL;
+        return cli_usage_error(cmd, "cannot write '%s': ragbook writes XLSX "
+                               "workbooks only, named .xlsx (or .xlsm)%s",
+                               *path,
+                               dot && has_suffix(dot, ".csv")
+                                   ? "; for CSV see ragbook cells "
+                                     "--format csv"
+                                   : "");
+    }
+    return check_folder(*path);
+}
+
+int cli_text_output(const char *cmd, const char *path, char *const *inputs,
+                    size_t n)
+{
+    char *slash;
+    mode_t mask;
+    int fd;
+
+    if (!strcmp(path, "-"))
+        return RAG_EXIT_OK;
+    if (check_folder(path) != RAG_EXIT_OK)
+        return RAG_EXIT_TROUBLE;
+    if (cli_same_file(path, inputs, n))
+        return cli_usage_error(cmd, "the output '%s' is one of the inputs; "
+                               "an input is never overwritten", path);
+    if (strlen(path) + 16 >= sizeof pending.text_tmp)
+        return cli_usage_error(cmd, "the output name is too long");
+    /* The temporary goes beside the target, so the rename at the end is
+     * within one file system and the target is whole or absent. */
+    strcpy(pending.text_tmp, path);
+    slash = strrchr(pending.text_tmp, '/');
+    strcpy(slash ? slash + 1 : pending.text_tmp, ".ragbook-XXXXXX");
+    fd = mkstemp(pending.text_tmp);
+    if (fd < 0) {
+        fprintf(stderr, "ragbook: %s: cannot write: %s\n", path,
+                strerror(errno));
+        pending.text_tmp[0] = '\0';
+        return RAG_EXIT_TROUBLE;
+    }
+    mask = umask(0);
+    umask(mask);
+    if (fchmod(fd, 0666 & ~mask) != 0 || fflush(stdout) != 0 ||
+        (pending.real_stdout = dup(STDOUT_FILENO)) < 0 ||
+        dup2(fd, STDOUT_FILENO) < 0) {
+        fprintf(stderr, "ragbook: %s: cannot write: %s\n", path,
+                strerror(errno));
+        close(fd);
+        unlink(pending.text_tmp);
+        pending.text_tmp[0] = '\0';
+        return RAG_EXIT_TROUBLE;
+    }
+    close(fd);
+    pending.text_target = path;
+    return RAG_EXIT_OK;
+}
+
+/* Copy the file at path to fd, whole; false on any error. */
+static bool copy_to_fd(const char *path, int fd)
+{
+    char buf[1 << 16];
+    FILE *f = fopen(path, "rb");
+    size_t n;
+    bool ok = f != NULL;
+
+    while (ok && (n = fread(buf, 1, sizeof buf, f)) > 0) {
+        size_t done = 0;
+        while (ok && done < n) {
+            ssize_t w = write(fd, buf + done, n - done);
+            if (w < 0 && errno == EINTR)
+                continue;
+            ok = w > 0;
+            done += ok ? (size_t)w : 0;
+        }
+    }
+    if (f) {
+        ok = ok && !ferror(f);
+        fclose(f);
+    }
+    return ok;
+}
+
+int cli_outputs_end(int status)
+{
+    if (pending.text_tmp[0]) {
+        /* exit 1 is validate's answer (findings), not a failure */
+        bool keep = status <= RAG_EXIT_FINDINGS;
+        if (fflush(stdout) != 0 || fsync(STDOUT_FILENO) != 0)
+            keep = false, status = RAG_EXIT_TROUBLE;
+        if (keep && rename(pending.text_tmp, pending.text_target) != 0) {
+            fprintf(stderr, "ragbook: %s: cannot write: %s\n",
+                    pending.text_target, strerror(errno));
+            status = RAG_EXIT_TROUBLE;
+            keep = false;
+        }
+        if (!keep)
+            unlink(pending.text_tmp);
+        pending.text_tmp[0] = '\0';
+    }
+    if (pending.stdout_copy[0]) {
+        struct stat st;
+        /* The workbook is there when the writer renamed a whole one into
+         * place: consolidate writes what it could read even when an input
+         * could not be (exit 2), so its presence decides, not the status. */
+        if (stat(pending.stdout_copy, &st) == 0 &&
+            (fflush(stdout) != 0 ||
+             !copy_to_fd(pending.stdout_copy, pending.real_stdout >= 0
+                                                  ? pending.real_stdout
+                                                  : STDOUT_FILENO))) {
+            fprintf(stderr, "ragbook: cannot write the workbook to stdout: "
+                            "%s\n", strerror(errno));
+            status = RAG_EXIT_TROUBLE;
+        }
+        unlink(pending.stdout_copy);
+        rmdir(pending.stdout_dir);
+        pending.stdout_copy[0] = pending.stdout_dir[0] = '\0';
+    }
+    return status;
+}
