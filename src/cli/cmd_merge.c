@@ -77,7 +77,8 @@ static int parse(int argc, char **argv, mopts *m, bool *want_help)
         {"tolerance", required_argument, NULL, 't'},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0}};
-    int c, y, mo, d;
+    rag_date date;
+    int c;
 
     memset(m, 0, sizeof *m);
     *want_help = false;
@@ -89,14 +90,9 @@ static int parse(int argc, char **argv, mopts *m, bool *want_help)
             m->out = optarg;
             break;
         case 'a':
-            if (!cli_parse_date(optarg, &y, &mo, &d))
-                return cli_usage_error("merge",
-                                       "--as-of takes a date as YYYY-MM-DD, "
-                                       "not '%s'",
-                                       optarg);
-            m->o.model.as_of.year = m->o.validate.as_of.year = y;
-            m->o.model.as_of.month = m->o.validate.as_of.month = mo;
-            m->o.model.as_of.day = m->o.validate.as_of.day = d;
+            if (cli_opt_date("merge", "--as-of", optarg, &date))
+                return RAG_EXIT_TROUBLE;
+            m->o.model.as_of = m->o.validate.as_of = date;
             break;
         case 'f':
             if (!strcmp(optarg, "json") || !strcmp(optarg, "text"))
@@ -108,23 +104,15 @@ static int parse(int argc, char **argv, mopts *m, bool *want_help)
                                        optarg);
             break;
         case 't':
-            if (!cli_parse_tolerance(optarg, &m->o.model.tolerance))
-                return cli_usage_error("merge",
-                                       "--tolerance takes a percentage above "
-                                       "0 and up to 100, like 5 or 5%%, not "
-                                       "'%s'",
-                                       optarg);
+            if (cli_opt_tolerance("merge", optarg, &m->o.model.tolerance))
+                return RAG_EXIT_TROUBLE;
             m->o.validate.tolerance = m->o.model.tolerance;
             break;
         case 'h':
             *want_help = true;
             return RAG_EXIT_OK;
-        case ':':
-            return cli_usage_error("merge", "option '%s' needs a value",
-                                   argv[optind - 1]);
         default:
-            return cli_usage_error("merge", "unknown option '%s'",
-                                   argv[optind - 1]);
+            return cli_bad_option("merge", c, argv, opts);
         }
     }
     if (!m->out)
@@ -135,7 +123,11 @@ static int parse(int argc, char **argv, mopts *m, bool *want_help)
                                    ? "no master given: MASTER.xlsx RETURN..."
                                    : "no return given: MASTER.xlsx "
                                      "RETURN...");
-    return RAG_EXIT_OK;
+    /* the changes are printed on stdout: the workbook cannot go there */
+    if (!strcmp(m->out, "-"))
+        return cli_usage_error("merge", "-o -: the changes go to stdout; "
+                               "name a file for the workbook");
+    return cli_workbook_output("merge", &m->out);
 }
 
 /* ---- printing ------------------------------------------------------------- */
