@@ -54,12 +54,14 @@ static rag_status header_style(rg_cv_sheet *s, const rag_plan *p,
     return rg_cv_style(s->env.w, &l, out, err);
 }
 
-static const char *status_text(const rag_plan *p, rag_progress st)
+/* The status in the workbook's own words (look.c: the key's, else the
+ * status column's), as the Summary names it; buf holds column words. */
+static const char *status_text(const rg_cv_sheet *s, const rag_plan *p,
+                               rag_progress st, char *buf, size_t size)
 {
-    const rag_legend_entry *e = rg_cv_legend_entry(p, st);
     if (st == RAG_PROGRESS_NONE)
         return "Not reported";
-    return e && e->label ? e->label : rg_cv_status_words(st);
+    return rg_look_status_words(s->env.wb, p, st, buf, size);
 }
 
 static rag_status write_table(rg_cv_sheet *s, rag_wsheet *out,
@@ -111,6 +113,7 @@ static rag_status write_table(rg_cv_sheet *s, rag_wsheet *out,
                                                           : "No date";
         rag_wstyle cs = plain;
         const rag_legend_entry *e;
+        char words[64];
 
         st = rag_wsheet_write_string(out, r, t->col, due,
                                      late ? yes : note, err);
@@ -122,7 +125,8 @@ static rag_status write_table(rg_cv_sheet *s, rag_wsheet *out,
                               e->fill, &cs, err);
         if (st == RAG_OK)
             st = rag_wsheet_write_string(out, r, t->col + 1,
-                                         status_text(p, a->status),
+                                         status_text(s, p, a->status, words,
+                                                     sizeof words),
                                          a->status ? cs : note, err);
     }
     return st;

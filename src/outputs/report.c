@@ -156,7 +156,8 @@ static rag_status files_sheet(rag_writer *w, rag_wsheet *ws,
         if (width_of(order[i]->path) > widths[0])
             widths[0] = width_of(order[i]->path);
     for (i = 0; i < 7 && st == RAG_OK; i++) {
-        bool num = i >= 1 && i <= 4;
+        /* centred over centred numbers and results */
+        bool num = i >= 1 && i <= RESULT_COL;
         st = rag_wsheet_write_string(ws, 0, (uint32_t)i, titles[i],
                                      num ? s.header_num : s.header, err);
         if (st == RAG_OK)

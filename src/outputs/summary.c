@@ -4,7 +4,7 @@
  *   Position summary of <file>
  *   Position on <date>, <where the date came from>
  *   Source file: <path>
- *   Findings: 1 error, 4 warnings and 2 notes: see Issues (linked)
+ *   Checks found 1 error, 4 warnings and 2 infos: see Issues (linked)
  *   then a part per kind of plan present, each designed for what that
  *   kind reports (summary_actions.c, summary_indicators.c,
  *   summary_recovery.c), and the overdue list (summary_overdue.c).
@@ -96,6 +96,10 @@ static rag_status styles(rg_sum *s)
     if (st == RAG_OK)
         st = look(s, l, &s->count_bold);
     l.bold = false;
+    l.wrap = true;
+    if (st == RAG_OK)
+        st = look(s, l, &s->wrap_center);
+    l.wrap = false;
     l.numfmt = "d mmm yyyy";
     if (st == RAG_OK)
         st = look(s, l, &s->date);
@@ -244,7 +248,8 @@ rag_status rg_sum_note(rg_sum *s, const char *text)
 
 /* ---- the top ------------------------------------------------------------ */
 
-/* "1 error, 4 warnings and 2 notes" into b. */
+/* "1 error, 4 warnings and 2 infos" into b: the severities as Issues
+ * and the validation report name them. */
 static bool findings_words(rg_buf *b, const rag_findings *f)
 {
     static const struct {
@@ -252,7 +257,7 @@ static bool findings_words(rg_buf *b, const rag_findings *f)
         const char *one, *many;
     } kinds[] = {{RAG_SEVERITY_ERROR, "error", "errors"},
                  {RAG_SEVERITY_WARNING, "warning", "warnings"},
-                 {RAG_SEVERITY_INFO, "note", "notes"}};
+                 {RAG_SEVERITY_INFO, "info", "infos"}};
     size_t n[3], i, parts = 0, done = 0;
 
     for (i = 0; i < 3; i++) {

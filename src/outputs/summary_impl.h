@@ -33,7 +33,7 @@ typedef struct rg_sum {
     size_t *findings;     /* per plan: findings about its cells */
     rag_wstyle title, section, text, bold, top, wrap, header, header_num,
         link, link_num, zero, count, date, note, money, money_bold,
-        count_bold;
+        count_bold, wrap_center;
     rg_buf buf, loc;
     uint32_t row;         /* the next row to write */
     double width[SUM_LAST_COL + 1]; /* at least what each header needs */

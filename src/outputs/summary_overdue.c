@@ -84,7 +84,7 @@ static rag_status overdue_row(rg_sum *s, uint32_t r, const rag_finding *f)
         st = rag_wsheet_write_number(s->ws, r, 1, rg_cv_serial(due), s->date,
                                      s->err);
     else if (st == RAG_OK && due_text)
-        st = rg_sum_put(s, r, 1, due_text, s->count, true);
+        st = rg_sum_put(s, r, 1, due_text, s->wrap_center, true);
     if (st == RAG_OK)
         st = rg_sum_put(s, r, 2, item.data ? item.data : "", s->wrap, true);
     if (st == RAG_OK && a && a->lead_count) {

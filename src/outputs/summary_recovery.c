@@ -189,7 +189,8 @@ static rag_status milestones(rg_sum *s, const rag_plan *p)
             st = rg_sum_num(s, r, SUM_COL_KIND, rg_cv_serial(ms->due),
                             s->date);
         else if (st == RAG_OK && ms->due_text)
-            st = rg_sum_put(s, r, SUM_COL_KIND, ms->due_text, s->count, true);
+            st = rg_sum_put(s, r, SUM_COL_KIND, ms->due_text,
+                            s->wrap_center, true);
         if (st == RAG_OK)
             st = rg_sum_put(s, r, SUM_COL_TITLE, text, s->wrap, true);
         if (st == RAG_OK)

@@ -266,6 +266,29 @@ def check_codes(name, ws, model, outbook):
                           v, codes.get(v), want))
 
 
+def check_computed_status(name, model, inbook, outbook):
+    """The status convert writes beside each table is in the same words
+    as the Summary: the key's, else the status column's."""
+    for p in model["plans"]:
+        if p["kind"] not in ("tracker", "action_plan"):
+            continue
+        ws = outbook[p["sheet"]]
+        head = [c for row in ws.iter_rows() for c in row
+                if isinstance(c.value, str) and
+                c.value.startswith("Computed status on ")]
+        if not head:
+            continue
+        incells = rows_of(inbook[p["sheet"]])
+        for a in p["actions"]:
+            row = int("".join(ch for ch in a["cell"] if ch.isdigit()))
+            v = ws.cell(row=row, column=head[0].column).value
+            if not a["status"] or not isinstance(v, str):
+                continue
+            check("%s %s computed status %r" % (name, a["cell"], v),
+                  status_of_words(p, v, incells) == a["status"],
+                  "not the workbook's words for %s" % a["status"])
+
+
 def close(a, b):
     return isinstance(a, (int, float)) and abs(a - b) < 1e-9
 
@@ -361,7 +384,7 @@ def check_findings_line(name, ws, found):
         check(name + " findings line", "nothing" in line, line)
         return
     for sev, word in (("error", "error"), ("warning", "warning"),
-                      ("info", "note")):
+                      ("info", "info")):
         n = counts.get(sev, 0)
         if n:
             check("%s findings %s" % (name, sev),
@@ -432,6 +455,7 @@ def test_file(path, tmp):
     check_print(name, issues, True)
     check_actions(name, summary, model, inbook)
     check_codes(name, summary, model, outbook)
+    check_computed_status(name, model, inbook, outbook)
     check_indicators(name, summary, model)
     check_recovery(name, summary, model)
     check_findings_line(name, summary, findings(path))

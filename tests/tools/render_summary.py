@@ -46,7 +46,10 @@ def hide_others(src, dst, keep):
                 return tag
             return tag.replace("<sheet ", '<sheet state="hidden" ', 1)
         book = re.sub(r"<sheet [^>]*/>", one, book)
-        book = re.sub(r'activeTab="\d+"', 'activeTab="%d"' % index, book)
+        book = re.sub(r' activeTab="\d+"', "", book)
+        # the sheet shown must be a visible one, or LibreOffice prints it
+        book = book.replace("<workbookView ",
+                            '<workbookView activeTab="%d" ' % index, 1)
         book = re.sub(r'firstSheet="\d+"', "", book)
         with zipfile.ZipFile(dst, "w", zipfile.ZIP_DEFLATED) as out:
             for item in z.infolist():
@@ -60,20 +63,30 @@ def hide_others(src, dst, keep):
     return True
 
 
-def render(xlsx, sheet, outdir, name, tmp):
-    only = os.path.join(tmp, name + ".xlsx")
-    if not hide_others(xlsx, only, sheet):
-        print("%s: no sheet %r" % (xlsx, sheet), file=sys.stderr)
+def render(jobs, outdir, tmp):
+    """jobs: (xlsx, sheet, name); one soffice run for them all (it starts
+    slowly), then pdftoppm per page.  Returns the PNGs written."""
+    copies = []
+    for xlsx, sheet, name in jobs:
+        only = os.path.join(tmp, name + ".xlsx")
+        if hide_others(xlsx, only, sheet):
+            copies.append((only, name))
+        else:
+            print("%s: no sheet %r" % (xlsx, sheet), file=sys.stderr)
+    if not copies:
         return []
     subprocess.run(["soffice", "--headless", "--convert-to", "pdf",
-                    "--outdir", tmp, only], check=True,
+                    "--outdir", tmp] + [c for c, _ in copies], check=True,
                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    pdf = os.path.join(tmp, name + ".pdf")
-    for old in glob.glob(os.path.join(outdir, name + "-*.png")):
-        os.remove(old)
-    subprocess.run(["pdftoppm", "-png", "-r", "90", pdf,
-                    os.path.join(outdir, name)], check=True)
-    return sorted(glob.glob(os.path.join(outdir, name + "-*.png")))
+    pngs = []
+    for _, name in copies:
+        for old in glob.glob(os.path.join(outdir, name + "-*.png")):
+            os.remove(old)
+        subprocess.run(["pdftoppm", "-png", "-r", "90",
+                        os.path.join(tmp, name + ".pdf"),
+                        os.path.join(outdir, name)], check=True)
+        pngs += sorted(glob.glob(os.path.join(outdir, name + "-*.png")))
+    return pngs
 
 
 def main():
@@ -102,6 +115,7 @@ def main():
     with tempfile.TemporaryDirectory() as tmp:
         # LibreOffice wants a profile of its own when others run it too
         os.environ["HOME"] = tmp
+        jobs = []
         for f in files:
             name = os.path.basename(f)[:-5]
             src = f
@@ -118,8 +132,7 @@ def main():
                     print("%s: convert failed: %s" % (f, p.stderr.decode()),
                           file=sys.stderr)
                     continue
-            for png in render(src, a.sheet, a.out, name, tmp):
-                print(png)
+            jobs.append((src, a.sheet, name))
         if report:
             out = os.path.join(tmp, "report.xlsx")
             subprocess.run([a.ragbook, "validate", "--report", out] +
@@ -127,11 +140,10 @@ def main():
                                                          "*.xlsx"))),
                            stdout=subprocess.DEVNULL)
             if os.path.exists(out):
-                for sheet in ("Files", "Findings"):
-                    for png in render(out, sheet, a.out,
-                                      "validation-report-" + sheet.lower(),
-                                      tmp):
-                        print(png)
+                jobs += [(out, "Files", "validation-report-files"),
+                         (out, "Findings", "validation-report-findings")]
+        for png in render(jobs, a.out, tmp):
+            print(png)
     return 0
 
 
