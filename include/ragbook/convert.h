@@ -2,8 +2,11 @@
  * ragbook convert and consolidate: the workbooks users get back.
  *
  * rag_convert() re-writes one council workbook as an updated, colour-coded
- * copy: a Summary sheet first (counts by status and RAG in their colours,
- * overdue items linked to their rows, a chart), then every input sheet
+ * copy: a Summary sheet first (per kind of plan: actions by status in the
+ * workbook's own words and colours, indicators with target, actual,
+ * variance and RAG, recovery plans' pressure, savings and shortfall; the
+ * findings; overdue items linked to their rows; charts where they help;
+ * see docs/convert.md), then every input sheet
  * under its own name with nothing lost (rag_writer_copy_sheet()) and with
  * its status and RAG cells coloured, computed columns beside each table,
  * a computed check beside each form and drop-down lists on the cells a

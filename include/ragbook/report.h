@@ -27,17 +27,19 @@ typedef struct rag_report_file {
 } rag_report_file;
 
 /*
- * Write the report to out: a "Files" sheet (one row per file: file, plans
- * found, errors, warnings, infos, and the file's own RAG in colour and in
- * words: RED with any error, AMBER with warnings, GREEN clean) and a
- * "Findings" sheet (one row per finding: file, sheet, cell, rule,
- * severity, message, ref, period; the file linked to the finding's cell;
- * sorted by file, then severity, then place; colour-coded), each with an
- * autofilter and a frozen header row.
+ * Write the report to out: a "Files" sheet (one row per file: file,
+ * plans found, errors, warnings, infos, and the "Check result" in words
+ * and colour: "Errors to correct" or "Could not be read" red, "Warnings to
+ * review" or "No plan found" amber, "Passed" green) and a "Findings"
+ * sheet (the Issues rows convert writes: file, sheet, cell linked into
+ * the file, severity in words and colour, message, rule, ref, period;
+ * sorted by file, then severity, then place), each with an autofilter,
+ * a frozen header row, and printed A4 landscape, one page wide.
  *
- * Written atomically: to a temporary file beside out, renamed into place
- * only when complete; out is never one of the files' paths (RAG_ERR_USAGE
- * when it is).  Deterministic: the same input gives the same bytes.
+ * Written through rag_writer: to a temporary file beside out, renamed
+ * into place only when complete; out is never one of the files' paths
+ * (RAG_ERR_USAGE when it is).  Deterministic: the same input gives the
+ * same bytes.
  * Returns RAG_OK, RAG_ERR_USAGE, RAG_ERR_NOMEM, RAG_ERR_IO or
  * RAG_ERR_WRITE (err says why, in words).
  */
