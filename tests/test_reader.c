@@ -725,6 +725,109 @@ static void test_reader_stream_stops_when_the_visitor_asks(void **state)
     rag_workbook_free(wb);
 }
 
+/* ---- large parts: inflated on a second thread ------------------------- */
+
+/* A sheet of `rows` rows of four numbers, over 1 MiB of XML from 20,000
+ * rows, so the zip reader inflates it ahead on its own thread; tail is
+ * put before </sheetData>. */
+static char *big_sheet(size_t rows, const char *tail)
+{
+    rg_buf b = {NULL, 0, 0};
+    size_t r;
+
+    assert_true(rg_buf_puts(&b, "<worksheet" NS "><sheetData>"));
+    for (r = 1; r <= rows; r++)
+        assert_true(rg_buf_printf(&b, "<row r=\"%zu\"><c r=\"A%zu\"><v>%zu"
+                                  "</v></c><c r=\"B%zu\"><v>1.5</v></c>"
+                                  "<c r=\"C%zu\"><v>-2</v></c><c r=\"D%zu\">"
+                                  "<v>%zu</v></c></row>",
+                                  r, r, r, r, r, r, r * 3));
+    assert_true(rg_buf_puts(&b, tail));
+    assert_true(rg_buf_puts(&b, "</sheetData></worksheet>"));
+    return b.data;
+}
+
+typedef struct sum_ctx {
+    size_t cells, stop_at;
+    double sum_a, last_d;
+} sum_ctx;
+
+static int sum_cell(void *ctx, const rag_sheet *s, const rag_cell *c)
+{
+    sum_ctx *k = ctx;
+    (void)s;
+    if (c->col == 0)
+        k->sum_a += c->number;
+    if (c->col == 3)
+        k->last_d = c->number;
+    return ++k->cells == k->stop_at;
+}
+
+static void stream_big(const char *sheet, sum_ctx *k, rag_status want,
+                       const char *msg_has)
+{
+    part parts[] = {
+        {"xl/workbook.xml", ONE_SHEET_WB},
+        {"xl/_rels/workbook.xml.rels", ONE_SHEET_RELS},
+        {"xl/styles.xml", STYLES},
+        {"xl/worksheets/sheet1.xml", sheet},
+        {"xl/sharedStrings.xml", "<sst" NS "/>"},
+    };
+    const char *path = make_xlsx(parts, 5);
+    rag_cell_visitor v = {k, NULL, sum_cell};
+    rag_workbook *wb = NULL;
+    rag_error err;
+    char msg[512];
+
+    rag_error_clear(&err);
+    assert_int_equal(rag_workbook_open(path, NULL, &wb, &err), RAG_OK);
+    assert_int_equal(rag_sheet_stream(wb, 0, &v, &err), want);
+    if (msg_has) {
+        rag_error_format(&err, msg, sizeof msg);
+        if (!strstr(msg, msg_has))
+            fail_msg("'%s' not in '%s'", msg_has, msg);
+    }
+    rag_workbook_free(wb);
+    unlink(path);
+}
+
+/* 60,000 rows (3.4 MB of XML): every cell arrives once, in order. */
+static void test_reader_large_sheet_read_ahead_keeps_every_cell(void **state)
+{
+    char *sheet = big_sheet(60000, "");
+    sum_ctx k = {0, 0, 0, 0};
+    (void)state;
+
+    stream_big(sheet, &k, RAG_OK, NULL);
+    assert_int_equal(k.cells, 240000);
+    assert_true(k.sum_a == 60000.0 * 60001.0 / 2);
+    assert_true(k.last_d == 180000.0);
+    rg_free(sheet);
+}
+
+/* A visitor that stops early stops the reading thread too (no hang). */
+static void test_reader_large_sheet_stops_early(void **state)
+{
+    char *sheet = big_sheet(60000, "");
+    sum_ctx k = {0, 1000, 0, 0};
+    (void)state;
+
+    stream_big(sheet, &k, RAG_OK, NULL);
+    assert_int_equal(k.cells, 1000);
+    rg_free(sheet);
+}
+
+/* Malformed XML at the end of a large part is still found and named. */
+static void test_reader_large_sheet_damaged_at_the_end(void **state)
+{
+    char *sheet = big_sheet(60000, "<row r=\"60001\"><c r=\"A60001\"><v>1");
+    sum_ctx k = {0, 0, 0, 0};
+    (void)state;
+
+    stream_big(sheet, &k, RAG_ERR_XML, "sheet1.xml");
+    rg_free(sheet);
+}
+
 /* ---- damaged and hostile workbooks ------------------------------------ */
 
 typedef struct bad_case {
@@ -1032,6 +1135,9 @@ int main(void)
             test_reader_custom_indexed_palette_overrides_default),
         cmocka_unit_test(test_reader_solid_fill_without_colour_is_black),
         cmocka_unit_test(test_reader_stream_stops_when_the_visitor_asks),
+        cmocka_unit_test(test_reader_large_sheet_read_ahead_keeps_every_cell),
+        cmocka_unit_test(test_reader_large_sheet_stops_early),
+        cmocka_unit_test(test_reader_large_sheet_damaged_at_the_end),
         cmocka_unit_test(test_reader_rejects_damaged_sheets_with_a_reason),
         cmocka_unit_test(test_reader_rejects_doctype_in_shared_strings),
         cmocka_unit_test(test_reader_refuses_nesting_past_the_depth_limit),
