@@ -8,6 +8,7 @@
 
 #include <libgen.h>
 #include <limits.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -247,6 +248,15 @@ static rag_status write_row(rag_wsheet *ws, uint32_t row,
     return st;
 }
 
+/* Characters (not bytes) in s. */
+static double chars(const char *s)
+{
+    double n = 0;
+    for (; s && *s; s++)
+        n += ((unsigned char)*s & 0xC0) != 0x80;
+    return n;
+}
+
 rag_status rg_cv_issues_sheet(rag_writer *w, rag_wsheet *ws,
                               const rag_findings *found,
                               const rg_cv_links *links, rag_error *err)
@@ -254,13 +264,22 @@ rag_status rg_cv_issues_sheet(rag_writer *w, rag_wsheet *ws,
     static const char *const titles[] = {"File",     "Sheet",   "Cell",
                                          "Severity", "Message", "Rule",
                                          "Ref",      "Period"};
-    static const double widths[] = {30, 18, 8, 10, 95, 22, 8, 8};
+    double widths[] = {30, 18, 8, 10, 95, 22, 8, 8};
     size_t n = found ? found->count : 0, shown = n, i, linked = 0;
     rg_buf tmp = {0};
     styles s;
     rag_range all;
     rag_status st = make_styles(w, &s, err);
 
+    /* the file and sheet columns as wide as the longest name shown (up to
+     * a width that still leaves the message most of a landscape page) */
+    for (i = 0; i < n; i++) {
+        const rag_finding *f = &found->items[i];
+        const char *file = links->short_names ? rg_cv_basename(f->file)
+                                              : f->file;
+        widths[0] = fmax(widths[0], fmin(70, chars(file) + 2));
+        widths[1] = fmax(widths[1], fmin(32, chars(f->sheet) + 2));
+    }
     for (i = 0; i < 8 && st == RAG_OK; i++) {
         st = rag_wsheet_write_string(ws, 0, (uint32_t)i, titles[i], s.header,
                                      err);

@@ -78,14 +78,20 @@ def render(jobs, outdir, tmp):
     subprocess.run(["soffice", "--headless", "--convert-to", "pdf",
                     "--outdir", tmp] + [c for c, _ in copies], check=True,
                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    def pages(name):  # name-1.png, name-2.png; not name-other-1.png
+        return sorted(p for p in glob.glob(os.path.join(outdir,
+                                                        name + "-*.png"))
+                      if re.fullmatch(re.escape(name) + r"-\d+\.png",
+                                      os.path.basename(p)))
+    for _, name in copies:
+        for old in pages(name):
+            os.remove(old)
     pngs = []
     for _, name in copies:
-        for old in glob.glob(os.path.join(outdir, name + "-*.png")):
-            os.remove(old)
         subprocess.run(["pdftoppm", "-png", "-r", "90",
                         os.path.join(tmp, name + ".pdf"),
                         os.path.join(outdir, name)], check=True)
-        pngs += sorted(glob.glob(os.path.join(outdir, name + "-*.png")))
+        pngs += pages(name)
     return pngs
 
 
