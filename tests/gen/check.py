@@ -50,6 +50,7 @@ def facts_of(dump):
         out[("plan.as_of", sheet)] = p.get("as_of")
         for e in p.get("legend") or []:
             out[("legend", sheet, e["status"])] = e.get("fill")
+            out[("legend.label", sheet, e["status"])] = e.get("label")
         for a in p.get("actions") or []:
             ref = a.get("ref")
             if ref is None:
@@ -134,6 +135,8 @@ def score(truth, path):
     want = {}
     for ftype, key, value in truth["facts"]:
         want[(ftype,) + tuple(key)] = value
+    for ftype, key in truth.get("ignored", []):
+        got.pop((ftype,) + tuple(key), None)
     types = {k[0] for k in want} | {"plan"}
     none = ("plan", "*", "none") in want
     if none:
@@ -215,6 +218,8 @@ def main():
                     help="how many unexpected mismatches to print")
     ap.add_argument("--jobs", type=int, default=2)
     ap.add_argument("--family", default="*", help="only families matching")
+    ap.add_argument("--by-trait", action="store_true",
+                    help="also recall and precision per family and trait")
     a = ap.parse_args()
 
     truths = gen.generate(a.seed, a.count, os.path.abspath(a.out), a.libreoffice)
@@ -229,12 +234,15 @@ def main():
     known_hits = [0] * len(known)
     unexpected = []
     per_writer = defaultdict(lambda: [0, 0])
+    trait_table = defaultdict(lambda: [0, 0, 0])
     for t, res in zip(truths, results):
         traits = set(t["traits"]) | {"writer-" + t["writer"]}
         bad = False
         for kind, ftype, key, want, got in res:
             idx = {"tp": 0, "fn": 1, "fp": 2}[kind]
             table[(t["family"], ftype)][idx] += 1
+            for tr in traits:
+                trait_table[(t["family"], tr)][idx] += 1
             fam_table[t["family"]][idx] += 1
             if kind == "tp":
                 continue
@@ -265,6 +273,11 @@ def main():
     fn = sum(x[1] for x in fam_table.values())
     fp = sum(x[2] for x in fam_table.values())
     print(f"{'TOTAL':45} {pct(tp, tp + fn):>7} {pct(tp, tp + fp):>7} {tp:6} {fn:5} {fp:5}")
+    if a.by_trait:
+        print(f"{'family':16} {'trait':28} {'recall':>7} {'prec.':>7}")
+        for (fam, tr), (tp, fn, fp) in sorted(trait_table.items()):
+            print(f"{fam:16} {tr:28} {pct(tp, tp + fn):>7} {pct(tp, tp + fp):>7} "
+                  f"{tp:6} {fn:5} {fp:5}")
     print("variations entirely right, by writer: " + ", ".join(
         f"{w} {ok}/{n}" for w, (n, ok) in sorted(per_writer.items())))
 

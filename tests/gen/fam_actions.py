@@ -149,8 +149,8 @@ def tracker(v):
     as_of = month_end(ay, am) if rng.random() < 0.6 else dt.date(ay, am, rng.randint(1, 28))
     v.as_of = as_of
     mode = rng.choice(["rgb", "rgb", "rgb", "theme", "indexed", "letters",
-                       "letters"])
-    v.traits.add("fill-" + mode if mode != "letters" else "letters")
+                       "letters", "words"])
+    v.traits.add("fill-" + mode if mode not in ("letters", "words") else mode)
     statuses = ["programmed", "on_target", "one_month_behind",
                 "over_one_month_behind"]
     statuses += [s for s in ("reprogrammed", "suspended", "complete")
@@ -160,11 +160,11 @@ def tracker(v):
         rng.shuffle(order)
     wording = {s: rng.choice(W.KEY_WORDS[s]) for s in statuses}
     for s in statuses:
-        if wording[s] not in (W.KEY_WORDS[s][0],):
-            v.traits.add("key-" + s)
+        # each wording is a trait, so a run shows which words are misread
+        v.traits.add("kw:" + wording[s])
     fills = {}
     for s in statuses:
-        if mode == "rgb":
+        if mode in ("rgb", "words"):
             fills[s] = rgb(rng.choice(W.RGB[s]))
         elif mode == "theme":
             t, tint = rng.choice(W.THEME[s])
@@ -236,12 +236,24 @@ def tracker(v):
         r += 2
 
     refs = make_refs(rng, rng.choice(["R", "dot", "dot3"]), rng.randint(2, 4))
-    hdr_row = r
     heads = [rng.choice(W.REF_HEADERS), rng.choice(W.ACTION_HEADERS),
              rng.choice(W.LEAD_HEADERS)]
-    for i, h in enumerate(heads):
-        ws.put(hdr_row, c0 + i, h, bold=True)
+    two_rows = rng.random() < 0.2
     mc0 = c0 + 3
+    if two_rows:
+        # "Progress 2024/25" merged over the months, the other headings
+        # merged down both rows
+        v.traits.add("header-two-rows")
+        for i, h in enumerate(heads):
+            ws.put(r, c0 + i, h, bold=True)
+            ws.merge(r, c0 + i, r + 1, c0 + i)
+        ws.put(r, mc0, f"Progress {fy_text}", bold=True)
+        ws.merge(r, mc0, r, mc0 + 11)
+        r += 1
+    hdr_row = r
+    if not two_rows:
+        for i, h in enumerate(heads):
+            ws.put(hdr_row, c0 + i, h, bold=True)
     cal = []
     for k in range(12):
         y, m = (fy, k + 4) if k < 9 else (fy + 1, k - 8)
@@ -258,7 +270,9 @@ def tracker(v):
         if month_style == "dates":
             cell.fmt = "mmm-yy"
     comment_col = mc0 + 12
-    ws.put(hdr_row, comment_col, rng.choice(W.COMMENT_HEADERS), bold=True)
+    ws.put(hdr_row - two_rows, comment_col, rng.choice(W.COMMENT_HEADERS), bold=True)
+    if two_rows:
+        ws.merge(hdr_row - 1, comment_col, hdr_row, comment_col)
     r = hdr_row + 1
 
     orphan_parent = None
@@ -271,6 +285,7 @@ def tracker(v):
         v.traits.add("blank-rows")
     cf_done = set()
     lead_missing_done = False
+    stray_done = False
     for pref, kids in refs:
         if pref != orphan_parent:
             shown = f"25.{pref[1:]} ({pref})" if paren else pref
@@ -296,14 +311,31 @@ def tracker(v):
                 lead_text, leads = make_lead(rng, v)
                 ws.put(r, c0 + 2, lead_text)
             path = _month_path(rng, a, rng.randint(a + 1, 11), statuses)
+            stray = None
+            before = sorted(k for k in path if k < a)
+            if mode not in ("letters", "words") and before and not stray_done \
+                    and rng.random() < 0.05:
+                stray_done = True
+                stray = before[0]
             for k, s in sorted(path.items()):
                 col = mc0 + k
+                y, m = cal[k]
                 if mode == "letters":
                     ws.put(r, col, W.LETTERS[s])
                     cf_done.add(s)
+                elif mode == "words":
+                    ws.put(r, col, wording[s])
+                    cf_done.add(s)
+                elif k == stray:
+                    # a colour the key does not give: no status, and
+                    # legend-unknown-fill names the action
+                    ws.put(r, col, None, fill=rgb(rng.choice(["FF00FF", "00FFFF", "996633"])))
+                    v.ignore("month", [sheet, ref, f"{y}-{m:02d}"])
+                    v.finding("legend-unknown-fill", sheet, ref=ref)
+                    v.traits.add("unknown-fill")
+                    continue
                 else:
                     ws.put(r, col, None, fill=fills[s])
-                y, m = cal[k]
                 v.fact("month", [sheet, ref, f"{y}-{m:02d}"], s)
             now = [path[k] for k in sorted(path) if k <= a]
             v.fact("status", [sheet, ref], now[-1] if now else None)
@@ -321,10 +353,11 @@ def tracker(v):
             if blank_rows and rng.random() < 0.3:
                 r += 1
     last_row = r - 1
-    if mode == "letters" and rng.random() < 0.5:
+    if mode in ("letters", "words") and rng.random() < 0.5:
         v.traits.add("conditional")
         for s in sorted(cf_done):
-            ws.cond.append((hdr_row + 1, mc0, last_row, mc0 + 11, W.LETTERS[s],
+            ws.cond.append((hdr_row + 1, mc0, last_row, mc0 + 11,
+                            W.LETTERS[s] if mode == "letters" else wording[s],
                             rng.choice(W.RGB[s])))
         v.finding("conditional-colours", sheet)
 
@@ -339,6 +372,8 @@ def tracker(v):
     for s in statuses:
         v.fact("legend", [sheet, s],
                resolve(fills[s]) if mode != "letters" else None)
+        if mode != "letters":
+            v.fact("legend.label", [sheet, s], wording[s])
     v.fact("plan", [sheet, "tracker"], 1)
 
 
@@ -424,6 +459,12 @@ def action_plan(v):
         heads.insert(2, ("extra", rng.choice(["Priority", "Resources",
                                               "Outcome measure"])))
         v.traits.add("extra-column")
+    rag_col = rng.random() < 0.3
+    if rag_col:
+        # statuses stated in a column of their own, in words or letters
+        heads.append(("rag", rng.choice(["RAG", "Status", "RAG status"])))
+        v.traits.add("status-column")
+        rag_letters = rng.random() < 0.4
     col = {}
     for i, (role, h) in enumerate(heads):
         ws.put(r, c0 + i, h, bold=True)
@@ -443,7 +484,18 @@ def action_plan(v):
             # inference; keep the truth to what the rows say
             done[-1] = False
         parent_complete = all(done)
-        if pref != orphan_parent:
+        if pref != orphan_parent and scheme == "R" and rng.random() < 0.3:
+            # a heading written "R3 Improve ..." merged across the table
+            v.traits.add("parent-merged")
+            ws.put(r, col["ref"], f"{pref} {rng.choice(W.TASKS)}", bold=True)
+            ws.merge(r, col["ref"], r, c0 + len(heads) - 1)
+            v.fact("ref", [sheet, pref], True)
+            v.fact("parent", [sheet, pref], None)
+            v.fact("leads", [sheet, pref], [])
+            v.fact("status", [sheet, pref], None)
+            v.fact("due", [sheet, pref], [None, None])
+            r += 1
+        elif pref != orphan_parent:
             ws.put(r, col["ref"], pref, bold=True, underline=rng.random() < 0.3)
             ws.put(r, col["action"], rng.choice(W.TASKS), bold=True)
             v.fact("ref", [sheet, pref], True)
@@ -466,16 +518,31 @@ def action_plan(v):
                 lead_text, leads = make_lead(rng, v)
                 ws.put(r, col["lead"], lead_text)
             _due(v, ws, r, col["due"], as_of, complete, ref, sheet)
-            if complete:
+            status = "complete" if complete else None
+            if complete and (not rag_col or rng.random() < 0.5):
                 comment = rng.choice(["Complete", "Completed - signed off",
                                       "Complete. Report to Cabinet"])
             else:
                 comment = rng.choice(W.COMMENTS)
             ws.put(r, col["comment"], comment)
+            if rag_col:
+                # Green, Amber and Red read as on target, up to a month
+                # behind and over a month behind (as tests/cli's
+                # dump_variations reads an action plan's RAG column)
+                if complete:
+                    word = "Complete"
+                else:
+                    status = rng.choice(["on_target", "one_month_behind",
+                                         "over_one_month_behind"])
+                    word = {"on_target": "Green", "one_month_behind": "Amber",
+                            "over_one_month_behind": "Red"}[status]
+                    if rag_letters:
+                        word = word[0]
+                ws.put(r, col["rag"], word)
             v.fact("ref", [sheet, ref], True)
             v.fact("parent", [sheet, ref], pref)
             v.fact("leads", [sheet, ref], leads)
-            v.fact("status", [sheet, ref], "complete" if complete else None)
+            v.fact("status", [sheet, ref], status)
             if pref == orphan_parent:
                 v.finding("ref-orphan", sheet, ref=ref)
             r += 1

@@ -27,8 +27,10 @@ def recovery_plan(v):
     v.as_of = dt.date(fy, rng.choice([7, 8, 10, 11]), rng.randint(1, 28))
     sheet = f"FRB-{fy % 100:02d}-{rng.randint(1, 40):03d}"
     ws = v.book.sheet(sheet)
-    prose_units = rng.random() < 0.35
-    v.traits.add("units-prose" if prose_units else "units-labels")
+    units = rng.choice(["labels", "labels", "prose", "pounds"])
+    prose_units = units == "prose"
+    v.traits.add("units-" + units)
+    unit = 1 if units == "pounds" else 1000
     lc = rng.choice([1, 2])
     far = rng.random() < 0.4
     vc = lc + (rng.randint(2, 4) if far else 1)
@@ -43,6 +45,8 @@ def recovery_plan(v):
                                   "(£000s throughout)"]))
         r += 1
         unit_lbl = ""
+    elif units == "pounds":
+        unit_lbl = " " + rng.choice(["£", "(£)"])
     else:
         unit_lbl = " " + rng.choice(["£’000", "£'000", "£000"])
     r += 1
@@ -58,7 +62,18 @@ def recovery_plan(v):
     manager = f"{rng.choice(W.FIRST)} {rng.choice(W.LAST)}"
     neg_brackets = rng.random() < 0.3
 
+    if unit == 1:
+        budget_prior, outturn_prior, budget, pressure = (
+            x * 1000 for x in (budget_prior, outturn_prior, budget, pressure))
+
     def amt(x):
+        if unit == 1:
+            if x > 0:
+                text, _ = money_text(x, rng)
+                if isinstance(text, str) and text[-1] in "km":
+                    v.traits.add("money-suffix")
+                return text
+            return x
         if neg_brackets and x < 0:
             v.traits.add("money-brackets")
             return f"({-x})"
@@ -97,15 +112,17 @@ def recovery_plan(v):
         ws.put(r, lc + i, h, bold=True)
     r += 1
     n = rng.randint(1, 3)
-    total_target = pressure * 1000
+    total_target = pressure * unit
     short = rng.random() < 0.5
     amounts = []
     for i in range(n):
         share = total_target / n
         x = int(round(share * (rng.uniform(0.2, 0.6) if short else rng.uniform(1.05, 1.4)), -3))
+        if x >= 1000000:
+            x = int(round(x, -5))     # large sums written "£1.2m"
         amounts.append(max(x, 1000))
     total = sum(amounts)
-    if pressure > 0 and total < pressure * 1000 - 500:
+    if pressure > 0 and total < pressure * unit - unit / 2:
         v.finding("recovery-shortfall", sheet)
     for i, x in enumerate(amounts):
         text, value = money_text(x, rng)
@@ -185,7 +202,7 @@ def recovery_plan(v):
         r += 5
     v.fact("plan", [sheet, "recovery_plan"], 1)
     key = [sheet]
-    v.fact("fin.unit", key, 1000)
+    v.fact("fin.unit", key, unit)
     v.fact("fin.year", key, f"{fy}/{(fy + 1) % 100:02d}")
     v.fact("fin.budget_prior", key, budget_prior)
     v.fact("fin.outturn_prior", key, outturn_prior)

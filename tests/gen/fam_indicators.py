@@ -13,8 +13,8 @@ from variation import fy_of
 TOL = 0.10
 
 
-def rate(target, actual, direction):
-    band = TOL * abs(target)
+def rate(target, actual, direction, tol=TOL):
+    band = tol * abs(target)
     if direction == "higher_is_better":
         if actual >= target:
             return "green"
@@ -24,7 +24,7 @@ def rate(target, actual, direction):
     return "amber" if actual <= target + band else "red"
 
 
-def draw_pair(rng, lo, hi, dec, direction, want):
+def draw_pair(rng, lo, hi, dec, direction, want, tol=TOL):
     """(target, actual) rounded to dec decimals whose RAG is want, at
     least 2% of the target from any band edge."""
     for _ in range(200):
@@ -35,15 +35,15 @@ def draw_pair(rng, lo, hi, dec, direction, want):
         if want == "green":
             f = rng.uniform(0.03, 0.15)
         elif want == "amber":
-            f = -rng.uniform(0.03, 0.07)
+            f = -rng.uniform(0.3, 0.7) * tol
         else:
-            f = -rng.uniform(0.14, 0.4)
+            f = -rng.uniform(1.4, 4) * tol
         a = round(t * (1 + sign * f), dec)
-        if rate(t, a, direction) != want:
+        if rate(t, a, direction, tol) != want:
             continue
-        band = TOL * abs(t)
+        band = tol * abs(t)
         edges = [t, t - band, t + band]
-        if min(abs(a - e) for e in edges) < 0.02 * abs(t):
+        if min(abs(a - e) for e in edges) < 0.2 * tol * abs(t):
             continue
         if dec >= 3 and not (0 < a < 1):
             continue
@@ -87,7 +87,12 @@ def indicator_plan(v):
         ws = v.book.sheet(sheet)
         title, unit, direction, lo, hi, dec = rng.choice(W.INDICATORS)
         want = rng.choice(["red", "red", "red", "amber", "amber", "green"])
-        t, a = draw_pair(rng, lo, hi, dec, direction, want)
+        tol = TOL
+        if rng.random() < 0.2:
+            # the sheet states its own amber band
+            tol = rng.choice([0.05, 0.15])
+            v.traits.add("tolerance-stated")
+        t, a = draw_pair(rng, lo, hi, dec, direction, want, tol)
         layout = rng.choice(["seed", "merged", "far"])
         v.traits.add("form-" + layout)
         lc = rng.choice([1, 2])
@@ -121,12 +126,26 @@ def indicator_plan(v):
                 return x
             return show(x, unit, dec)
         rows.append(("target", "Target", fig(t)))
+        actual_value = fig(a)
+        if not as_number and rng.random() < 0.3:
+            actual_value = f"{actual_value} Quarterly figure at end of Q2"
+            v.traits.add("actual-with-words")
         rows.append(("actual", rng.choice(["Performance this Period",
                                            "Actual", "Actual performance"]),
-                     fig(a)))
+                     actual_value))
         var = round(a - t, dec)
         stated_var = None
-        if rng.random() < 0.6:
+        beside = rng.random() < 0.3
+        if beside:
+            # as the seed: "+ / - Target : -30%" in the cell right of the
+            # actual
+            v.traits.add("variance-beside")
+            wrong = rng.random() < 0.15
+            stated_var = var if not wrong else round(var + (0.05 if unit == "percent" else 3), dec)
+            if wrong:
+                v.traits.add("variance-wrong")
+                v.finding("variance-mismatch", sheet)
+        elif rng.random() < 0.6:
             wrong = rng.random() < 0.15
             stated_var = var if not wrong else round(var + (0.05 if unit == "percent" else 3), dec)
             if wrong:
@@ -134,7 +153,7 @@ def indicator_plan(v):
                 v.finding("variance-mismatch", sheet)
             rows.append(("variance", rng.choice(["+ / - Target", "Variance"]),
                          fig(stated_var)))
-        rag = rate(t, a, direction)
+        rag = rate(t, a, direction, tol)
         stated = None
         if rng.random() < 0.5:
             stated = rag
@@ -149,6 +168,9 @@ def indicator_plan(v):
                      "Staff vacancies in the team and a rise in demand."
                      if has_reason else None))
         for role, label, value in rows:
+            if role == "actual" and beside:
+                ws.put(r, vc + 1 + (layout == "far") * 2,
+                       f"+ / - Target : {show(stated_var, unit, dec)}")
             ws.put(r, lc, label)
             if layout == "merged":
                 ws.merge(r, lc, r, lc + 1)
@@ -159,6 +181,10 @@ def indicator_plan(v):
                 if layout == "far" and rng.random() < 0.5:
                     ws.merge(r, vc, r, vc + 2)
             r += 1
+        if tol != TOL:
+            ws.put(r + 1, lc, rng.choice([
+                "RAG key: Green on or better than target; Amber: within {p}% of target; Red worse",
+                "Amber where performance is within {p}% of the target"]).format(p=int(tol * 100)))
         judged = stated or rag
         if judged in ("red", "amber") and not has_reason:
             v.finding("narrative-missing", sheet, may=stated is not None and stated != rag)
@@ -207,6 +233,9 @@ def scorecard(v):
                               "Service Performance Report"])
            + f" {fy}/{(fy + 1) % 100:02d}", bold=True)
     r += rng.randint(2, 3)
+    code_col = rng.random() < 0.75
+    if not code_col:
+        v.traits.add("code-in-title")
     cols = [("code", rng.choice(["Code", "PI Ref", "Ref", "KPI No."])),
             ("title", rng.choice(["Indicator", "Measure", "Performance Indicator",
                                   "Description"])),
@@ -234,11 +263,14 @@ def scorecard(v):
                                              "Trend"])),
              ("comment", rng.choice(["Commentary", "Comments",
                                      "Explanation of variance"]))]
+    if not code_col:
+        cols = cols[1:]
     col = {}
     for i, (role, h) in enumerate(cols):
         ws.put(r, c0 + i, h, bold=True)
         col[role] = c0 + i
     r += 1
+    gaps_done = False
     letters = rng.random() < 0.4
     v.traits.add("rag-letters" if letters else "rag-words")
     v.fact("plan", [sheet, "scorecard"], 1)
@@ -251,14 +283,23 @@ def scorecard(v):
             title, unit, direction, lo, hi, dec = rng.choice(W.INDICATORS)
         want = rng.choice(["red", "amber", "green", "green"])
         t, a = draw_pair(rng, lo, hi, dec, direction, want)
-        ws.put(r, col["code"], code)
-        ws.put(r, col["title"], title)
+        if code_col:
+            ws.put(r, col["code"], code)
+            ws.put(r, col["title"], title)
+        else:
+            ws.put(r, col["title"], f"{title} ({code})")
         ws.put(r, col["polarity"], rng.choice(W.POLARITY[direction]))
-        tc = ws.put(r, col["target"], t)
-        if unit == "percent":
-            tc.fmt = "0.0%"
+        gap = None
+        if not gaps_done and rng.random() < 0.12:
+            gaps_done = True
+            gap = rng.choice(["target", "actual"])
+            v.traits.add(gap + "-missing")
+        if gap != "target":
+            tc = ws.put(r, col["target"], t)
+            if unit == "percent":
+                tc.fmt = "0.0%"
         values = []
-        for k in range(filled):
+        for k in range(filled if gap != "actual" else 0):
             x = a if k == filled - 1 else round(a * rng.uniform(0.9, 1.1), dec)
             if unit == "percent":
                 x = min(x, 0.999)
@@ -268,22 +309,31 @@ def scorecard(v):
             values.append(x)
         rag = rate(t, a, direction)
         stated = rag
-        if rng.random() < 0.1:
+        if gap:
+            # nothing to rate: no RAG computed, none stated
+            rag = stated = None
+            v.finding(gap + "-missing", sheet, row=r)
+        elif rng.random() < 0.1:
             stated = rng.choice([x for x in ("red", "amber", "green") if x != rag])
             v.traits.add("rag-wrong")
             v.finding("rag-mismatch", sheet, row=r)
-        ws.put(r, col["rag"], stated[0].upper() if letters else stated.capitalize())
+        elif rng.random() < 0.1:
+            stated = None
+            v.traits.add("rag-blank")
+        if stated:
+            ws.put(r, col["rag"], stated[0].upper() if letters else stated.capitalize())
         travel = rng.choice(TRAVEL)
         ws.put(r, col["travel"], travel)
         has_comment = rng.random() < 0.8
         if has_comment:
             ws.put(r, col["comment"], "Performance reviewed at DMT; actions agreed.")
-        elif stated in ("red", "amber"):
-            v.finding("narrative-missing", sheet, row=r, may=stated != rag)
+        elif (stated or rag) in ("red", "amber"):
+            v.finding("narrative-missing", sheet, row=r,
+                      may=stated is not None and stated != rag)
         key = [sheet, code]
         v.fact("ind", key, True)
-        v.fact("ind.target", key, t)
-        v.fact("ind.actual", key, a)
+        v.fact("ind.target", key, t if gap != "target" else None)
+        v.fact("ind.actual", key, a if gap != "actual" else None)
         v.fact("ind.unit", key, unit)
         v.fact("ind.direction", key, direction)
         v.fact("ind.rag", key, rag)

@@ -20,6 +20,12 @@ class Variation:
         self.may = []
         self.traits = set()
         self.as_of = None
+        self.ignored = []
+
+    def ignore(self, ftype, key):
+        """A fact the contract leaves open: neither counted nor held
+        against the reader, whatever it reports."""
+        self.ignored.append([ftype, list(key)])
 
     def fact(self, ftype, key, value):
         self.facts.append([ftype, list(key), value])
@@ -34,7 +40,8 @@ class Variation:
     def truth(self, writer):
         return {"id": self.vid, "family": self.family, "writer": writer,
                 "as_of": self.as_of.isoformat(), "traits": sorted(self.traits),
-                "facts": self.facts, "must": self.must, "may": self.may}
+                "facts": self.facts, "must": self.must, "may": self.may,
+                "ignored": self.ignored}
 
 
 def fy_of(d):
