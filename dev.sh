@@ -32,6 +32,8 @@ PACKAGES=(
     python3-xlsxwriter          # tests/gen: a second writer of variations
     clang libclang-rt-14-dev    # libFuzzer (build-fuzz/)
     libreoffice-calc-nogui      # recalculates consolidate's formulas in tests
+    scdoc man-db                # the man pages (docs/man/*.scd), man -l in tests
+    parallel                    # the many-machines test (GNU parallel)
 )
 
 say() { printf '\n==> %s\n' "$*"; }

@@ -17,8 +17,6 @@ enum { RAG_EXIT_OK = 0, RAG_EXIT_FINDINGS = 1, RAG_EXIT_TROUBLE = 2 };
 typedef struct rag_cmd {
     const char *name;
     int (*run)(int argc, char **argv);
-    const char *usage;   /* "cells <file.xlsx> [--sheet NAME] ..." */
-    const char *summary; /* one line for `ragbook --help` */
 } rag_cmd;
 
 int cmd_cells(int argc, char **argv);
@@ -41,8 +39,13 @@ int cli_file_error(const char *file, const rag_error *err);
 int cli_usage_error(const char *cmd, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 
-/* Print the usage of cmd to stdout; returns RAG_EXIT_OK. */
+/* Print cmd's help (its summary and its page's --help part, made from
+ * docs/man/ragbook-CMD.1.scd) to stdout; returns RAG_EXIT_OK. */
 int cli_help(const char *cmd);
+
+/* Print first, then text wrapped within 79 columns, every line after the
+ * first indented by indent (first is padded to it). */
+void cli_print_wrapped(const char *first, size_t indent, const char *text);
 
 /* Parse --tolerance PCT ("5", "5%", "2.5 %") as a fraction; false unless
  * 0 < PCT <= 100. */
@@ -106,7 +109,6 @@ int cli_finish(int status);
 int cli_convert_options(const char *cmd, int argc, char **argv,
                         rag_convert_options *o, const char **out,
                         bool *help);
-void cli_convert_option_help(void);
 
 /* ---- JSON output ----------------------------------------------------- */
 

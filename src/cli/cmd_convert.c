@@ -64,63 +64,6 @@ int cli_convert_options(const char *cmd, int argc, char **argv,
     return cli_workbook_output(cmd, out);
 }
 
-void cli_convert_option_help(void)
-{
-    printf("  -o, --output OUT.xlsx  the workbook to write (never an input; "
-           "written to a\n"
-           "                         temporary file and renamed into place)\n"
-           "  --as-of DATE           judge dates at DATE (YYYY-MM-DD); "
-           "default: the\n"
-           "                         workbook's report date, else today\n"
-           "  --tolerance PCT        the amber band, as 5 or 5%% (default: "
-           "the workbook's\n"
-           "                         own, else 10%%)\n"
-           "  --rule ID=LEVEL        set a rule to off, info, warning or "
-           "error for the\n"
-           "                         Issues sheet; repeatable (see ragbook "
-           "validate --help)\n");
-}
-
-static int help(void)
-{
-    cli_help("convert");
-    printf("\nThe workbook written has:\n"
-           "  Summary   where things stand: per plan, actions counted by "
-           "status and\n"
-           "            indicators and quarters by RAG, each count in its "
-           "status colour\n"
-           "            under the status in words; a chart of those counts; "
-           "the overdue\n"
-           "            actions and milestones, each linked to its row\n"
-           "  <sheets>  every input sheet under its own name, with nothing "
-           "lost and:\n"
-           "            status and RAG cells in the key's colours (red "
-           "FF0000, amber\n"
-           "            FFC000, green 00B050 where the workbook has no "
-           "key); a short code\n"
-           "            in each coloured month cell (OT, 1M, >1M...) so no "
-           "status is told\n"
-           "            by colour alone; beside each table \"Past its due "
-           "date?\" and\n"
-           "            \"Computed status on <date>\"; beside each form a "
-           "check of its\n"
-           "            figures; drop-down lists on the status and RAG cells "
-           "a service\n"
-           "            fills in next time\n"
-           "  Issues    one row per finding (as ragbook validate finds "
-           "them), its cell\n"
-           "            linked\n"
-           "Converting the output again gives the same plans (ragbook dump "
-           "of both is\n"
-           "equal but for the file name), and the same input and --as-of "
-           "give the same\n"
-           "bytes.\n\noptions:\n");
-    cli_convert_option_help();
-    printf("\nExit status: 0 written; 2 a usage error, or a file that could "
-           "not be read\nor written (nothing is left at OUT).\n");
-    return RAG_EXIT_OK;
-}
-
 int cmd_convert(int argc, char **argv)
 {
     rag_convert_options o;
@@ -132,7 +75,7 @@ int cmd_convert(int argc, char **argv)
 
     status = cli_convert_options("convert", argc, argv, &o, &out, &want_help);
     if (want_help)
-        return cli_finish(help());
+        return cli_finish(cli_help("convert"));
     if (status != RAG_EXIT_OK)
         return status;
     if (argc - optind != 1)

@@ -10,24 +10,6 @@
 
 #include "cli/cli.h"
 
-static int copy_help(void)
-{
-    printf("usage: ragbook copy <file.xlsx> <out.xlsx> [--streaming | "
-           "--in-memory]\n\n"
-           "Re-write a workbook's grid losslessly: values, formulas with "
-           "their results,\nrich text, styles, merged ranges, columns, rows, "
-           "links, drop-down lists,\npanes, filters, defined names and page "
-           "setup.  What cannot be copied\n(charts, comments, conditional "
-           "formats, pivot tables, macros...) is named\non stderr, one "
-           "warning per kind.\n\n"
-           "  --streaming  write rows as they are read, in flat memory "
-           "(the default\n               for workbooks over %u cells)\n"
-           "  --in-memory  keep the whole workbook in memory (shared "
-           "strings)\n",
-           RAG_WRITE_STREAMING_CELLS);
-    return RAG_EXIT_OK;
-}
-
 int cmd_copy(int argc, char **argv)
 {
     static const struct option opts[] = {
@@ -56,7 +38,7 @@ int cmd_copy(int argc, char **argv)
             wo.mode = RAG_WRITE_NORMAL;
             break;
         case 'h':
-            return cli_finish(copy_help());
+            return cli_finish(cli_help("copy"));
         default:
             return cli_bad_option("copy", c, argv, opts);
         }

@@ -22,52 +22,6 @@ typedef struct mopts {
     bool json;
 } mopts;
 
-static int help(void)
-{
-    cli_help("merge");
-    printf(
-        "\nEach return is a service's copy of (some of) the master's rows, "
-        "sent back\nupdated.  Its plans are matched to the master's by kind "
-        "and sheet name or\ntitle, its rows by ref (actions), code "
-        "(indicators) or label (quarters), and\nwhat it changed is applied "
-        "to the master: month statuses (read through the\nreturn's own key, "
-        "written in the master's key colours), status words,\ncomments and "
-        "position statements, due dates, period values and actuals,\n"
-        "stated RAGs and narratives.  What a return left empty is never "
-        "cleared, and\na cell holding a formula is never overwritten.\n\n"
-        "OUT is the master edited in place (charts, comments, conditional "
-        "formatting\nand everything else kept) with a Summary sheet first, "
-        "then a Changes sheet\n(one row per changed cell, linked, with the "
-        "return it came from) and Issues.\n\n"
-        "Findings: merge-conflict (error) when two returns change one cell "
-        "differently\n(neither is applied); merge-unknown-ref (warning) for "
-        "a ref the master lacks\n(not added); merge-no-match (warning) for a "
-        "return matching no plan;\nmerge-unchanged (info) for a row that came "
-        "back unchanged, by lead.  Rows no\nreturn brought back are listed "
-        "as not returned, by lead: whom to chase.\n\noptions:\n"
-        "  -o, --output OUT.xlsx  the workbook to write (never the master "
-        "or a return;\n"
-        "                         written to a temporary file and renamed "
-        "into place)\n"
-        "  --as-of DATE           judge dates at DATE (YYYY-MM-DD); "
-        "default: the\n"
-        "                         workbook's report date, else today\n"
-        "  --format text|json     text lines like a compiler's (default), "
-        "or one JSON\n"
-        "                         object a line: changes "
-        "(\"record\": \"change\"), findings\n"
-        "                         (as validate's), \"not-returned\" and "
-        "\"totals\"\n"
-        "  --tolerance PCT        the amber band, as 5 or 5%% (default: "
-        "the workbook's\n"
-        "                         own, else 10%%)\n"
-        "\nExit status: 0 merged cleanly; 1 a merge-conflict (or another "
-        "error finding);\n2 a usage error, the master or OUT unusable "
-        "(nothing is written), or a\nreturn that could not be read (the "
-        "merge goes on without it).\n");
-    return RAG_EXIT_OK;
-}
-
 static int parse(int argc, char **argv, mopts *m, bool *want_help)
 {
     static const struct option opts[] = {
@@ -286,7 +240,7 @@ int cmd_merge(int argc, char **argv)
 
     status = parse(argc, argv, &m, &want_help);
     if (want_help)
-        return cli_finish(help());
+        return cli_finish(cli_help("merge"));
     if (status != RAG_EXIT_OK)
         return status;
     master = argv[optind];

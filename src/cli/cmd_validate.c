@@ -18,63 +18,21 @@
 
 #define MAX_JOBS 256
 
+/* The page's --help part, then the rules from the catalogue itself. */
 static int help(void)
 {
     const rag_rule *rules;
     size_t n, i;
 
     cli_help("validate");
-    printf("\nFILE may be a workbook, a folder (searched, with its "
-           "subfolders, for .xlsx\n"
-           "and .xlsm files, in name order) or - (file names read from "
-           "stdin, one a\n"
-           "line).  Left out, with one line on stderr each: Excel's lock "
-           "files (~$*.xlsx,\n"
-           "there while someone has the workbook open, with who has it), "
-           "and workbooks\n"
-           "ragbook wrote (consolidate's, validate --report's).  The same "
-           "plan in two\n"
-           "files (a copy, last month's return) is a plan-duplicate "
-           "warning.\n");
-    printf("\noptions:\n"
-           "  --as-of DATE        judge dates at DATE (YYYY-MM-DD); default: "
-           "the\n"
-           "                      workbook's report date, else today\n"
-           "  --format text|json  compiler-style lines (default), or one "
-           "JSON\n"
-           "                      object per line\n"
-           "  --report OUT.xlsx   also write a workbook: one row per file "
-           "and per\n"
-           "                      finding, colour-coded and linked\n"
-           "  --jobs N            files checked at once (default: the "
-           "number of cores)\n"
-           "  --tolerance PCT     the amber band, as 5 or 5%% (default: the "
-           "workbook's\n"
-           "                      own, else 10%%)\n"
-           "  --rule ID=LEVEL     set a rule to off, info, warning or error; "
-           "repeatable\n"
-           "  --severity LEVEL    show findings of LEVEL (error, warning or "
-           "info) and\n"
-           "                      above; counts and the exit status take "
-           "them all\n"
-           "  --quiet             findings only: no progress, no summary, "
-           "no line for\n"
-           "                      skipped files\n"
-           "\nrules (default severity):\n");
+    printf("\nrules (default severity):\n");
     rules = rag_rules(&n);
-    for (i = 0; i < n; i++)
-        printf("  %-20s %-8s %s\n", rules[i].name,
-               rag_severity_name(rules[i].severity), rules[i].summary);
-    printf("\nOn stderr, last: the files checked, how many clean, with "
-           "errors, with\nwarnings, unreadable, skipped, and the time "
-           "taken.  With --format json, each\nfile's findings are "
-           "followed by its record {\"file\", \"record\": \"file\", "
-           "\"plans\",\n\"errors\", \"warnings\", \"infos\", "
-           "\"status\"} (clean, warnings, errors or unreadable),\nand "
-           "the run by {\"record\": \"totals\", \"files\", \"plans\", "
-           "\"errors\", \"warnings\", \"infos\"}.\n");
-    printf("\nExit status: 0 no error found; 1 a finding of severity error; "
-           "2 a usage\nerror or a file that could not be read.\n");
+    for (i = 0; i < n; i++) {
+        char first[64];
+        snprintf(first, sizeof first, "  %-20s %-8s", rules[i].name,
+                 rag_severity_name(rules[i].severity));
+        cli_print_wrapped(first, 32, rules[i].summary);
+    }
     return RAG_EXIT_OK;
 }
 

@@ -11,29 +11,17 @@
 
 
 #include "cli/cli.h"
+#include "cli/doc.h"
 
+/* What each command does and takes is in its page, docs/man/ (doc.h). */
 static const rag_cmd commands[] = {
-    {"cells", cmd_cells,
-     "cells <file.xlsx> [--sheet NAME] [--format json|csv]",
-     "print the raw grid of every sheet (JSON) or of one sheet (CSV)"},
-    {"dump", cmd_dump, "dump <file.xlsx> [--as-of DATE]",
-     "print the recognised plans as JSON"},
-    {"validate", cmd_validate,
-     "validate <file>... [--as-of DATE] [--format text|json] "
-     "[--report OUT.xlsx] [--jobs N] [--tolerance PCT] "
-     "[--rule ID=off|info|warning|error]",
-     "check workbooks against the rules; exit 1 on any error"},
-    {"convert", cmd_convert, "convert <file.xlsx> -o OUT.xlsx [--as-of DATE]",
-     "write an updated, colour-coded workbook with Summary and Issues"},
-    {"consolidate", cmd_consolidate,
-     "consolidate <file>... -o OUT.xlsx [--as-of DATE]",
-     "write one finance workbook from many"},
-    {"merge", cmd_merge,
-     "merge <MASTER.xlsx> <RETURN.xlsx>... -o OUT.xlsx [--as-of DATE] "
-     "[--format text|json]",
-     "bring the services' returns into the master, every change listed"},
-    {"copy", cmd_copy, "copy <file.xlsx> <out.xlsx>",
-     "re-write a workbook's grid losslessly (values, formulas, styles)"},
+    {"cells", cmd_cells},
+    {"dump", cmd_dump},
+    {"validate", cmd_validate},
+    {"convert", cmd_convert},
+    {"consolidate", cmd_consolidate},
+    {"merge", cmd_merge},
+    {"copy", cmd_copy},
 };
 
 const rag_cmd *cli_command(const char *name)
@@ -45,25 +33,50 @@ const rag_cmd *cli_command(const char *name)
     return NULL;
 }
 
-static void print_usage(FILE *f)
+static const cli_doc *doc_of(const char *name)
 {
     size_t i;
-    fprintf(f, "usage: ragbook <command> [options]\n\n"
-               "Read, validate and write council tracker and plan "
-               "workbooks (XLSX).\n\ncommands:\n");
-    for (i = 0; i < sizeof commands / sizeof commands[0]; i++)
-        fprintf(f, "  %-12s %s\n", commands[i].name, commands[i].summary);
-    fprintf(f, "\nragbook <command> --help shows a command's options.\n"
-               "Exit status: 0 all well; 1 validate found an error; "
-               "2 a usage error or an unreadable file.\n");
+    for (i = 0; i < cli_doc_count; i++)
+        if (!strcmp(cli_docs[i].name, name))
+            return &cli_docs[i];
+    return NULL;
+}
+
+static void print_usage(FILE *f)
+{
+    fputs(doc_of("")->help, f);
+    fputs("\nragbook COMMAND --help shows a command's options; "
+          "man ragbook-COMMAND\nall of it.\n", f);
 }
 
 int cli_help(const char *cmd)
 {
-    const rag_cmd *c = cli_command(cmd);
-    if (c)
-        printf("usage: ragbook %s\n\n%s\n", c->usage, c->summary);
+    const cli_doc *d = doc_of(cmd);
+    if (d)
+        fputs(d->help, stdout);
     return RAG_EXIT_OK;
+}
+
+void cli_print_wrapped(const char *first, size_t indent, const char *text)
+{
+    size_t col = (size_t)printf("%s", first);
+    while (*text) {
+        size_t n = strcspn(text, " ");
+        if (col > indent && col + 1 + n > 79) {
+            printf("\n%*s", (int)indent, "");
+            col = indent;
+        } else if (col > indent || col < indent) {
+            if (col < indent)
+                col += (size_t)printf("%*s", (int)(indent - col), "");
+            else
+                col += (size_t)printf(" ");
+        }
+        col += (size_t)printf("%.*s", (int)n, text);
+        text += n;
+        while (*text == ' ')
+            text++;
+    }
+    printf("\n");
 }
 
 int cli_usage_error(const char *cmd, const char *fmt, ...)

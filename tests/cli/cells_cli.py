@@ -57,7 +57,7 @@ def test_usage():
                 ["--format takes json or csv", "'xml'"])
     status, out, err = run("cells", "--help")
     check("cells --help", status == 0 and out.startswith(
-        "usage: ragbook cells <file.xlsx>") and err == "",
+        "usage: ragbook cells FILE.xlsx") and err == "",
         "exit %d %r %r" % (status, out[:80], err))
     status, out, err = run("cells", PI, "--sheet", "Nope")
     check("unknown sheet", status == 2 and out == "" and

@@ -71,6 +71,15 @@ done
 # 4. the command, its man pages and its completion
 "$P/bin/ragbook" validate --quiet "$sample" >/dev/null
 [ $? -le 1 ] || fail "installed ragbook validate"
+for page in ragbook ragbook-cells ragbook-dump ragbook-validate ragbook-convert \
+    ragbook-consolidate ragbook-merge ragbook-copy; do
+    grep -q "/man/man1/$page.1\$" "$tmp/tree" || fail "installed: no man page $page(1)"
+done
+grep -q "/bash-completion/completions/ragbook\$" "$tmp/tree" ||
+    fail "installed: no bash completion"
+MANPATH=$P/share/man man -w ragbook-validate >/dev/null 2>&1 ||
+    fail "man -w ragbook-validate finds no page under the prefix"
+
 if [ $fails -ne 0 ]; then
     echo "installed tree:"; cat "$tmp/tree"
     exit 1
