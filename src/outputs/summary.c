@@ -211,9 +211,10 @@ rag_status rg_sum_findings(rg_sum *s, uint32_t r, uint32_t c, size_t n)
         return rg_sum_num(s, r, c, (double)n, n ? s->count : s->zero);
     snprintf(shown, sizeof shown, "%zu", n);
     if (!rg_cv_location(&where, s->in->issues_sheet, 0, 0))
-        return rg_fail(s->err, RAG_ERR_NOMEM, "out of memory");
-    st = rag_wsheet_write_link(s->ws, r, c, NULL, where.data, shown,
-                               s->link_num, s->err);
+        st = rg_fail(s->err, RAG_ERR_NOMEM, "out of memory");
+    else
+        st = rag_wsheet_write_link(s->ws, r, c, NULL, where.data, shown,
+                                   s->link_num, s->err);
     rg_buf_free(&where);
     return st;
 }
