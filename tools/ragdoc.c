@@ -137,6 +137,21 @@ static void c_line(FILE *out, const char *indent, const char *s, bool raw)
     free(text);
 }
 
+/* A literal block's line as scdoc prints it: "\\x" is "x", nothing more. */
+static char *unescape(const char *s)
+{
+    char *u = malloc(strlen(s) + 1), *o = u;
+    if (!u)
+        die("out of memory", "unescape");
+    for (; *s; s++) {
+        if (*s == '\\' && s[1])
+            s++;
+        *o++ = *s;
+    }
+    *o = '\0';
+    return u;
+}
+
 /* The text of s with its markup taken out, in a new string. */
 static char *plain(const char *s)
 {
@@ -257,8 +272,12 @@ static void help(FILE *out)
                     j++;
                 c_definition(out, s, &p->lines[i + 1], j - i - 1);
                 i = j - 1;
+            } else if (literal) {
+                char *u = unescape(s);
+                c_line(out, "  ", u, true);
+                free(u);
             } else {
-                c_line(out, "  ", s, literal);
+                c_line(out, "  ", s, false);
             }
         }
         fputs("  },\n", out);
@@ -413,7 +432,9 @@ static void markdown(FILE *out)
                 continue;
             }
             if (literal) {
-                fprintf(out, "%s\n", s);
+                char *u = unescape(s);
+                fprintf(out, "%s\n", u);
+                free(u);
                 continue;
             }
             if (!s[0]) {

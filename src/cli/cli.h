@@ -93,6 +93,10 @@ int cli_workbook_output(const char *cmd, const char **path);
 int cli_text_output(const char *cmd, const char *path, char *const *inputs,
                     size_t n);
 
+/* Say that the text output is whole even if the command exits 2 (validate
+ * reports an unreadable input in its lines and goes on). */
+void cli_text_output_complete(void);
+
 /* Finish what cli_workbook_output() and cli_text_output() began, after the
  * command returned status; returns the status to exit with.  main() calls
  * it. */

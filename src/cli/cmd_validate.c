@@ -220,6 +220,7 @@ int cmd_validate(int argc, char **argv)
     cfg.colour = !cfg.json && use_colour();
     cfg.progress = isatty(STDERR_FILENO) != 0;
     status = vrun(&cfg);
+    cli_text_output_complete();
     cli_inputs_free(&in);
     return cli_finish(status);
 }

@@ -144,7 +144,13 @@ static struct {
     char text_tmp[4096];  /* -o FILE for text: the temporary beside it */
     const char *text_target;
     int real_stdout;        /* the caller's stdout once -o FILE took fd 1 */
-} pending = {"", "", "", NULL, -1};
+    bool complete;          /* the text is whole whatever the status */
+} pending = {"", "", "", NULL, -1, false};
+
+void cli_text_output_complete(void)
+{
+    pending.complete = true;
+}
 
 static bool has_suffix(const char *s, const char *suffix)
 {
@@ -328,9 +334,12 @@ static bool copy_to_fd(const char *path, int fd)
 int cli_outputs_end(int status)
 {
     if (pending.text_tmp[0]) {
-        /* exit 1 is validate's answer (findings), not a failure */
-        bool keep = status <= RAG_EXIT_FINDINGS;
-        if (fflush(stdout) != 0 || fsync(STDOUT_FILENO) != 0)
+        /* exit 1 is validate's answer (findings), not a failure; and
+         * validate's 2 for an unreadable input comes with every other
+         * file's lines, whole */
+        bool keep = status <= RAG_EXIT_FINDINGS || pending.complete;
+        if (ferror(stdout) || fflush(stdout) != 0 ||
+            fsync(STDOUT_FILENO) != 0)
             keep = false, status = RAG_EXIT_TROUBLE;
         if (keep && rename(pending.text_tmp, pending.text_target) != 0) {
             fprintf(stderr, "ragbook: %s: cannot write: %s\n",

@@ -108,6 +108,13 @@ run "dump -o in.xlsx" 2 "the output 'in.xlsx' is one of the inputs" "$R" dump in
 cmp -s in.xlsx "$T" || { echo "FAIL dump -o in.xlsx changed the input"; fails=$((fails + 1)); }
 run "dump -o bad" 2 "" "$R" dump "$tmp/none.xlsx" -o bad.json
 [ -e bad.json ] && { echo "FAIL dump of a missing file left bad.json"; fails=$((fails + 1)); }
+# validate goes on past an unreadable file: its -o file is kept, whole
+printf 'a,b\n' >bad.xlsx
+"$R" validate "$T" bad.xlsx --format json -o v.jsonl 2>/dev/null
+[ $? = 2 ] || { echo "FAIL validate -o with an unreadable input: not exit 2"; fails=$((fails + 1)); }
+grep -q '"record": "totals"' v.jsonl && grep -q '"status": "unreadable"' v.jsonl ||
+    { echo "FAIL validate -o with an unreadable input: the findings file is not whole"; fails=$((fails + 1)); }
+rm -f bad.xlsx
 ls -a | grep -q '^\.ragbook-' && { echo "FAIL a temporary file was left"; fails=$((fails + 1)); }
 
 # -o - : a workbook to a pipe or a file, refused on a terminal
