@@ -72,62 +72,99 @@ configure_build() {
 }
 
 # ---------------------------------------------------------------------------
-# demo: every command below runs on every workbook in samples/.  One line
-# per command; {file} is the workbook, {out} a path under out/demo/ (no
-# extension) for commands that write files.
+# demo: every command once on samples/, each shown by a few lines or a
+# one-line summary (the full outputs are left in out/demo/), and at the end
+# how to run ragbook on one's own file.
 # ---------------------------------------------------------------------------
-DEMO_COMMANDS=(
-    "cells {file}"                      # the raw grid of every sheet (JSON)
-    "cells {file} --format csv"         # the first sheet as CSV
-    "dump {file}"                       # the plans recognised (JSON)
-    "validate {file}"                   # findings, compiler-style
-    "convert {file} -o {out}.converted.xlsx" # colour-coded, Summary, Issues
-)
-DEMO_LINES=${DEMO_LINES:-25}            # lines of each output shown here
+DEMO_LINES=${DEMO_LINES:-6}             # lines of a text output shown here
+
+# run LOG ARGS...: ragbook ARGS with stdout to LOG; exit 1 is validate's
+# "found an error", an answer, not a failure
+run() {
+    local log=$1 rc=0
+    shift
+    say "ragbook $*"
+    "$ROOT/build/ragbook" "$@" >"$log" 2>"$ROOT/out/demo/stderr.txt" || rc=$?
+    # what it said on stderr (a summary, warnings) comes after its output
+    [ "$log" = /dev/null ] && cat "$ROOT/out/demo/stderr.txt"
+    if [ $rc -gt 1 ]; then
+        echo "dev.sh: ragbook $* failed (exit $rc)" >&2
+        demo_status=1
+    fi
+}
+
+# show LOG: its first lines, and where the rest is
+show() {
+    head -n "$DEMO_LINES" "$1"
+    local n
+    n=$(wc -l <"$1")
+    [ "$n" -le "$DEMO_LINES" ] || echo "... ($n lines in all: ${1#"$ROOT/"})"
+    cat "$ROOT/out/demo/stderr.txt"
+}
+
+# The plans dump found, one line each, from its JSON.
+summarise_dumps() {
+    python3 -c '
+import json, sys
+for path in sys.argv[1:]:
+    d = json.load(open(path))
+    for p in d["plans"]:
+        n = ["%d %s" % (len(p.get(k) or []), k) for k in
+             ("actions", "indicators", "milestones", "periods") if p.get(k)]
+        print("%s: %s on %r (%s)" % (d["file"], p["kind"], p["sheet"],
+                                     ", ".join(n) or "a form"))
+' "$@"
+}
 
 demo() {
     install_missing
     say "building in build/"
-    configure_build build
-    local files=("$ROOT"/samples/*.xlsx)
+    configure_build build >/dev/null
+    local out=out/demo files f base
+    cd "$ROOT"
+    files=(samples/*.xlsx)
     if [ ! -e "${files[0]}" ]; then
-        files=("$SHARED"/fixtures/*.xlsx)
-        if [ ! -e "${files[0]}" ]; then
-            echo "dev.sh: no workbooks in samples/ (nor in $SHARED/fixtures)"
-            return 0
-        fi
-        echo "dev.sh: samples/ is empty; using $SHARED/fixtures instead"
+        echo "dev.sh: no workbooks in samples/ (python3 samples/make_samples.py makes them)"
+        return 1
     fi
-    mkdir -p "$ROOT/out/demo"
-    local f cmd base log status=0 n word args i
+    rm -rf "$out"
+    mkdir -p "$out"
+    demo_status=0
+
+    run "$out/validate.txt" validate samples/
+    show "$out/validate.txt"
+    run "$out/validate-quiet.txt" validate samples/ --quiet --report "$out/findings.xlsx"
+    cat "$out/stderr.txt"
+    echo "one row per file and per finding, linked: $out/findings.xlsx"
+
+    say "ragbook dump FILE -o $out/FILE.json, for each sample: the plans recognised"
     for f in "${files[@]}"; do
         base=$(basename "$f" .xlsx)
-        i=0
-        for cmd in "${DEMO_COMMANDS[@]}"; do
-            i=$((i + 1))
-            args=()
-            for word in $cmd; do
-                word=${word//\{file\}/$f}
-                args+=("${word//\{out\}/$ROOT/out/demo/$base}")
-            done
-            log="$ROOT/out/demo/$base.$i.${cmd%% *}.txt"
-            say "ragbook ${args[*]}"
-            local rc=0
-            "$ROOT/build/ragbook" "${args[@]}" >"$log" || rc=$?
-            # validate exits 1 when it finds an error: that is its answer
-            if [ $rc -eq 0 ] || { [ $rc -eq 1 ] && [ "${cmd%% *}" = validate ]; }; then
-                head -n "$DEMO_LINES" "$log"
-                n=$(wc -l <"$log")
-                [ "$n" -le "$DEMO_LINES" ] ||
-                    echo "... ($n lines in all: $log)"
-            else
-                echo "dev.sh: ragbook ${args[*]} failed" >&2
-                status=1
-            fi
-        done
+        build/ragbook dump "$f" -o "$out/$base.json" || demo_status=1
     done
-    say "colour-coded workbooks (Summary, your sheets, Issues): $ROOT/out/demo/*.converted.xlsx"
-    return $status
+    summarise_dumps "$out"/*.json || demo_status=1
+
+    run "$out/tracker.csv" cells samples/tracker.xlsx --format csv
+    show "$out/tracker.csv"
+
+    for f in "${files[@]}"; do
+        base=$(basename "$f" .xlsx)
+        run /dev/null convert "$f" -o "$out/$base.converted.xlsx"
+    done
+    run /dev/null consolidate "${files[@]}" -o "$out/consolidated.xlsx"
+    run /dev/null copy samples/tracker.xlsx "$out/tracker.copy.xlsx"
+
+    rm -f "$out/stderr.txt"
+    say "workbooks written (open them in Excel or LibreOffice)"
+    ls -1 "$out"/*.xlsx | sed 's/^/  /'
+
+    say "now your own workbook"
+    echo "  build/ragbook validate your-file.xlsx             findings, like a compiler"
+    echo "  build/ragbook convert your-file.xlsx -o out.xlsx  colour-coded, Summary, Issues"
+    echo "  build/ragbook --help, build/ragbook COMMAND --help, docs/cli.md"
+    echo "To have ragbook, man ragbook and its bash completion on your PATH:"
+    echo "  sudo cmake --install build   (or: cmake --install build --prefix ~/.local)"
+    return $demo_status
 }
 
 # ---------------------------------------------------------------------------
