@@ -54,14 +54,22 @@ static rag_status header_style(rg_cv_sheet *s, const rag_plan *p,
     return rg_cv_style(s->env.w, &l, out, err);
 }
 
-/* The status in the workbook's own words (look.c: the key's, else the
- * status column's), as the Summary names it; buf holds column words. */
-static const char *status_text(const rg_cv_sheet *s, const rag_plan *p,
-                               rag_progress st, char *buf, size_t size)
+/* Each status in the workbook's own words (look.c: the key's, else the
+ * status column's), as the Summary names it; looked up once a table, as
+ * the column's words take a pass over its actions. */
+typedef struct status_words {
+    char buf[RAG_PROGRESS_COUNT][64];
+    const char *w[RAG_PROGRESS_COUNT];
+} status_words;
+
+static void words_of(const rg_cv_sheet *s, const rag_plan *p,
+                     status_words *out)
 {
-    if (st == RAG_PROGRESS_NONE)
-        return "Not reported";
-    return rg_look_status_words(s->env.wb, p, st, buf, size);
+    int k;
+    out->w[RAG_PROGRESS_NONE] = "Not reported";
+    for (k = RAG_PROGRESS_NONE + 1; k < RAG_PROGRESS_COUNT; k++)
+        out->w[k] = rg_look_status_words(s->env.wb, p, (rag_progress)k,
+                                         out->buf[k], sizeof out->buf[k]);
 }
 
 static rag_status write_table(rg_cv_sheet *s, rag_wsheet *out,
@@ -76,7 +84,11 @@ static rag_status write_table(rg_cv_sheet *s, rag_wsheet *out,
     rag_wstyle plain, yes, note;
     rag_status st;
     size_t i;
+    status_words *words = rg_malloc(sizeof *words);
 
+    if (!words)
+        return rg_fail(err, RAG_ERR_NOMEM, "out of memory");
+    words_of(s, p, words);
     snprintf(head, sizeof head, "Computed status on %d %s %d",
              s->env.as_of.day,
              months[(s->env.as_of.month + 11) % 12], s->env.as_of.year);
@@ -113,7 +125,6 @@ static rag_status write_table(rg_cv_sheet *s, rag_wsheet *out,
                                                           : "No date";
         rag_wstyle cs = plain;
         const rag_legend_entry *e;
-        char words[64];
 
         st = rag_wsheet_write_string(out, r, t->col, due,
                                      late ? yes : note, err);
@@ -125,10 +136,13 @@ static rag_status write_table(rg_cv_sheet *s, rag_wsheet *out,
                               e->fill, &cs, err);
         if (st == RAG_OK)
             st = rag_wsheet_write_string(out, r, t->col + 1,
-                                         status_text(s, p, a->status, words,
-                                                     sizeof words),
+                                         (unsigned)a->status <
+                                                 RAG_PROGRESS_COUNT
+                                             ? words->w[a->status]
+                                             : "",
                                          a->status ? cs : note, err);
     }
+    rg_free(words);
     return st;
 }
 
