@@ -201,7 +201,8 @@ def load_known(path):
 
 def known_for(known, family, ftype, traits):
     for i, (fam, ft, trait, _, _) in enumerate(known):
-        if fnmatch.fnmatchcase(family, fam) and fnmatch.fnmatchcase(ftype, ft) \
+        if any(fnmatch.fnmatchcase(family, f) for f in fam.split(",")) \
+                and fnmatch.fnmatchcase(ftype, ft) \
                 and (trait is None or trait in traits):
             return i
     return None
@@ -283,8 +284,8 @@ def main():
 
     status = 0
     for n, (fam, ft, trait, reason, line) in enumerate(known):
-        if known_hits[n] == 0 and fnmatch.fnmatchcase(a.family, fam) or \
-                known_hits[n] == 0 and a.family == "*":
+        if known_hits[n] == 0 and (a.family == "*" or any(
+                fnmatch.fnmatchcase(f, a.family) for f in fam.split(","))):
             print(f"{a.known}:{line}: fixed: remove from known failures: "
                   f"{fam}/{ft}{'@' + trait if trait else ''}")
             status = 1

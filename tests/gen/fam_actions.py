@@ -77,6 +77,9 @@ def title_block(v, ws, r, c, title, fy_text, as_of, with_date):
     """Title lines from row r; returns the next free row."""
     rng = v.rng
     ws.put(r, c, f"{title} {fy_text}" if fy_text else title, bold=True)
+    if rng.random() < 0.3:
+        ws.merge(r, c, r, c + rng.randint(3, 8))
+        v.traits.add("title-merged")
     r += 1
     if rng.random() < 0.5:
         ws.put(r, c, rng.choice(["Monthly Progress Update", "Progress report",

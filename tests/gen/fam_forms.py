@@ -214,7 +214,15 @@ def recovery_plan(v):
 def no_plan(v):
     rng = v.rng
     v.as_of = dt.date(rng.randint(2012, 2025), rng.randint(1, 12), rng.randint(1, 28))
-    kinds = rng.sample(["notes", "contacts", "meetings", "glossary"], rng.randint(1, 2))
+    other_sheets(v, rng.randint(1, 2))
+    v.finding("plan-not-found")
+    v.fact("plan", ["*", "none"], 0)
+
+
+def other_sheets(v, n):
+    """n sheets that hold no plan (notes, contacts, meetings, a glossary)."""
+    rng = v.rng
+    kinds = rng.sample(["notes", "contacts", "meetings", "glossary"], n)
     for k in kinds:
         v.traits.add("none-" + k)
         ws = v.book.sheet(k.capitalize())
@@ -246,5 +254,3 @@ def no_plan(v):
                                         ("FTE", "Full-time equivalent")]):
                 ws.put(1 + j, 1, t)
                 ws.put(1 + j, 2, d)
-    v.finding("plan-not-found")
-    v.fact("plan", ["*", "none"], 0)

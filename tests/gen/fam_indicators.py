@@ -84,6 +84,7 @@ def indicator_plan(v):
     codes = rng.sample(W.CODES, rng.randint(1, 3))
     for code in codes:
         sheet = code.replace(" ", "")
+        v.traits.add("code-" + code.replace(" ", "_"))
         ws = v.book.sheet(sheet)
         title, unit, direction, lo, hi, dec = rng.choice(W.INDICATORS)
         want = rng.choice(["red", "red", "red", "amber", "amber", "green"])

@@ -36,11 +36,33 @@ FAMILIES = {
     "scorecard": fam_indicators.scorecard,
     "recovery_plan": fam_forms.recovery_plan,
     "none": fam_forms.no_plan,
+    "mixed": None,
 }
+
+
+def mixed(v):
+    """A workbook of several kinds: a tracker or an action plan (whose
+    report date governs), indicator forms or a scorecard (read the same
+    whatever the date), and sometimes a sheet with no plan."""
+    first = v.rng.choice(["tracker", "action_plan"])
+    second = v.rng.choice(["indicator_plan", "scorecard"])
+    v.traits.update({"with-" + first, "with-" + second})
+    FAMILIES[second](v)
+    for ftype, key, _ in list(v.facts):
+        if ftype == "plan":
+            # what a form or scorecard gives as its own date is left open
+            v.ignore("plan.as_of", [key[0]])
+    FAMILIES[first](v)
+    if v.rng.random() < 0.5:
+        fam_forms.other_sheets(v, 1)
+
+
+FAMILIES["mixed"] = mixed
 # The order families take turns in: trackers and action plans are the
 # commonest returns, so they come up most.
 CYCLE = ["tracker", "action_plan", "scorecard", "indicator_plan", "tracker",
-         "recovery_plan", "action_plan", "scorecard", "tracker", "none"]
+         "recovery_plan", "action_plan", "scorecard", "tracker", "none",
+         "mixed"]
 
 
 def sources_hash():
