@@ -131,8 +131,8 @@ typedef struct rag_write_options {
      * that is one of them (same device and inode). */
     const char *const *inputs;
     size_t input_count;
-    /* Where libxlsxwriter keeps its temporary files; NULL for the system's
-     * (tmpfile()). */
+    /* Where libxlsxwriter keeps its temporary files; NULL for the target's
+     * own directory (so a full /tmp cannot spoil the output). */
     const char *tmpdir;
 } rag_write_options;
 
@@ -184,7 +184,9 @@ RAG_API rag_status rag_writer_open(const char *path,
                                    rag_writer **out, rag_error *err);
 
 /*
- * Write the workbook and rename it into place.  On success the target
+ * Write the workbook, read it back whole (every zip entry inflated and
+ * its CRC checked, every part parsed, every sheet read) and rename it
+ * into place.  On success the target
  * holds the new workbook (mode 0666 less the umask).  On failure, or when
  * an earlier call failed, the temporary file is removed, the target is
  * untouched and err says why.  Frees w either way; NULL is a no-op that

@@ -8,6 +8,9 @@
  * through, and a cell whose reference is next in the sorted fix list is
  * rebuilt.
  */
+#define _GNU_SOURCE /* O_TMPFILE */
+
+#include <fcntl.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -147,21 +150,29 @@ static int cmp_recs(const void *a, const void *b)
     return x->seq < y->seq ? -1 : x->seq > y->seq;
 }
 
+/* The spool: an unnamed file in tmpdir (the target's directory), so a
+ * full /tmp cannot cut it short and a kill cannot leave it behind. */
 static FILE *make_spool(const char *tmpdir)
 {
     char path[4096];
     FILE *fp;
-    int fd;
+    int fd = -1;
 
     if (!tmpdir)
         return tmpfile();
-    if ((size_t)snprintf(path, sizeof path, "%s/ragbook-fix-XXXXXX",
-                         tmpdir) >= sizeof path)
-        return NULL;
-    fd = mkstemp(path);
-    if (fd < 0)
-        return NULL;
-    unlink(path);
+#ifdef O_TMPFILE
+    fd = open(tmpdir, O_TMPFILE | O_RDWR | O_CLOEXEC, 0600);
+#endif
+    if (fd < 0) {
+        /* The file system has no unnamed files: a name, removed at once. */
+        if ((size_t)snprintf(path, sizeof path, "%s/.ragbook-fix-XXXXXX",
+                             tmpdir) >= sizeof path)
+            return NULL;
+        fd = mkstemp(path);
+        if (fd < 0)
+            return NULL;
+        unlink(path);
+    }
     fp = fdopen(fd, "w+b");
     if (!fp)
         close(fd);

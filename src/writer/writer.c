@@ -1,7 +1,7 @@
 /*
  * The rag_writer: one output workbook, written to a temporary file beside
  * the target and renamed into place only when libxlsxwriter has finished
- * it.  The lxw_workbook itself is made on first use, so that a copy can
+ * it and it reads back whole (output.c).  The lxw_workbook itself is made on first use, so that a copy can
  * measure its input before the memory mode is fixed.
  */
 #include <errno.h>
@@ -103,60 +103,11 @@ rag_status wx_lxw_fail(rag_writer *w, rag_error *err, lxw_error e,
     return rg_fail(err, RAG_ERR_WRITE, "%s: %s", what, lxw_strerror(e));
 }
 
-/* The file's mode for a new file: 0666 less the umask.  umask() can only
- * be read by setting it, so it is set back at once. */
-static mode_t new_file_mode(void)
-{
-    mode_t mask = umask(022);
-    umask(mask);
-    return 0666 & ~mask;
-}
-
 static bool same_file(const struct stat *a, const char *path)
 {
     struct stat b;
     return path && stat(path, &b) == 0 && a->st_dev == b.st_dev &&
            a->st_ino == b.st_ino;
-}
-
-/* A new empty file beside the target, mode 0666 less the umask: its name
- * goes into the arena.  NULL with err set on failure. */
-static char *make_temp(rag_writer *w, rag_error *err)
-{
-    const char *slash = strrchr(w->path, '/');
-    size_t dir_len = slash ? (size_t)(slash - w->path) + 1 : 0;
-    char *tmp;
-    int fd, e;
-
-    /* ".<name>.ragbook-XXXXXX" in the target's directory, so the rename
-     * stays on one file system. */
-    tmp = rg_arena_printf(&w->arena, "%.*s.%s.ragbook-XXXXXX", (int)dir_len,
-                          w->path, w->path + dir_len);
-    if (!tmp) {
-        rg_fail(err, RAG_ERR_NOMEM, "out of memory");
-        return NULL;
-    }
-    fd = mkstemp(tmp);
-    if (fd < 0) {
-        e = errno;
-        if (err && err->status == RAG_OK)
-            err->sys_errno = e;
-        rg_fail(err, RAG_ERR_IO, "cannot create a file beside it: %s",
-                strerror(e));
-        return NULL;
-    }
-    if (fchmod(fd, new_file_mode()) != 0) {
-        e = errno;
-        close(fd);
-        unlink(tmp);
-        if (err && err->status == RAG_OK)
-            err->sys_errno = e;
-        rg_fail(err, RAG_ERR_IO, "cannot prepare the output: %s",
-                strerror(e));
-        return NULL;
-    }
-    close(fd);
-    return tmp;
 }
 
 rag_status rag_writer_open(const char *path, const rag_write_options *opts,
@@ -165,6 +116,7 @@ rag_status rag_writer_open(const char *path, const rag_write_options *opts,
     rag_write_options defaults;
     struct stat st;
     rag_writer *w;
+    rag_status rs;
     size_t i;
 
     if (!out)
@@ -202,10 +154,17 @@ rag_status rag_writer_open(const char *path, const rag_write_options *opts,
         rag_writer_abort(w);
         return rg_fail(err, RAG_ERR_NOMEM, "out of memory");
     }
-    w->tmp = make_temp(w, err);
-    if (!w->tmp) {
+    rs = rg_output_open(w->path, &w->out, err);
+    if (rs != RAG_OK) {
         rag_writer_abort(w);
-        return err ? err->status : RAG_ERR_IO;
+        return rs;
+    }
+    /* libxlsxwriter's temporary files (and the fix-ups' spool) beside the
+     * target too: a full /tmp must not be able to empty the output. */
+    if (!w->tmpdir && !(w->tmpdir = rg_arena_strdup(
+                            &w->arena, rg_output_tmpdir(w->out)))) {
+        rag_writer_abort(w);
+        return rg_fail(err, RAG_ERR_NOMEM, "out of memory");
     }
     *out = w;
     return RAG_OK;
@@ -214,6 +173,7 @@ rag_status rag_writer_open(const char *path, const rag_write_options *opts,
 rag_status wx_workbook(rag_writer *w, rag_error *err)
 {
     lxw_workbook_options o;
+    rg_quiet q;
 
     if (w->wb)
         return RAG_OK;
@@ -229,7 +189,9 @@ rag_status wx_workbook(rag_writer *w, rag_error *err)
     /* A sheet part may pass 4 GiB only with tens of millions of cells;
      * zip64 headers are left out otherwise, for older readers. */
     o.use_zip64 = w->expect_cells > 20000000u;
-    w->wb = workbook_new_opt(w->tmp, &o);
+    rg_quiet_begin(&q);
+    w->wb = workbook_new_opt(rg_output_file(w->out), &o);
+    rg_quiet_free(&q);
     if (!w->wb) {
         w->failed = true;
         return rg_fail(err, RAG_ERR_NOMEM, "out of memory");
@@ -285,8 +247,7 @@ void rag_writer_abort(rag_writer *w)
         return;
     if (w->wb)
         lxw_workbook_free(w->wb);
-    if (w->tmp)
-        unlink(w->tmp);
+    rg_output_abort(w->out);
     writer_free(w);
 }
 
@@ -317,7 +278,7 @@ static rag_status finish(rag_writer *w, rag_error *err)
     wx_fixes **fixes;
     bool *very_hidden, any = false;
     size_t missed = 0;
-    char *to;
+    rg_output *to = NULL;
     size_t i;
     rag_status st;
 
@@ -337,18 +298,18 @@ static rag_status finish(rag_writer *w, rag_error *err)
         fixes[i] = w->sheets[i]->fixes;
         very_hidden[i] = w->sheets[i]->very_hidden;
     }
-    to = make_temp(w, err);
-    st = to ? wx_fixup(w->tmp, to, fixes, very_hidden, w->sheet_count,
-                       &missed, err)
-            : (err ? err->status : RAG_ERR_IO);
+    st = rg_output_open(w->path, &to, err);
+    if (st == RAG_OK)
+        st = wx_fixup(rg_output_file(w->out), rg_output_file(to), fixes,
+                      very_hidden, w->sheet_count, &missed, err);
     if (st == RAG_OK)
         w->losses[RAG_LOSS_FIXUPS] += missed;
     rg_free(fixes);
     rg_free(very_hidden);
     if (!to)
         return st;
-    unlink(w->tmp);
-    w->tmp = to; /* removed by the caller on failure */
+    rg_output_abort(w->out);
+    w->out = to; /* removed by the caller on failure */
     return st;
 }
 
@@ -363,9 +324,14 @@ rag_status rag_writer_close_counting(rag_writer *w, size_t *lost,
     lxw_error e;
     rag_status st;
     size_t i;
+    rg_quiet q;
 
     if (!w)
         return rg_fail(err, RAG_ERR_USAGE, "no writer");
+    /* A place noted by an earlier read (a part, a sheet) is not where the
+     * output fails. */
+    if (err && err->status == RAG_OK)
+        rag_error_clear(err);
     if (w->failed) {
         rag_writer_abort(w);
         return rg_fail(err, RAG_ERR_WRITE, "the workbook could not be "
@@ -377,31 +343,37 @@ rag_status rag_writer_close_counting(rag_writer *w, size_t *lost,
         return st;
     }
     settle_active(w);
+    rg_quiet_begin(&q);
     e = workbook_close(w->wb); /* frees the workbook, success or not */
+    rg_quiet_end(&q);
     w->wb = NULL;
     if (e != LXW_NO_ERROR) {
-        st = wx_lxw_fail(w, err, e, "cannot write the workbook");
+        char why[128];
+        /* The system's words ("No space left on device") say more than
+         * libxlsxwriter's ("Zip generic error ZIP_ERRNO ..."). */
+        if (e != LXW_ERROR_MEMORY_MALLOC_FAILED &&
+            rg_quiet_reason(&q, why, sizeof why))
+            st = rg_fail(err, RAG_ERR_WRITE, "cannot write the workbook: %s",
+                         why);
+        else
+            st = wx_lxw_fail(w, err, e, "cannot write the workbook");
+        rg_quiet_free(&q);
         rag_writer_abort(w);
         return st;
     }
+    rg_quiet_free(&q);
     st = finish(w, err);
     if (st != RAG_OK) {
         rag_writer_abort(w);
         return st;
     }
-    if (rename(w->tmp, w->path) != 0) {
-        int en = errno;
-        rag_writer_abort(w);
-        if (err && err->status == RAG_OK)
-            err->sys_errno = en;
-        return rg_fail(err, RAG_ERR_IO, "cannot put the output in place: %s",
-                       strerror(en));
-    }
-    w->tmp = NULL;
-    for (i = 0; lost && i < count && i < RAG_LOSS_COUNT; i++)
+    /* Read back whole, then renamed into place (or removed). */
+    st = rg_output_commit(w->out, err);
+    w->out = NULL;
+    for (i = 0; st == RAG_OK && lost && i < count && i < RAG_LOSS_COUNT; i++)
         lost[i] = w->losses[i];
     writer_free(w);
-    return RAG_OK;
+    return st;
 }
 
 /* ---- sheet names ----------------------------------------------------- */
@@ -535,6 +507,7 @@ rag_status rag_writer_add_sheet(rag_writer *w, const char *name,
                                 rag_wsheet **out, rag_error *err)
 {
     rag_wsheet *ws;
+    rg_quiet q;
     rag_status st;
 
     if (out)
@@ -561,7 +534,9 @@ rag_status rag_writer_add_sheet(rag_writer *w, const char *name,
     ws->w = w;
     ws->row = -1;
     ws->index = w->sheet_count;
+    rg_quiet_begin(&q);
     ws->ws = workbook_add_worksheet(w->wb, name);
+    rg_quiet_free(&q);
     if (!ws->ws) {
         rg_free(ws);
         w->failed = true;

@@ -9,6 +9,7 @@
  * names.c   defined names, print titles and areas
  * copy.c    copying input sheets and workbooks
  * fixup.c   what libxlsxwriter cannot write, patched into its file
+ * output.c  temporary files beside the target, read back before the rename
  */
 #ifndef RG_WRITER_H
 #define RG_WRITER_H
@@ -18,6 +19,7 @@
 #include "ragbook/write.h"
 #include "util/util.h"
 #include "writer/fixup.h"
+#include "writer/output.h"
 
 /* One interned style. */
 typedef struct wx_style {
@@ -47,7 +49,7 @@ struct rag_wsheet {
 
 struct rag_writer {
     char *path;              /* the target */
-    char *tmp;               /* the temporary file beside it */
+    rg_output *out;          /* the temporary file beside it */
     rag_write_mode mode;     /* AUTO until the workbook is made */
     uint64_t expect_cells;
     lxw_workbook *wb;        /* made on first use */
