@@ -53,7 +53,7 @@ run() {
     copy) "$R" copy "$plan" "$out" ;;
     convert) "$R" convert "$plan" -o "$out" ;;
     consolidate) "$R" consolidate "$plan" "$tracker" -o "$out" ;;
-    report) "$R" validate "$plan" --report "$out" ;;
+    report) "$R" validate --quiet "$plan" --report "$out" ;;
     esac >"$dir/stdout" 2>"$dir/stderr"
 }
 
