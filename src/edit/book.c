@@ -128,6 +128,8 @@ typedef struct book_write {
     bool names_seen;
     char pre[32];          /* the element prefix, "x:" or "" */
     char idattr[64];       /* the qualified r:id attribute of <sheet> */
+    char rel_ns[160];      /* the namespace of its prefix */
+    bool names_open;       /* <definedNames/> opened by us */
     char ns[200];          /* " xmlns=..." for new elements, when needed */
 } book_write;
 
@@ -194,14 +196,12 @@ static void emit_graft_sheets(ep_pass *p, book_write *w, size_t before,
             ep_escaped(p, g->name, strlen(g->name));
             ep_puts(p, "\" sheetId=\"");
             ep_puts(p, id);
-            ep_puts(p, "\" ");
-            if (w->idattr[0]) {
-                ep_puts(p, w->idattr);
-            } else {
-                ep_puts(p, "xmlns:r=\"http://schemas.openxmlformats.org/"
-                           "officeDocument/2006/relationships\" r:id");
-            }
-            ep_puts(p, "=\"");
+            /* The relationship prefix may be declared on each <sheet>
+             * (openpyxl does so) rather than on the root: declare it
+             * here, so the new element stands on its own. */
+            ep_puts(p, "\" xmlns:r=\"");
+            ep_escaped(p, w->rel_ns, strlen(w->rel_ns));
+            ep_puts(p, "\" r:id=\"");
             ep_escaped(p, g->rid, strlen(g->rid));
             ep_puts(p, "\"/>");
         }
@@ -318,6 +318,13 @@ static void bw_start(ep_pass *p, void *ctx, const char *q, const char *l,
 
     ep_span(p, &s, &n);
     if (d == 1) {
+        const char **x;
+        for (x = a; x && x[0]; x += 2)
+            if (!strcmp(x[1], "http://schemas.openxmlformats.org/"
+                              "officeDocument/2006/relationships") ||
+                !strcmp(x[1], "http://purl.oclc.org/ooxml/officeDocument/"
+                              "relationships"))
+                snprintf(w->rel_ns, sizeof w->rel_ns, "%s", x[1]);
         ep_prefix(q, w->pre, sizeof w->pre - 1);
         if (w->pre[0]) {
             char want[40];
@@ -335,6 +342,15 @@ static void bw_start(ep_pass *p, void *ctx, const char *q, const char *l,
     }
     if (d == 2 && !strcmp(l, "definedNames")) {
         w->names_seen = true;
+        if (n >= 2 && ep_bytes(p, s, n) && ep_bytes(p, s, n)[n - 2] == '/') {
+            /* <definedNames/>: opened, filled, closed */
+            ep_copy_to(p, s);
+            w->names_seen = false;
+            names_block(p, w);
+            w->names_seen = true;
+            w->names_open = true;
+            ep_skip_to(p, s + n);
+        }
         return;
     }
     if (d == 2 && !w->names_seen && after_names(l)) {
@@ -344,12 +360,23 @@ static void bw_start(ep_pass *p, void *ctx, const char *q, const char *l,
     }
     if (d == 3 && !strcmp(l, "sheet")) {
         size_t pos = w->pos++;
-        if (!w->idattr[0])
-            for (; a && a[0]; a += 2) {
-                const char *c = strchr(a[0], ':');
-                if (c && !strcmp(c + 1, "id") && strncmp(a[0], "xmlns", 5))
-                    snprintf(w->idattr, sizeof w->idattr, "%s", a[0]);
+        if (!w->idattr[0]) {
+            const char **x;
+            for (x = a; x && x[0]; x += 2) {
+                const char *c = strchr(x[0], ':');
+                if (c && !strcmp(c + 1, "id") && strncmp(x[0], "xmlns", 5))
+                    snprintf(w->idattr, sizeof w->idattr, "%s", x[0]);
             }
+            if (w->idattr[0]) {
+                char want[80];
+                snprintf(want, sizeof want, "xmlns:%.*s",
+                         (int)(strchr(w->idattr, ':') - w->idattr),
+                         w->idattr);
+                for (x = a; x && x[0]; x += 2)
+                    if (!strcmp(x[0], want))
+                        snprintf(w->rel_ns, sizeof w->rel_ns, "%s", x[1]);
+            }
+        }
         ep_copy_to(p, s);
         emit_graft_sheets(p, w, pos, false);
         if (pos < e->sheet_count && e->sheets[pos].removed) {
@@ -394,7 +421,9 @@ static void bw_start(ep_pass *p, void *ctx, const char *q, const char *l,
             change = change || (uint32_t)np != t;
         }
         if (fs && rg_parse_u32(fs, &f)) {
-            long np = ed_out_pos(e, f);
+            /* the first tab shown: 0 stays 0, so a sheet put first is
+             * in view */
+            long np = f ? ed_out_pos(e, f) : 0;
             if (np < 0)
                 np = 0;
             snprintf(fn, sizeof fn, "%ld", np);
@@ -439,10 +468,9 @@ static void bw_end(ep_pass *p, void *ctx, const char *q, const char *l)
         return;
     }
     if (d == 2 && !strcmp(l, "definedNames")) {
-        if (!n) {
-            /* <definedNames/>: open it */
-            const char *b = ep_bytes(p, s, 0);
-            (void)b;
+        if (w->names_open) {
+            w->names_open = false;
+            return;
         }
         ep_copy_to(p, s);
         emit_names(p, w);
@@ -465,6 +493,8 @@ rag_status ed_book_write(rag_edit *e, ez_out *o, rag_error *err)
 
     memset(&w, 0, sizeof w);
     w.e = e;
+    snprintf(w.rel_ns, sizeof w.rel_ns, "http://schemas.openxmlformats.org/"
+             "officeDocument/2006/relationships");
     st = rg_zip_slurp(e->rz, e->wb_part, &b, BOOK_MAX, err);
     if (st == RAG_OK)
         st = ez_begin(o, ez_in_name(e->zin, (size_t)idx),

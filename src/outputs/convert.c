@@ -1,6 +1,7 @@
 /*
- * rag_convert: read, recognise, validate, then write the updated workbook
- * (Summary, the input's sheets updated, Issues) in one pass of the writer.
+ * rag_convert: read, recognise, validate, then edit the input in place
+ * (edit.h): its sheets updated, a Summary grafted before them and an
+ * Issues sheet after.
  *
  * A workbook ragbook converted before is recognised by its markers (hidden
  * defined names, see convert_impl.h): its Summary and Issues sheets are
@@ -9,7 +10,9 @@
  * once gives.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "outputs/convert_impl.h"
 
@@ -22,7 +25,8 @@ typedef struct job {
     rag_model *m;
     rag_findings *found, *overdue;
     rg_cv_late late;            /* overdue's rows */
-    rag_writer *w;
+    rag_writer *w;              /* the side workbook */
+    rag_edit *ed;               /* the input, edited */
     bool *generated;        /* per input sheet: written by ragbook */
     rag_range *old;         /* per input sheet: MAX_OLD computed ranges */
     size_t *old_count;
@@ -100,44 +104,6 @@ static void read_markers(job *j)
     }
 }
 
-/* Copy the input's defined names, but not ragbook's markers nor names of
- * the sheets written anew. */
-static rag_status copy_names(job *j, rag_error *err)
-{
-    rag_workbook *wb = j->wb;
-    rag_defined_name *keep, *saved = wb->names;
-    size_t i, n = 0, count = wb->name_count;
-    rag_status st;
-
-    keep = rg_calloc(count ? count : 1, sizeof *keep);
-    if (!keep)
-        return rg_fail(err, RAG_ERR_NOMEM, "out of memory");
-    for (i = 0; i < count; i++) {
-        const rag_defined_name *d = &saved[i];
-        if ((d->name && !strncmp(d->name, RG_CV_MARK_PREFIX,
-                                 strlen(RG_CV_MARK_PREFIX))) ||
-            (d->sheet >= 0 && (size_t)d->sheet < wb->sheet_count &&
-             j->generated[d->sheet]))
-            continue;
-        keep[n++] = *d;
-    }
-    wb->names = keep;
-    wb->name_count = n;
-    st = rag_writer_copy_names(j->w, wb, err);
-    wb->names = saved;
-    wb->name_count = count;
-    rg_free(keep);
-    return st;
-}
-
-static rag_status mark(job *j, rag_wsheet *sheet, const char *name,
-                       const char *where, const rag_range *r, rag_error *err)
-{
-    if (!rg_cv_range_ref(&j->buf, where, r))
-        return rg_fail(err, RAG_ERR_NOMEM, "out of memory");
-    return rag_writer_define_name(j->w, sheet, name, j->buf.data, true, err);
-}
-
 /* ---- steps -------------------------------------------------------------- */
 
 /* A name for a generated sheet that no copied input sheet has, nor
@@ -184,6 +150,78 @@ static rag_status check(job *j, rag_error *err)
     return RAG_OK;
 }
 
+/* A name for the side workbook beside out (same file system, and a
+ * directory the output needs to be writable anyway); *path is freed by
+ * the caller.  The file is created empty, so the name is ours. */
+static rag_status side_path(const char *out, char **path, rag_error *err)
+{
+    const char *slash = strrchr(out, '/');
+    size_t dir = slash ? (size_t)(slash - out) + 1 : 0;
+    char *p = rg_malloc(dir + 40);
+    int fd;
+
+    *path = NULL;
+    if (!p)
+        return rg_fail(err, RAG_ERR_NOMEM, "out of memory");
+    memcpy(p, out, dir);
+    memcpy(p + dir, ".ragbook-side-XXXXXX", 21);
+    fd = mkstemp(p);
+    if (fd < 0) {
+        rg_free(p);
+        return rg_fail(err, RAG_ERR_IO, "cannot create a file beside the "
+                       "output");
+    }
+    close(fd);
+    *path = p;
+    return RAG_OK;
+}
+
+/* Where the generated sheets go, and the markers that say so. */
+static rag_status graft(job *j, const char *side, rag_error *err)
+{
+    rag_edit_graft g[2];
+    rag_range a1 = {0, 0, 0, 0};
+    rag_status st;
+    size_t i, k;
+
+    memset(g, 0, sizeof g);
+    g[0].sheet = j->summary;
+    g[0].before = 0;                           /* Summary first */
+    g[1].sheet = j->issues;
+    g[1].before = rag_edit_sheet_count(j->ed); /* Issues last */
+    st = rag_edit_graft_sheets(j->ed, side, g, 2, err);
+    if (st == RAG_OK && !rg_cv_range_ref(&j->buf, j->summary, &a1))
+        st = rg_fail(err, RAG_ERR_NOMEM, "out of memory");
+    if (st == RAG_OK)
+        st = rag_edit_define_name(j->ed, NULL, RG_CV_MARK_SUMMARY,
+                                  j->buf.data, true, err);
+    if (st == RAG_OK && !rg_cv_range_ref(&j->buf, j->issues, &a1))
+        st = rg_fail(err, RAG_ERR_NOMEM, "out of memory");
+    if (st == RAG_OK)
+        st = rag_edit_define_name(j->ed, NULL, RG_CV_MARK_ISSUES,
+                                  j->buf.data, true, err);
+    for (i = 0; i < j->wb->sheet_count && st == RAG_OK; i++) {
+        size_t count;
+        const rag_range *b = rg_cv_sheet_blocks(j->sheets[i], &count);
+        if (!j->names[i])
+            continue;
+        for (k = 0; k < count && st == RAG_OK; k++) {
+            char name[48];
+            snprintf(name, sizeof name, "%s%zu", RG_CV_MARK_COMPUTED, k + 1);
+            if (!rg_cv_range_ref(&j->buf, j->names[i], &b[k]))
+                st = rg_fail(err, RAG_ERR_NOMEM, "out of memory");
+            else
+                st = rag_edit_define_name(j->ed, j->names[i], name,
+                                          j->buf.data, true, err);
+        }
+    }
+    return st;
+}
+
+/* The input is edited in place (edit.h): its sheets keep everything they
+ * hold and gain colours, codes, computed columns and drop-down lists; the
+ * Summary and Issues are made with libxlsxwriter in a side workbook and
+ * grafted in, Summary first and Issues last. */
 static rag_status write_all(job *j, const char *out, rag_error *err)
 {
     rag_write_options wo;
@@ -191,46 +229,59 @@ static rag_status write_all(job *j, const char *out, rag_error *err)
     rg_cv_env env;
     rg_cv_links links;
     rg_cv_summary_in si;
-    rag_range a1 = {0, 0, 0, 0};
-    size_t i, k, n = j->wb->sheet_count;
+    const char *ins[2];
+    char *side = NULL;
+    size_t i, n = j->wb->sheet_count;
     rag_status st;
 
+    st = side_path(out, &side, err);
+    if (st != RAG_OK)
+        goto done;
     memset(&wo, 0, sizeof wo);
     wo.mode = RAG_WRITE_NORMAL;
     wo.created = j->o.created;
     wo.title = "ragbook: updated workbook";
     wo.author = "ragbook";
-    wo.inputs = &j->in;
-    wo.input_count = 1;
-    st = rag_writer_open(out, &wo, &j->w, err);
-    if (st != RAG_OK) {
-        if (err && !err->file[0])
-            rg_strlcpy(err->file, out, sizeof err->file);
-        return st;
-    }
+    ins[0] = j->in;
+    ins[1] = out;
+    wo.inputs = ins;
+    wo.input_count = 2;
+    st = rag_writer_open(side, &wo, &j->w, err);
+    if (st == RAG_OK)
+        st = rag_edit_open(j->in, NULL, &j->ed, err);
+    if (st != RAG_OK)
+        goto done;
     pick_name(j, "Summary", NULL, j->summary, sizeof j->summary);
     pick_name(j, "Issues", j->summary, j->issues, sizeof j->issues);
     st = rag_writer_add_sheet(j->w, j->summary, &sum, err);
+    if (st == RAG_OK)
+        st = rag_writer_add_sheet(j->w, j->issues, &iss, err);
+    /* what an earlier conversion made goes, to be made again */
+    for (i = 0; i < n && st == RAG_OK; i++) {
+        long pos = rag_edit_sheet_find(j->ed, j->wb->sheets[i].name);
+        if (j->generated[i] && pos >= 0)
+            st = rag_edit_remove_sheet(j->ed, (size_t)pos, err);
+    }
+    rag_edit_remove_names(j->ed, RG_CV_MARK_PREFIX);
     memset(&env, 0, sizeof env);
     env.w = j->w;
+    env.ed = j->ed;
     env.wb = j->wb;
     env.m = j->m;
     env.overdue = j->overdue;
     env.late = &j->late;
     env.as_of = j->m->as_of;
     for (i = 0; i < n && st == RAG_OK; i++) {
-        rag_wsheet *ws = NULL;
-        if (j->generated[i])
+        long pos = rag_edit_sheet_find(j->ed, j->wb->sheets[i].name);
+        if (j->generated[i] || pos < 0)
             continue;
         st = rg_cv_sheet_prepare(&env, i, j->old + i * MAX_OLD,
                                  j->old_count[i], &j->sheets[i], err);
         if (st == RAG_OK)
-            st = rg_cv_sheet_copy(j->sheets[i], &ws, err);
+            st = rg_cv_sheet_edit(j->sheets[i], (size_t)pos, err);
         if (st == RAG_OK)
-            j->names[i] = rag_wsheet_name(ws);
+            j->names[i] = j->wb->sheets[i].name;
     }
-    if (st == RAG_OK)
-        st = rag_writer_add_sheet(j->w, j->issues, &iss, err);
     memset(&links, 0, sizeof links);
     links.short_names = true; /* the whole path is on the Summary */
     links.sheet_names = j->names;
@@ -250,26 +301,25 @@ static rag_status write_all(job *j, const char *out, rag_error *err)
                                     : RG_CV_AS_OF_TODAY;
     if (st == RAG_OK)
         st = rg_cv_summary(j->w, sum, &si, err);
-    if (st == RAG_OK)
-        st = copy_names(j, err);
-    if (st == RAG_OK)
-        st = mark(j, NULL, RG_CV_MARK_SUMMARY, j->summary, &a1, err);
-    if (st == RAG_OK)
-        st = mark(j, NULL, RG_CV_MARK_ISSUES, j->issues, &a1, err);
-    for (i = 0; i < n && st == RAG_OK; i++) {
-        size_t count;
-        const rag_range *b = rg_cv_sheet_blocks(j->sheets[i], &count);
-        if (!j->names[i] || !count)
-            continue;
-        for (k = 0; k < count && st == RAG_OK; k++) {
-            char name[48];
-            snprintf(name, sizeof name, "%s%zu", RG_CV_MARK_COMPUTED, k + 1);
-            st = mark(j, rg_cv_sheet_out(j->sheets[i]), name, j->names[i],
-                      &b[k], err);
-        }
+    if (st == RAG_OK) {
+        st = rag_writer_close(j->w, err);
+        j->w = NULL;
     }
     if (st == RAG_OK)
-        rag_wsheet_activate(sum);
+        st = graft(j, side, err);
+    if (st == RAG_OK)
+        st = rag_edit_write(j->ed, out, err);
+done:
+    if (j->w) {
+        rag_writer_abort(j->w);
+        j->w = NULL;
+    }
+    if (side) {
+        unlink(side);
+        rg_free(side);
+    }
+    if (st != RAG_OK && err && !err->file[0])
+        rg_strlcpy(err->file, out, sizeof err->file);
     return st;
 }
 
@@ -320,20 +370,10 @@ rag_status rag_convert(const char *in, const char *out,
         report->errors = rag_findings_count(j.found, RAG_SEVERITY_ERROR);
         report->warnings = rag_findings_count(j.found, RAG_SEVERITY_WARNING);
         report->infos = rag_findings_count(j.found, RAG_SEVERITY_INFO);
-        for (i = 0; i < RAG_LOSS_COUNT; i++)
-            report->losses[i] = rag_writer_losses(j.w, (rag_loss)i);
-    }
-    if (j.w) {
-        if (st == RAG_OK)
-            st = rag_writer_close_counting(j.w, report ? report->losses
-                                                       : NULL,
-                                           RAG_LOSS_COUNT, err);
-        else
-            rag_writer_abort(j.w);
-        if (st != RAG_OK && err && !err->file[0])
-            rg_strlcpy(err->file, out, sizeof err->file);
+        /* nothing is lost: the input's parts are kept as they are */
     }
 done:
+    rag_edit_free(j.ed);
     for (i = 0; j.sheets && i < n; i++)
         rg_cv_sheet_free(j.sheets[i]);
     rg_free(j.sheets);

@@ -1,5 +1,5 @@
 /*
- * What convert adds to a sheet once its cells are copied: the two computed
+ * What convert adds to a sheet, through the package editor (edit.h): the two computed
  * columns beside each table ("Past its due date?", "Computed status on
  * <date>"), the checks beside forms (cells planned by convert_panel.c),
  * column widths for them, and drop-down lists on the cells a service
@@ -72,8 +72,8 @@ static void words_of(const rg_cv_sheet *s, const rag_plan *p,
                                          out->buf[k], sizeof out->buf[k]);
 }
 
-static rag_status write_table(rg_cv_sheet *s, rag_wsheet *out,
-                              const cv_table *t, rag_error *err)
+static rag_status write_table(rg_cv_sheet *s, const cv_table *t,
+                              rag_error *err)
 {
     const rag_plan *p = t->plan;
     static const char *const months[] = {"Jan", "Feb", "Mar", "Apr",
@@ -110,10 +110,10 @@ static rag_status write_table(rg_cv_sheet *s, rag_wsheet *out,
             continue; /* a two-row header: write in its lower row */
         st = header_style(s, p, r, &hs, err);
         if (st == RAG_OK)
-            st = rag_wsheet_write_string(out, r, t->col, "Past its due date?",
-                                         hs, err);
+            st = rg_cv_put_text(s, r, t->col, "Past its due date?", hs,
+                                    err);
         if (st == RAG_OK)
-            st = rag_wsheet_write_string(out, r, t->col + 1, head, hs, err);
+            st = rg_cv_put_text(s, r, t->col + 1, head, hs, err);
     }
     for (i = 0; i < p->action_count && st == RAG_OK; i++) {
         const rag_action *a = &p->actions[i];
@@ -126,7 +126,7 @@ static rag_status write_table(rg_cv_sheet *s, rag_wsheet *out,
         rag_wstyle cs = plain;
         const rag_legend_entry *e;
 
-        st = rag_wsheet_write_string(out, r, t->col, due,
+        st = rg_cv_put_text(s, r, t->col, due,
                                      late ? yes : note, err);
         if (st != RAG_OK || (a->is_parent && !a->status))
             continue; /* a heading row has no status of its own */
@@ -135,7 +135,7 @@ static rag_status write_table(rg_cv_sheet *s, rag_wsheet *out,
             st = rg_cv_refill(s->env.w, rag_writer_style_get(s->env.w, plain),
                               e->fill, &cs, err);
         if (st == RAG_OK)
-            st = rag_wsheet_write_string(out, r, t->col + 1,
+            st = rg_cv_put_text(s, r, t->col + 1,
                                          (unsigned)a->status <
                                                  RAG_PROGRESS_COUNT
                                              ? words->w[a->status]
@@ -156,12 +156,13 @@ static bool col_set(const rag_sheet *in, uint32_t c)
     return false;
 }
 
-static rag_status width(rag_wsheet *out, const rag_sheet *in, uint32_t c,
-                        double w, rag_error *err)
+/* A width for a column the input gives none (the editor never changes
+ * the input's own columns). */
+static rag_status width(rg_cv_sheet *s, uint32_t c, double w, rag_error *err)
 {
-    if (col_set(in, c) && w > 2)
+    if (col_set(s->in, c))
         return RAG_OK;
-    return rag_wsheet_set_column(out, c, c, w, RAG_WSTYLE_NONE, false, err);
+    return rag_edit_set_width(s->env.ed, s->pos, c, c, w, err);
 }
 
 /* ---- drop-down lists ---------------------------------------------------- */
@@ -222,7 +223,7 @@ static bool status_list(rg_buf *b, const rag_plan *p)
     return rg_buf_putc(b, '"');
 }
 
-static rag_status add_list(rg_cv_sheet *s, rag_wsheet *out, const char *sqref,
+static rag_status add_list(rg_cv_sheet *s, const char *sqref,
                            const rag_range *first, const char *list,
                            bool strict, rag_error *err)
 {
@@ -248,14 +249,13 @@ static rag_status add_list(rg_cv_sheet *s, rag_wsheet *out, const char *sqref,
                   "the cell as it is";
         v.error_style = "warning";
     }
-    (void)s;
-    return rag_wsheet_add_validation(out, &v, err);
+    return rag_edit_add_validation(s->env.ed, s->pos, &v, err);
 }
 
 /* The status cells of a table: its months (a tracker) or its status
  * column, over runs of action rows. */
-static rag_status table_lists(rg_cv_sheet *s, rag_wsheet *out,
-                              const rag_plan *p, rag_error *err)
+static rag_status table_lists(rg_cv_sheet *s, const rag_plan *p,
+                              rag_error *err)
 {
     uint32_t c0 = UINT32_MAX, c1 = 0;
     size_t i, k, ranges = 0;
@@ -303,7 +303,7 @@ static rag_status table_lists(rg_cv_sheet *s, rag_wsheet *out,
         }
     }
     if (ranges)
-        st = add_list(s, out, sq.data, &first, list.data, false, err);
+        st = add_list(s, sq.data, &first, list.data, false, err);
 done:
     rg_buf_free(&sq);
     rg_buf_free(&list);
@@ -311,7 +311,7 @@ done:
 }
 
 /* A RAG drop-down on a cell that is empty or holds a RAG. */
-static rag_status rag_list(rg_cv_sheet *s, rag_wsheet *out, rag_loc at,
+static rag_status rag_list(rg_cv_sheet *s, rag_loc at,
                            rag_rating given, rag_error *err)
 {
     const rag_cell *c;
@@ -327,51 +327,55 @@ static rag_status rag_list(rg_cv_sheet *s, rag_wsheet *out, rag_loc at,
     r.first_col = r.last_col = at.col;
     if (overlaps_input(s->in, &r))
         return RAG_OK;
-    return add_list(s, out, rag_cell_ref_format(at.row, at.col, ref), &r,
+    return add_list(s, rag_cell_ref_format(at.row, at.col, ref), &r,
                     "\"GREEN,AMBER,RED\"", true, err);
 }
 
-rag_status rg_cv_sheet_done(void *ctx, rag_wsheet *out, const rag_sheet *in,
-                            rag_error *err)
+rag_status rg_cv_sheet_done(rg_cv_sheet *s, rag_error *err)
 {
-    rg_cv_sheet *s = ctx;
     const rag_model *m = s->env.m;
     rag_status st = RAG_OK;
     size_t i, k;
 
-    (void)in;
     for (i = 0; i < s->table_count && st == RAG_OK; i++) {
-        st = write_table(s, out, &s->tables[i], err);
+        st = write_table(s, &s->tables[i], err);
         if (st == RAG_OK)
-            st = width(out, s->in, s->tables[i].col, 18, err);
+            st = width(s, s->tables[i].col, 18, err);
         if (st == RAG_OK)
-            st = width(out, s->in, s->tables[i].col + 1, 33, err);
+            st = width(s, s->tables[i].col + 1, 33, err);
         if (st == RAG_OK)
-            st = table_lists(s, out, s->tables[i].plan, err);
+            st = table_lists(s, s->tables[i].plan, err);
     }
     for (i = 0; i < s->cell_count && st == RAG_OK; i++) {
         const rg_cv_cellout *c = &s->cells[i];
-        if (c->formula)
-            st = rag_wsheet_write_formula(out, c->row, c->col, c->formula,
-                                          c->number, c->style, err);
-        else if (c->is_number)
-            st = rag_wsheet_write_number(out, c->row, c->col, c->number,
-                                         c->style, err);
-        else
-            st = rag_wsheet_write_string(out, c->row, c->col, c->text,
-                                         c->style, err);
+        rag_edit_cell ec;
+        memset(&ec, 0, sizeof ec);
+        ec.row = c->row;
+        ec.col = c->col;
+        if (c->formula) {
+            ec.value = RAG_EDIT_FORMULA;
+            ec.formula = c->formula;
+            ec.number = c->number;
+        } else if (c->is_number) {
+            ec.value = RAG_EDIT_NUMBER;
+            ec.number = c->number;
+        } else {
+            ec.value = RAG_EDIT_TEXT;
+            ec.text = c->text ? c->text : "";
+        }
+        st = rg_cv_xf(s, c->style, &ec.style, err);
+        if (st == RAG_OK)
+            st = rag_edit_set_cell(s->env.ed, s->pos, &ec, err);
     }
     /* the checks beside forms: a narrow gap, then words and figures */
     for (i = s->table_count; i < s->block_count && st == RAG_OK; i++) {
         uint32_t c = s->blocks[i].first_col;
         for (k = c >= 6 ? c - 6 : 0; k < c && st == RAG_OK; k++)
-            if (!col_set(s->in, (uint32_t)k))
-                st = rag_wsheet_set_column(out, (uint32_t)k, (uint32_t)k,
-                                           1.5, RAG_WSTYLE_NONE, false, err);
+            st = width(s, (uint32_t)k, 1.5, err);
         if (st == RAG_OK)
-            st = width(out, s->in, c, 34, err);
+            st = width(s, c, 34, err);
         if (st == RAG_OK)
-            st = width(out, s->in, c + 1, 14, err);
+            st = width(s, c + 1, 14, err);
     }
     for (i = 0; i < m->plan_count && st == RAG_OK; i++) {
         const rag_plan *p = &m->plans[i];
@@ -379,12 +383,10 @@ rag_status rg_cv_sheet_done(void *ctx, rag_wsheet *out, const rag_sheet *in,
             continue;
         for (k = 0; k < p->indicator_count && st == RAG_OK; k++)
             if (p->indicators[k].stated_rag)
-                st = rag_list(s, out, p->indicators[k].rag_cell,
+                st = rag_list(s, p->indicators[k].rag_cell,
                               p->indicators[k].stated_rag, err);
         for (k = 0; k < p->period_count && st == RAG_OK; k++)
-            st = rag_list(s, out, p->periods[k].rag_cell,
-                          p->periods[k].rag, err);
+            st = rag_list(s, p->periods[k].rag_cell, p->periods[k].rag, err);
     }
     return st;
 }
-

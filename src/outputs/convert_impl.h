@@ -169,7 +169,8 @@ typedef struct rg_cv_sheet rg_cv_sheet;
 
 /* What a sheet's update needs from the conversion. */
 typedef struct rg_cv_env {
-    rag_writer *w;
+    rag_writer *w;               /* the side workbook: styles are made here */
+    rag_edit *ed;                /* the package being converted */
     rag_workbook *wb;
     const rag_model *m;
     const rag_findings *overdue; /* milestone-overdue findings */
@@ -187,11 +188,9 @@ typedef struct rg_cv_env {
 rag_status rg_cv_sheet_prepare(const rg_cv_env *env, size_t index,
                                const rag_range *old, size_t old_count,
                                rg_cv_sheet **out, rag_error *err);
-/* Copy the sheet with its updates; *out is the output sheet. */
-rag_status rg_cv_sheet_copy(rg_cv_sheet *s, rag_wsheet **out,
-                            rag_error *err);
-/* The output sheet, once copied. */
-rag_wsheet *rg_cv_sheet_out(const rg_cv_sheet *s);
+/* Record the sheet's updates in env->ed, the sheet being at position pos
+ * there: colours and codes in place, computed cells, widths, lists. */
+rag_status rg_cv_sheet_edit(rg_cv_sheet *s, size_t pos, rag_error *err);
 /* The rectangles of computed cells written (for the markers). */
 const rag_range *rg_cv_sheet_blocks(const rg_cv_sheet *s, size_t *count);
 void rg_cv_sheet_free(rg_cv_sheet *s);

@@ -1,5 +1,5 @@
 /*
- * One input sheet, copied with its updates:
+ * One input sheet, updated in place (through the package editor):
  *  - tracker month cells keep their colour and gain a short code ("OT",
  *    ">1M"), so no status is told by colour alone (the Summary gives the
  *    codes; the key's own swatches stay as they are);
@@ -11,8 +11,8 @@
  *    be mistaken for a second key);
  *  - a check beside each indicator and recovery form (convert_panel.c);
  *  - drop-down lists on the cells a service fills in next time.
- * This file plans where things go and changes cells on their way; what is
- * added once the cells are copied is written by convert_columns.c.
+ * This file plans where things go and changes the input's cells; what is
+ * added beside them is written by convert_columns.c.
  *
  * What is written must not change what recognition reads (a converted
  * workbook converted again gives the same plans): the headers avoid the
@@ -343,6 +343,8 @@ void rg_cv_sheet_free(rg_cv_sheet *s)
     rg_free(s->tables);
     rg_free(s->cells);
     rg_free(s->blocks);
+    rg_free(s->xf_from);
+    rg_free(s->xf_to);
     rg_arena_free(&s->arena);
     rg_free(s);
 }
@@ -366,19 +368,123 @@ static size_t row_entries(const rg_cv_sheet *s, uint32_t r, size_t *first)
     return n;
 }
 
+/* ---- changes in place -------------------------------------------------- */
+
+rag_status rg_cv_xf(rg_cv_sheet *s, rag_wstyle ws, int64_t *xf,
+                    rag_error *err)
+{
+    const rag_style *st;
+    uint32_t x;
+    size_t i;
+    rag_status rs;
+
+    *xf = -1;
+    if (ws == RAG_WSTYLE_NONE)
+        return RAG_OK;
+    for (i = 0; i < s->xf_count; i++)
+        if (s->xf_from[i] == ws) {
+            *xf = s->xf_to[i];
+            return RAG_OK;
+        }
+    st = rag_writer_style_get(s->env.w, ws);
+    if (!st)
+        return RAG_OK;
+    rs = rag_edit_style_add(s->env.ed, st, &x, err);
+    if (rs != RAG_OK)
+        return rs;
+    if (rg_grow((void **)&s->xf_from, &s->xf_cap, s->xf_count + 1,
+                sizeof *s->xf_from)) {
+        size_t cap = s->xf_cap;
+        int64_t *to = rg_realloc(s->xf_to, cap * sizeof *to);
+        if (to) {
+            s->xf_to = to;
+            s->xf_from[s->xf_count] = ws;
+            s->xf_to[s->xf_count++] = x;
+        }
+    }
+    *xf = x;
+    return RAG_OK;
+}
+
+rag_status rg_cv_put_text(rg_cv_sheet *s, uint32_t row, uint32_t col,
+                          const char *text, rag_wstyle style,
+                          rag_error *err)
+{
+    rag_edit_cell c;
+    rag_status st;
+    memset(&c, 0, sizeof c);
+    c.row = row;
+    c.col = col;
+    c.value = RAG_EDIT_TEXT;
+    c.text = text;
+    st = rg_cv_xf(s, style, &c.style, err);
+    if (st == RAG_OK)
+        st = rag_edit_set_cell(s->env.ed, s->pos, &c, err);
+    return st;
+}
+
+/* Keep a chosen font colour where it reads on the fill (WCAG AA), else
+ * a readable one (look.c). */
+static void ink_for(rag_edit_restyle *r, const rag_style *st, uint32_t fill)
+{
+    uint32_t ink = rg_look_keep_ink(st->font.color, fill);
+    if (ink != st->font.color && ink != RAG_NO_COLOR) {
+        r->changes |= RAG_RESTYLE_FONT_COLOR;
+        r->font_color = ink;
+    }
+}
+
+/* Fill a cell with a status or RAG colour, in place. */
+static rag_status refill(rg_cv_sheet *s, const rag_cell *c, uint32_t fill,
+                         rag_error *err)
+{
+    rag_edit_restyle r;
+    rag_edit_cell ec;
+    uint32_t xf;
+    rag_status st;
+
+    memset(&r, 0, sizeof r);
+    r.base = c->style;
+    r.changes = RAG_RESTYLE_FILL;
+    r.fill = fill;
+    ink_for(&r, rag_cell_style(s->env.wb, c), fill);
+    st = rag_edit_restyle_add(s->env.ed, &r, &xf, err);
+    if (st != RAG_OK)
+        return st;
+    memset(&ec, 0, sizeof ec);
+    ec.row = c->row;
+    ec.col = c->col;
+    ec.value = RAG_EDIT_KEEP;
+    ec.style = xf;
+    return rag_edit_set_cell(s->env.ed, s->pos, &ec, err);
+}
+
 /* Write code into a blank coloured cell, centred in a small font. */
-static rag_status put_code(rg_cv_sheet *s, rag_copy_cell *cc,
+static rag_status put_code(rg_cv_sheet *s, const rag_cell *c,
                            const char *code, rag_error *err)
 {
-    rag_style st = *rag_cell_style(s->env.wb, &cc->cell);
-    st.halign = RAG_HALIGN_CENTER;
-    st.font.size = 9;
-    st.font.color = rg_look_keep_ink(st.font.color, st.fill_fg);
-    cc->cell.type = RAG_CELL_STRING;
-    cc->cell.text = code;
-    cc->cell.text_len = strlen(code);
-    cc->cell.rich = NULL;
-    return rag_writer_style(s->env.w, &st, &cc->style, err);
+    const rag_style *cs = rag_cell_style(s->env.wb, c);
+    rag_edit_restyle r;
+    rag_edit_cell ec;
+    uint32_t xf;
+    rag_status st;
+
+    memset(&r, 0, sizeof r);
+    r.base = c->style;
+    r.changes = RAG_RESTYLE_HALIGN | RAG_RESTYLE_FONT_SIZE;
+    r.halign = RAG_HALIGN_CENTER;
+    r.font_size = 9;
+    ink_for(&r, cs, cs->fill_fg);
+    st = rag_edit_restyle_add(s->env.ed, &r, &xf, err);
+    if (st != RAG_OK)
+        return st;
+    memset(&ec, 0, sizeof ec);
+    ec.row = c->row;
+    ec.col = c->col;
+    ec.value = RAG_EDIT_TEXT;
+    ec.text = code;
+    ec.style = xf;
+    return rag_edit_set_cell(s->env.ed, s->pos, &ec, err);
 }
 
 static bool has_words(const rag_cell *c)
@@ -393,23 +499,17 @@ static bool is_code(const rag_plan *p, const rag_cell *c)
            rg_look_is_code(p, c->text, c->text_len);
 }
 
-static rag_status on_cell(void *ctx, rag_wsheet *out, const rag_sheet *in,
-                          rag_copy_cell *cc, rag_error *err)
+static rag_status edit_cell(rg_cv_sheet *s, const rag_cell *c,
+                            rag_error *err)
 {
-    rg_cv_sheet *s = ctx;
-    const rag_cell *c = &cc->cell;
     size_t first, n, i, k;
     bool blank = c->type == RAG_CELL_BLANK && !c->formula;
 
     /* The key's swatches keep no code: a key in the action column with
      * words beside it would read as an action row and end the title block
      * above the table.  The Summary gives the codes. */
-    (void)out;
-    (void)in;
-    if (rg_cv_in_ranges(s->old, s->old_count, c->row, c->col)) {
-        cc->skip = true;
-        return RAG_OK;
-    }
+    if (rg_cv_in_ranges(s->old, s->old_count, c->row, c->col))
+        return RAG_OK; /* cleared: computed again */
     n = row_entries(s, c->row, &first);
     for (i = first; i < first + n; i++) {
         const rag_plan *p = s->rows[i].plan;
@@ -418,8 +518,7 @@ static rag_status on_cell(void *ctx, rag_wsheet *out, const rag_sheet *in,
             has_words(c) && a->status != RAG_PROGRESS_NONE) {
             uint32_t fill = rg_cv_status_colour(p, a->status);
             if (fill != RAG_NO_COLOR)
-                return rg_cv_refill(s->env.w, rag_cell_style(s->env.wb, c),
-                                    fill, &cc->style, err);
+                return refill(s, c, fill, err);
         }
         for (k = 0; k < a->month_count; k++) {
             const rag_month *mo = &a->months[k];
@@ -428,8 +527,8 @@ static rag_status on_cell(void *ctx, rag_wsheet *out, const rag_sheet *in,
             /* the code from the key's words (look.c), explained on the
              * Summary; over a code an earlier conversion wrote too */
             if (blank || is_code(p, c))
-                return put_code(s, cc, rg_look_code(p, mo->status,
-                                                    s->code_buf),
+                return put_code(s, c, rg_look_code(p, mo->status,
+                                                   s->code_buf),
                                 err);
         }
     }
@@ -438,30 +537,22 @@ static rag_status on_cell(void *ctx, rag_wsheet *out, const rag_sheet *in,
         if (mk->row != c->row || mk->col != c->col)
             continue;
         if (has_words(c))
-            return rg_cv_refill(s->env.w, rag_cell_style(s->env.wb, c),
-                                rg_cv_rating_colour(mk->rating), &cc->style,
-                                err);
+            return refill(s, c, rg_cv_rating_colour(mk->rating), err);
     }
     return RAG_OK;
 }
 
-rag_status rg_cv_sheet_copy(rg_cv_sheet *s, rag_wsheet **out, rag_error *err)
+rag_status rg_cv_sheet_edit(rg_cv_sheet *s, size_t pos, rag_error *err)
 {
-    rag_copy_hooks h;
-    rag_status st;
+    rag_status st = RAG_OK;
+    size_t i;
 
-    memset(&h, 0, sizeof h);
-    h.ctx = s;
-    h.on_cell = on_cell;
-    h.on_sheet_done = rg_cv_sheet_done;
-    st = rag_writer_copy_sheet(s->env.w, s->env.wb, s->index, &h, &s->out,
-                               err);
+    s->pos = pos;
+    for (i = 0; i < s->old_count && st == RAG_OK; i++)
+        st = rag_edit_clear_range(s->env.ed, pos, &s->old[i], err);
+    for (i = 0; i < s->in->cell_count && st == RAG_OK; i++)
+        st = edit_cell(s, &s->in->cells[i], err);
     if (st == RAG_OK)
-        *out = s->out;
+        st = rg_cv_sheet_done(s, err);
     return st;
-}
-
-rag_wsheet *rg_cv_sheet_out(const rg_cv_sheet *s)
-{
-    return s ? s->out : NULL;
 }

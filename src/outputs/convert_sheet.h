@@ -44,16 +44,28 @@ struct rg_cv_sheet {
     rag_range *blocks;
     size_t block_count, block_cap;
     rg_arena arena;
-    rag_wsheet *out;
+    size_t pos;           /* the sheet's position in the editor */
+    rag_wstyle *xf_from;  /* side-writer styles already given a format */
+    int64_t *xf_to;
+    size_t xf_count, xf_cap;
     char code_buf[RG_LOOK_CODE_SIZE]; /* the month code being written */
 };
 
 /* The table's first header row (its title block is above it). */
 uint32_t rg_cv_first_header(const rag_plan *p);
 
-/* The copy's on_sheet_done hook: computed columns, the checks beside
- * forms, column widths, drop-down lists. */
-rag_status rg_cv_sheet_done(void *ctx, rag_wsheet *out, const rag_sheet *in,
-                            rag_error *err);
+/* What is added once the cells are changed: computed columns, the checks
+ * beside forms, column widths, drop-down lists. */
+rag_status rg_cv_sheet_done(rg_cv_sheet *s, rag_error *err);
+
+/* The package's cell format for a style made in the side writer
+ * (RAG_WSTYLE_NONE: -1, the cell's own). */
+rag_status rg_cv_xf(rg_cv_sheet *s, rag_wstyle ws, int64_t *xf,
+                    rag_error *err);
+
+/* A text cell added or changed. */
+rag_status rg_cv_put_text(rg_cv_sheet *s, uint32_t row, uint32_t col,
+                          const char *text, rag_wstyle style,
+                          rag_error *err);
 
 #endif
