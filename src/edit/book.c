@@ -80,8 +80,6 @@ rag_status ed_book_read(rag_edit *e, rag_error *err)
         ep_free(p);
     }
     rg_buf_free(&buf);
-    if (st == RAG_OK && !e->sheet_count)
-        st = rg_fail(err, RAG_ERR_FORMAT, "the workbook lists no sheets");
     if (st != RAG_OK)
         rg_error_set_part(err, e->wb_part);
     return st;

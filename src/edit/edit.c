@@ -92,17 +92,29 @@ char *ed_relative(rag_edit *e, const char *from, const char *to)
     return rg_arena_strndup(&e->arena, out->data, out->len);
 }
 
+/* Part names compare ignoring ASCII case, with '\\' read as '/' (some
+ * writers store Windows paths) and a leading '/' dropped. */
+static bool same_part(const char *a, const char *b)
+{
+    if (*a == '/' || *a == '\\')
+        a++;
+    if (*b == '/' || *b == '\\')
+        b++;
+    for (; *a && *b; a++, b++) {
+        char x = *a == '\\' ? '/' : (char)(*a | 0x20);
+        char y = *b == '\\' ? '/' : (char)(*b | 0x20);
+        if (x != y)
+            return false;
+    }
+    return !*a && !*b;
+}
+
 long ed_entry(const rag_edit *e, const char *name)
 {
     size_t i, n = ez_in_count(e->zin);
-    const char *want = name[0] == '/' ? name + 1 : name;
-    for (i = 0; i < n; i++) {
-        const char *have = ez_in_name(e->zin, i);
-        if (have[0] == '/')
-            have++;
-        if (rg_streq_nocase(have, want))
+    for (i = 0; i < n; i++)
+        if (same_part(ez_in_name(e->zin, i), name))
             return (long)i;
-    }
     return -1;
 }
 
@@ -200,13 +212,21 @@ rag_status rag_edit_open(const char *path, const rag_edit_options *opts,
     }
     if (st == RAG_OK)
         st = ed_ct_read(e, err);
-    if (st == RAG_OK)
-        st = ed_rels_read(e->rz, "_rels/.rels", &e->arena, &root, err);
     if (st == RAG_OK) {
-        for (i = 0; i < root.count && !e->wb_part; i++)
-            if (type_is(root.r[i].type, REL_OFFICE) && !root.r[i].external)
-                e->wb_part = ed_resolve(e, "", root.r[i].target);
+        /* As the reader does: a package whose root relationships are
+         * missing or damaged still has its workbook where Excel puts
+         * it. */
+        rag_error quiet;
+        memset(&quiet, 0, sizeof quiet);
+        if (ed_rels_read(e->rz, "_rels/.rels", &e->arena, &root, &quiet) ==
+            RAG_OK)
+            for (i = 0; i < root.count && !e->wb_part; i++)
+                if (type_is(root.r[i].type, REL_OFFICE) &&
+                    !root.r[i].external)
+                    e->wb_part = ed_resolve(e, "", root.r[i].target);
         ed_rels_free(&root);
+        if (!e->wb_part || ed_entry(e, e->wb_part) < 0)
+            e->wb_part = rg_arena_strdup(&e->arena, "xl/workbook.xml");
         if (!e->wb_part || ed_entry(e, e->wb_part) < 0)
             st = rg_fail(err, RAG_ERR_FORMAT, "not an XLSX workbook: the "
                          "package names no workbook part");

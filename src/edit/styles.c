@@ -197,19 +197,47 @@ rag_status ed_styles_load(rg_zip *z, const char *part, rg_arena *arena,
     ep_free(p);
     if (st != RAG_OK)
         rg_error_set_part(err, part);
-    if (st == RAG_OK && !s->l[ED_CELLXFS].count)
-        st = rg_fail(err, RAG_ERR_FORMAT, "the styles part has no cell "
-                     "formats");
     return st;
 }
 
 rag_status ed_styles_read(rag_edit *e, rag_error *err)
 {
+    /* '@' stands for the part's prefix */
+    static const char *const dflt[] = {
+        NULL, "<@font><@sz val=\"11\"/><@name val=\"Calibri\"/></@font>",
+        "<@fill><@patternFill patternType=\"none\"/></@fill>",
+        "<@border><@left/><@right/><@top/><@bottom/><@diagonal/></@border>",
+        "<@xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\"/>"};
+    rag_status st;
+    int k;
+
     if (!e->styles_part)
         e->styles_part = rg_arena_strdup(&e->arena, "xl/styles.xml");
-    return ed_styles_load(e->rz, ed_entry(e, e->styles_part) >= 0
-                                     ? e->styles_part : NULL,
-                          &e->arena, &e->styles, err);
+    st = ed_styles_load(e->rz, ed_entry(e, e->styles_part) >= 0
+                                   ? e->styles_part : NULL,
+                        &e->arena, &e->styles, err);
+    /* A styles part with no cell formats (some writers leave it empty):
+     * format 0 is made, with a font, fill and border of its own when
+     * those lists are empty too, so cells can be given styles. */
+    for (k = ED_FONTS; st == RAG_OK && k <= ED_CELLXFS &&
+                       !e->styles->l[ED_CELLXFS].count;
+         k++) {
+        const char *p = e->styles->pre;
+        uint32_t ix;
+        if (e->styles->l[k].count + e->styles->l[k].added_count)
+            continue;
+        {
+        const char *t;
+        rg_buf_reset(&e->styles->tmp2);
+        for (t = dflt[k]; *t; t++)
+            if (!(*t == '@' ? rg_buf_puts(&e->styles->tmp2, p)
+                            : rg_buf_putc(&e->styles->tmp2, *t)))
+                return rg_fail(err, RAG_ERR_NOMEM, "out of memory");
+        }
+        st = ed_styles_intern(e, (ed_list)k, e->styles->tmp2.data,
+                              e->styles->tmp2.len, &ix, err);
+    }
+    return st;
 }
 
 bool ed_styles_exists(const ed_styles *s)
@@ -678,6 +706,7 @@ done:
 typedef struct swr {
     ed_styles *s;
     bool seen[ED_LIST_COUNT];
+    bool root_closed;
 } swr;
 
 static void put_list(ep_pass *p, const ed_styles *s, int k)
@@ -723,6 +752,22 @@ static void sw2_start(ep_pass *p, void *ctx, const char *q, const char *l,
     uint64_t st, n;
     int k;
     ep_span(p, &st, &n);
+    if (ep_depth(p) == 1) {
+        const char *b = ep_bytes(p, st, n);
+        if (b && n >= 2 && b[n - 2] == '/') {
+            /* <styleSheet/>: opened, filled, closed */
+            ep_copy_to(p, st);
+            ep_emit(p, b, (size_t)n - 2);
+            ep_puts(p, ">");
+            put_missing(p, w, 1000);
+            ep_puts(p, "</");
+            ep_puts(p, q);
+            ep_puts(p, ">");
+            ep_skip_to(p, st + n);
+            w->root_closed = true;
+        }
+        return;
+    }
     if (ep_depth(p) != 2)
         return;
     ep_copy_to(p, st);
@@ -771,6 +816,8 @@ static void sw2_end(ep_pass *p, void *ctx, const char *q, const char *l)
     (void)q;
     ep_span(p, &st, &n);
     if (ep_depth(p) == 1) {
+        if (w->root_closed)
+            return;
         ep_copy_to(p, st);
         put_missing(p, w, 1000);
         return;
