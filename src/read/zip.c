@@ -568,7 +568,7 @@ rag_status rg_zip_read(rg_zip *z, const char *name, rg_zip_sink sink,
 typedef struct slurp_ctx {
     rg_buf *buf;
     size_t max;
-    bool over;
+    bool over, nomem;
 } slurp_ctx;
 
 static int slurp_sink(void *ctx, const char *data, size_t len)
@@ -578,14 +578,16 @@ static int slurp_sink(void *ctx, const char *data, size_t len)
         s->over = true;
         return 1;
     }
-    return rg_buf_append(s->buf, data, len) ? 0 : (s->over = true, 1);
+    return rg_buf_append(s->buf, data, len) ? 0 : (s->nomem = true, 1);
 }
 
 rag_status rg_zip_slurp(rg_zip *z, const char *name, rg_buf *buf, size_t max,
                         rag_error *err)
 {
-    slurp_ctx s = {buf, max, false};
+    slurp_ctx s = {buf, max, false, false};
     rag_status st = rg_zip_read(z, name, slurp_sink, &s, err);
+    if (st == RAG_OK && s.nomem)
+        return rg_fail(err, RAG_ERR_NOMEM, "out of memory");
     if (st == RAG_OK && s.over)
         return rg_fail(err, RAG_ERR_LIMIT, "%s is larger than %zu bytes",
                        name, max);
