@@ -237,9 +237,12 @@ rag_status ez_begin(ez_out *o, const char *name, unsigned long dosdate,
     zip_fileinfo zi;
     fileinfo(dosdate, &zi);
     /* Level 6, zlib's default, is what Excel's own files come close to;
-     * a patched sheet costs about as much to deflate as to parse. */
+     * a patched sheet costs about as much to deflate as to parse.  No
+     * ZIP64 extra field: parts are under 4 GiB (the reader's limit), and
+     * an entry written with one would not be copied the same way by the
+     * next edit (its raw copy has none), which would change its bytes. */
     if (zipOpenNewFileInZip64(o->zf, name, &zi, NULL, 0, NULL, 0, NULL,
-                              Z_DEFLATED, Z_DEFAULT_COMPRESSION, 1) != ZIP_OK)
+                              Z_DEFLATED, Z_DEFAULT_COMPRESSION, 0) != ZIP_OK)
         return out_fail(o, err, name);
     o->open_entry = true;
     return RAG_OK;
