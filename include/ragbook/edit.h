@@ -20,9 +20,10 @@
  *    there (same bytes) is reused, so editing an edited workbook again
  *    the same way gives the same bytes;
  *  - xl/calcChain.xml is dropped (the part, its relationship and its
- *    content type) when a change replaces or clears a cell's value or
- *    sets a formula: Excel rebuilds it, where a stale one makes it repair
- *    the file.  Macros (.xlsm) and the workbook's content type are kept.
+ *    content type) when a change replaces or clears a cell's value, sets
+ *    a formula, or removes or grafts a sheet: Excel rebuilds it, where a
+ *    stale one makes it repair the file.  Macros (.xlsm) and the
+ *    workbook's content type are kept.
  *
  * Sheets are addressed by their position in the tab order, 0-based,
  * counting every sheet the workbook part lists (chart sheets too, unlike

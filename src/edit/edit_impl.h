@@ -198,6 +198,11 @@ rag_status ed_book_write(rag_edit *e, ez_out *o, rag_error *err);
 long ed_out_pos(const rag_edit *e, size_t pos);
 long ed_graft_pos(const rag_edit *e, size_t g);
 
+/* Drop calcChain when the changes call for it (write.c); grafting calls it
+ * first, so the relationship id it frees is the one a grafted sheet
+ * takes, whatever the order of the calls. */
+void ed_drop_calc_chain(rag_edit *e);
+
 /* ---- worksheets (sheet.c) ------------------------------------------- */
 
 rag_status ed_sheet_write(rag_edit *e, ed_sheet *s, ez_out *o,

@@ -452,6 +452,9 @@ rag_status rag_edit_graft_sheets(rag_edit *e, const char *side_path,
         st = graft_part(e, s, ss->part, true, &part, 0, err);
         if (st != RAG_OK)
             break;
+        e->graft_count++; /* counted for the calcChain rule, then filled */
+        ed_drop_calc_chain(e);
+        e->graft_count--;
         if (!rg_grow((void **)&e->grafts, &e->graft_cap, e->graft_count + 1,
                      sizeof *e->grafts))
             return rg_fail(err, RAG_ERR_NOMEM, "out of memory");

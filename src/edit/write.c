@@ -56,15 +56,18 @@ static bool book_changed(const rag_edit *e)
     return e->graft_count || e->name_count || e->remove_count;
 }
 
-/* calcChain lists formula cells: a stale entry makes Excel repair the
- * file, and without it Excel builds it again. */
-static void drop_calc_chain(rag_edit *e)
+/* calcChain lists formula cells by sheet: a stale entry makes Excel repair
+ * the file, and without it Excel builds it again.  It goes when values
+ * change and when sheets come or go (a grafted sheet's formulas are not
+ * in it; a removed sheet's would be stale), so an edit repeated on its
+ * own output finds no calcChain either way and gives the same bytes. */
+void ed_drop_calc_chain(rag_edit *e)
 {
     size_t i;
     bool removed = false;
     for (i = 0; i < e->sheet_count; i++)
         removed = removed || e->sheets[i].removed;
-    if (!e->calc_part || (!e->values_changed && !removed))
+    if (!e->calc_part || (!e->values_changed && !removed && !e->graft_count))
         return;
     ed_drop_part(e, e->calc_part);
     for (i = 0; i < e->wbrels.count; i++) {
@@ -105,7 +108,7 @@ rag_status rag_edit_write(rag_edit *e, const char *path, rag_error *err)
                            "workbook");
     if (stat(path, &sb) == 0 && S_ISDIR(sb.st_mode))
         return rg_fail(err, RAG_ERR_USAGE, "the output is a directory");
-    drop_calc_chain(e);
+    ed_drop_calc_chain(e);
     n = ez_in_count(e->zin);
     ctc = ct_changed(e);
     relc = rels_changed(&e->wbrels);
