@@ -200,6 +200,37 @@ rag_status ed_styles_load(rg_zip *z, const char *part, rg_arena *arena,
     return st;
 }
 
+/* A workbook without a styles part gains one, at once (not when it is
+ * written), so its relationship and entry come before anything grafted
+ * later, as they will in the output edited again. */
+static rag_status add_styles_part(rag_edit *e, rag_error *err)
+{
+    ed_new *sn = ed_add_new(e, e->styles_part, ED_NEW_MEMORY);
+    bool named = false;
+    size_t i;
+
+    for (i = 0; i < e->wbrels.count; i++) {
+        size_t k = strlen(e->wbrels.r[i].type);
+        named = named || (k >= 7 && !e->wbrels.r[i].drop &&
+                          !strcmp(e->wbrels.r[i].type + k - 7, "/styles"));
+    }
+    if (!sn)
+        return rg_fail(err, RAG_ERR_NOMEM, "out of memory");
+    if (!named) { /* a relationship to a missing part is kept */
+        char *id = ed_rels_new_id(e, &e->wbrels);
+        if (!id ||
+            !ed_rels_add(e, &e->wbrels, id,
+                         "http://schemas.openxmlformats.org/"
+                         "officeDocument/2006/relationships/styles",
+                         ed_relative(e, e->wb_part, e->styles_part), false))
+            return rg_fail(err, RAG_ERR_NOMEM, "out of memory");
+    }
+    if (!ed_ct_add(e, e->styles_part, "application/vnd.openxmlformats-"
+                   "officedocument.spreadsheetml.styles+xml", false))
+        return rg_fail(err, RAG_ERR_NOMEM, "out of memory");
+    return RAG_OK;
+}
+
 rag_status ed_styles_read(rag_edit *e, rag_error *err)
 {
     /* '@' stands for the part's prefix */
@@ -237,6 +268,8 @@ rag_status ed_styles_read(rag_edit *e, rag_error *err)
         st = ed_styles_intern(e, (ed_list)k, e->styles->tmp2.data,
                               e->styles->tmp2.len, &ix, err);
     }
+    if (st == RAG_OK && !e->styles->exists)
+        st = add_styles_part(e, err);
     return st;
 }
 

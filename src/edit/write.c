@@ -114,20 +114,6 @@ rag_status rag_edit_write(rag_edit *e, const char *path, rag_error *err)
     relc = rels_changed(&e->wbrels);
     wbc = book_changed(e);
     stc = ed_styles_changed(e->styles);
-    if (stc && !ed_styles_exists(e->styles)) {
-        /* a workbook without a styles part gains one */
-        ed_new *sn = ed_add_new(e, e->styles_part, ED_NEW_MEMORY);
-        char *id = ed_rels_new_id(e, &e->wbrels);
-        if (!sn || !id ||
-            !ed_rels_add(e, &e->wbrels, id,
-                         "http://schemas.openxmlformats.org/officeDocument/"
-                         "2006/relationships/styles",
-                         ed_relative(e, e->wb_part, e->styles_part), false) ||
-            !ed_ct_add(e, e->styles_part, "application/vnd.openxmlformats-"
-                       "officedocument.spreadsheetml.styles+xml", false))
-            return rg_fail(err, RAG_ERR_NOMEM, "out of memory");
-        ctc = relc = true;
-    }
     ct_idx = ed_entry(e, e->ct_part);
     wb_idx = ed_entry(e, e->wb_part);
     wbrels_idx = e->wbrels.exists ? ed_entry(e, e->wbrels.part) : -1;

@@ -219,7 +219,11 @@ def check_styles(a, b, problems):
             if len(lb) < len(la) or not all(
                     same_tree(x, y) for x, y in zip(la, lb)):
                 problems.append(f"styles: input {tag} renumbered or changed")
-            if lb.get("count") is not None and int(lb.get("count")) != len(lb):
+            # a count the input had wrong is left as it was
+            if lb.get("count") is not None and \
+                    int(lb.get("count")) != len(lb) and \
+                    (la.get("count") is None or
+                     int(la.get("count")) == len(la) or len(lb) != len(la)):
                 problems.append(f"styles: {tag} count {lb.get('count')} "
                                 f"!= {len(lb)}")
         elif not same_tree(la, lb):
@@ -265,6 +269,14 @@ def check_one(src):
             problems.append(f"convert printed: {r.stderr.strip()[:200]}")
         out = os.path.join(d2, base)
         za, zb = zipfile.ZipFile(src), zipfile.ZipFile(out)
+        try:
+            damaged = za.testzip() is not None
+        except Exception:  # noqa: BLE001 - a damaged input
+            damaged = True
+        if damaged:
+            # the input's own checksums are wrong: its entries are copied
+            # as they are (so are their errors); nothing to compare
+            return problems, None, None
         ia = {norm(i.filename): i for i in za.infolist()}
         ib = {norm(i.filename): i for i in zb.infolist()}
         if norm(zb.infolist()[0].filename) != "[content_types].xml":
@@ -324,6 +336,11 @@ def check_one(src):
             if os.path.exists(oracle):
                 with open(oracle) as f:
                     readable = "error" not in json.load(f)
+            # openpyxl reads no sheet of a Strict OOXML workbook (it loads
+            # one with none), and then stumbles on any name local to a
+            # sheet, such as the Issues sheet's filter: not ours to test
+            if b'conformance="strict"' in zb.read(ib["xl/workbook.xml"]):
+                readable = False
             if readable:
                 try:
                     openpyxl.load_workbook(out)
