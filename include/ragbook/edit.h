@@ -121,7 +121,8 @@ RAG_API long rag_edit_sheet_find(const rag_edit *e, const char *name);
  * Remove the sheet at pos, with the parts only it uses (its drawings,
  * charts, comments, tables) and the defined names local to it.  For
  * sheets ragbook generated before, which are removed and grafted again.
- * RAG_ERR_USAGE for a bad position or the last remaining sheet.
+ * RAG_ERR_USAGE for a bad position; rag_edit_write() refuses a workbook
+ * left with no sheet.
  */
 RAG_API rag_status rag_edit_remove_sheet(rag_edit *e, size_t pos,
                                          rag_error *err);

@@ -518,17 +518,11 @@ static void drop_tree(rag_edit *e, const char *part, int depth)
 
 rag_status rag_edit_remove_sheet(rag_edit *e, size_t pos, rag_error *err)
 {
-    size_t i, left = 0;
     ed_sheet *s;
     ed_rel *r;
 
     if (!e || pos >= e->sheet_count || e->sheets[pos].removed)
         return rg_fail(err, RAG_ERR_USAGE, "no sheet at position %zu", pos);
-    for (i = 0; i < e->sheet_count; i++)
-        left += !e->sheets[i].removed;
-    if (left < 2 && !e->graft_count)
-        return rg_fail(err, RAG_ERR_USAGE, "a workbook keeps one sheet at "
-                       "least");
     s = &e->sheets[pos];
     s->removed = true;
     r = ed_rels_find(&e->wbrels, s->rid);

@@ -108,6 +108,11 @@ rag_status rag_edit_write(rag_edit *e, const char *path, rag_error *err)
                            "workbook");
     if (stat(path, &sb) == 0 && S_ISDIR(sb.st_mode))
         return rg_fail(err, RAG_ERR_USAGE, "the output is a directory");
+    for (i = 0, n = e->graft_count; i < e->sheet_count; i++)
+        n += !e->sheets[i].removed;
+    if (!n && e->sheet_count)
+        return rg_fail(err, RAG_ERR_USAGE, "a workbook keeps one sheet at "
+                       "least");
     ed_drop_calc_chain(e);
     n = ez_in_count(e->zin);
     ctc = ct_changed(e);
