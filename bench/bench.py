@@ -7,7 +7,11 @@ the tools and builds ragbook; the settings come from the environment:
   N          runs of each command; the best wall time is kept  (3)
   PEER_N     runs of the (slow) Python peers                   (N)
   MANY       workbooks in the validate section               (1000)
-  SECTIONS   which sections, comma-separated     (cells,memory,copy,validate)
+  SECTIONS   which sections, comma-separated
+             (cells,memory,copy,convert,validate)
+  OLD_RAGBOOK  a ragbook whose convert re-writes through libxlsxwriter (the
+             convert before issue 11), for the convert section; none: left
+             out
   RAGBOOK    the ragbook binary          (build-bench/ragbook of this tree)
   PYTHON     a python3 that has openpyxl          (/usr/bin/python3)
   WORK       where workbooks are generated and cached      (bench/work)
@@ -38,13 +42,15 @@ N = max(env_int("N", 3), 1)
 PEER_N = max(env_int("PEER_N", N), 1)
 MANY = env_int("MANY", 1000)
 SECTIONS = [s.strip() for s in
-            os.environ.get("SECTIONS", "cells,memory,copy,validate").split(",")
+            os.environ.get("SECTIONS",
+                           "cells,memory,copy,convert,validate").split(",")
             if s.strip()]
 RAGBOOK = os.environ.get("RAGBOOK") or os.path.join(TOP, "build-bench", "ragbook")
 PYTHON = os.environ.get("PYTHON") or "/usr/bin/python3"
 WORK = os.environ.get("WORK") or os.path.join(HERE, "work")
 FIXTURES = os.environ.get("FIXTURES") or os.path.join(
     os.path.dirname(TOP), "shared", "fixtures")
+OLD_RAGBOOK = os.environ.get("OLD_RAGBOOK", "")
 TIME = "/usr/bin/time"
 
 
@@ -363,6 +369,47 @@ def section_copy(big):
             f"{'equals' if same else 'DIFFERS FROM'} that of the original")
 
 
+def section_convert(big, small):
+    """convert edits the input in place (issue 11): against the convert
+    that re-wrote every sheet through libxlsxwriter, openpyxl's load and
+    save, and `cells --format csv` (the aim: within 2x of it).  Memory
+    against rows: the same on a tenth of the rows."""
+    say()
+    say(f"== convert (issue 11): edit the big workbook in place -- best of "
+        f"{N} (openpyxl: best of {PEER_N})")
+    outs = {k: os.path.join(WORK, f"convert-{k}.xlsx")
+            for k in ("ragbook", "old", "openpyxl", "small")}
+    for p in outs.values():
+        if os.path.exists(p):
+            os.remove(p)
+    asof = ["--as-of", "2024-01-31"]
+    rb = run("ragbook convert (in place)",
+             [RAGBOOK, "convert", big, "-o", outs["ragbook"]] + asof, N)
+    if not_available(rb):
+        say("convert: not available in this build")
+        return
+    rows = [rb]
+    if OLD_RAGBOOK and os.access(OLD_RAGBOOK, os.X_OK):
+        rows.append(run("ragbook convert before (libxlsxwriter re-write)",
+                        [OLD_RAGBOOK, "convert", big, "-o", outs["old"]] + asof,
+                        N))
+    rows.append(run("openpyxl load_workbook + save",
+                    [PYTHON, os.path.join(HERE, "peers", "openpyxl_copy.py"),
+                     big, outs["openpyxl"]], PEER_N))
+    rows.append(run("ragbook cells --format csv (the aim: 2x)",
+                    [RAGBOOK, "cells", big, "--format", "csv"], N))
+    sm = run(f"ragbook convert, {ROWS // 10} rows",
+             [RAGBOOK, "convert", small, "-o", outs["small"]] + asof, N)
+    rows.append(sm)
+    say("   " + describe(big, ROWS))
+    table("   'x ragbook' = wall time / ragbook convert (in place) wall time",
+          rows, rb)
+    if rb.ok and sm.ok:
+        say(f"   memory against rows: {sm.rss_mb:.0f} MB at {ROWS // 10} "
+            f"rows, {rb.rss_mb:.0f} MB at {ROWS} rows (the model and the "
+            "loaded grid grow with the rows; the editor's pass does not)")
+
+
 def csv_digest(path):
     """sha256 of `ragbook cells PATH --format csv` (values of sheet 1)."""
     h = hashlib.sha256()
@@ -427,7 +474,7 @@ def main():
         f"{os.cpu_count()} cores, load average {os.getloadavg()[0]:.2f}, "
         f"{ver.stdout.strip() or RAGBOOK}")
     big = None
-    if any(s in SECTIONS for s in ("cells", "memory", "copy")):
+    if any(s in SECTIONS for s in ("cells", "memory", "copy", "convert")):
         big = tracker(ROWS)
     for s in SECTIONS:
         if s == "cells":
@@ -436,11 +483,13 @@ def main():
             section_memory(big)
         elif s == "copy":
             section_copy(big)
+        elif s == "convert":
+            section_convert(big, tracker(max(ROWS // 10, 1)))
         elif s == "validate":
             section_validate()
         else:
             sys.exit(f"bench: unknown section {s!r} "
-                     "(cells, memory, copy, validate)")
+                     "(cells, memory, copy, convert, validate)")
     say()
     say(f"load average at the end: {os.getloadavg()[0]:.2f} "
         "(other work on the machine inflates wall times; best-of-N helps)")
