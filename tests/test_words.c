@@ -63,6 +63,8 @@ static void test_status_words_by_meaning(void **state)
         {"Deadline extended", RAG_PROGRESS_REPROGRAMMED},
         {"Timescale revised", RAG_PROGRESS_REPROGRAMMED},
         {"Postponed", RAG_PROGRESS_REPROGRAMMED},
+        {"Progressing as planned", RAG_PROGRESS_ON_TARGET},
+        {"Deferred", RAG_PROGRESS_SUSPENDED},
         /* the rest as before */
         {"Suspended", RAG_PROGRESS_SUSPENDED},
         {"On hold", RAG_PROGRESS_SUSPENDED},

@@ -94,6 +94,10 @@ static bool inline_code(const char *s, size_t len, char *code, size_t *words)
            s[i] != ')' && s[i] != '-')
         i++;
     e = i;
+    for (i = a; i < e; i++)
+        if (s[i] >= 'a' && s[i] <= 'z')
+            return false; /* "Re-planned": a word, not a code */
+    i = e;
     if (!code_text(s + a, e - a, code))
         return false;
     if (bracket) {
@@ -103,7 +107,8 @@ static bool inline_code(const char *s, size_t len, char *code, size_t *words)
     }
     while (i < len && s[i] == ' ')
         i++;
-    if (i < len && (s[i] == '=' || s[i] == ':' || s[i] == '-')) {
+    if (i < len && (s[i] == '=' || s[i] == ':' ||
+                    (s[i] == '-' && i > e))) { /* "G - On track" */
         i++;
     } else if (i + 3 <= len && (unsigned char)s[i] == 0xE2 &&
                (unsigned char)s[i + 1] == 0x80) {

@@ -422,20 +422,22 @@ rag_status rg_table_plan(rag_model *m, rg_view *v, const rg_table *t,
             if (p->actions[j].parent && !strcmp(p->actions[j].parent, a->ref))
                 a->is_parent = true;
     }
-    /* "1.1" under a section number no row holds: the number is the
-     * section's, not a parent row's (a lettered child such as "R2d" keeps
-     * its parent, missing or not: ref-orphan says so) */
+    /* "6.2" heading "6.2.a", "6.2.b" with no "6" row: a parent row at the
+     * top of the plan, not a child whose parent is missing */
     for (i = 0; i < p->action_count; i++) {
         rag_action *a = &p->actions[i];
-        bool found = false;
-        if (!a->parent || strspn(a->ref, "0123456789.") != strlen(a->ref) ||
-            strspn(a->parent, "0123456789") != strlen(a->parent))
+        bool children = false, found = false;
+        if (!a->ref || !a->parent)
             continue;
-        for (j = 0; j < p->action_count && !found; j++)
-            found = p->actions[j].ref &&
-                    !strcmp(p->actions[j].ref, a->parent);
-        if (!found)
+        for (j = 0; j < p->action_count; j++) {
+            const rag_action *o = &p->actions[j];
+            children = children || (o->parent && !strcmp(o->parent, a->ref));
+            found = found || (o->ref && !strcmp(o->ref, a->parent));
+        }
+        if (children && !found) {
             a->parent = NULL;
+            a->is_parent = true;
+        }
     }
     p->range.first_row = p->cell.row;
     p->range.first_col = t->first_col < p->cell.col ? t->first_col

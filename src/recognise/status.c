@@ -211,7 +211,7 @@ static bool new_date(const toks *t)
         "replanned", "reprogrammed", "rescheduled", "reprofiled",
         "rephased", "rebaselined", "retimetabled", "redated", "reforecast",
         "replan", "reprogramme", "reschedule", "reprofile", "rearranged",
-        "postponed", "deferred", "extended", "extension", NULL};
+        "postponed", "extended", "extension", NULL};
     size_t i;
     bool has_changed = false, has_date = false;
 
