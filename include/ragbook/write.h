@@ -167,6 +167,7 @@ typedef enum rag_loss {
     RAG_LOSS_EXTERNAL,      /* links to other workbooks */
     RAG_LOSS_FIXUPS,        /* values the fix-up pass could not make exact
                                (counted at close: rag_writer_close_counting) */
+    RAG_LOSS_RICH_RUNS,     /* rich text past 250 runs: the rest in one */
     RAG_LOSS_COUNT
 } rag_loss;
 

@@ -99,8 +99,21 @@ static bool prep_text(rg_buf *b, const char *s, size_t len, bool *cut)
             is_hex(s[i + 3]) && is_hex(s[i + 4]) && is_hex(s[i + 5]) &&
             s[i + 6] == '_' && !rg_buf_append(b, "_x005F", 6))
             return false;
-        if (!rg_buf_append(b, s + i, n))
+        /* U+FFFE and U+FFFF (decoded from "_xFFFE_"/"_xFFFF_") are
+         * characters XML 1.0 forbids and libxlsxwriter writes as they are:
+         * escaped again, as Excel stores them.  libxlsxwriter escapes the
+         * C0 controls itself. */
+        if (n == 3 && c == 0xEF && (unsigned char)s[i + 1] == 0xBF &&
+            ((unsigned char)s[i + 2] == 0xBE ||
+             (unsigned char)s[i + 2] == 0xBF)) {
+            if (!rg_buf_append(b, (unsigned char)s[i + 2] == 0xBE
+                                      ? "_xFFFE_"
+                                      : "_xFFFF_",
+                               7))
+                return false;
+        } else if (!rg_buf_append(b, s + i, n)) {
             return false;
+        }
         units += n == 4 ? 2 : 1;
         i += n;
     }
@@ -183,6 +196,36 @@ static bool segments(const rag_cell *cell, segment *seg, size_t *count)
     return true;
 }
 
+/* libxlsxwriter 1.1.4 counts a rich string's fragments in 8 bits: 256
+ * wraps to 0 and loops for ever, 254 and 255 are refused with unrelated
+ * messages; 253 is the most it writes.  A margin below that. */
+#define WX_RICH_RUNS_MAX 250
+
+/* Merge neighbours with the same font, then, past WX_RICH_RUNS_MAX, fold
+ * the tail into the last piece (it takes that piece's font).  The pieces
+ * lie end to end over the cell's text, so merging is adding lengths.
+ * true when the tail was folded (a loss). */
+static bool merge_segments(segment *seg, size_t *count)
+{
+    size_t i, n = 0;
+
+    for (i = 0; i < *count; i++) {
+        if (n && seg[n - 1].font == seg[i].font &&
+            seg[n - 1].text + seg[n - 1].len == seg[i].text)
+            seg[n - 1].len += seg[i].len;
+        else
+            seg[n++] = seg[i];
+    }
+    *count = n;
+    if (n <= WX_RICH_RUNS_MAX)
+        return false;
+    seg[WX_RICH_RUNS_MAX - 1].len =
+        (size_t)(seg[n - 1].text + seg[n - 1].len -
+                 seg[WX_RICH_RUNS_MAX - 1].text);
+    *count = WX_RICH_RUNS_MAX;
+    return true;
+}
+
 static rag_status write_rich(rag_wsheet *ws, const rag_cell *cell,
                              lxw_format *f, rag_wstyle style, rag_error *err)
 {
@@ -218,6 +261,8 @@ static rag_status write_rich(rag_wsheet *ws, const rag_cell *cell,
                            NULL};
         count = 1;
     }
+    if (merge_segments(seg, &count))
+        wx_loss(w, RAG_LOSS_RICH_RUNS);
     /* All pieces go into one buffer, NUL-separated: offsets first,
      * pointers once it has stopped moving. */
     for (i = 0; i < count; i++) {

@@ -53,6 +53,9 @@ static const char *const loss_messages[RAG_LOSS_COUNT] = {
     [RAG_LOSS_ARRAY_TEXT] = "array formulas lost their text results",
     [RAG_LOSS_ORDER] = "cells stored out of row order were not copied",
     [RAG_LOSS_EXTERNAL] = "links to other workbooks are not copied",
+    [RAG_LOSS_RICH_RUNS] = "rich text of more than 250 differently "
+                           "formatted pieces keeps the last piece's "
+                           "format to its end",
     [RAG_LOSS_FIXUPS] = "some values are written less exactly than they "
                         "were read (the fix-up pass did not apply: an "
                         "untested libxlsxwriter version?)",

@@ -1,0 +1,72 @@
+#!/usr/bin/env python3
+"""Small crafted workbooks that used to cost ragbook far more than their
+size (issue 16), written as raw XML so each is exactly the attack:
+  rich-256-runs.xlsx   one shared string of 256 rich-text runs (libxlsxwriter
+                       1.1.4 counts fragments in 8 bits: copy/convert hung)
+  bad-char-xffff.xlsx  '_xFFFF_' and '_xFFFE_' escapes, decoded into
+                       characters XML 1.0 forbids
+Usage: make_crafted.py OUTDIR"""
+import os
+import sys
+import zipfile
+
+CT = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+      '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+      '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+      '<Default Extension="xml" ContentType="application/xml"/>'
+      '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>'
+      '<Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>'
+      '<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>'
+      '</Types>')
+RELS = ('<?xml version="1.0" encoding="UTF-8"?>'
+        '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+        '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/>'
+        '</Relationships>')
+WB = ('<?xml version="1.0" encoding="UTF-8"?>'
+      '<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
+      'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">'
+      '<sheets><sheet name="Sheet1" sheetId="1" r:id="rId1"/></sheets></workbook>')
+WB_RELS = ('<?xml version="1.0" encoding="UTF-8"?>'
+           '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+           '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/>'
+           '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/>'
+           '</Relationships>')
+NS = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"'
+
+
+def sheet(cells):
+    return ('<?xml version="1.0" encoding="UTF-8"?><worksheet %s><sheetData>'
+            '<row r="1">%s</row></sheetData></worksheet>' % (NS, cells))
+
+
+def write(path, sst, cells):
+    with zipfile.ZipFile(path, 'w', zipfile.ZIP_DEFLATED) as z:
+        z.writestr('[Content_Types].xml', CT)
+        z.writestr('_rels/.rels', RELS)
+        z.writestr('xl/workbook.xml', WB)
+        z.writestr('xl/_rels/workbook.xml.rels', WB_RELS)
+        z.writestr('xl/sharedStrings.xml',
+                   '<?xml version="1.0" encoding="UTF-8"?><sst %s>%s</sst>'
+                   % (NS, sst))
+        z.writestr('xl/worksheets/sheet1.xml', sheet(cells))
+
+
+def rich(n):
+    runs = ''.join('<r><rPr><b val="%d"/><sz val="%d"/></rPr><t>r%d</t></r>'
+                   % (i % 2, 10 + i % 3, i) for i in range(n))
+    return '<si>%s</si>' % runs
+
+
+def main():
+    out = sys.argv[1]
+    os.makedirs(out, exist_ok=True)
+    write(os.path.join(out, 'rich-256-runs.xlsx'), rich(256),
+          '<c r="A1" t="s"><v>0</v></c>')
+    write(os.path.join(out, 'bad-char-xffff.xlsx'),
+          '<si><t>a_xFFFF_b_xFFFE_c_x0001_d</t></si>',
+          '<c r="A1" t="s"><v>0</v></c>'
+          '<c r="B1" t="inlineStr"><is><t>x_xFFFF_y</t></is></c>')
+
+
+if __name__ == '__main__':
+    main()
