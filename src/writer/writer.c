@@ -4,6 +4,7 @@
  * it and it reads back whole (output.c).  The lxw_workbook itself is made on first use, so that a copy can
  * measure its input before the memory mode is fixed.
  */
+#include <ctype.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -236,6 +237,7 @@ static void writer_free(rag_writer *w)
         rg_free(w->sheets[i]);
     }
     rg_free(w->sheets);
+    rg_free(w->name_table);
     wx_styles_free(w);
     rg_free(w->in_map);
     rg_buf_free(&w->scratch);
@@ -435,13 +437,57 @@ bool rag_sheet_name_valid(const char *name)
     return chars <= RAG_SHEET_NAME_MAX && p[-1] != '\'';
 }
 
+/* Sheet names are looked up by a hash of their ASCII-lowercased bytes
+ * (Excel compares them without case): a scan of every sheet for every
+ * candidate made thousands of duplicate names cubic. */
+static uint64_t name_hash(const char *s)
+{
+    uint64_t h = 1469598103934665603u; /* FNV-1a */
+    for (; *s; s++)
+        h = (h ^ (unsigned char)tolower((unsigned char)*s)) *
+            1099511628211u;
+    return h;
+}
+
 static bool name_taken(const rag_writer *w, const char *name)
 {
-    size_t i;
-    for (i = 0; w && i < w->sheet_count; i++)
-        if (rg_streq_nocase(w->sheets[i]->name, name))
+    size_t mask, i;
+    if (!w || !w->name_cap)
+        return false;
+    mask = w->name_cap - 1;
+    for (i = (size_t)name_hash(name) & mask; w->name_table[i];
+         i = (i + 1) & mask)
+        if (rg_streq_nocase(w->sheets[w->name_table[i] - 1]->name, name))
             return true;
     return false;
+}
+
+/* Add sheet w->sheets[index] to the table, grown to stay half empty. */
+static bool name_add(rag_writer *w, size_t index)
+{
+    size_t mask, i, k;
+
+    if ((index + 1) * 2 > w->name_cap) {
+        size_t cap = w->name_cap ? w->name_cap * 2 : 64;
+        uint32_t *t = rg_calloc(cap, sizeof *t);
+        if (!t)
+            return false;
+        rg_free(w->name_table);
+        w->name_table = t;
+        w->name_cap = cap;
+        for (k = 0; k < index; k++) {
+            for (i = (size_t)name_hash(w->sheets[k]->name) & (cap - 1);
+                 t[i]; i = (i + 1) & (cap - 1))
+                ;
+            t[i] = (uint32_t)(k + 1);
+        }
+    }
+    mask = w->name_cap - 1;
+    for (i = (size_t)name_hash(w->sheets[index]->name) & mask;
+         w->name_table[i]; i = (i + 1) & mask)
+        ;
+    w->name_table[i] = (uint32_t)(index + 1);
+    return true;
 }
 
 /* Cut s (valid UTF-8) to at most max characters. */
@@ -490,7 +536,14 @@ bool rag_writer_sheet_name(const rag_writer *w, const char *name, char *buf,
     if (!base[0])
         rg_strlcpy(base, "Sheet", sizeof base);
     rg_strlcpy(buf, base, size);
-    for (k = 2; name_taken(w, buf) && k < 100000; k++) {
+    /* Duplicates of one name come in a row (a crafted file may hold
+     * 65,535): numbering goes on from the last number given to the same
+     * base instead of from 2.  The memo is a cache, not the writer's
+     * state, hence the cast. */
+    k = 2;
+    if (w && name_taken(w, buf) && strcmp(w->dup_base, base) == 0)
+        k = w->dup_next;
+    for (; name_taken(w, buf) && k < 100000; k++) {
         char suffix[16];
         size_t slen = (size_t)snprintf(suffix, sizeof suffix, " (%u)", k);
         char stem[sizeof base];
@@ -500,6 +553,11 @@ bool rag_writer_sheet_name(const rag_writer *w, const char *name, char *buf,
         while (len && stem[len - 1] == '\'')
             stem[--len] = '\0';
         snprintf(buf, size, "%s%s", stem, suffix);
+    }
+    if (w && k > 2) {
+        rag_writer *memo = (rag_writer *)w;
+        rg_strlcpy(memo->dup_base, base, sizeof memo->dup_base);
+        memo->dup_next = k;
     }
     return !name || strcmp(buf, name) != 0;
 }
@@ -545,7 +603,12 @@ rag_status rag_writer_add_sheet(rag_writer *w, const char *name,
         w->failed = true;
         return rg_fail(err, RAG_ERR_NOMEM, "cannot add sheet '%s'", name);
     }
-    w->sheets[w->sheet_count++] = ws;
+    w->sheets[w->sheet_count] = ws;
+    if (!name_add(w, w->sheet_count)) {
+        w->failed = true;
+        return rg_fail(err, RAG_ERR_NOMEM, "out of memory");
+    }
+    w->sheet_count++;
     if (out)
         *out = ws;
     return RAG_OK;

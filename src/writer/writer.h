@@ -69,6 +69,10 @@ struct rag_writer {
 
     rag_wsheet **sheets;
     size_t sheet_count, sheet_cap;
+    uint32_t *name_table;    /* open addressing: sheet index + 1, 0 empty */
+    size_t name_cap;
+    char dup_base[RAG_SHEET_NAME_MAX * 4 + 1]; /* last name numbered */
+    unsigned dup_next;       /* and the number it reached */
     rag_wsheet *active;
 
     size_t losses[RAG_LOSS_COUNT];

@@ -5,6 +5,8 @@ size (issue 16), written as raw XML so each is exactly the attack:
                        1.1.4 counts fragments in 8 bits: copy/convert hung)
   bad-char-xffff.xlsx  '_xFFFF_' and '_xFFFE_' escapes, decoded into
                        characters XML 1.0 forbids
+  dup-sheet-names.xlsx 2,000 sheets all called "Sheet" (copy and convert
+                       were cubic in them: 35 s)
 Usage: make_crafted.py OUTDIR"""
 import os
 import sys
@@ -57,6 +59,29 @@ def rich(n):
     return '<si>%s</si>' % runs
 
 
+def dup_names(path, n):
+    wb = ('<?xml version="1.0" encoding="UTF-8"?><workbook %s '
+          'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/'
+          'relationships"><sheets>%s</sheets></workbook>'
+          % (NS, ''.join('<sheet name="Sheet" sheetId="%d" r:id="rId%d"/>'
+                         % (i + 1, i + 1) for i in range(n))))
+    rels = ('<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns='
+            '"http://schemas.openxmlformats.org/package/2006/relationships">'
+            '%s</Relationships>'
+            % ''.join('<Relationship Id="rId%d" Type="http://schemas.'
+                      'openxmlformats.org/officeDocument/2006/relationships/'
+                      'worksheet" Target="worksheets/s%d.xml"/>' % (i + 1, i)
+                      for i in range(n)))
+    with zipfile.ZipFile(path, 'w', zipfile.ZIP_DEFLATED) as z:
+        z.writestr('[Content_Types].xml', CT)
+        z.writestr('_rels/.rels', RELS)
+        z.writestr('xl/workbook.xml', wb)
+        z.writestr('xl/_rels/workbook.xml.rels', rels)
+        for i in range(n):
+            z.writestr('xl/worksheets/s%d.xml' % i,
+                       sheet('<c r="A1"><v>%d</v></c>' % i))
+
+
 def main():
     out = sys.argv[1]
     os.makedirs(out, exist_ok=True)
@@ -66,6 +91,7 @@ def main():
           '<si><t>a_xFFFF_b_xFFFE_c_x0001_d</t></si>',
           '<c r="A1" t="s"><v>0</v></c>'
           '<c r="B1" t="inlineStr"><is><t>x_xFFFF_y</t></is></c>')
+    dup_names(os.path.join(out, 'dup-sheet-names.xlsx'), 2000)
 
 
 if __name__ == '__main__':
