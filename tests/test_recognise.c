@@ -287,6 +287,31 @@ static void test_month_letters_read_through_the_key(void **state)
     }
 }
 
+/* dump --explain: where things were read, and why a sheet was not. */
+static void test_explain_says_where_and_why(void **state)
+{
+    static const char *const rows[] = {"Staff plan", "Ref|Thing|Lead",
+                                       "X1|a|b", NULL};
+    built b;
+    char text[2048];
+    size_t n;
+    FILE *f = tmpfile();
+    rag_error err;
+    (void)state;
+
+    assert_non_null(f);
+    build_grid(&b, rows);
+    assert_int_equal(rag_model_explain(b.m, f, &err), RAG_OK);
+    rewind(f);
+    n = fread(text, 1, sizeof text - 1, f);
+    text[n] = '\0';
+    fclose(f);
+    assert_non_null(strstr(text, "sheet \"Sheet1\""));
+    assert_non_null(strstr(text, "best candidate header row 2"));
+    assert_non_null(strstr(text, "fell short"));
+    built_free(&b);
+}
+
 /* A readable workbook without any plan gets plan-not-found. */
 static void test_no_plan_is_said(void **state)
 {
@@ -315,6 +340,7 @@ int main(void)
         cmocka_unit_test(test_scorecard_rows_are_validated_one_by_one),
         cmocka_unit_test(test_action_tables_stay_action_plans),
         cmocka_unit_test(test_no_plan_is_said),
+        cmocka_unit_test(test_explain_says_where_and_why),
         cmocka_unit_test(test_month_letters_read_through_the_key),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

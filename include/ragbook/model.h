@@ -258,6 +258,13 @@ RAG_API void rag_model_free(rag_model *m);
 RAG_API rag_status rag_model_write_json(const rag_model *m, const char *file,
                                         FILE *out, rag_error *err);
 
+/* What recognition took where, sheet by sheet, as plain text to out:
+ * each plan's header rows, key cells, labels and values; for a sheet with
+ * no plan, the best candidate header row and why it fell short (`dump
+ * --explain`). */
+RAG_API rag_status rag_model_explain(const rag_model *m, FILE *out,
+                                     rag_error *err);
+
 /* Names as the contract spells them: "on_target", "red", "percent",
  * "higher_is_better", "tracker".  NULL for NONE. */
 RAG_API const char *rag_progress_name(rag_progress p);

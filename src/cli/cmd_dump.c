@@ -14,6 +14,7 @@ int cmd_dump(int argc, char **argv)
         {"as-of", required_argument, NULL, 'a'},
         {"tolerance", required_argument, NULL, 't'},
         {"output", required_argument, NULL, 'o'},
+        {"explain", no_argument, NULL, 'e'},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0}};
     rag_model_options mo;
@@ -22,6 +23,7 @@ int cmd_dump(int argc, char **argv)
     rag_error err;
     const char *file, *out = "-";
     int c, status;
+    bool explain = false;
 
     memset(&mo, 0, sizeof mo);
     optind = 0;
@@ -39,6 +41,9 @@ int cmd_dump(int argc, char **argv)
             break;
         case 'o':
             out = optarg;
+            break;
+        case 'e':
+            explain = true; /* what was read where, in words */
             break;
         case 'h':
             return cli_finish(cli_help("dump"));
@@ -60,7 +65,8 @@ int cmd_dump(int argc, char **argv)
         return cli_file_error(file, &err);
     }
     status = RAG_EXIT_OK;
-    if (rag_model_write_json(m, file, stdout, &err) != RAG_OK)
+    if (explain ? rag_model_explain(m, stdout, &err) != RAG_OK
+                : rag_model_write_json(m, file, stdout, &err) != RAG_OK)
         status = RAG_EXIT_TROUBLE;
     rag_model_free(m);
     rag_workbook_free(wb);
