@@ -10,6 +10,9 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 P=$tmp/prefix
 fails=0
+# A sanitized build installs a sanitized library: a program built against
+# it needs the same runtime (RAG_CONSUMER_FLAGS, set by tests/CMakeLists.txt).
+CONSUMER_FLAGS=${RAG_CONSUMER_FLAGS:-}
 fail() { echo "FAIL $*"; fails=$((fails + 1)); }
 
 cmake --install "$B" --prefix "$P" >"$tmp/install.log" 2>&1 ||
@@ -36,7 +39,7 @@ want="ragbook $("$P/bin/ragbook" --version | awk '{print $2}'): "
 # 1. pkg-config, the shared library
 export PKG_CONFIG_PATH=$libdir/pkgconfig
 flags=$(pkg-config --cflags --libs ragbook) || fail "pkg-config --cflags --libs ragbook"
-cc -std=c11 -Wall -Werror -o "$tmp/plans-pc" "$SRC/tests/install/plans.c" $flags \
+cc -std=c11 -Wall -Werror $CONSUMER_FLAGS -o "$tmp/plans-pc" "$SRC/tests/install/plans.c" $flags \
     >"$tmp/cc.log" 2>&1 || { cat "$tmp/cc.log"; fail "cc with pkg-config"; }
 out=$(LD_LIBRARY_PATH=$libdir "$tmp/plans-pc" "$sample") || fail "plans (pkg-config) ran: $out"
 case $out in "$want"*" plans") ;; *) fail "plans (pkg-config) printed '$out'" ;; esac
@@ -45,7 +48,7 @@ LD_LIBRARY_PATH=$libdir ldd "$tmp/plans-pc" | grep -q "$libdir/libragbook.so" ||
 
 # 2. pkg-config --static: libragbook.a and every dependency from Requires.private
 sflags=$(pkg-config --static --libs ragbook)
-cc -std=c11 -o "$tmp/plans-static" "$SRC/tests/install/plans.c" \
+cc -std=c11 $CONSUMER_FLAGS -o "$tmp/plans-static" "$SRC/tests/install/plans.c" \
     $(pkg-config --cflags ragbook) "$libdir/libragbook.a" \
     $(echo " $sflags " | sed 's/ -lragbook / /') >"$tmp/cc.log" 2>&1 ||
     { cat "$tmp/cc.log"; fail "cc with pkg-config --static"; }
@@ -58,7 +61,8 @@ for kind in static shared; do
     [ $kind = shared ] && shared=ON
     unset PKG_CONFIG_PATH
     if ! cmake -S "$SRC/tests/install" -B "$tmp/consumer-$kind" \
-        -DCMAKE_PREFIX_PATH="$P" -DPLANS_SHARED=$shared >"$tmp/cm.log" 2>&1 ||
+        -DCMAKE_PREFIX_PATH="$P" -DPLANS_SHARED=$shared \
+        -DCMAKE_C_FLAGS="$CONSUMER_FLAGS" >"$tmp/cm.log" 2>&1 ||
         ! cmake --build "$tmp/consumer-$kind" >>"$tmp/cm.log" 2>&1; then
         cat "$tmp/cm.log"
         fail "find_package(ragbook), $kind"
