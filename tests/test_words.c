@@ -154,12 +154,39 @@ static void test_dotted_refs_have_parents(void **state)
     }
 }
 
+/* ---- money ------------------------------------------------------------ */
+
+static void test_money_as_councils_write_it(void **state)
+{
+    static const struct {
+        const char *text;
+        double value;
+    } cases[] = {
+        {"\xc2\xa3" "80k", 80000},     {"\xc2\xa3" "1.2m", 1200000},
+        {"(45)", -45},                   {"(\xc2\xa3" "45k)", -45000},
+        {"-45", -45},                    {"1,234", 1234},
+        {"(see note) 12", 12},
+    };
+    size_t i;
+    (void)state;
+
+    for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        rg_figure f;
+        const char *t = cases[i].text;
+        if (!rg_parse_figure(t, strlen(t), &f))
+            fail_msg("'%s': no figure", t);
+        if (fabs(f.value - cases[i].value) > 1e-9)
+            fail_msg("'%s': got %.17g", t, f.value);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_status_words_by_meaning),
         cmocka_unit_test(test_leads_keep_titles_and_posts_whole),
         cmocka_unit_test(test_dotted_refs_have_parents),
+        cmocka_unit_test(test_money_as_councils_write_it),
     };
     return cmocka_run_group_tests_name("words", tests, NULL, NULL);
 }

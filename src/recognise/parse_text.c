@@ -611,6 +611,18 @@ bool rg_parse_figure(const char *s, size_t len, rg_figure *out)
         i = j + 7;
     }
     v *= scale;
+    /* "(45)", "(£45k)", "£(1.2m)": an accountant's negative */
+    {
+        size_t b = st;
+        if (b >= 2 && (unsigned char)s[b - 2] == 0xC2 &&
+            (unsigned char)s[b - 1] == 0xA3)
+            b -= 2;
+        if (!neg && b > 0 && s[b - 1] == '(' && i < len && s[i] == ')' &&
+            (b == 1 || is_space(s[b - 2]) || s[b - 2] == ':')) {
+            neg = true;
+            i++;
+        }
+    }
     if (neg)
         v = -v;
     out->value = rg_clean_number(v);
