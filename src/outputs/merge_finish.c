@@ -105,7 +105,8 @@ static rag_status settle(rag_merge *mg, rag_error *err)
 {
     size_t i = 0, j, k, n = mg->cand_count;
 
-    qsort(mg->cand, n, sizeof *mg->cand, cand_cmp);
+    if (n) /* qsort's array may not be NULL, even for none */
+        qsort(mg->cand, n, sizeof *mg->cand, cand_cmp);
     mg->changes = rg_calloc(n ? n : 1, sizeof *mg->changes);
     if (!mg->changes)
         return rg_fail(err, RAG_ERR_NOMEM, "out of memory");
@@ -278,7 +279,8 @@ static rag_status not_returned(rag_merge *mg, rag_error *err)
                 return rg_fail(err, RAG_ERR_NOMEM, "out of memory");
         }
     }
-    qsort(mg->chase, mg->chase_count, sizeof *mg->chase, chase_cmp);
+    if (mg->chase_count)
+        qsort(mg->chase, mg->chase_count, sizeof *mg->chase, chase_cmp);
     return RAG_OK;
 }
 
