@@ -1,19 +1,21 @@
 /*
  * ragbook convert and consolidate: the workbooks users get back.
  *
- * rag_convert() re-writes one council workbook as an updated, colour-coded
- * copy: a Summary sheet first (per kind of plan: actions by status in the
+ * rag_convert() edits one council workbook in place (edit.h: every part it
+ * does not change, charts, images, comments, conditional formats,
+ * protection, macros, is kept byte for byte) into an updated, colour-coded
+ * workbook: a Summary sheet first (per kind of plan: actions by status in the
  * workbook's own words and colours, indicators with target, actual,
  * variance and RAG, recovery plans' pressure, savings and shortfall; the
  * findings; overdue items linked to their rows; charts where they help;
- * see docs/convert.md), then every input sheet
- * under its own name with nothing lost (rag_writer_copy_sheet()) and with
- * its status and RAG cells coloured, computed columns beside each table,
+ * see docs/convert.md; made with libxlsxwriter and grafted in), then every
+ * input sheet as it was, with its status and RAG cells coloured, computed columns beside each table,
  * a computed check beside each form and drop-down lists on the cells a
  * service fills in next time, then an Issues sheet (one row per finding,
  * linked to its cell).  Converting the output again recognises the same
- * plans: what ragbook adds is marked with hidden defined names whose names
- * start "_ragbook_" (see docs/convert.md), and is replaced, not repeated.
+ * plans and, under the same file name, the same bytes: what ragbook adds
+ * is marked with hidden defined names whose names start "_ragbook_" (see
+ * docs/convert.md), and is replaced, not repeated.
  *
  * rag_consolidate() reads many workbooks into one for finance: a Summary
  * of live formulas (totals by directorate and by RAG over the detail
@@ -57,7 +59,8 @@ typedef struct rag_convert_report {
     size_t plans;                   /* plans recognised */
     size_t findings;                /* rows on the Issues sheet */
     size_t errors, warnings, infos; /* findings by severity */
-    size_t losses[RAG_LOSS_COUNT];  /* what the copy could not keep */
+    size_t losses[RAG_LOSS_COUNT];  /* what could not be kept: all zero
+                                       since convert edits in place */
 } rag_convert_report;
 
 /*
