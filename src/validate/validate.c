@@ -80,23 +80,60 @@ void rg_emit_sheet(rg_vctx *c, rag_rule_id id, const char *sheet,
 
 /* ---- the driver -------------------------------------------------------- */
 
+/* Is sheet s one ragbook generated (named by _ragbook_summary, _issues or
+ * _changes, "'Sheet'!$A$1")?  Those are not the council's sheets: they are
+ * neither counted nor pointed at, so converting an output again finds
+ * the same. */
+static bool generated(const rag_workbook *wb, const char *sheet)
+{
+    size_t i, k, n = strlen(sheet);
+    for (i = 0; i < wb->name_count; i++) {
+        const rag_defined_name *d = &wb->names[i];
+        const char *v = d->value;
+        if (!d->name || !v || (strcmp(d->name, "_ragbook_summary") &&
+                               strcmp(d->name, "_ragbook_issues") &&
+                               strcmp(d->name, "_ragbook_changes")))
+            continue;
+        if (*v == '\'') {
+            for (v++, k = 0; *v && k <= n; v++, k++) {
+                if (*v == '\'' && v[1] == '\'')
+                    v++;
+                else if (*v == '\'')
+                    break;
+                if (k == n || *v != sheet[k])
+                    break;
+            }
+            if (k == n && *v == '\'' && v[1] == '!')
+                return true;
+        } else if (!strncmp(v, sheet, n) && v[n] == '!') {
+            return true;
+        }
+    }
+    return false;
+}
+
 /* A workbook read without error in which nothing was recognised: silence
  * would pass a service that changed its template for a clean return. */
 static void plan_not_found(rg_vctx *c)
 {
     const rag_workbook *wb = c->model->wb;
-    const char *sheet = wb && wb->sheet_count ? wb->sheets[0].name : NULL;
+    const char *sheet = NULL;
+    size_t i, first = 0, count = 0;
     rag_loc none = {0, 0, false};
 
     if (c->model->plan_count || !rg_rule_on(c, RAG_RULE_PLAN_NOT_FOUND))
         return;
-    rg_emit_sheet(c, RAG_RULE_PLAN_NOT_FOUND, sheet, 0, none,
+    for (i = 0; wb && i < wb->sheet_count; i++)
+        if (!generated(wb, wb->sheets[i].name) && !count++) {
+            sheet = wb->sheets[i].name;
+            first = i;
+        }
+    rg_emit_sheet(c, RAG_RULE_PLAN_NOT_FOUND, sheet, first, none,
                   "no tracker, action plan, indicator form, scorecard or "
                   "recovery plan was recognised in %zu sheet%s: `ragbook "
                   "dump --explain` shows what was looked for and why it "
                   "fell short",
-                  wb ? wb->sheet_count : (size_t)0,
-                  wb && wb->sheet_count == 1 ? "" : "s");
+                  count, count == 1 ? "" : "s");
 }
 
 rag_status rag_validate(const rag_model *m, const rag_validate_options *opts,
