@@ -1,5 +1,4 @@
-/* convert and consolidate through the C API (include/ragbook/convert.h),
- * and the guard that keeps generated text from reading as a plan. */
+/* convert and consolidate through the C API (include/ragbook/convert.h). */
 #include <dirent.h>
 #include <limits.h>
 #include <stdio.h>
@@ -104,34 +103,6 @@ static const char *fixture(const char *name)
     return buf[k];
 }
 
-/* ---- the guard ---------------------------------------------------------- */
-
-static void test_convert_guard_breaks_phrases_and_starts(void **state)
-{
-    static const struct {
-        const char *in;
-        bool lead;
-        const char *out;
-    } cases[] = {
-        /* Generated text is written as it is: recognition skips ragbook's
-         * marked sheets instead (tests/cli/dump_variations.py). */
-        {"R1 was due 2010-01-31 (as of 2026-11-23)", false,
-         "R1 was due 2010-01-31 (as of 2026-11-23)"},
-        {"Deficit Recovery Plan", false, "Deficit Recovery Plan"},
-        {"Q1 ended 2023-06-30", true, "Q1 ended 2023-06-30"},
-        {"Alias of something", false, "Alias of something"},
-        {"basis at", false, "basis at"},
-        {"", true, ""},
-    };
-    rg_buf b = {0};
-    size_t i;
-    (void)state;
-    for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-        assert_true(rg_cv_guard(&b, cases[i].in, cases[i].lead));
-        assert_string_equal(b.data, cases[i].out);
-    }
-    rg_buf_free(&b);
-}
 
 /* ---- convert ------------------------------------------------------------ */
 
@@ -332,7 +303,6 @@ static void test_consolidate_gives_the_same_bytes_twice(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_convert_guard_breaks_phrases_and_starts),
         cmocka_unit_test(test_convert_tracker_reports_plans_and_findings),
         cmocka_unit_test(test_convert_refuses_to_write_over_its_input),
         cmocka_unit_test(test_convert_unreadable_input_leaves_nothing),

@@ -1,9 +1,9 @@
 /*
  * What `convert` and `consolidate` share: the words and colours of
- * statuses and RAGs, a small style cache over rag_writer_style(), the text
- * guard for generated sheets, the markers that tell ragbook's own sheets
- * and columns from the council's, and the Issues sheet.  Internal (rg_cv_):
- * only src/write/ includes this.
+ * statuses and RAGs, a small style cache over rag_writer_style(), the
+ * markers that tell ragbook's own sheets and columns from the council's,
+ * and the Issues sheet.  Internal (rg_cv_): only src/outputs/ includes
+ * this.
  */
 #ifndef RG_WRITE_CONVERT_IMPL_H
 #define RG_WRITE_CONVERT_IMPL_H
@@ -69,14 +69,6 @@ bool rg_cv_location(rg_buf *b, const char *sheet, uint32_t row,
 /* "'Sheet'!$A$1:$B$2"-style absolute reference of a range into b. */
 bool rg_cv_range_ref(rg_buf *b, const char *sheet, const rag_range *r);
 
-/*
- * Text for a sheet ragbook generates (Summary, Issues), into b, as it is.
- * Recognition reads every cell of every sheet, but skips the sheets and
- * ranges ragbook marks with defined names, so generated words ("(as of
- * 2026-11-23)", "Q1 ended ...", "Deficit Recovery Plan") need no
- * disguise.  lead is kept for callers; it changes nothing.
- */
-bool rg_cv_guard(rg_buf *b, const char *text, bool lead);
 
 /* ---- styles (convert_words.c) ----------------------------------------- */
 

@@ -1,6 +1,6 @@
 /*
  * The words and colours convert and consolidate write, a style cache, the
- * guard for generated text, and the counts the Summary shows.
+ * counts the Summary shows.
  */
 #include <ctype.h>
 #include <stdio.h>
@@ -163,19 +163,6 @@ bool rg_cv_range_ref(rg_buf *b, const char *sheet, const rag_range *r)
     if (r->first_row == r->last_row && r->first_col == r->last_col)
         return true;
     return rg_buf_putc(b, ':') && put_abs(b, r->last_row, r->last_col);
-}
-
-/* ---- generated text ------------------------------------------------- */
-
-/* Generated sheets carry their text as it is: recognition skips them by
- * their markers (_ragbook_summary, _ragbook_issues, _ragbook_computed_*),
- * so no word in them can be taken for a label, a quarter or a report
- * date.  This stays the one place generated text passes through. */
-bool rg_cv_guard(rg_buf *b, const char *text, bool lead)
-{
-    (void)lead;
-    rg_buf_reset(b);
-    return rg_buf_puts(b, text ? text : "");
 }
 
 /* ---- styles ----------------------------------------------------------- */

@@ -184,8 +184,7 @@ static bool finding_target(const rag_finding *f, const rg_cv_links *links,
 
 static rag_status write_row(rag_wsheet *ws, uint32_t row,
                             const rag_finding *f, const rg_cv_links *links,
-                            const styles *s, size_t *linked, rg_buf *tmp,
-                            rag_error *err)
+                            const styles *s, size_t *linked, rag_error *err)
 {
     rg_buf url = {0}, loc = {0};
     char ref[16];
@@ -199,16 +198,11 @@ static rag_status write_row(rag_wsheet *ws, uint32_t row,
 
     if (links->short_names)
         file = rg_cv_basename(file);
-    /* File and sheet names are the council's: guarded, as messages are,
-     * so that no name reads as a form's label (see rg_cv_guard) */
-    if (!rg_cv_guard(tmp, file, true))
-        return rg_fail(err, RAG_ERR_NOMEM, "out of memory");
-    st = rag_wsheet_write_string(ws, row, 0, tmp->data, s->text, err);
-    if (st == RAG_OK && f->sheet) {
-        if (!rg_cv_guard(tmp, f->sheet, true))
-            return rg_fail(err, RAG_ERR_NOMEM, "out of memory");
-        st = rag_wsheet_write_string(ws, row, 1, tmp->data, s->text, err);
-    }
+    /* Names and messages are written as they are: recognition skips the
+     * Issues sheet by its marker (_ragbook_issues). */
+    st = rag_wsheet_write_string(ws, row, 0, file, s->text, err);
+    if (st == RAG_OK && f->sheet)
+        st = rag_wsheet_write_string(ws, row, 1, f->sheet, s->text, err);
     if (st == RAG_OK && f->sheet) {
         const char *cell = f->has_cell ? rag_cell_ref_format(f->row, f->col,
                                                              ref)
@@ -224,14 +218,14 @@ static rag_status write_row(rag_wsheet *ws, uint32_t row,
     }
     if (st == RAG_OK)
         st = rag_wsheet_write_string(ws, row, 3, sev ? sev : "", colour, err);
-    if (st == RAG_OK && !rg_cv_guard(tmp, f->message, true))
-        st = rg_fail(err, RAG_ERR_NOMEM, "out of memory");
     if (st == RAG_OK)
-        st = rag_wsheet_write_string(ws, row, 4, tmp->data, s->wrap, err);
+        st = rag_wsheet_write_string(ws, row, 4, f->message ? f->message : "",
+                                     s->wrap, err);
     /* as many lines as the message needs (readers do not grow rows) */
-    if (st == RAG_OK && tmp->len > MESSAGE_CHARS)
+    if (st == RAG_OK && f->message && strlen(f->message) > MESSAGE_CHARS)
         st = rag_wsheet_set_row(ws, row,
-                                15.0 * (double)(tmp->len / MESSAGE_CHARS + 1),
+                                15.0 * (double)(strlen(f->message) /
+                                                    MESSAGE_CHARS + 1),
                                 RAG_WSTYLE_NONE, false, err);
     /* the rule last: "target-missing" reads as a label, with nothing
      * right of it to take for its value */
@@ -266,7 +260,6 @@ rag_status rg_cv_issues_sheet(rag_writer *w, rag_wsheet *ws,
                                          "Ref",      "Period"};
     double widths[] = {30, 18, 8, 10, 95, 22, 8, 8};
     size_t n = found ? found->count : 0, shown = n, i, linked = 0;
-    rg_buf tmp = {0};
     styles s;
     rag_range all;
     rag_status st = make_styles(w, &s, err);
@@ -292,7 +285,7 @@ rag_status rg_cv_issues_sheet(rag_writer *w, rag_wsheet *ws,
         shown = MAX_ROWS;
     for (i = 0; i < shown && st == RAG_OK; i++)
         st = write_row(ws, (uint32_t)i + 1, &found->items[i], links, &s,
-                       &linked, &tmp, err);
+                       &linked, err);
     if (st == RAG_OK && shown < n) {
         char more[96];
         snprintf(more, sizeof more,
@@ -305,7 +298,6 @@ rag_status rg_cv_issues_sheet(rag_writer *w, rag_wsheet *ws,
         st = rag_wsheet_write_string(ws, 1, 4,
                                      "Nothing found: every check passed",
                                      s.text, err);
-    rg_buf_free(&tmp);
     if (st != RAG_OK)
         return st;
     all.first_row = 0;

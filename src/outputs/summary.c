@@ -117,12 +117,9 @@ static rag_status styles(rg_sum *s)
 }
 
 rag_status rg_sum_put(rg_sum *s, uint32_t r, uint32_t c, const char *t,
-                      rag_wstyle st, bool guard)
+                      rag_wstyle st)
 {
-    if (guard && !rg_cv_guard(&s->buf, t, true))
-        return rg_fail(s->err, RAG_ERR_NOMEM, "out of memory");
-    return rag_wsheet_write_string(s->ws, r, c, guard ? s->buf.data : t, st,
-                                   s->err);
+    return rag_wsheet_write_string(s->ws, r, c, t, st, s->err);
 }
 
 rag_status rg_sum_num(rg_sum *s, uint32_t r, uint32_t c, double v,
@@ -147,8 +144,7 @@ rag_status rg_sum_head(rg_sum *s, uint32_t r, uint32_t c, const char *t,
     /* bold is about a tenth wider than the width's unit, plus padding */
     if (c <= SUM_LAST_COL && (double)longest * 1.1 + 2 > s->width[c])
         s->width[c] = (double)longest * 1.1 + 2;
-    return rg_sum_put(s, r, c, t, over_numbers ? s->header_num : s->header,
-                      true);
+    return rg_sum_put(s, r, c, t, over_numbers ? s->header_num : s->header);
 }
 
 rag_status rg_sum_filled(rg_sum *s, uint32_t fill, bool bold,
@@ -195,9 +191,7 @@ rag_status rg_sum_link(rg_sum *s, uint32_t r, uint32_t c, size_t sheet,
                  rag_cell_ref_format(at.row, at.col, ref));
     else
         snprintf(shown, sizeof shown, "%s", name);
-    if (!rg_cv_guard(&s->buf, shown, true))
-        return rg_fail(s->err, RAG_ERR_NOMEM, "out of memory");
-    return rag_wsheet_write_link(s->ws, r, c, NULL, s->loc.data, s->buf.data,
+    return rag_wsheet_write_link(s->ws, r, c, NULL, s->loc.data, shown,
                                  s->link, s->err);
 }
 
@@ -223,7 +217,7 @@ rag_status rg_sum_section(rg_sum *s, const char *title)
 {
     rag_status st;
     s->row++; /* a blank row before each part */
-    st = rg_sum_put(s, s->row, 0, title, s->section, false);
+    st = rg_sum_put(s, s->row, 0, title, s->section);
     if (st == RAG_OK)
         st = rag_wsheet_set_row(s->ws, s->row, 20, RAG_WSTYLE_NONE, false,
                                 s->err);
@@ -234,7 +228,7 @@ rag_status rg_sum_section(rg_sum *s, const char *title)
 rag_status rg_sum_note(rg_sum *s, const char *text)
 {
     rag_range span;
-    rag_status st = rg_sum_put(s, s->row, 0, text, s->note, true);
+    rag_status st = rg_sum_put(s, s->row, 0, text, s->note);
     span.first_row = span.last_row = s->row;
     span.first_col = 0;
     span.last_col = SUM_LAST_COL;
@@ -290,7 +284,7 @@ static rag_status top(rg_sum *s)
     if (!rg_buf_printf(&b, "Position summary of %s",
                        rg_cv_basename(s->in->source)))
         return rg_fail(s->err, RAG_ERR_NOMEM, "out of memory");
-    st = rg_sum_put(s, 0, 0, b.data, s->title, true);
+    st = rg_sum_put(s, 0, 0, b.data, s->title);
     snprintf(line, sizeof line, "Position on %s, %s",
              rg_cv_date_words(m->as_of, date, sizeof date),
              s->in->origin == RG_CV_AS_OF_OPTION ? "the date given (--as-of)"
@@ -298,13 +292,13 @@ static rag_status top(rg_sum *s)
                  ? "the date written in the workbook"
                  : "today (the workbook gives no date)");
     if (st == RAG_OK)
-        st = rg_sum_put(s, 1, 0, line, s->bold, false);
+        st = rg_sum_put(s, 1, 0, line, s->bold);
     rg_buf_reset(&b);
     if (st == RAG_OK && !rg_buf_printf(&b, "Source file: %s",
                                        s->in->source))
         st = rg_fail(s->err, RAG_ERR_NOMEM, "out of memory");
     if (st == RAG_OK)
-        st = rg_sum_put(s, 2, 0, b.data, s->text, true);
+        st = rg_sum_put(s, 2, 0, b.data, s->text);
     rg_buf_reset(&b);
     if (st == RAG_OK &&
         !(total ? rg_buf_puts(&b, "Checks found ") &&
@@ -321,7 +315,7 @@ static rag_status top(rg_sum *s)
                                        b.data, s->link, s->err);
         rg_buf_free(&where);
     } else if (st == RAG_OK) {
-        st = rg_sum_put(s, 3, 0, b.data, s->text, true);
+        st = rg_sum_put(s, 3, 0, b.data, s->text);
     }
     rg_buf_free(&b);
     s->row = 4;
@@ -376,8 +370,7 @@ rag_status rg_cv_summary(rag_writer *w, rag_wsheet *ws,
     if (st == RAG_OK && !n) {
         s.row++;
         st = rg_sum_put(&s, s.row++, 0,
-                        "No plan was recognised in this workbook.", s.text,
-                        false);
+                        "No plan was recognised in this workbook.", s.text);
     }
     if (st == RAG_OK)
         st = rg_sum_actions(&s);

@@ -183,9 +183,9 @@ static rag_status table(rg_sum *s, const size_t *plans, size_t n,
         st = rg_sum_link(s, r, SUM_COL_SHEET, p->sheet_index, p->cell, false);
         if (st == RAG_OK)
             st = rg_sum_put(s, r, SUM_COL_KIND, rg_cv_kind_words(p->kind),
-                            s->top, false);
+                            s->top);
         if (st == RAG_OK)
-            st = rg_sum_put(s, r, SUM_COL_TITLE, title, s->wrap, true);
+            st = rg_sum_put(s, r, SUM_COL_TITLE, title, s->wrap);
         if (st == RAG_OK)
             st = rg_sum_fit_row(s, r, strlen(title), 46);
         for (k = 0; k < ncols && st == RAG_OK; k++) {
@@ -215,7 +215,7 @@ static rag_status table(rg_sum *s, const size_t *plans, size_t n,
     /* the same words in every plan: the counts add up */
     if (n > 1 && st == RAG_OK) {
         r = s->row++;
-        st = rg_sum_put(s, r, SUM_COL_SHEET, "Total", s->bold, false);
+        st = rg_sum_put(s, r, SUM_COL_SHEET, "Total", s->bold);
         for (k = 0; k < ncols && st == RAG_OK; k++)
             st = rg_sum_num(s, r, SUM_COL_FIRST + (uint32_t)k,
                             (double)sum[k], s->count_bold);

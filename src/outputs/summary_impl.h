@@ -40,9 +40,10 @@ typedef struct rg_sum {
     rag_error *err;
 } rg_sum;
 
-/* Text t at (r, c) in style st; guard: through rg_cv_guard(). */
+/* Text t at (r, c) in style st, as it is: recognition skips the Summary
+ * by its marker (_ragbook_summary), so no word in it reads as a plan. */
 rag_status rg_sum_put(rg_sum *s, uint32_t r, uint32_t c, const char *t,
-                      rag_wstyle st, bool guard);
+                      rag_wstyle st);
 rag_status rg_sum_num(rg_sum *s, uint32_t r, uint32_t c, double v,
                       rag_wstyle st);
 /* A link to (at) on input sheet `sheet`, showing its name (and the cell

@@ -109,7 +109,7 @@ static rag_status number(rg_sum *s, uint32_t r, uint32_t c, bool has,
     rag_status e;
 
     if (!has || !isfinite(v))
-        return rg_sum_put(s, r, c, "not given", s->zero, false);
+        return rg_sum_put(s, r, c, "not given", s->zero);
     l.center = true;
     l.top = true;
     l.numfmt = fmt;
@@ -126,9 +126,9 @@ static rag_status rating(rg_sum *s, uint32_t r, uint32_t c, rag_rating g,
     rag_status e;
 
     if (!w)
-        return rg_sum_put(s, r, c, none, s->zero, false);
+        return rg_sum_put(s, r, c, none, s->zero);
     e = rg_sum_filled(s, rg_cv_rating_colour(g), true, NULL, &st);
-    return e == RAG_OK ? rg_sum_put(s, r, c, w, st, false) : e;
+    return e == RAG_OK ? rg_sum_put(s, r, c, w, st) : e;
 }
 
 static rag_status row(rg_sum *s, uint32_t r, const rag_plan *p,
@@ -140,7 +140,7 @@ static rag_status row(rg_sum *s, uint32_t r, const rag_plan *p,
 
     st = rg_sum_link(s, r, SUM_COL_SHEET, p->sheet_index, ind->cell, false);
     if (st == RAG_OK && ind->code)
-        st = rg_sum_put(s, r, SUM_COL_KIND, ind->code, s->top, true);
+        st = rg_sum_put(s, r, SUM_COL_KIND, ind->code, s->top);
     if (st == RAG_OK &&
         !rg_buf_printf(&t, "%s%s%s%s", ind->title ? ind->title : "",
                        ind->period ? " (" : "",
@@ -148,7 +148,7 @@ static rag_status row(rg_sum *s, uint32_t r, const rag_plan *p,
                        ind->period ? ")" : ""))
         st = rg_fail(s->err, RAG_ERR_NOMEM, "out of memory");
     if (st == RAG_OK)
-        st = rg_sum_put(s, r, SUM_COL_TITLE, t.data, s->wrap, true);
+        st = rg_sum_put(s, r, SUM_COL_TITLE, t.data, s->wrap);
     if (st == RAG_OK)
         st = rg_sum_fit_row(s, r, t.len, 46);
     rg_buf_free(&t);
@@ -163,10 +163,9 @@ static rag_status row(rg_sum *s, uint32_t r, const rag_plan *p,
                     variance_format(ind->unit));
     if (st == RAG_OK)
         st = rg_sum_put(s, r, SUM_COL_FIRST + 3,
-                        better_words(ind->direction), s->count, false);
+                        better_words(ind->direction), s->count);
     if (st == RAG_OK)
-        st = rg_sum_put(s, r, SUM_COL_FIRST + 4, travel(ind), s->count,
-                        true);
+        st = rg_sum_put(s, r, SUM_COL_FIRST + 4, travel(ind), s->count);
     if (st == RAG_OK)
         st = rating(s, r, SUM_COL_FIRST + 5, ind->rag,
                     ind->data_only ? "data only" : "not rated");

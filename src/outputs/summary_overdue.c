@@ -84,9 +84,9 @@ static rag_status overdue_row(rg_sum *s, uint32_t r, const rag_finding *f)
         st = rag_wsheet_write_number(s->ws, r, 1, rg_cv_serial(due), s->date,
                                      s->err);
     else if (st == RAG_OK && due_text)
-        st = rg_sum_put(s, r, 1, due_text, s->wrap_center, true);
+        st = rg_sum_put(s, r, 1, due_text, s->wrap_center);
     if (st == RAG_OK)
-        st = rg_sum_put(s, r, 2, item.data ? item.data : "", s->wrap, true);
+        st = rg_sum_put(s, r, 2, item.data ? item.data : "", s->wrap);
     if (st == RAG_OK && a && a->lead_count) {
         rg_buf_reset(&s->loc);
         for (i = 0; i < a->lead_count; i++)
@@ -95,13 +95,13 @@ static rag_status overdue_row(rg_sum *s, uint32_t r, const rag_finding *f)
                 st = rg_fail(s->err, RAG_ERR_NOMEM, "out of memory");
         if (st == RAG_OK) {
             char *leads = rg_strdup(s->loc.data);
-            st = leads ? rg_sum_put(s, r, 3, leads, s->top, true)
+            st = leads ? rg_sum_put(s, r, 3, leads, s->top)
                        : rg_fail(s->err, RAG_ERR_NOMEM, "out of memory");
             rg_free(leads);
         }
     }
     if (st == RAG_OK)
-        st = rg_sum_put(s, r, OVERDUE_STATUS_COL, status, s->top, true);
+        st = rg_sum_put(s, r, OVERDUE_STATUS_COL, status, s->top);
     if (st == RAG_OK) {
         size_t lines = item.len / 60 + 1, d = due_text && !due.year
                                                   ? strlen(due_text) / 24 + 1
@@ -131,7 +131,7 @@ rag_status rg_sum_overdue(rg_sum *s)
     r = s->row;
     if (st == RAG_OK && (!f || !f->count)) {
         s->row++;
-        return rg_sum_put(s, r, 0, "Nothing is overdue.", s->text, false);
+        return rg_sum_put(s, r, 0, "Nothing is overdue.", s->text);
     }
     st = st == RAG_OK ? rg_sum_head(s, r, 0, "Where", false) : st;
     st = st == RAG_OK ? rg_sum_head(s, r, 1, "Was due", true) : st;
@@ -142,7 +142,7 @@ rag_status rg_sum_overdue(rg_sum *s)
                       : st;
     for (c = 4; c < OVERDUE_STATUS_COL + 2 && st == RAG_OK; c++)
         if (c != OVERDUE_STATUS_COL)
-            st = rg_sum_put(s, r, c, "", s->header, false);
+            st = rg_sum_put(s, r, c, "", s->header);
     for (i = 0; i < f->count && st == RAG_OK; i++)
         st = overdue_row(s, r + 1 + (uint32_t)i, &f->items[i]);
     s->row = r + 1 + (uint32_t)f->count;

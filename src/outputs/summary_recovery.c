@@ -86,9 +86,9 @@ static rag_status quarter(rg_sum *s, uint32_t r, uint32_t c,
                                              rag_date_days(s->in->m->as_of)
                               ? "not yet due"
                               : "not given",
-                          s->zero, false);
+                          s->zero);
     e = rg_sum_filled(s, rg_cv_rating_colour(q->rag), true, NULL, &st);
-    return e == RAG_OK ? rg_sum_put(s, r, c, w, st, false) : e;
+    return e == RAG_OK ? rg_sum_put(s, r, c, w, st) : e;
 }
 
 static rag_status money_cell(rg_sum *s, uint32_t r, uint32_t c, bool has,
@@ -99,7 +99,7 @@ static rag_status money_cell(rg_sum *s, uint32_t r, uint32_t c, bool has,
     rag_status e;
 
     if (!has)
-        return rg_sum_put(s, r, c, "not given", s->zero, false);
+        return rg_sum_put(s, r, c, "not given", s->zero);
     if (!thousands)
         return rg_sum_num(s, r, c, v, s->money);
     l.bold = true;
@@ -118,7 +118,7 @@ static rag_status shortfall(rg_sum *s, uint32_t r, uint32_t c,
     rag_status e;
 
     if (!m->has_pressure)
-        return rg_sum_put(s, r, c, "no pressure given", s->zero, false);
+        return rg_sum_put(s, r, c, "no pressure given", s->zero);
     l.bold = true;
     l.center = true;
     l.top = true;
@@ -139,11 +139,11 @@ static rag_status narrative(rg_sum *s, const rag_plan *p)
     if (!q)
         return RAG_OK;
     snprintf(label, sizeof label, "%s said", q->label ? q->label : "Latest");
-    st = rg_sum_put(s, s->row, SUM_COL_KIND, label, s->note, true);
+    st = rg_sum_put(s, s->row, SUM_COL_KIND, label, s->note);
     if (st == RAG_OK && !first_line(&b, q->narrative))
         st = rg_fail(s->err, RAG_ERR_NOMEM, "out of memory");
     if (st == RAG_OK)
-        st = rg_sum_put(s, s->row, SUM_COL_TITLE, b.data, s->wrap, true);
+        st = rg_sum_put(s, s->row, SUM_COL_TITLE, b.data, s->wrap);
     span.first_row = span.last_row = s->row;
     span.first_col = SUM_COL_TITLE;
     span.last_col = SUM_LAST_COL;
@@ -169,7 +169,7 @@ static rag_status milestones(rg_sum *s, const rag_plan *p)
     snprintf(line, sizeof line, "Milestones of %s",
              p->sheet ? p->sheet : "the plan");
     s->row++;
-    st = rg_sum_put(s, head + 1, SUM_COL_SHEET, line, s->bold, true);
+    st = rg_sum_put(s, head + 1, SUM_COL_SHEET, line, s->bold);
     head += 2;
     st = st == RAG_OK ? rg_sum_head(s, head, SUM_COL_SHEET, "Where", false)
                       : st;
@@ -190,9 +190,9 @@ static rag_status milestones(rg_sum *s, const rag_plan *p)
                             s->date);
         else if (st == RAG_OK && ms->due_text)
             st = rg_sum_put(s, r, SUM_COL_KIND, ms->due_text,
-                            s->wrap_center, true);
+                            s->wrap_center);
         if (st == RAG_OK)
-            st = rg_sum_put(s, r, SUM_COL_TITLE, text, s->wrap, true);
+            st = rg_sum_put(s, r, SUM_COL_TITLE, text, s->wrap);
         if (st == RAG_OK)
             st = rg_sum_fit_row(s, r, strlen(text), 46);
         if (st == RAG_OK)
@@ -205,7 +205,7 @@ static rag_status milestones(rg_sum *s, const rag_plan *p)
     }
     if (st == RAG_OK && with > 1) {
         uint32_t r = s->row++;
-        st = rg_sum_put(s, r, SUM_COL_TITLE, "Total", s->bold, false);
+        st = rg_sum_put(s, r, SUM_COL_TITLE, "Total", s->bold);
         if (st == RAG_OK)
             st = rg_sum_num(s, r, SUM_COL_FIRST, total, s->money_bold);
         /* the milestones' total is the savings above, in whole pounds */
@@ -301,10 +301,9 @@ rag_status rg_sum_recovery(rg_sum *s)
         r = s->row++;
         st = rg_sum_link(s, r, SUM_COL_SHEET, p->sheet_index, p->cell, false);
         if (st == RAG_OK && p->finance && p->finance->year)
-            st = rg_sum_put(s, r, SUM_COL_KIND, p->finance->year, s->top,
-                            true);
+            st = rg_sum_put(s, r, SUM_COL_KIND, p->finance->year, s->top);
         if (st == RAG_OK)
-            st = rg_sum_put(s, r, SUM_COL_TITLE, title, s->wrap, true);
+            st = rg_sum_put(s, r, SUM_COL_TITLE, title, s->wrap);
         if (st == RAG_OK)
             st = money_cell(s, r, SUM_COL_FIRST, mo.has_pressure,
                             mo.pressure, true);
@@ -327,7 +326,7 @@ rag_status rg_sum_recovery(rg_sum *s)
     if (st == RAG_OK && n > 1) {
         r = s->row++;
         all.has_pressure = pressure_all;
-        st = rg_sum_put(s, r, SUM_COL_SHEET, "Total", s->bold, false);
+        st = rg_sum_put(s, r, SUM_COL_SHEET, "Total", s->bold);
         if (st == RAG_OK)
             st = money_cell(s, r, SUM_COL_FIRST, pressure_all, all.pressure,
                             true);
