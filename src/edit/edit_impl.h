@@ -240,8 +240,8 @@ void ed_side_free(ed_side *s);
 rag_status ed_graft_write_sheet(rag_edit *e, const ed_new *n, ez_out *o,
                                 rag_error *err);
 /* Copy side entry raw. */
-rag_status ed_side_copy_raw(ed_side *s, size_t entry, ez_out *o,
-                            rag_error *err);
+rag_status ed_side_copy_raw(ed_side *s, size_t entry, const char *as,
+                            ez_out *o, rag_error *err);
 const char *ed_side_entry_name(const ed_side *s, size_t entry);
 const char *ed_side_path(const ed_side *s);
 

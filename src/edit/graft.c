@@ -71,11 +71,10 @@ const char *ed_side_entry_name(const ed_side *s, size_t entry)
     return ez_in_name(s->zin, entry);
 }
 
-rag_status ed_side_copy_raw(ed_side *s, size_t entry, ez_out *o,
-                            rag_error *err)
+rag_status ed_side_copy_raw(ed_side *s, size_t entry, const char *as,
+                            ez_out *o, rag_error *err)
 {
-    (void)s;
-    return ez_copy_raw(o, s->zin, entry, err);
+    return ez_copy_raw_as(o, s->zin, entry, as, err);
 }
 
 /* ---- reading the side workbook ------------------------------------------ */

@@ -164,7 +164,7 @@ rag_status rag_edit_write(rag_edit *e, const char *path, rag_error *err)
         const ed_new *nw = &e->news[i];
         switch (nw->kind) {
         case ED_NEW_RAW:
-            st = ed_side_copy_raw(nw->side, nw->entry, o, err);
+            st = ed_side_copy_raw(nw->side, nw->entry, nw->name, o, err);
             break;
         case ED_NEW_SHEET:
             st = ed_graft_write_sheet(e, nw, o, err);

@@ -182,6 +182,12 @@ static void fileinfo(unsigned long dosdate, zip_fileinfo *zi)
 
 rag_status ez_copy_raw(ez_out *o, ez_in *in, size_t i, rag_error *err)
 {
+    return ez_copy_raw_as(o, in, i, NULL, err);
+}
+
+rag_status ez_copy_raw_as(ez_out *o, ez_in *in, size_t i, const char *as,
+                          rag_error *err)
+{
     const ez_entry *e = &in->e[i];
     zip_fileinfo zi;
     int method = 0, level = 0, rc;
@@ -194,7 +200,7 @@ rag_status ez_copy_raw(ez_out *o, ez_in *in, size_t i, rag_error *err)
     fileinfo(e->info.dosDate, &zi);
     zi.internal_fa = e->info.internal_fa;
     zi.external_fa = e->info.external_fa;
-    if (zipOpenNewFileInZip2_64(o->zf, e->name, &zi, NULL, 0, NULL, 0, NULL,
+    if (zipOpenNewFileInZip2_64(o->zf, as ? as : e->name, &zi, NULL, 0, NULL, 0, NULL,
                                 method, level, 1,
                                 e->info.uncompressed_size >= 0xffffffffu) !=
         ZIP_OK) {

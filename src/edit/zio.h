@@ -26,6 +26,9 @@ unsigned long ez_in_dosdate(const ez_in *z, size_t i);
 rag_status ez_out_open(const char *target, ez_out **out, rag_error *err);
 /* Entry i of in, copied raw, under its own name. */
 rag_status ez_copy_raw(ez_out *o, ez_in *in, size_t i, rag_error *err);
+/* The same, stored under the name `as` (NULL: its own name). */
+rag_status ez_copy_raw_as(ez_out *o, ez_in *in, size_t i, const char *as,
+                          rag_error *err);
 /* A new entry, deflated; then ez_write() its bytes, then ez_end(). */
 rag_status ez_begin(ez_out *o, const char *name, unsigned long dosdate,
                     rag_error *err);
