@@ -274,8 +274,11 @@ void rag_edit_free(rag_edit *e)
             ed_rels_free(s->rels);
     }
     rg_free(e->sheets);
-    for (i = 0; i < e->new_count; i++)
+    for (i = 0; i < e->new_count; i++) {
         rg_buf_free(&e->news[i].data);
+        ed_rels_free(e->news[i].rels); /* a grafted part's rels (arena
+                                          struct, heap array) */
+    }
     rg_free(e->news);
     for (i = 0; i < e->side_count; i++)
         ed_side_free(e->sides[i]);
