@@ -605,6 +605,9 @@ rag_status rag_writer_add_sheet(rag_writer *w, const char *name,
     }
     w->sheets[w->sheet_count] = ws;
     if (!name_add(w, w->sheet_count)) {
+        /* not counted, so close would never free it */
+        w->sheets[w->sheet_count] = NULL;
+        rg_free(ws);
         w->failed = true;
         return rg_fail(err, RAG_ERR_NOMEM, "out of memory");
     }
