@@ -68,17 +68,13 @@ rag_status ed_book_read(rag_edit *e, rag_error *err)
     static const ep_handlers h = {br_start, NULL, NULL};
     book_read b;
     rg_buf buf = {0};
-    ep_pass *p;
     rag_status st;
 
     memset(&b, 0, sizeof b);
     b.e = e;
     st = rg_zip_slurp(e->rz, e->wb_part, &buf, BOOK_MAX, err);
-    if (st == RAG_OK) {
-        p = ep_new(&h, &b, NULL, NULL, err);
-        st = p ? ep_run(p, buf.data ? buf.data : "", buf.len) : RAG_ERR_NOMEM;
-        ep_free(p);
-    }
+    if (st == RAG_OK)
+        st = ep_pass_buffer(&h, &b, NULL, NULL, buf.data, buf.len, err);
     rg_buf_free(&buf);
     if (st != RAG_OK)
         rg_error_set_part(err, e->wb_part);
@@ -485,7 +481,6 @@ rag_status ed_book_write(rag_edit *e, ez_out *o, rag_error *err)
     static const ep_handlers h = {bw_start, bw_end, NULL};
     book_write w;
     rg_buf b = {0};
-    ep_pass *p;
     rag_status st;
     long idx = ed_entry(e, e->wb_part);
 
@@ -495,15 +490,9 @@ rag_status ed_book_write(rag_edit *e, ez_out *o, rag_error *err)
              "officeDocument/2006/relationships");
     st = rg_zip_slurp(e->rz, e->wb_part, &b, BOOK_MAX, err);
     if (st == RAG_OK)
-        st = ez_begin(o, ez_in_name(e->zin, (size_t)idx),
-                      ez_in_dosdate(e->zin, (size_t)idx), err);
-    if (st == RAG_OK) {
-        p = ep_new(&h, &w, ez_write, o, err);
-        st = p ? ep_run(p, b.data ? b.data : "", b.len) : RAG_ERR_NOMEM;
-        ep_free(p);
-        if (st == RAG_OK)
-            st = ez_end(o, err);
-    }
+        st = ed_patch_entry(o, ez_in_name(e->zin, (size_t)idx),
+                            ez_in_dosdate(e->zin, (size_t)idx), &h, &w,
+                            b.data, b.len, err);
     rg_buf_free(&b);
     if (st != RAG_OK)
         rg_error_set_part(err, e->wb_part);

@@ -163,6 +163,12 @@ ed_new *ed_add_new(rag_edit *e, const char *name, ed_new_kind kind);
 
 /* ---- content types and relationships (pkg.c) ------------------------ */
 
+/* Entry `name` of the output: the bytes data[0..len) passed through the
+ * handlers h (a patched copy of a small part held whole). */
+rag_status ed_patch_entry(ez_out *o, const char *name, unsigned long dosdate,
+                          const ep_handlers *h, void *ctx, const char *data,
+                          size_t len, rag_error *err);
+
 rag_status ed_ct_read(rag_edit *e, rag_error *err);
 /* The content type of a part (Override, else Default by extension). */
 const char *ed_ct_type(const ed_ct_entry *ct, size_t count, const char *part);

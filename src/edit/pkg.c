@@ -53,16 +53,11 @@ rag_status ed_ct_parse(const char *data, size_t len, rg_arena *arena,
 {
     static const ep_handlers h = {ct_start, NULL, NULL};
     ct_read c;
-    ep_pass *p;
     rag_status st;
 
     memset(&c, 0, sizeof c);
     c.arena = arena;
-    p = ep_new(&h, &c, NULL, NULL, err);
-    if (!p)
-        return RAG_ERR_NOMEM;
-    st = ep_run(p, data, len);
-    ep_free(p);
+    st = ep_pass_buffer(&h, &c, NULL, NULL, data, len, err);
     if (st != RAG_OK) {
         rg_free(c.list);
         return st;
@@ -228,7 +223,6 @@ rag_status ed_ct_write(rag_edit *e, ez_out *o, rag_error *err)
     static const ep_handlers h = {ctw_start, ctw_end, NULL};
     ct_write w;
     rg_buf b = {0};
-    ep_pass *p;
     rag_status st;
     long idx = ed_entry(e, e->ct_part);
 
@@ -236,16 +230,23 @@ rag_status ed_ct_write(rag_edit *e, ez_out *o, rag_error *err)
     w.e = e;
     st = rg_zip_slurp(e->rz, e->ct_part, &b, SMALL_PART_MAX, err);
     if (st == RAG_OK)
-        st = ez_begin(o, "[Content_Types].xml",
-                      ez_in_dosdate(e->zin, idx < 0 ? 0 : (size_t)idx), err);
-    if (st == RAG_OK) {
-        p = ep_new(&h, &w, ez_write, o, err);
-        st = p ? ep_run(p, b.data ? b.data : "", b.len) : RAG_ERR_NOMEM;
-        ep_free(p);
-        if (st == RAG_OK)
-            st = ez_end(o, err);
-    }
+        st = ed_patch_entry(o, "[Content_Types].xml",
+                            ez_in_dosdate(e->zin, idx < 0 ? 0 : (size_t)idx),
+                            &h, &w, b.data, b.len, err);
     rg_buf_free(&b);
+    return st;
+}
+
+rag_status ed_patch_entry(ez_out *o, const char *name, unsigned long dosdate,
+                          const ep_handlers *h, void *ctx, const char *data,
+                          size_t len, rag_error *err)
+{
+    rag_status st = ez_begin(o, name, dosdate, err);
+
+    if (st == RAG_OK)
+        st = ep_pass_buffer(h, ctx, ez_write, o, data, len, err);
+    if (st == RAG_OK)
+        st = ez_end(o, err);
     return st;
 }
 
@@ -292,7 +293,6 @@ rag_status ed_rels_read(rg_zip *z, const char *part, rg_arena *arena,
     rels_read c;
     rg_buf b = {0};
     const char *name = rg_zip_find(z, part);
-    ep_pass *p;
     rag_status st;
 
     memset(out, 0, sizeof *out);
@@ -305,11 +305,8 @@ rag_status ed_rels_read(rg_zip *z, const char *part, rg_arena *arena,
     st = rg_zip_slurp(z, name, &b, SMALL_PART_MAX, err);
     c.arena = arena;
     c.r = out;
-    if (st == RAG_OK) {
-        p = ep_new(&h, &c, NULL, NULL, err);
-        st = p ? ep_run(p, b.data ? b.data : "", b.len) : RAG_ERR_NOMEM;
-        ep_free(p);
-    }
+    if (st == RAG_OK)
+        st = ep_pass_buffer(&h, &c, NULL, NULL, b.data, b.len, err);
     rg_buf_free(&b);
     out->input_count = out->count;
     return st;
@@ -462,7 +459,6 @@ rag_status ed_rels_write(rag_edit *e, rg_zip *src, const ed_rels *r,
     rels_write w;
     rg_buf b = {0};
     rag_status st = RAG_OK;
-    ep_pass *p;
 
     (void)e;
     memset(&w, 0, sizeof w);
@@ -475,14 +471,7 @@ rag_status ed_rels_write(rag_edit *e, rg_zip *src, const ed_rels *r,
                               "package/2006/relationships\"></Relationships>"))
         st = rg_fail(err, RAG_ERR_NOMEM, "out of memory");
     if (st == RAG_OK)
-        st = ez_begin(o, r->part, dosdate, err);
-    if (st == RAG_OK) {
-        p = ep_new(&h, &w, ez_write, o, err);
-        st = p ? ep_run(p, b.data ? b.data : "", b.len) : RAG_ERR_NOMEM;
-        ep_free(p);
-        if (st == RAG_OK)
-            st = ez_end(o, err);
-    }
+        st = ed_patch_entry(o, r->part, dosdate, &h, &w, b.data, b.len, err);
     rg_buf_free(&b);
     return st;
 }

@@ -869,20 +869,11 @@ rag_status ed_styles_write(rag_edit *e, ez_out *o, unsigned long dosdate,
 {
     static const ep_handlers h = {sw2_start, sw2_end, NULL};
     swr w;
-    ep_pass *p;
-    rag_status st;
 
     memset(&w, 0, sizeof w);
     w.s = e->styles;
-    st = ez_begin(o, e->styles_part, dosdate, err);
-    if (st != RAG_OK)
-        return st;
-    p = ep_new(&h, &w, ez_write, o, err);
-    st = p ? ep_run(p, w.s->data.data, w.s->data.len) : RAG_ERR_NOMEM;
-    ep_free(p);
-    if (st == RAG_OK)
-        st = ez_end(o, err);
-    return st;
+    return ed_patch_entry(o, e->styles_part, dosdate, &h, &w,
+                          w.s->data.data, w.s->data.len, err);
 }
 
 /* ---- a whole style --------------------------------------------------------- */

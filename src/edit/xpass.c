@@ -365,3 +365,17 @@ rag_status ep_run(ep_pass *p, const char *data, size_t len)
     }
     return ep_feed(p, data, len, true);
 }
+
+rag_status ep_pass_buffer(const ep_handlers *h, void *ctx, ep_sink sink,
+                          void *sink_ctx, const char *data, size_t len,
+                          rag_error *err)
+{
+    ep_pass *p = ep_new(h, ctx, sink, sink_ctx, err);
+    rag_status st;
+
+    if (!p)
+        return RAG_ERR_NOMEM;
+    st = ep_run(p, data ? data : "", len);
+    ep_free(p);
+    return st;
+}

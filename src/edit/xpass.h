@@ -44,6 +44,12 @@ rag_status ep_feed(ep_pass *p, const char *data, size_t len, bool final);
 /* Parse a whole buffer in one call. */
 rag_status ep_run(ep_pass *p, const char *data, size_t len);
 
+/* A whole pass over a buffer in one call (data may be NULL when len is
+ * 0): new, run, free.  sink NULL reads only. */
+rag_status ep_pass_buffer(const ep_handlers *h, void *ctx, ep_sink sink,
+                          void *sink_ctx, const char *data, size_t len,
+                          rag_error *err);
+
 /* ---- inside handlers ---------------------------------------------------- */
 
 /* The span of the tag being reported: [*start, *start + *len).  An empty
