@@ -106,12 +106,13 @@ static void read_markers(job *j)
 
 /* ---- steps -------------------------------------------------------------- */
 
-/* A name for a generated sheet that no copied input sheet has, nor
- * avoid. */
-static void pick_name(const job *j, const char *want, const char *avoid,
-                      char *out, size_t size)
+void rg_cv_pick_name(const rag_workbook *wb, const bool *generated,
+                     const char *want, const char *avoid, char *out,
+                     size_t size)
 {
     int k;
+    /* 100 tries: a workbook holding "ragbook Summary 2" to 99 is hostile;
+     * the last try stands and adding the sheet refuses the name */
     for (k = 0; k < 100; k++) {
         size_t i;
         bool taken = false;
@@ -121,8 +122,8 @@ static void pick_name(const job *j, const char *want, const char *avoid,
             snprintf(out, size, "ragbook %s", want);
         else
             snprintf(out, size, "ragbook %s %d", want, k);
-        for (i = 0; i < j->wb->sheet_count && !taken; i++)
-            taken = !j->generated[i] && name_is(j->wb->sheets[i].name, out);
+        for (i = 0; i < wb->sheet_count && !taken; i++)
+            taken = !generated[i] && name_is(wb->sheets[i].name, out);
         if (!taken && !name_is(out, avoid))
             return;
     }
@@ -251,8 +252,10 @@ static rag_status write_all(job *j, const char *out, rag_error *err)
         st = rag_edit_open(j->in, NULL, &j->ed, err);
     if (st != RAG_OK)
         goto done;
-    pick_name(j, "Summary", NULL, j->summary, sizeof j->summary);
-    pick_name(j, "Issues", j->summary, j->issues, sizeof j->issues);
+    rg_cv_pick_name(j->wb, j->generated, "Summary", NULL, j->summary,
+                    sizeof j->summary);
+    rg_cv_pick_name(j->wb, j->generated, "Issues", j->summary, j->issues,
+                    sizeof j->issues);
     st = rag_writer_add_sheet(j->w, j->summary, &sum, err);
     if (st == RAG_OK)
         st = rag_writer_add_sheet(j->w, j->issues, &iss, err);

@@ -82,6 +82,9 @@ typedef struct rg_cv_look {
 
 /* A look with no fill, no ink, nothing set. */
 rg_cv_look rg_cv_plain(void);
+/* The look of a link in the sheets ragbook writes: Excel's own
+ * hyperlink blue, underlined, at the top of its cell. */
+rag_status rg_cv_link_style(rag_writer *w, rag_wstyle *out, rag_error *err);
 rag_status rg_cv_style(rag_writer *w, const rg_cv_look *look,
                        rag_wstyle *out, rag_error *err);
 /* st with its fill (and a readable font colour) changed. */
@@ -123,6 +126,13 @@ char *rg_cv_relative(const char *dir, const char *path);
 /* The absolute directory of out (it must exist); NULL when not known.
  * Caller frees with rg_free(). */
 char *rg_cv_out_dir(const char *out);
+/* A name for a sheet ragbook generates, `want` if free, else "ragbook
+ * want", "ragbook want 2"...: free means no input sheet kept in the output
+ * (generated[i] false) has it, without case, and it is not `avoid`.  A
+ * council sheet called "Summary" keeps its name; ours moves aside. */
+void rg_cv_pick_name(const rag_workbook *wb, const bool *generated,
+                     const char *want, const char *avoid, char *out,
+                     size_t size);
 /* The file name of path (after the last '/'). */
 const char *rg_cv_basename(const char *path);
 

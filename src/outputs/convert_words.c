@@ -176,6 +176,17 @@ rg_cv_look rg_cv_plain(void)
     return l;
 }
 
+rag_status rg_cv_link_style(rag_writer *w, rag_wstyle *out, rag_error *err)
+{
+    rag_style u;
+
+    rag_style_init(&u);
+    u.font.color = 0x0563C1u;
+    u.font.underline = 1;
+    u.valign = RAG_VALIGN_TOP;
+    return rag_writer_style(w, &u, out, err);
+}
+
 rag_status rg_cv_style(rag_writer *w, const rg_cv_look *look,
                        rag_wstyle *out, rag_error *err)
 {

@@ -111,16 +111,8 @@ static rag_status make_styles(rag_writer *w, styles *s, rag_error *err)
     l.fill = RG_CV_HEADER;
     l.border = true;
     st = rg_cv_style(w, &l, &s->header, err);
-    l = rg_cv_plain();
-    l.ink = 0x0563C1u;
-    if (st == RAG_OK) {
-        rag_style u;
-        rag_style_init(&u);
-        u.font.color = 0x0563C1u;
-        u.font.underline = 1;
-        u.valign = RAG_VALIGN_TOP;
-        st = rag_writer_style(w, &u, &s->link, err);
-    }
+    if (st == RAG_OK)
+        st = rg_cv_link_style(w, &s->link, err);
     l = rg_cv_plain();
     l.top = true;
     if (st == RAG_OK)

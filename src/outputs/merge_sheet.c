@@ -23,7 +23,6 @@ typedef struct looks {
 static rag_status make_looks(rag_writer *w, looks *s, rag_error *err)
 {
     rg_cv_look l = rg_cv_plain();
-    rag_style u;
     rag_status st;
 
     l.bold = true;
@@ -42,12 +41,8 @@ static rag_status make_looks(rag_writer *w, looks *s, rag_error *err)
     l.size = 12;
     if (st == RAG_OK)
         st = rg_cv_style(w, &l, &s->title, err);
-    rag_style_init(&u);
-    u.font.color = 0x0563C1u;
-    u.font.underline = 1;
-    u.valign = RAG_VALIGN_TOP;
     if (st == RAG_OK)
-        st = rag_writer_style(w, &u, &s->link, err);
+        st = rg_cv_link_style(w, &s->link, err);
     return st;
 }
 

@@ -203,26 +203,6 @@ static bool is_marker(const char *name)
                     rg_streq_nocase(name, MARK_CHANGES));
 }
 
-/* A name for a generated sheet that no council sheet has. */
-static void pick_name(const wjob *j, const char *want, char *out, size_t size)
-{
-    int k;
-    for (k = 0; k < 100; k++) {
-        size_t i;
-        bool taken = false;
-        if (!k)
-            snprintf(out, size, "%s", want);
-        else if (k == 1)
-            snprintf(out, size, "ragbook %s", want);
-        else
-            snprintf(out, size, "ragbook %s %d", want, k);
-        for (i = 0; i < j->wb->sheet_count && !taken; i++)
-            taken = !j->generated[i] &&
-                    rg_streq_nocase(j->wb->sheets[i].name, out);
-        if (!taken)
-            return;
-    }
-}
 
 static rag_status read_back(wjob *j)
 {
@@ -256,9 +236,12 @@ static rag_status read_back(wjob *j)
     }
     for (i = 0; i < n; i++)
         j->names[i] = j->generated[i] ? NULL : j->wb->sheets[i].name;
-    pick_name(j, "Summary", j->summary, sizeof j->summary);
-    pick_name(j, "Changes", j->changes, sizeof j->changes);
-    pick_name(j, "Issues", j->issues_name, sizeof j->issues_name);
+    rg_cv_pick_name(j->wb, j->generated, "Summary", NULL, j->summary,
+                    sizeof j->summary);
+    rg_cv_pick_name(j->wb, j->generated, "Changes", NULL, j->changes,
+                    sizeof j->changes);
+    rg_cv_pick_name(j->wb, j->generated, "Issues", NULL, j->issues_name,
+                    sizeof j->issues_name);
 
     if (!vo.as_of.year)
         vo.as_of = j->m->as_of;

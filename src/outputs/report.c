@@ -62,7 +62,6 @@ typedef struct files_styles {
 static rag_status make_styles(rag_writer *w, files_styles *s, rag_error *err)
 {
     rg_cv_look l = rg_cv_plain();
-    rag_style u;
     rag_status st;
 
     l.bold = true;
@@ -94,11 +93,8 @@ static rag_status make_styles(rag_writer *w, files_styles *s, rag_error *err)
     l.ink = rg_look_ink(l.fill);
     if (st == RAG_OK)
         st = rg_cv_style(w, &l, &s->green, err);
-    rag_style_init(&u);
-    u.font.color = 0x0563C1u;
-    u.font.underline = 1;
     if (st == RAG_OK)
-        st = rag_writer_style(w, &u, &s->link, err);
+        st = rg_cv_link_style(w, &s->link, err);
     return st;
 }
 
