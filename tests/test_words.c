@@ -57,6 +57,8 @@ static void test_status_words_by_meaning(void **state)
         {"Behind schedule (1-3 months)", RAG_PROGRESS_OVER_ONE_MONTH_BEHIND},
         {"Late 1 month +", RAG_PROGRESS_OVER_ONE_MONTH_BEHIND},
         {"No more than 1 month late", RAG_PROGRESS_ONE_MONTH_BEHIND},
+        /* a figure too long to be a quantity (was a signed overflow) */
+        {"Late by 4978661360 weeks", RAG_PROGRESS_OVER_ONE_MONTH_BEHIND},
         /* a new date is a reprogramme */
         {"New end date agreed", RAG_PROGRESS_REPROGRAMMED},
         {"Revised date agreed", RAG_PROGRESS_REPROGRAMMED},

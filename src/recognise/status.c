@@ -96,8 +96,13 @@ static int number_word(const char *w)
     size_t k;
     int v = 0;
     if (w[0] >= '0' && w[0] <= '9') {
-        for (; *w >= '0' && *w <= '9'; w++)
+        /* a quantity in a key's words ("over 4 weeks") has a few digits;
+         * ten thousand or more is not a quantity of weeks or months */
+        for (; *w >= '0' && *w <= '9'; w++) {
+            if (v >= 10000)
+                return -1;
             v = v * 10 + (*w - '0');
+        }
         return *w ? -1 : v;
     }
     for (k = 0; words[k]; k++)
