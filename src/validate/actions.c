@@ -52,6 +52,10 @@ typedef struct by_ref {
     size_t *order;   /* indices of actions with a ref, sorted by ref */
     size_t count;
     bool *has_child; /* indexed like actions */
+    /* indexed like actions, at the first row of a ref: its children that
+     * have a ref of their own, and how many of them are complete (counted
+     * once: a scan per parent took seconds at 20,000 rows) */
+    size_t *kids, *kids_done;
 } by_ref;
 
 /* Refs, then row order.  A merge sort of indices with the actions as
@@ -133,20 +137,12 @@ static bool own_complete(const rag_action *a)
 static bool is_complete(const by_ref *r, size_t i)
 {
     const rag_action *a = &r->actions[i];
-    size_t k, n = 0, done = 0, count = r->order ? r->count : 0;
 
     if (own_complete(a))
         return true;
     if (!r->has_child || !r->has_child[i])
         return false;
-    for (k = 0; k < count; k++) {
-        const rag_action *child = &r->actions[r->order[k]];
-        if (child->parent && !ref_cmp(child->parent, a->ref)) {
-            n++;
-            done += own_complete(child);
-        }
-    }
-    return n && n == done;
+    return r->kids[i] && r->kids[i] == r->kids_done[i];
 }
 
 static void refs(rg_vctx *c, const rag_plan *p, const by_ref *r)
@@ -251,7 +247,9 @@ void rg_check_actions(rg_vctx *c, const rag_plan *p)
     r.order = rg_malloc(n * sizeof *r.order);
     tmp = rg_malloc(n * sizeof *tmp);
     r.has_child = rg_calloc(n, sizeof *r.has_child);
-    if (!r.order || !tmp || !r.has_child) {
+    r.kids = rg_calloc(n, sizeof *r.kids);
+    r.kids_done = rg_calloc(n, sizeof *r.kids_done);
+    if (!r.order || !tmp || !r.has_child || !r.kids || !r.kids_done) {
         c->status = RAG_ERR_NOMEM;
         goto done;
     }
@@ -264,8 +262,13 @@ void rg_check_actions(rg_vctx *c, const rag_plan *p)
         if (rg_vblank(p->actions[i].parent))
             continue;
         parent = find_ref(&r, p->actions[i].parent);
-        if (parent != (size_t)-1)
-            r.has_child[parent] = true;
+        if (parent == (size_t)-1)
+            continue;
+        r.has_child[parent] = true;
+        if (!rg_vblank(p->actions[i].ref)) {
+            r.kids[parent]++;
+            r.kids_done[parent] += own_complete(&p->actions[i]);
+        }
     }
     refs(c, p, &r);
     for (i = 0; i < n && c->status == RAG_OK; i++) {
@@ -276,4 +279,6 @@ done:
     rg_free(tmp);
     rg_free(r.order);
     rg_free(r.has_child);
+    rg_free(r.kids);
+    rg_free(r.kids_done);
 }
