@@ -120,6 +120,9 @@ int cli_convert_options(const char *cmd, int argc, char **argv,
 void json_string(FILE *f, const char *s, size_t len);
 void json_cstr(FILE *f, const char *s);    /* NULL prints null */
 void json_number(FILE *f, double v);
+/* One finding as the contract's JSON line (validate and merge print the
+ * same fields the same way). */
+void json_finding(FILE *f, const rag_finding *finding);
 
 /* A spool: output that is written now but must appear after something
  * known only later (a sheet's merged ranges follow its cells in the file).

@@ -140,32 +140,14 @@ static void print_change(const char *master, const rag_merge_change *c,
 
 static void print_finding(const rag_finding *f, bool json)
 {
-    char cell[16];
-    if (!json) {
-        char line[4096];
-        rag_finding_format(f, line, sizeof line);
-        puts(line);
+    char line[4096];
+
+    if (json) {
+        json_finding(stdout, f);
         return;
     }
-    fputs("{\"file\": ", stdout);
-    json_cstr(stdout, f->file);
-    fputs(", \"sheet\": ", stdout);
-    json_cstr(stdout, f->sheet);
-    fputs(", \"cell\": ", stdout);
-    json_cstr(stdout, f->sheet && f->has_cell
-                          ? rag_cell_ref_format(f->row, f->col, cell)
-                          : NULL);
-    fputs(", \"rule\": ", stdout);
-    json_cstr(stdout, f->rule);
-    fputs(", \"severity\": ", stdout);
-    json_cstr(stdout, rag_severity_name(f->severity));
-    fputs(", \"message\": ", stdout);
-    json_cstr(stdout, f->message);
-    if (f->ref) {
-        fputs(", \"ref\": ", stdout);
-        json_cstr(stdout, f->ref);
-    }
-    fputs("}\n", stdout);
+    rag_finding_format(f, line, sizeof line);
+    puts(line);
 }
 
 static void print_chase(const char *master, const rag_merge_chase *c,

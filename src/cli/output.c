@@ -16,6 +16,35 @@ void json_cstr(FILE *f, const char *s)
     rg_json_cstr(f, s);
 }
 
+void json_finding(FILE *f, const rag_finding *x)
+{
+    char ref[16];
+
+    fputs("{\"file\": ", f);
+    json_cstr(f, x->file);
+    fputs(", \"sheet\": ", f);
+    json_cstr(f, x->sheet);
+    fputs(", \"cell\": ", f);
+    json_cstr(f, x->sheet && x->has_cell
+                     ? rag_cell_ref_format(x->row, x->col, ref)
+                     : NULL);
+    fputs(", \"rule\": ", f);
+    json_cstr(f, x->rule);
+    fputs(", \"severity\": ", f);
+    json_cstr(f, rag_severity_name(x->severity));
+    fputs(", \"message\": ", f);
+    json_cstr(f, x->message);
+    if (x->ref) {
+        fputs(", \"ref\": ", f);
+        json_cstr(f, x->ref);
+    }
+    if (x->period) {
+        fputs(", \"period\": ", f);
+        json_cstr(f, x->period);
+    }
+    fputs("}\n", f);
+}
+
 void json_number(FILE *f, double v)
 {
     char buf[40];

@@ -160,35 +160,6 @@ static void print_file_record(const vjob *j, size_t e, size_t w, size_t i)
                          : "clean");
 }
 
-static void print_json(const rag_finding *f)
-{
-    char ref[16];
-
-    fputs("{\"file\": ", stdout);
-    json_cstr(stdout, f->file);
-    fputs(", \"sheet\": ", stdout);
-    json_cstr(stdout, f->sheet);
-    fputs(", \"cell\": ", stdout);
-    json_cstr(stdout, f->sheet && f->has_cell
-                          ? rag_cell_ref_format(f->row, f->col, ref)
-                          : NULL);
-    fputs(", \"rule\": ", stdout);
-    json_cstr(stdout, f->rule);
-    fputs(", \"severity\": ", stdout);
-    json_cstr(stdout, rag_severity_name(f->severity));
-    fputs(", \"message\": ", stdout);
-    json_cstr(stdout, f->message);
-    if (f->ref) {
-        fputs(", \"ref\": ", stdout);
-        json_cstr(stdout, f->ref);
-    }
-    if (f->period) {
-        fputs(", \"period\": ", stdout);
-        json_cstr(stdout, f->period);
-    }
-    fputs("}\n", stdout);
-}
-
 static void progress(const vrun_config *cfg, size_t done, bool clear)
 {
     if (!cfg->progress || cfg->quiet)
@@ -254,7 +225,7 @@ static void print_job(const vrun_config *cfg, vjob *j, vtotals *t)
         if (f->severity < cfg->least)
             continue;
         if (cfg->json)
-            print_json(f);
+            json_finding(stdout, f);
         else
             print_text(cfg, f);
     }
