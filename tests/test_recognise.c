@@ -240,6 +240,48 @@ static void test_action_tables_stay_action_plans(void **state)
     built_free(&b);
 }
 
+/* Due columns under headings the vocabulary lacks, and dates of other
+ * things that are not due dates. */
+static void test_due_columns_by_what_they_say(void **state)
+{
+    static const struct {
+        const char *heading;
+        bool due;
+    } cases[] = {
+        {"Agreed Implementation Date", true},
+        {"Proposed completion date", true},
+        {"Expected end date", true},
+        {"Original target dates", true},
+        {"Start date", false},
+        {"Date raised", false},
+        {"Review date", false},
+        {"Programmed dates", false},
+    };
+    size_t i;
+    (void)state;
+
+    for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char header[160];
+        const char *rows[4];
+        const rag_plan *p;
+        built b;
+        snprintf(header, sizeof header, "Ref|Action|Lead|%s|Comments",
+                 cases[i].heading);
+        rows[0] = header;
+        rows[1] = "R1|Review the policy|Jo Marsh|31/03/2024|";
+        rows[2] = "R2|Train the staff|Ann Lee|30/06/2024|Complete";
+        rows[3] = NULL;
+        build_grid(&b, rows);
+        p = only_plan(&b, RAG_PLAN_ACTION);
+        assert_int_equal(p->action_count, 2);
+        if ((p->actions[0].due.year == 2024) != cases[i].due)
+            fail_msg("'%s': due %d-%d-%d", cases[i].heading,
+                     p->actions[0].due.year, p->actions[0].due.month,
+                     p->actions[0].due.day);
+        built_free(&b);
+    }
+}
+
 /* ---- letters in month cells, through the key --------------------------- */
 
 static void test_month_letters_read_through_the_key(void **state)
@@ -339,6 +381,7 @@ int main(void)
         cmocka_unit_test(test_scorecards_are_read_in_their_many_wordings),
         cmocka_unit_test(test_scorecard_rows_are_validated_one_by_one),
         cmocka_unit_test(test_action_tables_stay_action_plans),
+        cmocka_unit_test(test_due_columns_by_what_they_say),
         cmocka_unit_test(test_no_plan_is_said),
         cmocka_unit_test(test_explain_says_where_and_why),
         cmocka_unit_test(test_month_letters_read_through_the_key),

@@ -379,6 +379,17 @@ static void test_helpers_read_due_words_as_an_officer_writes_them(void **s)
         {"ongoing", 0, 0, 0},
         {"2023/2025", 0, 0, 0},
         {"12345/2024", 0, 0, 0},
+        /* months by name: the month's last day, or the day given */
+        {"Sept 2024", 2024, 9, 30},
+        {"by end of February 2024", 2024, 2, 29},
+        {"Sep-24", 2024, 9, 30},
+        {"Mar '25", 2025, 3, 31},
+        {"31st March 2025", 2025, 3, 31},
+        {"15 June 2024", 2024, 6, 15},
+        {"Interim June 2024, full Dec 2024", 2024, 12, 31},
+        {"May", 0, 0, 0},
+        {"Marching orders 2024", 0, 0, 0},
+        {"Decision 2024", 0, 0, 0},
     };
     size_t i;
     (void)s;

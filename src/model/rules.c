@@ -52,6 +52,76 @@ static void later(rag_date *best, bool *found, int y, int m, int d)
     *found = true;
 }
 
+/* The month a word names at p ("Sept", "september", "SEP"), its length
+ * in *len; 0 when none.  Three letters or the whole name, and "Sept":
+ * the forms officers type. */
+static int month_word(const char *p, int *len)
+{
+    static const char *const names[12] = {
+        "january", "february", "march", "april", "may", "june", "july",
+        "august", "september", "october", "november", "december"};
+    int m, n = 0;
+    char w[12];
+
+    while (n < 11 && isalpha((unsigned char)p[n])) {
+        w[n] = (char)tolower((unsigned char)p[n]);
+        n++;
+    }
+    if (isalpha((unsigned char)p[n]) || n < 3)
+        return 0;
+    w[n] = 0;
+    for (m = 0; m < 12; m++)
+        if (!strcmp(w, names[m]) || (n == 3 && !strncmp(w, names[m], 3)) ||
+            (m == 8 && !strcmp(w, "sept"))) {
+            *len = n;
+            return m + 1;
+        }
+    return 0;
+}
+
+/* "March 2025", "Sept 24", "Sep-24", "Mar '25", and "31 March 2025" or
+ * "31st March 2025": the date, or the month's last day when no day is
+ * given (due by the end of that month).  p is at a letter that starts a
+ * word; *used is how far the date runs. */
+static bool month_year(const char *text, const char *p, rag_date *d,
+                       int *used)
+{
+    int lm, ly, y, day = 0, m = month_word(p, &lm);
+    const char *q = p + lm, *back;
+
+    if (!m)
+        return false;
+    if (*q == '.')
+        q++;
+    while (*q == ' ' || *q == '-' || *q == '\'' || *q == ',')
+        q++;
+    y = digits(q, 4, &ly);
+    if (isdigit((unsigned char)q[ly]) || (ly != 4 && ly != 2))
+        return false;
+    y = ly == 2 ? rg_two_digit_year(y) : y;
+    /* a day before the month: "31 March", "31st March" */
+    back = p;
+    while (back > text && back[-1] == ' ')
+        back--;
+    if (back - text >= 2 && isalpha((unsigned char)back[-1]) &&
+        isalpha((unsigned char)back[-2]))
+        back -= 2; /* st, nd, rd, th */
+    if (back > text && isdigit((unsigned char)back[-1])) {
+        const char *s = back - 1;
+        int ld;
+        while (s > text && isdigit((unsigned char)s[-1]))
+            s--;
+        day = digits(s, 2, &ld);
+        if (s + ld != back)
+            day = 0;
+    }
+    d->year = y;
+    d->month = m;
+    d->day = day ? day : rg_month_days(y, m);
+    *used = (int)(q + ly - p);
+    return true;
+}
+
 bool rg_due_from_text(const char *text, rag_date *out)
 {
     const char *p = text;
@@ -62,6 +132,16 @@ bool rg_due_from_text(const char *text, rag_date *out)
         return false;
     while (*p) {
         int a, b, c, la, lb, lc;
+        rag_date md;
+        if (isalpha((unsigned char)*p) &&
+            (p == text || !isalpha((unsigned char)p[-1]))) {
+            int used;
+            if (month_year(text, p, &md, &used)) {
+                later(&best, &found, md.year, md.month, md.day);
+                p += used;
+                continue;
+            }
+        }
         if (!isdigit((unsigned char)*p) ||
             (p > text && isdigit((unsigned char)p[-1]))) {
             p++;

@@ -29,6 +29,45 @@ static void hdr_clear(hdr *h)
 }
 
 /* What one header cell says: a role, a month (with its year), or -1. */
+/* A heading the vocabulary lacks that names a date of completion:
+ * "Agreed Implementation Date", "Proposed completion date", "Expected end
+ * date", "Original target dates".  It must end in "date", "dates" or
+ * "deadline" and say what the date is for with a word of finishing or
+ * planning; "Programmed dates" (a key's words), "Start date" or "Date
+ * raised" are not due dates. */
+static bool due_heading(const char *norm)
+{
+    static const char *const due_words[] = {
+        "implementation", "completion", "complete", "completed", "target",
+        "due", "delivery", "expected", "proposed", "agreed", "revised",
+        "end", "finish", "original", "estimated", "forecast", "deadline",
+        NULL};
+    static const char *const not_due[] = {"start", "review", "update",
+                                          "updated", "raised", "received",
+                                          NULL};
+    size_t len = strlen(norm), k;
+    const char *last = strrchr(norm, ' ');
+    bool named = false;
+
+    if (!last) /* one word: "Date" is in the vocabulary */
+        return false;
+    last++;
+    if (strcmp(last, "date") && strcmp(last, "dates") &&
+        strcmp(last, "deadline"))
+        return false;
+    /* 40 characters: a heading of a few words; a sentence that ends in
+     * "date" is no heading */
+    if (len > 40)
+        return false;
+    for (k = 0; not_due[k]; k++)
+        if (rg_norm_has(norm, not_due[k]))
+            return false;
+    for (k = 0; due_words[k] && !named; k++)
+        named = rg_norm_has(norm, due_words[k]) &&
+                strcmp(due_words[k], last);
+    return named;
+}
+
 static int header_cell(const rg_view *v, uint32_t r, uint32_t c, bool merged,
                        int *month, int *year)
 {
@@ -58,6 +97,8 @@ static int header_cell(const rg_view *v, uint32_t r, uint32_t c, bool merged,
         if (role < 0) /* "2024/25 Progress", "Q2 update" */
             role = rg_vocab_prefix(rg_header_words,
                                    rg_norm_skip_period(norm));
+        if (role < 0 && due_heading(norm))
+            role = RG_COL_DUE;
         return role;
     }
 }

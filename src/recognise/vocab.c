@@ -43,6 +43,17 @@ const rg_word rg_header_words[] = {
     {"target completion date", RG_COL_DUE}, {"end date", RG_COL_DUE},
     {"date", RG_COL_DUE}, {"timeline", RG_COL_DUE},
     {"date for completion", RG_COL_DUE}, {"revised date", RG_COL_DUE},
+    {"implementation date", RG_COL_DUE}, {"due by", RG_COL_DUE},
+    {"timeframe", RG_COL_DUE},
+
+    /* dates that are not when the action is due */
+    {"date raised", RG_COL_OTHER}, {"date identified", RG_COL_OTHER},
+    {"date opened", RG_COL_OTHER}, {"date added", RG_COL_OTHER},
+    {"date logged", RG_COL_OTHER}, {"date updated", RG_COL_OTHER},
+    {"date agreed", RG_COL_OTHER}, {"date of last update", RG_COL_OTHER},
+    {"date of report", RG_COL_OTHER}, {"review date", RG_COL_OTHER},
+    {"last updated", RG_COL_OTHER}, {"last reviewed", RG_COL_OTHER},
+    {"date closed", RG_COL_OTHER}, {"date completed", RG_COL_OTHER},
 
     {"position statement", RG_COL_COMMENT}, {"position", RG_COL_COMMENT},
     {"current position", RG_COL_COMMENT}, {"progress", RG_COL_COMMENT},
