@@ -256,6 +256,13 @@ static void test_split_leads_as_a_reader_would(void **state)
         {"Finance Manager / PDT", {"Finance Manager", "PDT"}},
         {"ICT Service Desk", {"ICT Service Desk"}},
         {"D TAYLOR J BOUGH", {"D TAYLOR", "J BOUGH"}},
+        /* an acronym and one word: a team; a post by its words */
+        {"ICT Security", {"ICT Security"}},
+        {"D Taylor ICT Security", {"D Taylor", "ICT Security"}},
+        {"HR Business Partner", {"HR Business Partner"}},
+        {"Senior Finance Business Partner / J Bough",
+         {"Senior Finance Business Partner", "J Bough"}},
+        {"PDT Jo Marsh", {"PDT", "Jo Marsh"}},
         {"", {NULL}},
     };
     size_t i;

@@ -384,8 +384,18 @@ static void split_names(lead_out *o, const char *s, size_t a, size_t b)
                 break;
             }
             flush_group(o, t, g, i);
-            emit(o, t[i].start, t[i].start + t[i].len);
-            g = i + 1;
+            if (i + 1 < n && t[i + 1].cls == TOK_WORD &&
+                (i + 2 == n || t[i + 2].cls == TOK_ACRONYM ||
+                 t[i + 2].cls == TOK_INITIAL || t[i + 2].cls == TOK_TITLE)) {
+                /* an acronym and one word is a team, "ICT Security",
+                 * "CEX Office": a person has a given name and a surname */
+                emit(o, t[i].start, t[i + 1].start + t[i + 1].len);
+                g = i + 2;
+                i++;
+            } else {
+                emit(o, t[i].start, t[i].start + t[i].len);
+                g = i + 1;
+            }
             has_word = false;
             break;
         case TOK_WORD:

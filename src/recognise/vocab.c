@@ -557,7 +557,12 @@ const rg_word rg_role_words[] = {
     {"leads", 1}, {"leader", 1}, {"leaders", 1}, {"coordinator", 1},
     {"advisor", 1}, {"adviser", 1}, {"consultant", 1},
     {"network", 1}, {"forum", 1}, {"project", 1}, {"programme", 1},
-    {"all", 1},
+    {"all", 1}, {"partner", 1}, {"partners", 1}, {"specialist", 1},
+    {"analyst", 1}, {"administrator", 1}, {"accountant", 1},
+    {"auditor", 1}, {"planner", 1}, {"assistant", 1}, {"executive", 1},
+    {"commissioner", 1}, {"engineer", 1}, {"surveyor", 1},
+    {"solicitor", 1}, {"owner", 1}, {"office", 1}, {"desk", 1},
+    {"support", 1},
     /* posts by their initials: Assistant/Deputy Director, Head of Service,
      * Chief Executive/Finance/Operating Officer, Senior Responsible Owner */
     {"ad", 1}, {"dd", 1}, {"hos", 1}, {"ceo", 1}, {"cfo", 1}, {"coo", 1},
