@@ -141,6 +141,15 @@ static const sc_case sc_cases[] = {
       NULL},
      2, "1.1", 400, 250, "count", "higher_is_better", "amber", "red",
      "Q2", 2, NULL, NULL},
+    {"a figure and a RAG column per quarter, later ones blank",
+     {"PI Ref|Indicator|Good performance is|Annual Target|Q1 Actual|"
+      "Q1 RAG|Q2 Actual|Q2 RAG|Q3 Actual|Q3 RAG|Q2 Commentary",
+      "CP01|Household waste recycled|High|45%|43.1%|G|44.8%|A|||"
+      "Garden waste scheme",
+      "CP02|Days to process new claims|Low|20|19|G|24|R|||",
+      NULL},
+     2, "CP01", 0.45, 0.448, "percent", "higher_is_better", "amber",
+     "amber", "Q2", 2, NULL, "Garden waste scheme"},
     {"no code column, a section heading row",
      {"Indicator|Target|Q1|Q2|RAG|Commentary", "Housing", 
       "Rent arrears as % of debit|2%|2.4%||G|Arrears up",

@@ -27,8 +27,28 @@
 /* Rows below a header looked at to judge it (see looks_like_rows). */
 #define PROBE_ROWS 6
 
+static int heading_role(const rg_view *v, uint32_t r, uint32_t c);
+
+/* The quarter or month a heading names, whatever else it says. */
+static bool heading_period(const rg_view *v, uint32_t r, uint32_t c,
+                           rg_sc_period *out);
+
+/* A period column: a quarter or month heading that names no other part of
+ * an indicator.  "Q2 RAG", "Q2 Commentary", "Q2 Direction of travel" are
+ * the quarter's RAG, comment or trend, not its figure ("Q2 Actual" is). */
 static bool months_or_quarter(const rg_view *v, uint32_t r, uint32_t c,
                               rg_sc_period *out)
+{
+    int role;
+
+    if (!heading_period(v, r, c, out))
+        return false;
+    role = heading_role(v, r, c);
+    return role <= 0 || role == RG_SC_ACTUAL || role == RG_SC_OTHER;
+}
+
+static bool heading_period(const rg_view *v, uint32_t r, uint32_t c,
+                           rg_sc_period *out)
 {
     const rag_cell *cell = rg_cell_at(v, r, c);
     size_t len;
@@ -37,6 +57,7 @@ static bool months_or_quarter(const rg_view *v, uint32_t r, uint32_t c,
     int q, mo = 0, y = 0;
 
     memset(out, 0, sizeof *out);
+    out->rag_col = -1;
     if (cell && cell->type == RAG_CELL_DATE) {
         int d;
         if (rag_serial_to_ymd(cell->number, v->wb->date1904, &y, &mo, &d))
@@ -114,6 +135,8 @@ static void sc_clear(rg_scorecard *s)
 static void header_row(const rg_view *v, uint32_t r, rg_scorecard *s)
 {
     uint32_t c, last = v->cols < MAX_COLS ? v->cols : MAX_COLS;
+    rg_sc_period rag_of[RG_SC_MAX_PERIODS];
+    size_t rags = 0, i, k;
 
     sc_clear(s);
     s->header_row = r;
@@ -127,6 +150,12 @@ static void header_row(const rg_view *v, uint32_t r, rg_scorecard *s)
             if (s->period_count < RG_SC_MAX_PERIODS)
                 s->periods[s->period_count++] = pd;
         } else if ((role = heading_role(v, r, c)) > 0) {
+            if (role == RG_SC_RAG && heading_period(v, r, c, &pd)) {
+                /* "Q2 RAG": kept to be matched with its period below;
+                 * the first such column is also the RAG column */
+                if (rags < RG_SC_MAX_PERIODS)
+                    rag_of[rags++] = pd;
+            }
             if (role != RG_SC_OTHER && s->col[role] < 0) {
                 s->col[role] = (int32_t)c;
                 s->roles++;
@@ -141,6 +170,13 @@ static void header_row(const rg_view *v, uint32_t r, rg_scorecard *s)
             s->first_col = c;
         s->last_col = c;
     }
+    for (k = 0; k < rags; k++)
+        for (i = 0; i < s->period_count; i++)
+            if (s->periods[i].quarter == rag_of[k].quarter &&
+                s->periods[i].month == rag_of[k].month &&
+                s->periods[i].year == rag_of[k].year &&
+                s->periods[i].rag_col < 0)
+                s->periods[i].rag_col = (int32_t)rag_of[k].col;
 }
 
 /*
@@ -383,6 +419,15 @@ static rag_status add_row(rag_model *m, const rg_view *v,
     }
     polarity = text_of(m, v, r, s->col[RG_SC_POLARITY], NULL);
     rag_words = text_of(m, v, r, s->col[RG_SC_RAG], &tmp.rag_cell);
+    /* with a RAG column per period ("Q1 RAG", "Q2 RAG"), the stated RAG is
+     * that of the latest period with a figure */
+    for (i = s->period_count; i-- > 0;)
+        if (hv[i]) {
+            if (s->periods[i].rag_col >= 0)
+                rag_words = text_of(m, v, r, s->periods[i].rag_col,
+                                    &tmp.rag_cell);
+            break;
+        }
     /* a section heading ("Housing", "Priority 1: ...") has a title and
      * nothing else */
     if (!tmp.code && !ht && !ha && !nv && !polarity && !rag_words)
