@@ -1,4 +1,5 @@
 #include <stdio.h>
+#include <stdlib.h>
 #include <sys/stat.h>
 
 #include "support.h"
@@ -21,4 +22,10 @@ bool shared_available(void)
 {
     struct stat st;
     return stat(RAG_SHARED_DIR "/fixtures", &st) == 0;
+}
+
+bool ci_set(void)
+{
+    const char *ci = getenv("CI");
+    return ci && *ci;
 }

@@ -88,12 +88,6 @@ static void write_text(const char *path, const char *text)
     fclose(f);
 }
 
-#define SKIP_WITHOUT_SHARED()                                                 \
-    do {                                                                      \
-        if (!shared_available())                                              \
-            skip();                                                           \
-    } while (0)
-
 static const char *fixture(const char *name)
 {
     static char buf[4][4096];
@@ -114,7 +108,7 @@ static void test_convert_tracker_reports_plans_and_findings(void **state)
     const char *out = in_dir("wm8.xlsx");
     rag_workbook *wb = NULL;
     (void)state;
-    SKIP_WITHOUT_SHARED();
+    NEED_SHARED();
     memset(&o, 0, sizeof o);
     o.model.as_of.year = 2009;
     o.model.as_of.month = 9;
@@ -149,7 +143,7 @@ static void test_convert_refuses_to_write_over_its_input(void **state)
     rag_error err;
     FILE *f;
     (void)state;
-    SKIP_WITHOUT_SHARED();
+    NEED_SHARED();
     src = slurp(fixture("fixtures/pi-action-plans-q2.xlsx"), &n0);
     assert_non_null(src);
     f = fopen(copy, "wb");
@@ -206,7 +200,7 @@ static void test_convert_alloc_failure_leaves_no_file(void **state)
     long i, total, step;
     rag_error err;
     (void)state;
-    SKIP_WITHOUT_SHARED();
+    NEED_SHARED();
     in = fixture("fixtures/deficit-recovery-frb-23-007.xlsx");
     rg_alloc_fail_after(LONG_MAX); /* count, never fail */
     assert_int_equal(rag_convert(in, out, NULL, NULL, &err), RAG_OK);
@@ -248,7 +242,7 @@ static void test_consolidate_goes_on_past_an_unreadable_input(void **state)
     rag_consolidate_report r;
     rag_workbook *wb = NULL;
     (void)state;
-    SKIP_WITHOUT_SHARED();
+    NEED_SHARED();
     write_text(bad, "not a workbook\n");
     in[0] = fixture("fixtures/deficit-recovery-frb-23-007.xlsx");
     in[1] = bad;
@@ -281,7 +275,7 @@ static void test_consolidate_gives_the_same_bytes_twice(void **state)
     rag_convert_options o;
     rag_error err;
     (void)state;
-    SKIP_WITHOUT_SHARED();
+    NEED_SHARED();
     memset(&o, 0, sizeof o);
     o.model.as_of.year = 2024;
     o.model.as_of.month = 1;

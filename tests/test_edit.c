@@ -77,12 +77,6 @@ static char *slurp(const char *path, size_t *len)
     return buf;
 }
 
-#define SKIP_WITHOUT_SHARED()                                                 \
-    do {                                                                      \
-        if (!shared_available())                                              \
-            skip();                                                           \
-    } while (0)
-
 static const char *tracker(void)
 {
     static char buf[4096];
@@ -170,7 +164,7 @@ static void test_edit_changes_read_back_and_others_stay(void **state)
     uint32_t red = 0;
     size_t i, n = 0;
     (void)state;
-    SKIP_WITHOUT_SHARED();
+    NEED_SHARED();
     assert_int_equal(edit_tracker(out, &red), RAG_OK);
     assert_int_equal(rag_workbook_read(tracker(), NULL, &in, &err), RAG_OK);
     assert_int_equal(rag_workbook_read(out, NULL, &wb, &err), RAG_OK);
@@ -226,7 +220,7 @@ static void test_edit_copies_untouched_entries_raw(void **state)
     rag_error err;
     size_t i, copied = 0, patched = 0;
     (void)state;
-    SKIP_WITHOUT_SHARED();
+    NEED_SHARED();
     assert_int_equal(rag_edit_open(tracker(), NULL, &e, &err), RAG_OK);
     memset(&c, 0, sizeof c);
     c.row = 2;
@@ -261,7 +255,7 @@ static void test_edit_twice_gives_the_same_bytes(void **state)
     size_t nx, ny;
     uint32_t r1, r2;
     (void)state;
-    SKIP_WITHOUT_SHARED();
+    NEED_SHARED();
     assert_int_equal(edit_tracker(a, &r1), RAG_OK);
     assert_int_equal(edit_tracker(b, &r2), RAG_OK);
     assert_int_equal(r1, r2);
@@ -284,7 +278,7 @@ static void test_edit_restyle_reuses_an_equal_format(void **state)
     rag_error err;
     uint32_t a, b, n;
     (void)state;
-    SKIP_WITHOUT_SHARED();
+    NEED_SHARED();
     assert_int_equal(rag_edit_open(tracker(), NULL, &e, &err), RAG_OK);
     n = rag_edit_style_count(e);
     memset(&r, 0, sizeof r);
@@ -311,7 +305,7 @@ static void test_edit_refuses_to_write_over_its_input(void **state)
     size_t n;
     FILE *f;
     (void)state;
-    SKIP_WITHOUT_SHARED();
+    NEED_SHARED();
     x = slurp(tracker(), &n);
     assert_non_null(x);
     f = fopen(copy, "wb");
@@ -334,7 +328,7 @@ static void test_edit_bad_calls_are_usage_errors(void **state)
     rag_hyperlink l;
     rag_error err;
     (void)state;
-    SKIP_WITHOUT_SHARED();
+    NEED_SHARED();
     assert_int_equal(rag_edit_open(NULL, NULL, &e, &err), RAG_ERR_USAGE);
     assert_null(e);
     assert_int_equal(rag_edit_open(tracker(), NULL, &e, &err), RAG_OK);
@@ -365,7 +359,7 @@ static void test_edit_alloc_failure_leaves_no_file(void **state)
     long i, total, step;
     uint32_t red;
     (void)state;
-    SKIP_WITHOUT_SHARED();
+    NEED_SHARED();
     rg_alloc_fail_after(LONG_MAX);
     assert_int_equal(edit_tracker(out, &red), RAG_OK);
     total = rg_alloc_count();

@@ -38,13 +38,7 @@ static char tmpdir[64];
 
 static void need_shared(void)
 {
-    const char *ci = getenv("CI");
-    if (shared_available())
-        return;
-    if (ci && !strcmp(ci, "true"))
-        fail_msg("%s/fixtures is missing (CI=true: no skipping)",
-                 RAG_SHARED_DIR);
-    skip();
+    NEED_SHARED();
 }
 
 static const char *fixture(const char *rel)

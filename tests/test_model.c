@@ -57,8 +57,7 @@ static void test_model_tracker_from_the_workbook(void **state)
     char buf[16];
     (void)state;
 
-    if (!shared_available())
-        skip();
+    NEED_SHARED();
     wb = open_fixture("wm8-improvement-tracker.xlsx");
     m = build(wb, NULL);
     assert_int_equal(m->plan_count, 1);
@@ -123,8 +122,7 @@ static void test_model_action_plan_dates_and_parents(void **state)
     char buf[16];
     (void)state;
 
-    if (!shared_available())
-        skip();
+    NEED_SHARED();
     wb = open_fixture("benefits-action-plan.xlsx");
     m = build(wb, "2009-09-07");
     p = &m->plans[0];
@@ -155,8 +153,7 @@ static void test_model_indicator_figures(void **state)
     const rag_indicator *x;
     (void)state;
 
-    if (!shared_available())
-        skip();
+    NEED_SHARED();
     wb = open_fixture("pi-action-plans-q2.xlsx");
     m = build(wb, NULL);
     assert_int_equal(m->plan_count, 2);
@@ -186,8 +183,7 @@ static void test_model_recovery_plan(void **state)
     char buf[16];
     (void)state;
 
-    if (!shared_available())
-        skip();
+    NEED_SHARED();
     wb = open_fixture("deficit-recovery-frb-23-007.xlsx");
     m = build(wb, "2024-01-15");
     p = &m->plans[0];
@@ -267,8 +263,7 @@ static void test_model_alloc_failure_at_every_step(void **state)
     long i;
     (void)state;
 
-    if (!shared_available())
-        skip();
+    NEED_SHARED();
     wb = open_fixture("deficit-recovery-frb-23-007.xlsx");
     for (i = 0;; i++) {
         rag_model *m = NULL;

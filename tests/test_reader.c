@@ -106,8 +106,7 @@ static void want_merges(const rag_sheet *s, const char *const *want,
 
 #define FIXTURE(name)                                                       \
     do {                                                                    \
-        if (!shared_available())                                            \
-            skip();                                                         \
+        NEED_SHARED();                                                      \
     } while (0)
 
 static const char *fixture(const char *name)

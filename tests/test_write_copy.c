@@ -202,8 +202,7 @@ static void test_copy_fixtures_read_back_the_same(void **state)
 {
     size_t i;
     (void)state;
-    if (!shared_available())
-        skip();
+    NEED_SHARED();
     for (i = 0; i < sizeof fixtures / sizeof fixtures[0]; i++) {
         print_message("  %s\n", fixtures[i]);
         copy_and_compare(fixtures[i], RAG_WRITE_NORMAL);
@@ -234,8 +233,7 @@ static void test_copy_twice_gives_the_same_bytes(void **state)
 {
     size_t i;
     (void)state;
-    if (!shared_available())
-        skip();
+    NEED_SHARED();
     for (i = 0; i < sizeof fixtures / sizeof fixtures[0]; i++) {
         assert_int_equal(copy_file(shared_path(fixtures[i]),
                                    in_dir("copy.xlsx"), RAG_WRITE_AUTO, NULL,
@@ -349,8 +347,7 @@ static void hooks_in_mode(rag_write_mode mode)
 static void test_copy_hooks_recolour_add_columns_and_lists(void **state)
 {
     (void)state;
-    if (!shared_available())
-        skip();
+    NEED_SHARED();
     hooks_in_mode(RAG_WRITE_NORMAL);
     hooks_in_mode(RAG_WRITE_STREAMING);
 }

@@ -8,6 +8,7 @@ Env: RAGBOOK, RAG_SHARED_DIR.  Exit 0 all passed, 1 a failure, 77 skipped
 (tests/CMakeLists.txt picks Debian's when a pyenv stands in front).
 """
 import csv, datetime, io, json, os, subprocess, sys
+from _skip import skip
 
 try:
     import openpyxl
@@ -161,7 +162,7 @@ def oracle_value(c):
 
 def test_fixtures_against_openpyxl():
     if openpyxl is None:
-        print("note: no openpyxl; the fixtures are not compared with it")
+        skip("no openpyxl: the fixtures cannot be compared with it")
         return
     for name in sorted(os.listdir(FIXTURES)):
         if not name.endswith(".xlsx"):
@@ -212,8 +213,7 @@ def test_fixtures_against_openpyxl():
 
 def main():
     if not os.path.exists(WM8):
-        print("SKIP: no fixtures at " + FIXTURES)
-        return 77
+        skip("no fixtures at " + FIXTURES)
     test_usage()
     test_json()
     test_csv()

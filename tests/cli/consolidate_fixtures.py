@@ -24,6 +24,7 @@ import os
 import subprocess
 import sys
 import tempfile
+from _skip import skip
 
 try:
     import openpyxl
@@ -282,11 +283,9 @@ def check_issues(name, book, inputs, extra=0):
 def main():
     fixtures = sorted(glob.glob(os.path.join(FIXTURES, "*.xlsx")))
     if not fixtures or not os.path.exists(os.path.join(FIXTURES, FRB)):
-        print("skipped: no fixtures in %s" % FIXTURES)
-        return 77
+        skip("no fixtures in %s" % FIXTURES)
     if openpyxl is None:
-        print("skipped: python3-openpyxl is not installed")
-        return 77
+        skip("python3-openpyxl is not installed")
     with tempfile.TemporaryDirectory() as tmp:
         inputs = fixtures + variants(tmp)
         out = os.path.join(tmp, "finance.xlsx")

@@ -21,6 +21,7 @@ import subprocess
 import sys
 import tempfile
 import zipfile
+from _skip import skip
 
 try:
     import openpyxl
@@ -80,11 +81,9 @@ def poison(src, dst):
 def main():
     fixtures = sorted(glob.glob(os.path.join(FIXTURES, "*.xlsx")))
     if not fixtures:
-        print("skipped: no fixtures in %s" % FIXTURES)
-        return 77
+        skip("no fixtures in %s" % FIXTURES)
     if openpyxl is None or not shutil.which("soffice"):
-        print("skipped: needs python3-openpyxl and LibreOffice (soffice)")
-        return 77
+        skip("needs python3-openpyxl and LibreOffice (soffice)")
     with tempfile.TemporaryDirectory() as tmp:
         profile = os.path.join(tmp, "lo-profile")
         os.makedirs(os.path.join(profile, "user"))

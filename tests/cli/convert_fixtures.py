@@ -31,6 +31,7 @@ import subprocess
 import sys
 import tempfile
 import zipfile
+from _skip import skip
 
 try:
     import openpyxl
@@ -384,11 +385,9 @@ def test_errors(tmp):
 def main():
     fixtures = sorted(glob.glob(os.path.join(FIXTURES, "*.xlsx")))
     if not fixtures:
-        print("skipped: no fixtures in %s" % FIXTURES)
-        return 77
+        skip("no fixtures in %s" % FIXTURES)
     if openpyxl is None:
-        print("skipped: python3-openpyxl is not installed")
-        return 77
+        skip("python3-openpyxl is not installed")
     with tempfile.TemporaryDirectory() as tmp:
         for f in fixtures:
             for asof in (None, "2009-09-07", "2023-10-15"):

@@ -40,6 +40,7 @@ import sys
 import tempfile
 import xml.etree.ElementTree as ET
 import zipfile
+from _skip import skip
 
 try:
     import openpyxl
@@ -397,14 +398,9 @@ def work(src):
 def main():
     fixtures = sorted(glob.glob(os.path.join(SHARED, "fixtures", "*.xlsx")))
     if not fixtures:
-        if os.environ.get("CI") == "true":
-            print("no fixtures under RAG_SHARED_DIR")
-            return 1
-        print("skipped: no fixtures")
-        return 77
-    if openpyxl is None and os.environ.get("CI") != "true":
-        print("skipped: no openpyxl")
-        return 77
+        skip("no fixtures under RAG_SHARED_DIR")
+    if openpyxl is None:
+        skip("no openpyxl")
     every = int(os.environ.get("RAG_CORPUS_EVERY", "1"))
     corpus = sorted(glob.glob(os.path.join(SHARED, "corpus", "files", "*")))
     files = fixtures + corpus[::every]

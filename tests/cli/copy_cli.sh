@@ -2,16 +2,14 @@
 # `ragbook copy` as a user runs it: exit codes, one stderr line per
 # problem, no output file on any failure, never over the input, one
 # warning per kind of thing not copied, the same bytes twice.  Uses the
-# shared fixtures and corpus; skips (77) without them.
+# shared fixtures and corpus; skips (77) without them, fails under CI.
 set -u
+. "$(dirname "$0")/_skip.sh"
 R="${RAGBOOK:?RAGBOOK is not set}"
 shared="${RAG_SHARED_DIR:-}"
 fixture="$shared/fixtures/wm8-improvement-tracker.xlsx"
 charts="$shared/corpus/files/jmcnamara_libxlsxwriter__test_functional_xlsx_files_chart_area01.xlsx"
-if [ ! -f "$fixture" ]; then
-    echo "SKIP: no fixtures in '$shared'"
-    exit 77
-fi
+[ -f "$fixture" ] || skip "no fixtures in '$shared'"
 dir=$(mktemp -d /tmp/ragbook-copy-cli-XXXXXX)
 trap 'rm -rf "$dir"' EXIT
 fails=0

@@ -37,6 +37,7 @@ import subprocess
 import sys
 import tempfile
 import warnings
+from _skip import skip
 
 # ctest runs this with a python3 that has openpyxl (tests/CMakeLists.txt).
 try:
@@ -485,12 +486,10 @@ def main():
         print("RAGBOOK is not set to the ragbook CLI")
         return 2
     if not shared or not os.path.isdir(os.path.join(shared, "fixtures")):
-        print("skipped: no shared folder (RAG_SHARED_DIR)")
-        return 77
+        skip("no shared folder (RAG_SHARED_DIR)")
     use_opx = not args.no_openpyxl
     if use_opx and not HAVE_OPENPYXL:
-        print("skipped: python3-openpyxl is not installed")
-        return 77
+        skip("python3-openpyxl is not installed")
 
     files = sorted(os.path.join(shared, "fixtures", f)
                    for f in os.listdir(os.path.join(shared, "fixtures"))

@@ -13,6 +13,7 @@ import json
 import os
 import subprocess
 import sys
+from _skip import skip
 
 RAGBOOK = os.environ.get("RAGBOOK", "ragbook")
 SHARED = os.environ.get("RAG_SHARED_DIR", os.path.join(os.path.dirname(__file__), "../../../shared"))
@@ -132,8 +133,7 @@ def check_fixture(expect_path):
 def main():
     paths = sorted(glob.glob(os.path.join(SHARED, "fixtures", "*.expect.json")))
     if not paths:
-        print(f"no fixtures under {SHARED}/fixtures: skipped")
-        return 0
+        skip(f"no fixtures under {SHARED}/fixtures")
     for p in paths:
         check_fixture(p)
     for f in failures:

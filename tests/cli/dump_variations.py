@@ -13,14 +13,14 @@ import os
 import subprocess
 import sys
 import tempfile
+from _skip import skip
 
 try:
     import openpyxl
     from openpyxl.styles import Font, PatternFill
 except ImportError:
     # ctest runs a python3 that has openpyxl (tests/CMakeLists.txt).
-    print("python3-openpyxl is not installed: skipped")
-    sys.exit(0)
+    skip("python3-openpyxl is not installed")
 
 RAGBOOK = os.environ.get("RAGBOOK", "ragbook")
 failures = []

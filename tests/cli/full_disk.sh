@@ -14,14 +14,8 @@ set -u
 R="${RAGBOOK:?RAGBOOK is not set}"
 src="${RAG_SOURCE_DIR:?RAG_SOURCE_DIR is not set}"
 
-no_namespace() {
-    if [ -n "${CI:-}" ]; then
-        echo "FAIL: $1 (CI is set: this test must run)"
-        exit 1
-    fi
-    echo "SKIP: $1"
-    exit 77
-}
+. "$(dirname "$0")/_skip.sh"
+no_namespace() { skip "$1"; }
 
 if [ -z "${RAG_IN_NAMESPACE:-}" ]; then
     [ "$(id -u)" -eq 0 ] || no_namespace "needs root to mount a tmpfs"

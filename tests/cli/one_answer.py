@@ -16,6 +16,7 @@ import os
 import subprocess
 import sys
 import tempfile
+from _skip import skip
 
 RAGBOOK = os.environ.get("RAGBOOK", "ragbook")
 SHARED = os.environ.get("RAG_SHARED_DIR",
@@ -29,8 +30,7 @@ COLUMN = "Past its due date?"
 try:
     import openpyxl
 except ImportError:
-    print("one_answer: python3-openpyxl is missing")
-    sys.exit(1 if os.environ.get("CI") else 77)
+    skip("one_answer: python3-openpyxl is missing")
 
 
 def run(args):
@@ -125,8 +125,7 @@ def due_words_plan(path):
 
 def main():
     if not os.path.isdir(FIXTURES):
-        print(f"one_answer: no fixtures in {FIXTURES}")
-        return 1 if os.environ.get("CI") else 77
+        skip(f"one_answer: no fixtures in {FIXTURES}")
     fails = checked = 0
     tmp = tempfile.mkdtemp()
     made = os.path.join(tmp, "due-words.xlsx")

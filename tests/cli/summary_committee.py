@@ -29,6 +29,7 @@ import os
 import subprocess
 import sys
 import tempfile
+from _skip import skip
 
 try:
     import openpyxl
@@ -498,12 +499,10 @@ def test_report(tmp, files):
 
 
 def main():
-    ci = os.environ.get("CI") == "true"
     files = sorted(glob.glob(os.path.join(SHARED, "fixtures", "*.xlsx")))
     if not files or openpyxl is None:
-        print("skipped: %s" % ("no fixtures in " + SHARED if not files
-                               else "python3-openpyxl is not installed"))
-        return 1 if ci else 77
+        skip("no fixtures in " + SHARED if not files
+             else "python3-openpyxl is not installed")
     files += sorted(glob.glob(os.path.join(SOURCE, "samples", "*.xlsx")))
     with tempfile.TemporaryDirectory() as tmp:
         sc = os.path.join(tmp, "scorecard.xlsx")

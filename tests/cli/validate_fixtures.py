@@ -21,6 +21,7 @@ import subprocess
 import sys
 import tempfile
 import unittest
+from _skip import skip
 
 RAGBOOK = os.environ.get("RAGBOOK", "ragbook")
 SHARED = os.environ.get("RAG_SHARED_DIR",
@@ -415,6 +416,5 @@ class Options(unittest.TestCase):
 
 if __name__ == "__main__":
     if not os.path.isdir(FIXTURES):
-        print("skipped: no fixtures at " + FIXTURES)
-        sys.exit(0)
+        skip("no fixtures at " + FIXTURES)
     unittest.main(verbosity=2)
