@@ -209,6 +209,12 @@ static void test_conditional_colours_is_info_for_each_such_sheet(void **s)
     wb.sheets = sheets;
     wb.sheet_count = 2;
     t.m.wb = &wb;
+    /* the tracker spans A1:P60, its months among them */
+    t.p.sheet_index = 0;
+    t.p.range.first_row = 0;
+    t.p.range.first_col = 0;
+    t.p.range.last_row = 59;
+    t.p.range.last_col = 15;
     f = run(&t.m, NULL);
     assert_int_equal(count_rule(f, RAG_RULE_CONDITIONAL_COLOURS), 1);
     x = first_rule(f, RAG_RULE_CONDITIONAL_COLOURS);
@@ -220,6 +226,15 @@ static void test_conditional_colours_is_info_for_each_such_sheet(void **s)
                         "(D5:O60): those colours are not cell fills, so they "
                         "are not read as statuses (letters or words in the "
                         "cells are, through the key)");
+    rag_findings_free(f);
+
+    /* beside the plan, or on a sheet with no plan (the key): not a word */
+    cf[0].first_col = cf[0].last_col = 30;
+    sheets[1].conditional = cf + 0;
+    sheets[1].conditional_count = 1;
+    sheets[1].features = RAG_FEATURE_CONDITIONAL;
+    f = run(&t.m, NULL);
+    assert_int_equal(count_rule(f, RAG_RULE_CONDITIONAL_COLOURS), 0);
     rag_findings_free(f);
 
     sheets[0].conditional_count = 0;

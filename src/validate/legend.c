@@ -182,6 +182,32 @@ void rg_check_legend(rg_vctx *c, const rag_plan *p)
     unknown_fills(c, p);
 }
 
+/* true when a conditional format of sheet i lies over a plan of that sheet
+ * (a tracker's months, an action plan's status column...): only there can
+ * its colours be statuses ragbook does not read.  Conditional formats on a
+ * sheet with no plan, or beside the plan, are no concern of a return's. */
+static bool over_a_plan(const rag_model *m, const rag_sheet *sh, size_t i)
+{
+    size_t j, k;
+
+    for (j = 0; j < m->plan_count; j++) {
+        const rag_plan *p = &m->plans[j];
+        const rag_range *pr = &p->range;
+        if (p->sheet_index != i)
+            continue;
+        for (k = 0; k < sh->conditional_count; k++) {
+            const rag_range *r = &sh->conditional[k];
+            if (r->first_row <= pr->last_row && r->last_row >= pr->first_row &&
+                r->first_col <= pr->last_col && r->last_col >= pr->first_col)
+                return true;
+        }
+        /* ranges not listed (a count only): the sheet's plan is enough */
+        if (!sh->conditional_count)
+            return true;
+    }
+    return false;
+}
+
 void rg_check_sheets(rg_vctx *c)
 {
     const rag_workbook *wb = c->model->wb;
@@ -197,6 +223,8 @@ void rg_check_sheets(rg_vctx *c)
 
         if (!sh->conditional_count &&
             !(sh->features & RAG_FEATURE_CONDITIONAL))
+            continue;
+        if (!over_a_plan(c->model, sh, i))
             continue;
         for (k = 0; k < sh->conditional_count && k < 3; k++) {
             rag_range_format(&sh->conditional[k], r);
