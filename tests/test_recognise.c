@@ -291,6 +291,49 @@ static void test_due_columns_by_what_they_say(void **state)
     }
 }
 
+/* Years in the upper row of a two-row header, beside "Ref": the months
+ * below take them, not the year of the day ragbook runs. */
+static void test_years_in_the_upper_header_row(void **state)
+{
+    static const char *const rows[] = {
+        "Ref|Action|Lead|2024|||||||||2025||",
+        "|||Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Jan|Feb|Mar",
+        "A1|Embed the practice model|Jo Marsh|On track|On track|Late",
+        NULL};
+    const rag_plan *p;
+    built b;
+    (void)state;
+
+    build_grid(&b, rows);
+    p = only_plan(&b, RAG_PLAN_TRACKER);
+    assert_int_equal(p->action_count, 1);
+    assert_true(p->actions[0].month_count >= 1);
+    assert_int_equal(p->actions[0].months[0].year, 2024);
+    assert_int_equal(p->actions[0].months[0].month, 4);
+    built_free(&b);
+}
+
+/* "Issue identified | Agreed action": the actions are under the heading
+ * that names them, though the vocabulary lacks its words. */
+static void test_action_column_by_its_last_word(void **state)
+{
+    static const char *const rows[] = {
+        "No.|Issue identified|Agreed action|Responsible officer|"
+        "Target date|Comments",
+        "1|Backlog|Clear the backlog|Planning Manager|30/06/2024|",
+        "2|Validation|Introduce a checklist|Team Leader|31/08/2024|",
+        NULL};
+    const rag_plan *p;
+    built b;
+    (void)state;
+
+    build_grid(&b, rows);
+    p = only_plan(&b, RAG_PLAN_ACTION);
+    assert_int_equal(p->action_count, 2);
+    assert_string_equal(p->actions[0].text, "Clear the backlog");
+    built_free(&b);
+}
+
 /* ---- letters in month cells, through the key --------------------------- */
 
 static void test_month_letters_read_through_the_key(void **state)
@@ -391,6 +434,8 @@ int main(void)
         cmocka_unit_test(test_scorecard_rows_are_validated_one_by_one),
         cmocka_unit_test(test_action_tables_stay_action_plans),
         cmocka_unit_test(test_due_columns_by_what_they_say),
+        cmocka_unit_test(test_years_in_the_upper_header_row),
+        cmocka_unit_test(test_action_column_by_its_last_word),
         cmocka_unit_test(test_no_plan_is_said),
         cmocka_unit_test(test_explain_says_where_and_why),
         cmocka_unit_test(test_month_letters_read_through_the_key),

@@ -68,6 +68,28 @@ static bool due_heading(const char *norm)
     return named;
 }
 
+/* A heading the vocabulary lacks whose last word names actions: "Agreed
+ * action", "Management actions", "Key tasks", "Planned activities".
+ * Headings the vocabulary has ("Corrective action" is a comment) never
+ * reach here. */
+static bool action_heading(const char *norm)
+{
+    static const char *const words[] = {"action", "actions", "task",
+                                        "tasks", "activity", "activities",
+                                        NULL};
+    const char *last = strrchr(norm, ' ');
+    size_t k;
+
+    /* 40 characters: a heading of a few words, not a sentence */
+    if (!last || strlen(norm) > 40)
+        return false;
+    last++;
+    for (k = 0; words[k]; k++)
+        if (!strcmp(last, words[k]))
+            return true;
+    return false;
+}
+
 static int header_cell(const rg_view *v, uint32_t r, uint32_t c, bool merged,
                        int *month, int *year)
 {
@@ -99,6 +121,8 @@ static int header_cell(const rg_view *v, uint32_t r, uint32_t c, bool merged,
                                    rg_norm_skip_period(norm));
         if (role < 0 && due_heading(norm))
             role = RG_COL_DUE;
+        if (role < 0 && action_heading(norm))
+            role = RG_COL_ACTION;
         return role;
     }
 }
@@ -497,8 +521,21 @@ bool rg_find_tables(const rg_view *v, rg_table **out, size_t *count)
         memcpy(t->months, f->h.months, sizeof t->months);
         t->month_count = t->kind == RAG_PLAN_TRACKER ? f->h.month_count : 0;
         {
+            /* the years sit above the month row: in the header's upper
+             * row when it has two ("2024" merged over Apr..Dec beside
+             * "Ref"), else in the row above the header */
             hdr h = f->h;
-            t->fy_start = header_years(v, f->prev_row, &h);
+            size_t k;
+            bool dated = false;
+            if (f->prev_row != f->row) {
+                t->fy_start = header_years(v, f->row, &h);
+                for (k = 0; k < h.month_count; k++)
+                    dated = dated || h.months[k].year;
+            }
+            if (!t->fy_start && !dated) {
+                h = f->h;
+                t->fy_start = header_years(v, f->prev_row, &h);
+            }
             memcpy(t->months, h.months, sizeof t->months);
         }
         t->block_start = from;
