@@ -13,6 +13,7 @@
 #include <sys/stat.h>
 
 #include "cli/inputs.h"
+#include "util/outfile.h"
 
 /* The defined name ragbook gives a whole workbook it wrote (see
  * RG_CV_MARK_OUTPUT in src/outputs/convert_impl.h). */
@@ -399,14 +400,10 @@ const char *cli_ragbook_output_file(const char *path)
 
 bool cli_same_file(const char *path, char *const *paths, size_t n)
 {
-    struct stat so, si;
     size_t i;
 
-    if (stat(path, &so) != 0)
-        return false;
     for (i = 0; i < n; i++)
-        if (stat(paths[i], &si) == 0 && si.st_dev == so.st_dev &&
-            si.st_ino == so.st_ino)
+        if (rg_same_file(path, paths[i]))
             return true;
     return false;
 }

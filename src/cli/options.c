@@ -15,6 +15,7 @@
 
 #include "cli/cli.h"
 #include "cli/inputs.h"
+#include "util/outfile.h"
 
 /* ---- a bad option ----------------------------------------------------- */
 
@@ -141,11 +142,11 @@ int cli_opt_tolerance(const char *cmd, const char *arg, double *out)
 static struct {
     char stdout_dir[4096];  /* a private folder for it */
     char stdout_copy[4200]; /* a workbook for stdout, made there first */
-    char text_tmp[4096];  /* -o FILE for text: the temporary beside it */
+    rg_outfile *text_file;  /* -o FILE for text: written beside it */
     const char *text_target;
     int real_stdout;        /* the caller's stdout once -o FILE took fd 1 */
     bool complete;          /* the text is whole whatever the status */
-} pending = {"", "", "", NULL, -1, false};
+} pending = {"", "", NULL, NULL, -1, false};
 
 void cli_text_output_complete(void)
 {
@@ -200,6 +201,22 @@ static int missing_folder(const char *path, char *missing, size_t size)
 
 /* A file that cannot be written gets the contract's one line naming it
  * and the reason, as the writer's own errors do. */
+/* Temporary files beside path that earlier runs left when they were
+ * killed (util/outfile.c; a run now leaves none where O_TMPFILE works):
+ * named in one line, never removed, since they may be someone's. */
+static void warn_stale(const char *path)
+{
+    rg_buf names = {NULL, 0, 0};
+    size_t n = rg_outfile_stale(path, &names);
+
+    if (n && names.data)
+        fprintf(stderr, "ragbook: %s: warning: %zu temporary file%s beside "
+                        "it left by an earlier run that did not finish "
+                        "(not removed): %s\n",
+                path, n, n == 1 ? "" : "s", names.data);
+    rg_buf_free(&names);
+}
+
 static int check_folder(const char *path)
 {
     char missing[4096];
@@ -213,6 +230,7 @@ static int check_folder(const char *path)
                 path, missing);
         return RAG_EXIT_TROUBLE;
     default:
+        warn_stale(path);
         return RAG_EXIT_OK;
     }
 }
@@ -264,9 +282,7 @@ int cli_workbook_output(const char *cmd, const char **path)
 int cli_text_output(const char *cmd, const char *path, char *const *inputs,
                     size_t n)
 {
-    char *slash;
-    mode_t mask;
-    int fd;
+    int e;
 
     if (!strcmp(path, "-"))
         return RAG_EXIT_OK;
@@ -275,33 +291,23 @@ int cli_text_output(const char *cmd, const char *path, char *const *inputs,
     if (cli_same_file(path, inputs, n))
         return cli_usage_error(cmd, "the output '%s' is one of the inputs; "
                                "an input is never overwritten", path);
-    if (strlen(path) + 16 >= sizeof pending.text_tmp)
-        return cli_usage_error(cmd, "the output name is too long");
-    /* The temporary goes beside the target, so the rename at the end is
-     * within one file system and the target is whole or absent. */
-    strcpy(pending.text_tmp, path);
-    slash = strrchr(pending.text_tmp, '/');
-    strcpy(slash ? slash + 1 : pending.text_tmp, ".ragbook-XXXXXX");
-    fd = mkstemp(pending.text_tmp);
-    if (fd < 0) {
-        fprintf(stderr, "ragbook: %s: cannot write: %s\n", path,
-                strerror(errno));
-        pending.text_tmp[0] = '\0';
+    /* Written beside the target (util/outfile.c), so that putting it in
+     * place at the end is within one file system and the target is whole
+     * or absent. */
+    e = rg_outfile_open(path, &pending.text_file);
+    if (e) {
+        fprintf(stderr, "ragbook: %s: cannot write: %s\n", path, strerror(e));
         return RAG_EXIT_TROUBLE;
     }
-    mask = umask(0);
-    umask(mask);
-    if (fchmod(fd, 0666 & ~mask) != 0 || fflush(stdout) != 0 ||
+    if (fflush(stdout) != 0 ||
         (pending.real_stdout = dup(STDOUT_FILENO)) < 0 ||
-        dup2(fd, STDOUT_FILENO) < 0) {
+        dup2(rg_outfile_fd(pending.text_file), STDOUT_FILENO) < 0) {
         fprintf(stderr, "ragbook: %s: cannot write: %s\n", path,
                 strerror(errno));
-        close(fd);
-        unlink(pending.text_tmp);
-        pending.text_tmp[0] = '\0';
+        rg_outfile_abort(pending.text_file);
+        pending.text_file = NULL;
         return RAG_EXIT_TROUBLE;
     }
-    close(fd);
     pending.text_target = path;
     return RAG_EXIT_OK;
 }
@@ -333,23 +339,25 @@ static bool copy_to_fd(const char *path, int fd)
 
 int cli_outputs_end(int status)
 {
-    if (pending.text_tmp[0]) {
+    if (pending.text_file) {
         /* exit 1 is validate's answer (findings), not a failure; and
          * validate's 2 for an unreadable input comes with every other
          * file's lines, whole */
         bool keep = status <= RAG_EXIT_FINDINGS || pending.complete;
+        int e = 0;
         if (ferror(stdout) || fflush(stdout) != 0 ||
-            fsync(STDOUT_FILENO) != 0)
-            keep = false, status = RAG_EXIT_TROUBLE;
-        if (keep && rename(pending.text_tmp, pending.text_target) != 0) {
+            rg_io_fails(RG_IO_WRITE))
+            e = errno ? errno : EIO;
+        if (keep && !e)
+            e = rg_outfile_commit(pending.text_file); /* fsync, in place */
+        else
+            rg_outfile_abort(pending.text_file);
+        pending.text_file = NULL;
+        if (e) {
             fprintf(stderr, "ragbook: %s: cannot write: %s\n",
-                    pending.text_target, strerror(errno));
+                    pending.text_target, strerror(e));
             status = RAG_EXIT_TROUBLE;
-            keep = false;
         }
-        if (!keep)
-            unlink(pending.text_tmp);
-        pending.text_tmp[0] = '\0';
     }
     if (pending.stdout_copy[0]) {
         struct stat st;

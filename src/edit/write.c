@@ -13,13 +13,7 @@
 #include <sys/stat.h>
 
 #include "edit/edit_impl.h"
-
-static bool same_file(const char *a, const char *b)
-{
-    struct stat x, y;
-    return stat(a, &x) == 0 && stat(b, &y) == 0 && x.st_dev == y.st_dev &&
-           x.st_ino == y.st_ino;
-}
+#include "util/outfile.h"
 
 static bool ct_changed(const rag_edit *e)
 {
@@ -100,10 +94,10 @@ rag_status rag_edit_write(rag_edit *e, const char *path, rag_error *err)
 
     if (!e || !path)
         return rg_fail(err, RAG_ERR_USAGE, "no output file");
-    if (same_file(path, e->path))
+    if (rg_same_file(path, e->path))
         return rg_fail(err, RAG_ERR_USAGE, "the output is the input");
     for (i = 0; i < e->side_count; i++)
-        if (same_file(path, ed_side_path(e->sides[i])))
+        if (rg_same_file(path, ed_side_path(e->sides[i])))
             return rg_fail(err, RAG_ERR_USAGE, "the output is a grafted "
                            "workbook");
     if (stat(path, &sb) == 0 && S_ISDIR(sb.st_mode))

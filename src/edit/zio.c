@@ -24,6 +24,7 @@
 #include <zip.h>
 
 #include "edit/zio.h"
+#include "util/outfile.h"
 
 typedef struct ez_entry {
     char *name;
@@ -40,7 +41,7 @@ struct ez_in {
 
 struct ez_out {
     zipFile zf;
-    char *tmp, *target;
+    rg_outfile *file;
     bool open_entry;
     bool failed;
 };
@@ -119,48 +120,26 @@ unsigned long ez_in_dosdate(const ez_in *z, size_t i)
 rag_status ez_out_open(const char *target, ez_out **out, rag_error *err)
 {
     ez_out *o = rg_calloc(1, sizeof *o);
-    const char *slash = strrchr(target, '/');
-    size_t dir = slash ? (size_t)(slash - target) + 1 : 0;
-    int fd;
+    int e;
 
     *out = NULL;
     if (!o)
         return rg_fail(err, RAG_ERR_NOMEM, "out of memory");
-    o->tmp = rg_malloc(dir + 32);
-    o->target = rg_strdup(target);
-    if (!o->tmp || !o->target) {
-        rg_free(o->tmp);
-        rg_free(o->target);
+    /* util/outfile.c: an unnamed file in the target's directory (nothing
+     * left if killed), or a hidden one where that is refused. */
+    e = rg_outfile_open(target, &o->file);
+    if (e) {
         rg_free(o);
-        return rg_fail(err, RAG_ERR_NOMEM, "out of memory");
-    }
-    memcpy(o->tmp, target, dir);
-    memcpy(o->tmp + dir, ".ragbook-XXXXXX", 16);
-    fd = mkstemp(o->tmp);
-    if (fd < 0) {
-        int e = errno;
-        rg_free(o->tmp);
-        rg_free(o->target);
-        rg_free(o);
+        if (e == ENOMEM)
+            return rg_fail(err, RAG_ERR_NOMEM, "out of memory");
         if (err)
             err->sys_errno = e;
         return rg_fail(err, RAG_ERR_IO, "cannot create a file beside it: %s",
                        strerror(e));
     }
-    {
-        /* mkstemp makes it 0600; a workbook is 0666 less the umask */
-        mode_t mask = umask(0);
-        umask(mask);
-        if (fchmod(fd, 0666 & ~mask) != 0) {
-            /* not fatal: the file stays private */
-        }
-    }
-    close(fd);
-    o->zf = zipOpen64(o->tmp, APPEND_STATUS_CREATE);
+    o->zf = zipOpen64(rg_outfile_name(o->file), APPEND_STATUS_CREATE);
     if (!o->zf) {
-        unlink(o->tmp);
-        rg_free(o->tmp);
-        rg_free(o->target);
+        rg_outfile_abort(o->file);
         rg_free(o);
         return rg_fail(err, RAG_ERR_IO, "cannot write the output");
     }
@@ -215,7 +194,8 @@ rag_status ez_copy_raw_as(ez_out *o, ez_in *in, size_t i, const char *as,
         return rg_fail(err, RAG_ERR_NOMEM, "out of memory");
     }
     while ((rc = unzReadCurrentFile(in->uf, buf, 64 * 1024)) > 0)
-        if (zipWriteInFileInZip(o->zf, buf, (unsigned)rc) != ZIP_OK) {
+        if (rg_io_fails(RG_IO_WRITE) ||
+            zipWriteInFileInZip(o->zf, buf, (unsigned)rc) != ZIP_OK) {
             rc = -1000;
             break;
         }
@@ -231,8 +211,9 @@ rag_status ez_copy_raw_as(ez_out *o, ez_in *in, size_t i, const char *as,
         return rg_fail(err, RAG_ERR_ZIP, "not an XLSX file: the zip is "
                        "damaged (%s)", e->name);
     }
-    if (zipCloseFileInZipRaw64(o->zf, e->info.uncompressed_size,
-                               e->info.crc) != ZIP_OK)
+    if ((rg_io_fails(RG_IO_ZIP) |
+         (zipCloseFileInZipRaw64(o->zf, e->info.uncompressed_size,
+                                 e->info.crc) != ZIP_OK)))
         return out_fail(o, err, e->name);
     return RAG_OK;
 }
@@ -259,7 +240,8 @@ int ez_write(void *ctx, const char *data, size_t len)
     ez_out *o = ctx;
     while (len) {
         unsigned n = len > (1u << 30) ? (1u << 30) : (unsigned)len;
-        if (zipWriteInFileInZip(o->zf, data, n) != ZIP_OK) {
+        if (rg_io_fails(RG_IO_WRITE) ||
+            zipWriteInFileInZip(o->zf, data, n) != ZIP_OK) {
             o->failed = true;
             return 1;
         }
@@ -272,7 +254,8 @@ int ez_write(void *ctx, const char *data, size_t len)
 rag_status ez_end(ez_out *o, rag_error *err)
 {
     o->open_entry = false;
-    if (zipCloseFileInZip(o->zf) != ZIP_OK || o->failed)
+    if ((rg_io_fails(RG_IO_ZIP) | (zipCloseFileInZip(o->zf) != ZIP_OK)) ||
+        o->failed)
         return out_fail(o, err, "an entry");
     return RAG_OK;
 }
@@ -293,27 +276,28 @@ rag_status ez_put(ez_out *o, const char *name, unsigned long dosdate,
 rag_status ez_out_finish(ez_out *o, bool commit, rag_error *err)
 {
     rag_status st = RAG_OK;
+    int e;
+
     if (!o)
         return RAG_OK;
     if (o->open_entry)
         zipCloseFileInZip(o->zf);
-    if (zipClose(o->zf, NULL) != ZIP_OK && commit)
+    if ((rg_io_fails(RG_IO_ZIP) | (zipClose(o->zf, NULL) != ZIP_OK)) &&
+        commit)
         st = out_fail(o, err, "the zip directory");
-    if (commit && st == RAG_OK && !o->failed) {
-        if (rename(o->tmp, o->target) != 0) {
-            int e = errno;
+    if (commit && st == RAG_OK && o->failed)
+        st = out_fail(o, err, "the zip");
+    if (commit && st == RAG_OK) {
+        e = rg_outfile_commit(o->file); /* fsync, then in place */
+        o->file = NULL;
+        if (e) {
             if (err)
                 err->sys_errno = e;
-            st = rg_fail(err, RAG_ERR_IO, "cannot rename the output into "
-                         "place: %s", strerror(e));
+            st = rg_fail(err, RAG_ERR_IO, "cannot put the output in place: "
+                         "%s", strerror(e));
         }
-    } else if (commit && st == RAG_OK) {
-        st = out_fail(o, err, "the zip");
     }
-    if (!commit || st != RAG_OK)
-        unlink(o->tmp);
-    rg_free(o->tmp);
-    rg_free(o->target);
+    rg_outfile_abort(o->file);
     rg_free(o);
     return st;
 }

@@ -26,6 +26,7 @@
 #include "outputs/convert_impl.h"
 #include "outputs/merge_impl.h"
 #include "ragbook/edit.h"
+#include "util/outfile.h"
 
 #define MARK_CHANGES RG_MG_MARK_CHANGES
 
@@ -45,13 +46,6 @@ typedef struct wjob {
 } wjob;
 
 /* ---- files -------------------------------------------------------------- */
-
-static bool same_file(const char *a, const char *b)
-{
-    struct stat sa, sb;
-    return a && b && stat(a, &sa) == 0 && stat(b, &sb) == 0 &&
-           sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
-}
 
 /* A new empty file beside out, for a pass's result; NULL on failure. */
 static char *temp_beside(const char *out, rag_error *err)
@@ -400,10 +394,10 @@ rag_status rag_merge_write(rag_merge *mg, const char *out, rag_error *err)
     st = rag_merge_finish(mg, err);
     if (st != RAG_OK)
         return st;
-    if (same_file(out, mg->master))
+    if (rg_same_file(out, mg->master))
         st = rg_fail(err, RAG_ERR_USAGE, "the output is the master");
     for (i = 0; i < mg->path_count && st == RAG_OK; i++)
-        if (same_file(out, mg->paths[i]))
+        if (rg_same_file(out, mg->paths[i]))
             st = rg_fail(err, RAG_ERR_USAGE, "the output is a return (%s)",
                          mg->paths[i]);
     if (st != RAG_OK) {

@@ -1,118 +1,41 @@
 /*
  * Outputs proven whole before they are put in place: see output.h.
  */
-#define _GNU_SOURCE /* O_TMPFILE, linkat */
-
 #include <errno.h>
-#include <fcntl.h>
-#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include "read/reader.h"
+#include "util/outfile.h"
 #include "writer/output.h"
 
-/* ".NAME.ragbook-XXXXXX": what the temporary name adds to the target's. */
-#define TMP_PREFIX "."
-#define TMP_SUFFIX ".ragbook-XXXXXX"
-#define TMP_EXTRA (sizeof TMP_PREFIX - 1 + sizeof TMP_SUFFIX - 1)
-
-/* The longest file name when the file system will not say: POSIX's
- * NAME_MAX on Linux (ext4, xfs, btrfs, tmpfs all take 255 bytes). */
-#define DEFAULT_NAME_MAX 255
-
 struct rg_output {
-    char *path;   /* the target */
-    char *dir;    /* its directory ("." when none given) */
-    char *tmp;    /* the temporary file beside it */
+    rg_outfile *file; /* util/outfile.c: unnamed, or hidden beside it */
 };
 
-static void set_errno(rag_error *err, int e)
+static rag_status io_fail(rag_error *err, int e, const char *what)
 {
+    if (e == ENOMEM)
+        return rg_fail(err, RAG_ERR_NOMEM, "out of memory");
     if (err && err->status == RAG_OK)
         err->sys_errno = e;
-}
-
-/* The file's mode for a new file: 0666 less the umask.  umask() can only
- * be read by setting it, so it is set back at once. */
-static mode_t new_file_mode(void)
-{
-    mode_t mask = umask(022);
-    umask(mask);
-    return 0666 & ~mask;
-}
-
-/* How many bytes of base fit in a name of at most max bytes once the
- * temporary name's prefix and suffix are added, cut at a UTF-8 character
- * boundary so the name stays readable. */
-static size_t fitting_len(const char *base, size_t max)
-{
-    size_t len = strlen(base), room = max > TMP_EXTRA ? max - TMP_EXTRA : 0;
-
-    if (len <= room)
-        return len;
-    len = room;
-    while (len && ((unsigned char)base[len] & 0xC0) == 0x80)
-        len--;
-    return len;
+    return rg_fail(err, RAG_ERR_IO, "%s: %s", what, strerror(e));
 }
 
 rag_status rg_output_open(const char *path, rg_output **out, rag_error *err)
 {
     rg_output *o;
-    const char *slash, *base;
-    size_t dir_len, keep;
-    long name_max;
-    int fd, e;
+    int e;
 
     *out = NULL;
     o = rg_calloc(1, sizeof *o);
     if (!o)
         return rg_fail(err, RAG_ERR_NOMEM, "out of memory");
-    slash = strrchr(path, '/');
-    base = slash ? slash + 1 : path;
-    dir_len = slash ? (size_t)(slash - path) : 0;
-    o->path = rg_strdup(path);
-    /* "/x.xlsx" lives in "/"; "x.xlsx" in "." */
-    o->dir = rg_strdup(slash ? path : ".");
-    if (!o->path || !o->dir) {
-        rg_output_abort(o);
-        return rg_fail(err, RAG_ERR_NOMEM, "out of memory");
-    }
-    if (slash)
-        o->dir[dir_len ? dir_len : 1] = '\0';
-    name_max = pathconf(o->dir, _PC_NAME_MAX);
-    if (name_max <= 0)
-        name_max = DEFAULT_NAME_MAX;
-    /* In the target's directory, so the rename stays on one file system;
-     * the target's name cut short when the whole would be too long. */
-    keep = fitting_len(base, (size_t)name_max);
-    o->tmp = rg_malloc((size_t)(base - path) + keep + TMP_EXTRA + 1);
-    if (!o->tmp) {
-        rg_output_abort(o);
-        return rg_fail(err, RAG_ERR_NOMEM, "out of memory");
-    }
-    sprintf(o->tmp, "%.*s" TMP_PREFIX "%.*s" TMP_SUFFIX, (int)(base - path),
-            path, (int)keep, base);
-    fd = mkstemp(o->tmp);
-    if (fd < 0) {
-        e = errno;
-        rg_free(o->tmp);
-        o->tmp = NULL;
-        rg_output_abort(o);
-        set_errno(err, e);
-        return rg_fail(err, RAG_ERR_IO, "cannot create a file beside it: %s",
-                       strerror(e));
-    }
-    if (fchmod(fd, new_file_mode()) != 0 || close(fd) != 0) {
-        e = errno;
-        rg_output_abort(o);
-        set_errno(err, e);
-        return rg_fail(err, RAG_ERR_IO, "cannot prepare the output: %s",
-                       strerror(e));
+    e = rg_outfile_open(path, &o->file);
+    if (e) {
+        rg_free(o);
+        return io_fail(err, e, "cannot create a file beside it");
     }
     *out = o;
     return RAG_OK;
@@ -120,23 +43,19 @@ rag_status rg_output_open(const char *path, rg_output **out, rag_error *err)
 
 const char *rg_output_file(const rg_output *o)
 {
-    return o->tmp;
+    return rg_outfile_name(o->file);
 }
 
 const char *rg_output_tmpdir(const rg_output *o)
 {
-    return o->dir;
+    return rg_outfile_dir(o->file);
 }
 
 void rg_output_abort(rg_output *o)
 {
     if (!o)
         return;
-    if (o->tmp)
-        unlink(o->tmp);
-    rg_free(o->tmp);
-    rg_free(o->dir);
-    rg_free(o->path);
+    rg_outfile_abort(o->file);
     rg_free(o);
 }
 
@@ -145,21 +64,16 @@ rag_status rg_output_commit(rg_output *o, rag_error *err)
     rag_status st;
     int e;
 
-    st = rg_output_verify(o->tmp, err);
+    st = rg_output_verify(rg_outfile_name(o->file), err);
     if (st != RAG_OK) {
         rg_output_abort(o);
         return st;
     }
-    if (rename(o->tmp, o->path) != 0) {
-        e = errno;
-        rg_output_abort(o);
-        set_errno(err, e);
-        return rg_fail(err, RAG_ERR_IO, "cannot put the output in place: %s",
-                       strerror(e));
-    }
-    rg_free(o->tmp);
-    o->tmp = NULL;
-    rg_output_abort(o);
+    e = rg_outfile_commit(o->file);
+    o->file = NULL;
+    rg_free(o);
+    if (e)
+        return io_fail(err, e, "cannot put the output in place");
     return RAG_OK;
 }
 

@@ -3,16 +3,19 @@
  * workbook ragbook writes (copy, convert, consolidate, the validation
  * report) goes through here:
  *
- *   rg_output_open()    a temporary file beside the target, so the final
- *                       rename stays on one file system and a full /tmp
- *                       cannot touch the output;
+ *   rg_output_open()    the file being written, in the target's
+ *                       directory (util/outfile.c: unnamed where the system
+ *                       allows, so a killed run leaves nothing), so that
+ *                       putting it in place stays on one file system and a
+ *                       full /tmp cannot touch the output;
  *   rg_output_file()    the name libxlsxwriter (or the fix-up pass) writes;
  *   rg_output_tmpdir()  the directory for libxlsxwriter's own temporary
  *                       files: the target's, never the system's /tmp;
  *   rg_output_commit()  the finished file read back (every zip entry
  *                       inflated and its CRC checked, every XML part
  *                       parsed, the workbook and each sheet read by
- *                       ragbook's own reader), then renamed into place.
+ *                       ragbook's own reader), then put in place by
+ *                       rg_outfile_commit() (fsync, then link or rename).
  *
  * libxlsxwriter writes its parts through temporary files without checking
  * a single fprintf(): on a full disk it closes a zip of empty parts and
@@ -27,7 +30,7 @@
 
 typedef struct rg_output rg_output;
 
-/* Make the temporary file beside path.  RAG_ERR_IO (with sys_errno) when
+/* Make the file to write beside path.  RAG_ERR_IO (with sys_errno) when
  * the directory is not writable; *out is NULL then and nothing is left. */
 rag_status rg_output_open(const char *path, rg_output **out, rag_error *err);
 

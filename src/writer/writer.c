@@ -15,6 +15,7 @@
 #include <zlib.h>
 
 #include "read/xml.h"
+#include "util/outfile.h"
 #include "writer/writer.h"
 
 /* 2000-01-01T00:00:00Z: the default document time, for repeatable bytes */
@@ -107,13 +108,6 @@ rag_status wx_lxw_fail(rag_writer *w, rag_error *err, lxw_error e,
     return rg_fail(err, RAG_ERR_WRITE, "%s: %s", what, lxw_strerror(e));
 }
 
-static bool same_file(const struct stat *a, const char *path)
-{
-    struct stat b;
-    return path && stat(path, &b) == 0 && a->st_dev == b.st_dev &&
-           a->st_ino == b.st_ino;
-}
-
 rag_status rag_writer_open(const char *path, const rag_write_options *opts,
                            rag_writer **out, rag_error *err)
 {
@@ -136,7 +130,7 @@ rag_status rag_writer_open(const char *path, const rag_write_options *opts,
         if (S_ISDIR(st.st_mode))
             return rg_fail(err, RAG_ERR_USAGE, "is a directory");
         for (i = 0; i < opts->input_count; i++)
-            if (same_file(&st, opts->inputs[i]))
+            if (rg_same_file(path, opts->inputs[i]))
                 return rg_fail(err, RAG_ERR_USAGE,
                                "is also an input: refusing to write over it");
     }
