@@ -11,6 +11,7 @@
 
 #include "ragbook/ragbook.h"
 #include "util/util.h"
+#include "model/rules.h"
 
 static rag_workbook *open_fixture(const char *name)
 {
@@ -285,6 +286,31 @@ static void test_model_alloc_failure_at_every_step(void **state)
     rag_workbook_free(wb);
 }
 
+/* The colours councils fill RAG cells with, and ones that are no RAG. */
+static void test_fill_colours_read_as_a_rag(void **state)
+{
+    static const struct {
+        uint32_t rgb;
+        rag_rating want;
+    } cases[] = {
+        {0xFF0000, RAG_RATING_RED},   {0xC00000, RAG_RATING_RED},
+        {0xFF5050, RAG_RATING_RED},   {0xFFC000, RAG_RATING_AMBER},
+        {0xFFFF00, RAG_RATING_AMBER}, {0xFF9900, RAG_RATING_AMBER},
+        {0x00B050, RAG_RATING_GREEN}, {0x92D050, RAG_RATING_GREEN},
+        {0x00FF00, RAG_RATING_GREEN}, {0x008000, RAG_RATING_GREEN},
+        {0xD9D9D9, RAG_RATING_NONE},  {0xFFFFFF, RAG_RATING_NONE},
+        {0x000000, RAG_RATING_NONE},  {0x0070C0, RAG_RATING_NONE},
+        {0xDDEBF7, RAG_RATING_NONE},  {0xFFF2CC, RAG_RATING_NONE},
+    };
+    size_t i;
+    (void)state;
+
+    for (i = 0; i < sizeof cases / sizeof cases[0]; i++)
+        if (rg_rating_of_fill(cases[i].rgb) != cases[i].want)
+            fail_msg("%06X read as %s", (unsigned)cases[i].rgb,
+                     rag_rating_name(rg_rating_of_fill(cases[i].rgb)));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -294,6 +320,7 @@ int main(void)
         cmocka_unit_test(test_model_recovery_plan),
         cmocka_unit_test(test_rate_follows_the_contract),
         cmocka_unit_test(test_names_follow_the_contract),
+        cmocka_unit_test(test_fill_colours_read_as_a_rag),
         cmocka_unit_test(test_model_alloc_failure_at_every_step),
     };
     return cmocka_run_group_tests_name("model", tests, NULL, NULL);

@@ -291,6 +291,64 @@ static void test_due_columns_by_what_they_say(void **state)
     }
 }
 
+/* A scorecard whose RAG cells are coloured with no words in them, and a
+ * polarity given by an arrow: the colour is the stated RAG. */
+static void test_scorecard_rag_by_colour_polarity_by_arrow(void **state)
+{
+    static const char *const heads[] = {"KPI", "Description", "Polarity",
+                                        "Target", "Q1", "Q2", "Status"};
+    static const uint32_t fills[] = {0x00B050, 0xFFC000, 0xFF0000};
+    rag_error err;
+    rag_model_options o;
+    built b;
+    lxw_workbook *wb;
+    lxw_worksheet *ws;
+    lxw_format *fmt[3];
+    const rag_plan *p;
+    int i;
+    (void)state;
+
+    snprintf(b.path, sizeof b.path, "/tmp/rg_recog_fill_%ld.xlsx",
+             (long)getpid());
+    wb = workbook_new(b.path);
+    ws = workbook_add_worksheet(wb, "KPIs");
+    for (i = 0; i < 3; i++) {
+        fmt[i] = workbook_add_format(wb);
+        format_set_bg_color(fmt[i], fills[i]);
+    }
+    for (i = 0; i < 7; i++)
+        worksheet_write_string(ws, 0, (lxw_col_t)i, heads[i], NULL);
+    for (i = 0; i < 3; i++) {
+        char code[16];
+        snprintf(code, sizeof code, "KPI %02d", i + 1);
+        worksheet_write_string(ws, (lxw_row_t)(i + 1), 0, code, NULL);
+        worksheet_write_string(ws, (lxw_row_t)(i + 1), 1,
+                               i == 1 ? "Average wait for an assessment"
+                                      : "Calls answered first time",
+                               NULL);
+        /* U+2191 up, U+2193 down */
+        worksheet_write_string(ws, (lxw_row_t)(i + 1), 2,
+                               i == 1 ? "\xe2\x86\x93" : "\xe2\x86\x91", NULL);
+        worksheet_write_number(ws, (lxw_row_t)(i + 1), 3, 10, NULL);
+        worksheet_write_number(ws, (lxw_row_t)(i + 1), 4, 9, NULL);
+        worksheet_write_number(ws, (lxw_row_t)(i + 1), 5, 8, NULL);
+        worksheet_write_blank(ws, (lxw_row_t)(i + 1), 6, fmt[i]);
+    }
+    assert_int_equal(workbook_close(wb), LXW_NO_ERROR);
+    rag_error_clear(&err);
+    assert_int_equal(rag_workbook_read(b.path, NULL, &b.wb, &err), RAG_OK);
+    memset(&o, 0, sizeof o);
+    assert_int_equal(rag_model_build(b.wb, &o, &b.m, &err), RAG_OK);
+    p = only_plan(&b, RAG_PLAN_SCORECARD);
+    assert_int_equal(p->indicator_count, 3);
+    assert_int_equal(p->indicators[0].stated_rag, RAG_RATING_GREEN);
+    assert_int_equal(p->indicators[1].stated_rag, RAG_RATING_AMBER);
+    assert_int_equal(p->indicators[2].stated_rag, RAG_RATING_RED);
+    assert_int_equal(p->indicators[1].direction, RAG_LOWER_IS_BETTER);
+    assert_int_equal(p->indicators[0].direction, RAG_HIGHER_IS_BETTER);
+    built_free(&b);
+}
+
 /* Years in the upper row of a two-row header, beside "Ref": the months
  * below take them, not the year of the day ragbook runs. */
 static void test_years_in_the_upper_header_row(void **state)
@@ -434,6 +492,7 @@ int main(void)
         cmocka_unit_test(test_scorecard_rows_are_validated_one_by_one),
         cmocka_unit_test(test_action_tables_stay_action_plans),
         cmocka_unit_test(test_due_columns_by_what_they_say),
+        cmocka_unit_test(test_scorecard_rag_by_colour_polarity_by_arrow),
         cmocka_unit_test(test_years_in_the_upper_header_row),
         cmocka_unit_test(test_action_column_by_its_last_word),
         cmocka_unit_test(test_no_plan_is_said),

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "model/rules.h"
+#include "util/util.h"
 
 int rg_month_days(int y, int m)
 {
@@ -195,6 +196,31 @@ bool rg_due_from_text(const char *text, rag_date *out)
     if (found && out)
         *out = best;
     return found;
+}
+
+rag_rating rg_rating_of_fill(uint32_t rgb)
+{
+    double h, l, s, deg;
+
+    rg_rgb_hls(rgb, &h, &l, &s);
+    /* Saturation 0.4 and lightness 0.2..0.85: Excel's standard red
+     * (FF0000), orange (FFC000), yellow (FFFF00) and greens (00B050,
+     * 92D050) and their darker theme tints all pass; greys, white, black
+     * and the palest tints (a header's wash) do not. */
+    if (s < 0.4 || l < 0.2 || l > 0.85)
+        return RAG_RATING_NONE;
+    deg = h * 360.0;
+    /* Hue bands: red within 15 degrees of 0 (FF0000 is 0, C00000 is 0);
+     * amber from orange to yellow, 25..65 (FFC000 is 45, FFFF00 60);
+     * green 75..165 (92D050 is 84, 00B050 is 147).  The gaps between
+     * (a red-orange, a yellow-green, teal and blue) name no RAG. */
+    if (deg <= 15 || deg >= 345)
+        return RAG_RATING_RED;
+    if (deg >= 25 && deg <= 65)
+        return RAG_RATING_AMBER;
+    if (deg >= 75 && deg <= 165)
+        return RAG_RATING_GREEN;
+    return RAG_RATING_NONE;
 }
 
 int rg_fy_start_from_text(const char *text)

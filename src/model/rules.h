@@ -31,4 +31,9 @@ bool rg_due_from_text(const char *text, rag_date *out);
  * 2023); 0 when the words hold none. */
 int rg_fy_start_from_text(const char *text);
 
+/* The RAG a cell's fill colour shows when no key says otherwise: red,
+ * amber (orange to yellow) or green by hue; RAG_RATING_NONE for greys,
+ * whites, blues and anything pale or dark. */
+rag_rating rg_rating_of_fill(uint32_t rgb);
+
 #endif

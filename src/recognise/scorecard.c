@@ -13,6 +13,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "model/rules.h"
 #include "recognise/recognise.h"
 
 /* A heading longer than this is a sentence, not a column heading. */
@@ -353,6 +354,23 @@ static rag_direction direction_of(const char *polarity, const char *title,
     char norm[256];
     int dir = 0;
     if (polarity) {
+        /* an arrow alone is a polarity ("Good is: \u2193"); the normal
+         * form keeps letters and digits only, so look before it */
+        static const char *const down[] = {"\xe2\x86\x93", "\xe2\xac\x87",
+                                           "\xe2\x96\xbc", "\xe2\x96\xbe",
+                                           NULL};
+        static const char *const up[] = {"\xe2\x86\x91", "\xe2\xac\x86",
+                                         "\xe2\x96\xb2", "\xe2\x96\xb4",
+                                         NULL};
+        size_t k;
+        for (k = 0; down[k] && !dir; k++)
+            if (strstr(polarity, down[k]))
+                dir = RG_DIR_LOWER;
+        for (k = 0; up[k] && !dir; k++)
+            if (strstr(polarity, up[k]))
+                dir = RG_DIR_HIGHER;
+    }
+    if (polarity && dir <= 0) {
         rg_norm(polarity, strlen(polarity), norm, sizeof norm);
         dir = rg_vocab_find(rg_direction_words, norm, NULL);
         if (dir <= 0 && (rg_norm_has(norm, "lower") ||
@@ -533,7 +551,12 @@ static rag_status add_row(rag_model *m, const rg_view *v,
         if (rr > 0)
             ind->stated_rag = (rag_rating)rr;
     } else if (s->col[RG_SC_RAG] >= 0) {
-        ind->rag_cell = rg_loc(r, (uint32_t)s->col[RG_SC_RAG]);
+        /* a RAG cell coloured, with no words: its colour is the RAG */
+        uint32_t at = (uint32_t)s->col[RG_SC_RAG], fill;
+        ind->rag_cell = rg_loc(r, at);
+        fill = rg_fill(v, r, at);
+        if (fill != RAG_NO_COLOR)
+            ind->stated_rag = rg_rating_of_fill(fill);
     }
     ind->travel = text_of(m, v, r, s->col[RG_SC_TRAVEL], &ind->travel_cell);
     ind->comment = text_of(m, v, r, s->col[RG_SC_COMMENT],

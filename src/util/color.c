@@ -82,6 +82,12 @@ static void rgb_to_hls(double r, double g, double b, double *h, double *l,
         *h += 1.0;
 }
 
+void rg_rgb_hls(uint32_t rgb, double *h, double *l, double *s)
+{
+    rgb_to_hls(((rgb >> 16) & 0xFF) / 255.0, ((rgb >> 8) & 0xFF) / 255.0,
+               (rgb & 0xFF) / 255.0, h, l, s);
+}
+
 static double hls_v(double m1, double m2, double hue)
 {
     hue = fmod(hue, 1.0);

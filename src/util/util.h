@@ -99,6 +99,8 @@ void rg_json_cstr(FILE *f, const char *s);
 uint32_t rg_indexed_color(uint32_t index);
 /* Apply an OOXML tint (-1..1) to an RGB colour, on HSL lightness. */
 uint32_t rg_apply_tint(uint32_t rgb, double tint);
+/* 0xRRGGBB as hue, lightness and saturation, each 0..1. */
+void rg_rgb_hls(uint32_t rgb, double *h, double *l, double *s);
 /* Parse "FF92D050" (ARGB) or "92D050" (RGB); false when malformed. */
 bool rg_parse_rgb(const char *s, uint32_t *out);
 
