@@ -13,6 +13,7 @@
 #include <sys/stat.h>
 
 #include "edit/edit_impl.h"
+#include "edit/kept.h"
 #include "util/outfile.h"
 
 static bool ct_changed(const rag_edit *e)
@@ -83,7 +84,23 @@ static ed_sheet *sheet_of(rag_edit *e, const char *part)
     return NULL;
 }
 
+static rag_status write_edit(rag_edit *e, const char *path,
+                             rg_outfile **kept, rag_error *err);
+
 rag_status rag_edit_write(rag_edit *e, const char *path, rag_error *err)
+{
+    return write_edit(e, path, NULL, err);
+}
+
+rag_status rg_edit_write_kept(rag_edit *e, const char *near,
+                              rg_outfile **kept, rag_error *err)
+{
+    *kept = NULL;
+    return write_edit(e, near, kept, err);
+}
+
+static rag_status write_edit(rag_edit *e, const char *path,
+                             rg_outfile **kept, rag_error *err)
 {
     ez_out *o = NULL;
     rag_status st;
@@ -171,7 +188,10 @@ rag_status rag_edit_write(rag_edit *e, const char *path, rag_error *err)
             break;
         }
     }
-    st = ez_out_finish(o, st == RAG_OK, err);
+    if (kept && st == RAG_OK)
+        st = ez_out_keep(o, kept, err);
+    else
+        st = ez_out_finish(o, st == RAG_OK && !kept, err);
     if (st != RAG_OK && err && !err->file[0])
         rg_strlcpy(err->file, path, sizeof err->file);
     return st;

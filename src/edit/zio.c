@@ -273,6 +273,22 @@ rag_status ez_put(ez_out *o, const char *name, unsigned long dosdate,
     return ez_end(o, err);
 }
 
+rag_status ez_out_keep(ez_out *o, rg_outfile **kept, rag_error *err)
+{
+    rag_status st = RAG_OK;
+
+    *kept = NULL;
+    if ((rg_io_fails(RG_IO_ZIP) | (zipClose(o->zf, NULL) != ZIP_OK)) ||
+        o->failed)
+        st = out_fail(o, err, "the zip directory");
+    if (st == RAG_OK)
+        *kept = o->file;
+    else
+        rg_outfile_abort(o->file);
+    rg_free(o);
+    return st;
+}
+
 rag_status ez_out_finish(ez_out *o, bool commit, rag_error *err)
 {
     rag_status st = RAG_OK;

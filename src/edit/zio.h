@@ -9,6 +9,7 @@
 #ifndef RG_EDIT_ZIO_H
 #define RG_EDIT_ZIO_H
 
+#include "util/outfile.h"
 #include "util/util.h"
 
 typedef struct ez_in ez_in;
@@ -37,6 +38,9 @@ rag_status ez_end(ez_out *o, rag_error *err);
 /* A whole new entry from memory. */
 rag_status ez_put(ez_out *o, const char *name, unsigned long dosdate,
                   const char *data, size_t len, rag_error *err);
+/* Finish the zip and hand over the file unnamed, never put in place
+ * (edit/kept.h); *kept NULL on failure.  Frees o. */
+rag_status ez_out_keep(ez_out *o, rg_outfile **kept, rag_error *err);
 /* Finish the zip and rename it to the target (commit), or remove it. */
 rag_status ez_out_finish(ez_out *o, bool commit, rag_error *err);
 

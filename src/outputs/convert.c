@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "outputs/convert_impl.h"
+#include "writer/kept.h"
 
 #define MAX_OLD 64 /* computed ranges remembered per sheet */
 
@@ -151,28 +152,20 @@ static rag_status check(job *j, rag_error *err)
     return RAG_OK;
 }
 
-/* A name for the side workbook beside out (same file system, and a
- * directory the output needs to be writable anyway); *path is freed by
- * the caller.  The file is created empty, so the name is ours. */
+/* The name the side workbook is opened under: only its directory counts
+ * (the output's: same file system, and writable anyway), since the file
+ * stays unnamed (writer/kept.h) and is never made under this name. */
 static rag_status side_path(const char *out, char **path, rag_error *err)
 {
     const char *slash = strrchr(out, '/');
     size_t dir = slash ? (size_t)(slash - out) + 1 : 0;
     char *p = rg_malloc(dir + 40);
-    int fd;
 
     *path = NULL;
     if (!p)
         return rg_fail(err, RAG_ERR_NOMEM, "out of memory");
     memcpy(p, out, dir);
-    memcpy(p + dir, ".ragbook-side-XXXXXX", 21);
-    fd = mkstemp(p);
-    if (fd < 0) {
-        rg_free(p);
-        return rg_fail(err, RAG_ERR_IO, "cannot create a file beside the "
-                       "output");
-    }
-    close(fd);
+    memcpy(p + dir, ".rgb-side", 10);
     *path = p;
     return RAG_OK;
 }
@@ -232,6 +225,7 @@ static rag_status write_all(job *j, const char *out, rag_error *err)
     rg_cv_summary_in si;
     const char *ins[2];
     char *side = NULL;
+    rg_output *kept = NULL; /* the side workbook, unnamed */
     size_t i, n = j->wb->sheet_count;
     rag_status st;
 
@@ -305,11 +299,11 @@ static rag_status write_all(job *j, const char *out, rag_error *err)
     if (st == RAG_OK)
         st = rg_cv_summary(j->w, sum, &si, err);
     if (st == RAG_OK) {
-        st = rag_writer_close(j->w, err);
+        st = rg_writer_close_kept(j->w, &kept, err);
         j->w = NULL;
     }
     if (st == RAG_OK)
-        st = graft(j, side, err);
+        st = graft(j, rg_output_file(kept), err);
     if (st == RAG_OK)
         st = rag_edit_write(j->ed, out, err);
 done:
@@ -317,10 +311,8 @@ done:
         rag_writer_abort(j->w);
         j->w = NULL;
     }
-    if (side) {
-        unlink(side);
-        rg_free(side);
-    }
+    rg_output_abort(kept);
+    rg_free(side);
     if (st != RAG_OK && err && !err->file[0])
         rg_strlcpy(err->file, out, sizeof err->file);
     return st;

@@ -14,7 +14,6 @@
  * Every other part of the master is copied as it is.  The temporary files
  * are removed whatever happens; the output appears only when complete.
  */
-#define _XOPEN_SOURCE 700 /* mkstemp */
 
 #include <errno.h>
 #include <stdio.h>
@@ -26,15 +25,20 @@
 #include "outputs/convert_impl.h"
 #include "outputs/merge_impl.h"
 #include "ragbook/edit.h"
+#include "edit/kept.h"
 #include "util/outfile.h"
+#include "writer/kept.h"
 
 #define MARK_CHANGES RG_MG_MARK_CHANGES
 
 typedef struct wjob {
     rag_merge *mg;
     const char *out;
-    char *applied;          /* pass 1's output, or NULL */
-    char *side;             /* the side workbook */
+    char *near;             /* a name in the output's directory */
+    rg_outfile *applied_file; /* pass 1's output (unnamed), or NULL */
+    const char *applied;    /* a name that opens it, or NULL */
+    rg_output *side_file;   /* the side workbook (unnamed) */
+    const char *side;       /* a name that opens it */
     rag_workbook *wb;       /* the merged master, read back */
     rag_model *m;
     rag_findings *found, *overdue, *issues;
@@ -47,33 +51,21 @@ typedef struct wjob {
 
 /* ---- files -------------------------------------------------------------- */
 
-/* A new empty file beside out, for a pass's result; NULL on failure. */
-static char *temp_beside(const char *out, rag_error *err)
+/* The name the passes' files are opened under: only its directory counts
+ * (the output's), since they stay unnamed (edit/kept.h, writer/kept.h)
+ * and are never made under it; NULL when out of memory. */
+static char *near_name(const char *out, rag_error *err)
 {
     const char *slash = strrchr(out, '/');
     size_t dir = slash ? (size_t)(slash - out) + 1 : 0;
-    char *path = rg_malloc(dir + 32);
-    int fd;
+    char *path = rg_malloc(dir + 16);
 
     if (!path) {
         rg_fail(err, RAG_ERR_NOMEM, "out of memory");
         return NULL;
     }
     memcpy(path, out, dir);
-    strcpy(path + dir, ".ragbook-merge-XXXXXX");
-    fd = mkstemp(path);
-    if (fd < 0) {
-        int e = errno;
-        rg_free(path);
-        rg_fail(err, RAG_ERR_IO, "cannot create a temporary file beside "
-                "it: %s", strerror(e));
-        if (err) {
-            err->sys_errno = e;
-            rg_strlcpy(err->file, out, sizeof err->file);
-        }
-        return NULL;
-    }
-    close(fd);
+    strcpy(path + dir, ".rgb-merge");
     return path;
 }
 
@@ -176,14 +168,14 @@ static rag_status pass_one(wjob *j)
 
     if (!j->mg->change_count)
         return RAG_OK; /* the master as it is */
-    j->applied = temp_beside(j->out, j->err);
-    if (!j->applied)
-        return j->err ? j->err->status : RAG_ERR_IO;
+
     st = rag_edit_open(j->mg->master, NULL, &e, j->err);
     if (st == RAG_OK)
         st = apply(j, e);
     if (st == RAG_OK)
-        st = rag_edit_write(e, j->applied, j->err);
+        st = rg_edit_write_kept(e, j->near, &j->applied_file, j->err);
+    if (st == RAG_OK)
+        j->applied = rg_outfile_name(j->applied_file);
     rag_edit_free(e);
     return st;
 }
@@ -273,9 +265,6 @@ static rag_status side_workbook(wjob *j)
     const char *inputs[2];
     rag_status st;
 
-    j->side = temp_beside(j->out, j->err);
-    if (!j->side)
-        return j->err ? j->err->status : RAG_ERR_IO;
     memset(&wo, 0, sizeof wo);
     wo.mode = RAG_WRITE_NORMAL;
     wo.created = mg->o.created;
@@ -283,7 +272,7 @@ static rag_status side_workbook(wjob *j)
     inputs[1] = j->out;
     wo.inputs = inputs;
     wo.input_count = 2;
-    st = rag_writer_open(j->side, &wo, &w, j->err);
+    st = rag_writer_open(j->near, &wo, &w, j->err);
     if (st != RAG_OK)
         return st;
     st = rag_writer_add_sheet(w, j->summary, &sum, j->err);
@@ -315,7 +304,10 @@ static rag_status side_workbook(wjob *j)
         rag_writer_abort(w);
         return st;
     }
-    return rag_writer_close(w, j->err);
+    st = rg_writer_close_kept(w, &j->side_file, j->err);
+    if (st == RAG_OK)
+        j->side = rg_output_file(j->side_file);
+    return st;
 }
 
 static rag_status mark(rag_edit *e, const char *name, const char *sheet,
@@ -409,7 +401,8 @@ rag_status rag_merge_write(rag_merge *mg, const char *out, rag_error *err)
     j.mg = mg;
     j.out = out;
     j.err = err;
-    st = pass_one(&j);
+    j.near = near_name(out, err);
+    st = j.near ? pass_one(&j) : RAG_ERR_NOMEM;
     if (st == RAG_OK)
         st = read_back(&j);
     if (st == RAG_OK)
@@ -418,12 +411,9 @@ rag_status rag_merge_write(rag_merge *mg, const char *out, rag_error *err)
         st = pass_two(&j);
     if (st != RAG_OK && err && !err->file[0])
         rg_strlcpy(err->file, out, sizeof err->file);
-    if (j.applied)
-        unlink(j.applied);
-    if (j.side)
-        unlink(j.side);
-    rg_free(j.applied);
-    rg_free(j.side);
+    rg_outfile_abort(j.applied_file);
+    rg_output_abort(j.side_file);
+    rg_free(j.near);
     rg_free(j.names);
     rg_free(j.generated);
     rag_findings_free(j.found);

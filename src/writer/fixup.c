@@ -20,6 +20,7 @@
 #include <unzip.h>
 #include <zip.h>
 
+#include "util/outfile.h"
 #include "writer/fixup.h"
 
 /* memmem() is a GNU extension; this is C11. */
@@ -729,15 +730,17 @@ static bool copy_raw(unzFile uf, zipFile zf, const char *name,
         return false;
     }
     while ((n = unzReadCurrentFile(uf, buf, (unsigned)size)) > 0)
-        if (zipWriteInFileInZip(zf, buf, (unsigned)n) != ZIP_OK) {
+        if (rg_io_fails(RG_IO_WRITE) ||
+            zipWriteInFileInZip(zf, buf, (unsigned)n) != ZIP_OK) {
             ok = false;
             break;
         }
     if (n < 0)
         ok = false;
     unzCloseCurrentFile(uf);
-    if (zipCloseFileInZipRaw64(zf, info->uncompressed_size, info->crc) !=
-        ZIP_OK)
+    if (rg_io_fails(RG_IO_ZIP) |
+        (zipCloseFileInZipRaw64(zf, info->uncompressed_size, info->crc) !=
+         ZIP_OK))
         ok = false;
     return ok;
 }
@@ -794,7 +797,7 @@ static bool patch_sheet(unzFile uf, zipFile zf, const char *name,
     *nomem |= p.nomem;
     if (unzCloseCurrentFile(uf) != UNZ_OK)
         ok = false;
-    if (zipCloseFileInZip(zf) != ZIP_OK)
+    if (rg_io_fails(RG_IO_ZIP) | (zipCloseFileInZip(zf) != ZIP_OK))
         ok = false;
     rg_buf_free(&p.pend);
     rg_buf_free(&p.out);
@@ -848,7 +851,7 @@ static bool patch_workbook(unzFile uf, zipFile zf, const char *name,
              zipWriteInFileInZip(zf, out.data, (unsigned)out.len) == ZIP_OK;
     if (unzCloseCurrentFile(uf) != UNZ_OK)
         ok = false;
-    if (zipCloseFileInZip(zf) != ZIP_OK)
+    if (rg_io_fails(RG_IO_ZIP) | (zipCloseFileInZip(zf) != ZIP_OK))
         ok = false;
     rg_buf_free(&in);
     rg_buf_free(&out);

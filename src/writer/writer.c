@@ -16,6 +16,7 @@
 
 #include "read/xml.h"
 #include "util/outfile.h"
+#include "writer/kept.h"
 #include "writer/writer.h"
 
 /* 2000-01-01T00:00:00Z: the default document time, for repeatable bytes */
@@ -317,8 +318,24 @@ rag_status rag_writer_close(rag_writer *w, rag_error *err)
     return rag_writer_close_counting(w, NULL, 0, err);
 }
 
+static rag_status close_writer(rag_writer *w, size_t *lost, size_t count,
+                               rg_output **kept, rag_error *err);
+
 rag_status rag_writer_close_counting(rag_writer *w, size_t *lost,
                                      size_t count, rag_error *err)
+{
+    return close_writer(w, lost, count, NULL, err);
+}
+
+rag_status rg_writer_close_kept(rag_writer *w, rg_output **kept,
+                                rag_error *err)
+{
+    *kept = NULL;
+    return close_writer(w, NULL, 0, kept, err);
+}
+
+static rag_status close_writer(rag_writer *w, size_t *lost, size_t count,
+                               rg_output **kept, rag_error *err)
 {
     lxw_error e;
     rag_status st;
@@ -345,6 +362,8 @@ rag_status rag_writer_close_counting(rag_writer *w, size_t *lost,
     rg_quiet_begin(&q);
     e = workbook_close(w->wb); /* frees the workbook, success or not */
     rg_quiet_end(&q);
+    if (e == LXW_NO_ERROR && rg_io_fails(RG_IO_ZIP))
+        e = LXW_ERROR_ZIP_FILE_OPERATION; /* an injected fault (outfile.h) */
     w->wb = NULL;
     if (e != LXW_NO_ERROR) {
         char why[128];
@@ -366,8 +385,17 @@ rag_status rag_writer_close_counting(rag_writer *w, size_t *lost,
         rag_writer_abort(w);
         return st;
     }
-    /* Read back whole, then renamed into place (or removed). */
-    st = rg_output_commit(w->out, err);
+    /* Read back whole, then put in place (or removed); or, kept, read back
+     * and handed over unnamed. */
+    if (kept) {
+        st = rg_output_verify(rg_output_file(w->out), err);
+        if (st == RAG_OK)
+            *kept = w->out;
+        else
+            rg_output_abort(w->out);
+    } else {
+        st = rg_output_commit(w->out, err);
+    }
     w->out = NULL;
     for (i = 0; st == RAG_OK && lost && i < count && i < RAG_LOSS_COUNT; i++)
         lost[i] = w->losses[i];
