@@ -439,6 +439,81 @@ static void test_month_letters_read_through_the_key(void **state)
     }
 }
 
+/* A RAG column of lone letters with no key: G, A and R are the RAG's
+ * initials; a key, when there is one, still wins. */
+static void test_rag_letters_without_a_key(void **state)
+{
+    static const char *const rows[] = {
+        "Ref|Action|Lead Officer|Deadline|Commentary|RAG",
+        "1.1|Review the policy|Ann Lee|30/06/2024|Draft out|G",
+        "1.2|Consult tenants|Jo Marsh|30/06/2024|Late start|A",
+        "1.3|Publish the strategy|Kim Patel|30/06/2024|Stalled|R",
+        "1.4|Train staff|Kim Patel|30/06/2024|Booked|C",
+        NULL};
+    static const rag_progress want[] = {
+        RAG_PROGRESS_ON_TARGET, RAG_PROGRESS_ONE_MONTH_BEHIND,
+        RAG_PROGRESS_OVER_ONE_MONTH_BEHIND, RAG_PROGRESS_NONE};
+    const rag_plan *p;
+    built b;
+    size_t i;
+    (void)state;
+
+    build_grid(&b, rows);
+    p = only_plan(&b, RAG_PLAN_ACTION);
+    assert_int_equal(p->action_count, 4);
+    for (i = 0; i < 4; i++)
+        assert_int_equal(p->actions[i].status, want[i]);
+    built_free(&b);
+}
+
+/* Indicator forms: a code whose letters are a label's word ("PI 04 -",
+ * "KPI 12 -") is the title, not a label; one capital and digits ("H 22")
+ * close a title as a code; a note stating the amber band is neither the
+ * stated RAG nor the reason. */
+static void test_indicator_form_codes_and_key_notes(void **state)
+{
+    static const struct {
+        const char *rows[10];
+        const char *code;
+        rag_rating stated;
+        bool reason;
+    } cases[] = {
+        {{"Performance Action Plan", "",
+          "Indicator Title||PI 04 - % of calls answered within 20 seconds",
+          "Lead Officer||Jane Lee", "Target||78%", "Actual||68.9%",
+          "Reason for variance", "",
+          "Amber where performance is within 5% of the target", NULL},
+         "PI 04", RAG_RATING_NONE, false},
+        {{"Performance Action Plan", "",
+          "PI Title||KPI 12 - Sickness absence days per FTE",
+          "Lead Officer||Sam Dubois", "Target||7.9", "Actual||7.3", "",
+          "RAG key: Green on or better than target; Amber: within 15% of "
+          "target; Red worse", NULL},
+         "KPI 12", RAG_RATING_NONE, false},
+        {{"Performance Action Plan", "",
+          "Performance Indicator||% of calls answered within 20 seconds H 22",
+          "Lead Officer||Marc Maddox", "Target||40%", "Actual||37.5%",
+          "RAG||AMBER", "Reasons for non-compliance||Staff vacancies", NULL},
+         "H 22", RAG_RATING_AMBER, true},
+    };
+    size_t k;
+    (void)state;
+
+    for (k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+        built b;
+        const rag_plan *p;
+        print_message("case %zu\n", k);
+        build_grid(&b, cases[k].rows);
+        p = only_plan(&b, RAG_PLAN_INDICATOR);
+        assert_int_equal(p->indicator_count, 1);
+        assert_non_null(p->indicators[0].code);
+        assert_string_equal(p->indicators[0].code, cases[k].code);
+        assert_int_equal(p->indicators[0].stated_rag, cases[k].stated);
+        assert_int_equal(p->indicators[0].reason != NULL, cases[k].reason);
+        built_free(&b);
+    }
+}
+
 /* dump --explain: where things were read, and why a sheet was not. */
 static void test_explain_says_where_and_why(void **state)
 {
@@ -498,6 +573,8 @@ int main(void)
         cmocka_unit_test(test_no_plan_is_said),
         cmocka_unit_test(test_explain_says_where_and_why),
         cmocka_unit_test(test_month_letters_read_through_the_key),
+        cmocka_unit_test(test_rag_letters_without_a_key),
+        cmocka_unit_test(test_indicator_form_codes_and_key_notes),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -20,6 +20,27 @@ typedef struct label_info {
     bool colon;
 } label_info;
 
+/* Text that opens with an indicator's code ("PI 04 - ...", "KPI 12",
+ * "NI181"): capitals then digits.  Its letters may be a label's word
+ * ("PI", "KPI") but a label is not numbered so; "Target 2023/24" and
+ * "Q2 Target" are not capitals then digits.  Codes have at most 4
+ * letters (NI, BV, KPI, LPI, ASC): more is a word in capitals. */
+static bool code_first(const char *t, size_t len)
+{
+    size_t k = 0, letters;
+    while (k < len && t[k] >= 'A' && t[k] <= 'Z')
+        k++;
+    letters = k;
+    if (letters < 1 || letters > 4)
+        return false;
+    if (k < len && t[k] == ' ')
+        k++;
+    if (k >= len || t[k] < '0' || t[k] > '9')
+        return false;
+    /* "Q2" opens a period's label, "Q2 Target" */
+    return !(letters == 1 && t[0] == 'Q');
+}
+
 static bool label_at(const rg_view *v, uint32_t r, uint32_t c,
                      label_info *li, char *norm, size_t size)
 {
@@ -33,6 +54,8 @@ static bool label_at(const rg_view *v, uint32_t r, uint32_t c,
         return false;
     rg_norm(t, len, norm, size);
     li->role = rg_vocab_prefix(rg_label_words, norm);
+    if (li->role > 0 && code_first(t, len))
+        li->role = -1; /* "PI 04 - % of calls answered": a title */
     if (li->role < 0) {
         const char *rest = rg_norm_skip_period(norm); /* "Q2 Target" */
         if (rest != norm)
@@ -103,6 +126,8 @@ static bool value_below(const rg_view *v, uint32_t r, uint32_t c,
             t = rg_text(v, k, (uint32_t)col, &len);
             if (t && bullet(t, len))
                 break; /* an instruction: look further down */
+            if (t && rg_key_text(t, len))
+                return false; /* a note on the RAG scheme is no answer */
             if (label_at(v, k, (uint32_t)col, &li, norm, sizeof norm) &&
                 (li.strong || li.styled))
                 return false;

@@ -133,6 +133,40 @@ double rg_stated_tolerance(const rg_view *v, uint32_t r0, uint32_t r1)
     return 0;
 }
 
+bool rg_key_text(const char *t, size_t len)
+{
+    static const char *const colours[] = {"red", "amber", "green", NULL};
+    char norm[256];
+    size_t k, named = 0;
+
+    if (!t || !len)
+        return false;
+    for (k = 0; k < len; k++) {
+        size_t e = marker_end(t, len, k);
+        if (e && percent_after(t, len, e) > 0)
+            return true;
+    }
+    rg_norm(t, len, norm, sizeof norm);
+    for (k = 0; colours[k]; k++)
+        named += rg_norm_has(norm, colours[k]);
+    /* one colour is a statement ("Red", "Red - see note"); two or more
+     * are a key's ("Green on target; Amber ...; Red ...") */
+    return named >= 2;
+}
+
+/* A pair's value is a key or band rather than what its label asks for. */
+static bool pair_is_key(const rg_view *v, const rg_pair *p)
+{
+    size_t len;
+    const char *t;
+    if (p->inline_value)
+        return rg_key_text(p->inline_value, p->inline_len);
+    if (p->vcol < 0)
+        return false;
+    t = rg_text(v, (uint32_t)p->vrow, (uint32_t)p->vcol, &len);
+    return t && rg_key_text(t, len);
+}
+
 /* Words anywhere in rows [r0, r1) of the form (not in table rows). */
 static int form_words(const rg_view *v, uint32_t r0, uint32_t r1,
                       const rg_word *table)
@@ -238,7 +272,9 @@ static const char *trailing_code(rag_model *m, const char *title)
     pstart = start - 1;
     while (pstart && title[pstart - 1] != ' ' && title[pstart - 1] != '(')
         pstart--;
-    if (start - 1 - pstart < 2 || start - 1 - pstart > 4 ||
+    /* One to four capitals: "H 22" and "KPI 12" are codes as "NI 181" is;
+     * five or more are a word ("SCORE 3"), not a series' letters. */
+    if (start - 1 - pstart < 1 || start - 1 - pstart > 4 ||
         !all_upper(title + pstart, start - 1 - pstart))
         return NULL;
     return rg_model_strndup(m, title + pstart, end - pstart);
@@ -334,8 +370,14 @@ rag_status rg_indicator_plan(rag_model *m, const rg_view *v,
         case RG_LBL_TARGET: TAKE(tp); break;
         case RG_LBL_ACTUAL: TAKE(ap); break;
         case RG_LBL_VARIANCE: TAKE(vp); break;
-        case RG_LBL_RAG: TAKE(rp); break;
-        case RG_LBL_REASON: TAKE(reason); break;
+        case RG_LBL_RAG:
+            if (!pair_is_key(v, q))
+                TAKE(rp);
+            break;
+        case RG_LBL_REASON:
+            if (!pair_is_key(v, q))
+                TAKE(reason);
+            break;
         case RG_LBL_PERIOD: TAKE(period); break;
         case RG_LBL_POLARITY: TAKE(polarity); break;
         default: break;

@@ -225,6 +225,10 @@ rag_status rg_recovery_plan(rag_model *m, rg_view *v, uint32_t r0,
 const char *rg_title_code(rag_model *m, const char *title);
 rag_unit rg_title_unit(const char *title);
 double rg_stated_tolerance(const rg_view *v, uint32_t r0, uint32_t r1);
+/* Text that explains the RAG scheme rather than stating one rating or a
+ * reason: a band ("Amber: within 5% of target", "+/- 2%") or two or more
+ * of red, amber and green ("Green on target; Amber ...; Red ..."). */
+bool rg_key_text(const char *t, size_t len);
 
 /* A new plan appended to m (zeroed, sheet filled in), or NULL. */
 rag_plan *rg_add_plan(rag_model *m, const rg_view *v, rag_plan_kind kind);

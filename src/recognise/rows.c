@@ -496,6 +496,23 @@ static bool says_complete(const char *comment)
     return false;
 }
 
+/* A status column's lone letter that no key explains: G, A and R are the
+ * RAG's initials in every council's returns, read as the words Green,
+ * Amber and Red are (rg_status_words).  Only one letter: "AG" or "R/A"
+ * need a key to say what they mean, and other letters (C, P, B) differ
+ * between councils. */
+static rag_progress initial_status(const char *txt, size_t len)
+{
+    if (!txt || len != 1)
+        return RAG_PROGRESS_NONE;
+    switch (txt[0]) {
+    case 'G': case 'g': return rg_status_of("green", 5);
+    case 'A': case 'a': return rg_status_of("amber", 5);
+    case 'R': case 'r': return rg_status_of("red", 3);
+    default: return RAG_PROGRESS_NONE;
+    }
+}
+
 rag_status rg_apply_legend(rag_model *m, const rg_view *v, rag_plan *p,
                            const rag_legend_entry *legend, size_t count,
                            const rg_context *cx)
@@ -550,6 +567,12 @@ rag_status rg_apply_legend(rag_model *m, const rg_view *v, rag_plan *p,
         if (a->status == RAG_PROGRESS_NONE && p->status_col >= 0)
             a->status = rg_legend_status(
                 legend, count, rg_fill(v, a->cell.row, (uint32_t)p->status_col));
+        if (a->status == RAG_PROGRESS_NONE && p->status_col >= 0) {
+            size_t len;
+            const char *txt = rg_text(v, a->cell.row,
+                                      (uint32_t)p->status_col, &len);
+            a->status = initial_status(txt, len);
+        }
         if (says_complete(a->comment))
             a->status = RAG_PROGRESS_COMPLETE;
     }
