@@ -291,8 +291,9 @@ static void test_due_columns_by_what_they_say(void **state)
     }
 }
 
-/* A scorecard whose RAG cells are coloured with no words in them, and a
- * polarity given by an arrow: the colour is the stated RAG. */
+/* A scorecard whose RAG cells are coloured with no words in them, a
+ * polarity given by an arrow, codes under "KPI" beside a "Description":
+ * the colour is the stated RAG, the codes are codes. */
 static void test_scorecard_rag_by_colour_polarity_by_arrow(void **state)
 {
     static const char *const heads[] = {"KPI", "Description", "Polarity",
@@ -341,6 +342,9 @@ static void test_scorecard_rag_by_colour_polarity_by_arrow(void **state)
     assert_int_equal(rag_model_build(b.wb, &o, &b.m, &err), RAG_OK);
     p = only_plan(&b, RAG_PLAN_SCORECARD);
     assert_int_equal(p->indicator_count, 3);
+    /* "KPI" over codes, "Description" over titles */
+    assert_string_equal(p->indicators[0].code, "KPI 01");
+    assert_string_equal(p->indicators[0].title, "Calls answered first time");
     assert_int_equal(p->indicators[0].stated_rag, RAG_RATING_GREEN);
     assert_int_equal(p->indicators[1].stated_rag, RAG_RATING_AMBER);
     assert_int_equal(p->indicators[2].stated_rag, RAG_RATING_RED);

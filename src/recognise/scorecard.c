@@ -132,12 +132,38 @@ static void sc_clear(rg_scorecard *s)
     s->first_col = UINT32_MAX;
 }
 
+/* true when most of the first PROBE_ROWS values below row r in column c
+ * read as codes: "KPI 01", "CP04", "HS-12", "1.2a".  A code is short (12
+ * characters: "NI 181", "PAM/013" and "ASCOF 1C" fit, a title does not),
+ * of at most two words, with a digit. */
+static bool codes_below(const rg_view *v, uint32_t r, uint32_t c)
+{
+    uint32_t row;
+    int codes = 0, values = 0;
+
+    for (row = r + 1; row < v->rows && row <= r + PROBE_ROWS; row++) {
+        size_t len, i, spaces = 0;
+        bool digit = false;
+        const char *t = rg_text(v, row, c, &len);
+        if (!t)
+            continue;
+        values++;
+        for (i = 0; i < len; i++) {
+            spaces += t[i] == ' ';
+            digit = digit || (t[i] >= '0' && t[i] <= '9');
+        }
+        codes += len <= 12 && spaces <= 1 && digit;
+    }
+    return values && codes * 3 >= values * 2;
+}
+
 /* The header of row r as a scorecard would read it. */
 static void header_row(const rg_view *v, uint32_t r, rg_scorecard *s)
 {
     uint32_t c, last = v->cols < MAX_COLS ? v->cols : MAX_COLS;
     rg_sc_period rag_of[RG_SC_MAX_PERIODS];
     size_t rags = 0, i, k;
+    int32_t title2 = -1;
 
     sc_clear(s);
     s->header_row = r;
@@ -161,6 +187,8 @@ static void header_row(const rg_view *v, uint32_t r, rg_scorecard *s)
                 s->col[role] = (int32_t)c;
                 s->roles++;
             } else if (role != RG_SC_OTHER) {
+                if (role == RG_SC_TITLE && title2 < 0)
+                    title2 = (int32_t)c;
                 continue; /* a second "Comments": the first stays */
             }
         } else {
@@ -170,6 +198,14 @@ static void header_row(const rg_view *v, uint32_t r, rg_scorecard *s)
         if (c < s->first_col)
             s->first_col = c;
         s->last_col = c;
+    }
+    /* "KPI | Description": two headings that may each name the indicator;
+     * when the first holds codes below it, it is the code column */
+    if (title2 >= 0 && s->col[RG_SC_CODE] < 0 &&
+        codes_below(v, r, (uint32_t)s->col[RG_SC_TITLE])) {
+        s->col[RG_SC_CODE] = s->col[RG_SC_TITLE];
+        s->col[RG_SC_TITLE] = title2;
+        s->roles++;
     }
     for (k = 0; k < rags; k++)
         for (i = 0; i < s->period_count; i++)
