@@ -353,6 +353,55 @@ static void test_scorecard_rag_by_colour_polarity_by_arrow(void **state)
     built_free(&b);
 }
 
+/* An action plan's RAG column coloured with no words and no key: the
+ * colour says the status. */
+static void test_action_status_by_colour_alone(void **state)
+{
+    static const char *const heads[] = {"Ref", "Action", "Lead",
+                                        "Due date", "RAG", "Update"};
+    static const uint32_t fills[] = {0x00B050, 0xFFC000, 0xFF0000};
+    static const rag_progress want[] = {RAG_PROGRESS_ON_TARGET,
+                                        RAG_PROGRESS_ONE_MONTH_BEHIND,
+                                        RAG_PROGRESS_OVER_ONE_MONTH_BEHIND};
+    rag_error err;
+    rag_model_options o;
+    built b;
+    lxw_workbook *wb;
+    lxw_worksheet *ws;
+    const rag_plan *p;
+    int i;
+    (void)state;
+
+    snprintf(b.path, sizeof b.path, "/tmp/rg_recog_rag_%ld.xlsx",
+             (long)getpid());
+    wb = workbook_new(b.path);
+    ws = workbook_add_worksheet(wb, "Action Plan");
+    for (i = 0; i < 6; i++)
+        worksheet_write_string(ws, 0, (lxw_col_t)i, heads[i], NULL);
+    for (i = 0; i < 3; i++) {
+        char ref[8];
+        lxw_format *f = workbook_add_format(wb);
+        format_set_bg_color(f, fills[i]);
+        snprintf(ref, sizeof ref, "R%d", i + 1);
+        worksheet_write_string(ws, (lxw_row_t)(i + 1), 0, ref, NULL);
+        worksheet_write_string(ws, (lxw_row_t)(i + 1), 1, "Review the policy",
+                               NULL);
+        worksheet_write_string(ws, (lxw_row_t)(i + 1), 2, "Jo Marsh", NULL);
+        worksheet_write_string(ws, (lxw_row_t)(i + 1), 3, "31/03/2024", NULL);
+        worksheet_write_blank(ws, (lxw_row_t)(i + 1), 4, f);
+    }
+    assert_int_equal(workbook_close(wb), LXW_NO_ERROR);
+    rag_error_clear(&err);
+    assert_int_equal(rag_workbook_read(b.path, NULL, &b.wb, &err), RAG_OK);
+    memset(&o, 0, sizeof o);
+    assert_int_equal(rag_model_build(b.wb, &o, &b.m, &err), RAG_OK);
+    p = only_plan(&b, RAG_PLAN_ACTION);
+    assert_int_equal(p->action_count, 3);
+    for (i = 0; i < 3; i++)
+        assert_int_equal(p->actions[i].status, want[i]);
+    built_free(&b);
+}
+
 /* Years in the upper row of a two-row header, beside "Ref": the months
  * below take them, not the year of the day ragbook runs. */
 static void test_years_in_the_upper_header_row(void **state)
@@ -571,6 +620,7 @@ int main(void)
         cmocka_unit_test(test_scorecard_rows_are_validated_one_by_one),
         cmocka_unit_test(test_action_tables_stay_action_plans),
         cmocka_unit_test(test_due_columns_by_what_they_say),
+        cmocka_unit_test(test_action_status_by_colour_alone),
         cmocka_unit_test(test_scorecard_rag_by_colour_polarity_by_arrow),
         cmocka_unit_test(test_years_in_the_upper_header_row),
         cmocka_unit_test(test_action_column_by_its_last_word),

@@ -3,9 +3,11 @@
  * coloured months, comment; and the title block above it (title, owner,
  * report date).  Statuses wait for the legend (rg_apply_legend).
  */
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "model/rules.h"
 #include "recognise/recognise.h"
 
 #define MAX_LEADS 32
@@ -572,6 +574,23 @@ rag_status rg_apply_legend(rag_model *m, const rg_view *v, rag_plan *p,
             const char *txt = rg_text(v, a->cell.row,
                                       (uint32_t)p->status_col, &len);
             a->status = initial_status(txt, len);
+        }
+        if (a->status == RAG_PROGRESS_NONE && p->status_col >= 0) {
+            /* a status cell coloured with no words, and no key for its
+             * colour: red, amber or green by hue, read as those words */
+            uint32_t fill = rg_fill(v, a->cell.row, (uint32_t)p->status_col);
+            rag_rating rr = fill == RAG_NO_COLOR ? RAG_RATING_NONE
+                                                 : rg_rating_of_fill(fill);
+            if (rr != RAG_RATING_NONE &&
+                !rg_has_value(v, a->cell.row, (uint32_t)p->status_col)) {
+                const char *w = rag_rating_word(rr);
+                char low[8];
+                size_t n;
+                for (n = 0; w[n] && n + 1 < sizeof low; n++)
+                    low[n] = (char)tolower((unsigned char)w[n]);
+                low[n] = '\0';
+                a->status = rg_status_of(low, n);
+            }
         }
         if (says_complete(a->comment))
             a->status = RAG_PROGRESS_COMPLETE;
