@@ -188,10 +188,15 @@ static rag_status write_edit(rag_edit *e, const char *path,
             break;
         }
     }
+    /* A failure while writing the entries stands: finishing without a
+     * commit only removes the file (it used to overwrite the status with
+     * its RAG_OK, so a failed write said success and left no output). */
     if (kept && st == RAG_OK)
         st = ez_out_keep(o, kept, err);
+    else if (st == RAG_OK)
+        st = ez_out_finish(o, !kept, err);
     else
-        st = ez_out_finish(o, st == RAG_OK && !kept, err);
+        ez_out_finish(o, false, NULL);
     if (st != RAG_OK && err && !err->file[0])
         rg_strlcpy(err->file, path, sizeof err->file);
     return st;

@@ -42,6 +42,12 @@ bool rg_same_file(const char *a, const char *b)
 /* ---- fault injection ------------------------------------------------ */
 
 static long fail_at[RG_IO_KINDS] = {-1, -1, -1, -1};
+static bool force_named;
+
+void rg_outfile_force_named(bool on)
+{
+    force_named = on;
+}
 static long io_count[RG_IO_KINDS];
 
 void rg_io_fail_after(rg_io_kind kind, long n)
@@ -155,7 +161,7 @@ int rg_outfile_open(const char *target, rg_outfile **out)
     if (slash)
         o->dir[slash > target ? (size_t)(slash - target) : 1] = '\0';
 #ifdef O_TMPFILE
-    if (open_unnamed(o)) {
+    if (!force_named && open_unnamed(o)) {
         *out = o;
         return 0;
     }

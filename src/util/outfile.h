@@ -83,6 +83,9 @@ typedef enum rg_io_kind {
 /* Operation n (0-based) of kind, and every later one, fails; -1: none.
  * Resets the count of that kind. */
 void rg_io_fail_after(rg_io_kind kind, long n);
+/* Tests: true makes every output a hidden named file, the path taken
+ * where O_TMPFILE is refused. */
+void rg_outfile_force_named(bool on);
 /* How many operations of kind were counted since the last reset. */
 long rg_io_count(rg_io_kind kind);
 /* Counts one operation of kind; true when it is to fail (errno is EIO). */
