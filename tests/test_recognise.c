@@ -567,6 +567,56 @@ static void test_indicator_form_codes_and_key_notes(void **state)
     }
 }
 
+/* A recovery form in another layout: units stated once in prose, values
+ * far right, a milestone table with an owner column (not an action plan),
+ * a RAG answer several columns right, quarter headings with their own
+ * year (Q4's written outside the plan's year, kept as written). */
+static void test_recovery_form_in_another_layout(void **state)
+{
+    static const char *const rows[] = {
+        "Deficit Recovery Plan",
+        "All figures in £000s throughout",
+        "Service Manager|||Ann Lee",
+        "22/23 Budget|||100",
+        "22/23 Outturn|||400",
+        "23/24 Budget|||150",
+        "Pressure on this activity in 23/24 (based on 22/23 outturn)|||250",
+        "",
+        "Milestone|Amount|Target date|Owner",
+        "Review of charging policy|£120,000|30/09/2023|Ann Lee",
+        "Restructure the team|£140,000|Ongoing|Ann Lee",
+        "",
+        "Quarterly Monitoring updates",
+        "Quarter 1 (April to June 2023)",
+        "On Target ? (Yes = GREEN; Partial = AMBER, No = RED)|||AMBER",
+        "Provide narrative below",
+        "Slipped to October.",
+        "Quarter 4 (January to March 2023)",
+        "On Target ? (Yes = GREEN; Partial = AMBER, No = RED)",
+        "Provide narrative below",
+        NULL};
+    const rag_plan *p;
+    built b;
+    (void)state;
+
+    build_grid(&b, rows);
+    p = only_plan(&b, RAG_PLAN_RECOVERY);
+    assert_non_null(p->finance);
+    assert_true(p->finance->unit == 1000);
+    assert_true(p->finance->pressure == 250);
+    assert_int_equal(p->milestone_count, 2);
+    assert_true(p->milestones[0].amount == 120000);
+    assert_int_equal(p->period_count, 2);
+    assert_int_equal(p->periods[0].rag, RAG_RATING_AMBER);
+    assert_int_equal(p->periods[0].end.year, 2023);
+    assert_int_equal(p->periods[0].end.month, 6);
+    assert_int_equal(p->periods[0].end.day, 30);
+    assert_int_equal(p->periods[1].end.year, 2023);
+    assert_int_equal(p->periods[1].end.month, 3);
+    assert_int_equal(p->periods[1].end.day, 31);
+    built_free(&b);
+}
+
 /* dump --explain: where things were read, and why a sheet was not. */
 static void test_explain_says_where_and_why(void **state)
 {
@@ -629,6 +679,7 @@ int main(void)
         cmocka_unit_test(test_month_letters_read_through_the_key),
         cmocka_unit_test(test_rag_letters_without_a_key),
         cmocka_unit_test(test_indicator_form_codes_and_key_notes),
+        cmocka_unit_test(test_recovery_form_in_another_layout),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -77,22 +77,45 @@ static bool body_role(int role)
            role == RG_LBL_ACTION_TEXT || role == RG_LBL_RAG;
 }
 
+/* Two finance labels with figures ("Budget", "Outturn", "Pressure") make
+ * a recovery form; one is a form that mentions money.  A recovery plan's
+ * heading needs only one, or two quarters' monitoring blocks. */
+static bool recovery_of(const rg_view *v, const rg_pair *pairs, size_t n)
+{
+    size_t i, fin = 0;
+    bool recovery;
+    int quarters;
+
+    for (i = 0; i < n; i++)
+        if (pairs[i].fin > 0 && pair_has_number(v, &pairs[i]))
+            fin++;
+    sheet_words(v, &recovery, &quarters);
+    return fin >= 2 || (recovery && (quarters >= 2 || fin >= 1));
+}
+
+bool rg_recovery_sheet(const rg_view *v)
+{
+    rg_pair *pairs = NULL;
+    size_t n = 0;
+    bool yes;
+
+    if (!rg_form_pairs(v, 0, v->rows, &pairs, &n))
+        return false;
+    yes = recovery_of(v, pairs, n);
+    rg_free(pairs);
+    return yes;
+}
+
 rag_status rg_find_forms(rag_model *m, rg_view *v, const rg_context *cx)
 {
     rg_pair *pairs = NULL;
-    size_t n = 0, i, fin = 0;
-    bool recovery;
-    int quarters;
+    size_t n = 0, i;
     rag_status st = RAG_OK;
     uint32_t start = 0;
 
     if (!rg_form_pairs(v, 0, v->rows, &pairs, &n))
         return RAG_ERR_NOMEM;
-    for (i = 0; i < n; i++)
-        if (pairs[i].fin > 0 && pair_has_number(v, &pairs[i]))
-            fin++;
-    sheet_words(v, &recovery, &quarters);
-    if (fin >= 2 || (recovery && (quarters >= 2 || fin >= 1))) {
+    if (recovery_of(v, pairs, n)) {
         rg_free(pairs);
         return rg_recovery_plan(m, v, 0, v->rows, cx);
     }
@@ -165,6 +188,32 @@ static void drop_card_tables(sheet_state *s)
     s->table_count = keep;
 }
 
+/* A recovery form's milestone table ("Milestone | Amount | Target date |
+ * Owner") has a text, a date and an owner column and so passes for an
+ * action plan; but it has no refs and an amount column, and the form
+ * around it reads it as milestones (recovery.c).  Drop such tables on a
+ * sheet that is a recovery form; a table with refs stays an action plan. */
+static void drop_milestone_tables(sheet_state *s)
+{
+    size_t i, keep = 0;
+    int recovery = -1; /* not yet asked: most sheets have no such table */
+
+    for (i = 0; i < s->table_count; i++) {
+        rg_table *t = &s->tables[i];
+        if (t->kind == RAG_PLAN_ACTION && t->col[RG_COL_REF] < 0 &&
+            t->header_count == 1 && rg_milestone_header(&s->v, t->headers[0])) {
+            if (recovery < 0)
+                recovery = rg_recovery_sheet(&s->v);
+            if (recovery) {
+                rg_free(t->headers);
+                continue;
+            }
+        }
+        s->tables[keep++] = *t;
+    }
+    s->table_count = keep;
+}
+
 static int plan_order(const void *a, const void *b)
 {
     const rag_plan *x = a, *y = b;
@@ -213,6 +262,7 @@ static rag_status build(rag_model *m, sheet_state *ss, size_t ns,
         if (!rg_find_tables(&ss[i].v, &ss[i].tables, &ss[i].table_count))
             return RAG_ERR_NOMEM;
         drop_card_tables(&ss[i]);
+        drop_milestone_tables(&ss[i]);
     }
     /* the report date: title blocks first, then anywhere but a table */
     for (i = 0; i < ns && !cx.report_date.year; i++)

@@ -216,6 +216,12 @@ rag_status rg_find_forms(rag_model *m, rg_view *v, const rg_context *cx);
 rag_status rg_indicator_plan(rag_model *m, const rg_view *v,
                              const rg_pair *pairs, size_t count,
                              uint32_t r0, uint32_t r1, const rg_context *cx);
+/* Row r heads a recovery plan's milestone table: the milestone's words
+ * and an amount ("Milestone | Amount | Target date | Owner"). */
+bool rg_milestone_header(const rg_view *v, uint32_t r);
+/* The sheet is a recovery form: finance labels with figures, or a
+ * recovery plan's heading with quarters or a figure (cells not claimed). */
+bool rg_recovery_sheet(const rg_view *v);
 rag_status rg_recovery_plan(rag_model *m, rg_view *v, uint32_t r0,
                             uint32_t r1, const rg_context *cx);
 

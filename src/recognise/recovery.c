@@ -5,6 +5,7 @@
  * ("QUARTER 1 (to 30/06/23)", GREEN/AMBER/RED, narrative).
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "recognise/recognise.h"
@@ -48,6 +49,12 @@ static bool milestone_header(const rg_view *v, uint32_t r, ms_table *t)
     }
     return t->col[RG_MS_TEXT] >= 0 &&
            (t->col[RG_MS_AMOUNT] >= 0 || t->col[RG_MS_DATE] >= 0);
+}
+
+bool rg_milestone_header(const rg_view *v, uint32_t r)
+{
+    ms_table t;
+    return milestone_header(v, r, &t) && t.col[RG_MS_AMOUNT] >= 0;
 }
 
 /* A row that ends the milestone table: a quarter's heading, or a label or
@@ -180,6 +187,51 @@ done:
     return out;
 }
 
+/* The end of the quarter a heading names without a full date: the last
+ * "<month> <year>" in it ("Quarter 4 (January to March 2026)" ends 31
+ * March 2026, the year as written, even when it is not the plan's), else
+ * quarter q of a financial year written with it ("Q1 2023/24" ends 30
+ * June 2023).  false when the heading gives neither. */
+static bool heading_end(const char *t, size_t len, int q, rag_date *out)
+{
+    static const int qmonth[] = {6, 9, 12, 3};
+    char norm[128], *w, *next;
+    int month = 0, year = 0, last = 0, fy;
+
+    rg_norm(t, len, norm, sizeof norm);
+    for (w = norm; *w; w = next) {
+        size_t n = strcspn(w, " ");
+        int m;
+        next = w[n] ? w + n + 1 : w + n;
+        w[n] = '\0';
+        m = rg_vocab_exact(rg_month_words, w);
+        if (m > 0) {
+            last = m;
+            continue;
+        }
+        /* a four-digit year right after a month word: "March 2026" */
+        if (last && n == 4 && w[0] >= '1' && w[0] <= '2' &&
+            strspn(w, "0123456789") == 4) {
+            month = last;
+            year = atoi(w);
+        }
+        last = 0;
+    }
+    if (month) {
+        out->year = year;
+        out->month = month;
+        out->day = rg_month_days(year, month);
+        return true;
+    }
+    if (q >= 1 && q <= 4 && rg_find_fy(t, len, &fy)) {
+        out->year = q == 4 ? fy + 1 : fy;
+        out->month = qmonth[q - 1];
+        out->day = rg_month_days(out->year, out->month);
+        return true;
+    }
+    return false;
+}
+
 static rag_status period_block(rag_model *m, rg_view *v, rag_plan *p,
                                uint32_t head, uint32_t hc, uint32_t end,
                                int q)
@@ -205,6 +257,8 @@ static rag_status period_block(rag_model *m, rg_view *v, rag_plan *p,
         pe->end = d;
     else if (r < 0)
         pe->end_invalid = true;
+    else if (heading_end(t, len, q, &d))
+        pe->end = d;
     /* a row layout: Q1 | GREEN | narrative */
     row = rg_row_cells(v, head, &n);
     for (i = 0; i < n; i++) {
@@ -323,12 +377,56 @@ static int label_fy(const rg_pair *p)
     return rg_find_fy(p->label, p->label_len, &y) ? y : 0;
 }
 
+/* The unit stated once for the whole form, in words of its own rather
+ * than in each label: "All figures in £000s throughout", "(£'000)",
+ * "Figures are shown in £m".  A cell that names the unit and says it
+ * holds for the figures, or names nothing else; 1 when none.  Claimed
+ * rows (the milestone table, whose "£000" heading is its column's) and
+ * long text (a narrative that mentions "£80k") are not read. */
+#define UNIT_PROSE_MAX 100 /* a statement of units is one short line */
+static double prose_unit(const rg_view *v, uint32_t r0, uint32_t r1)
+{
+    static const char *const says[] = {"throughout", "figures", "amounts",
+                                       "all", "shown", "expressed",
+                                       "stated", "unless", NULL};
+    uint32_t r;
+    for (r = r0; r < r1 && r < v->rows; r++) {
+        size_t n, i;
+        const rag_cell *row = rg_row_cells(v, r, &n);
+        if (rg_row_claimed(v, r))
+            continue;
+        for (i = 0; i < n; i++) {
+            char norm[128];
+            size_t len, k, words = 0;
+            bool said = false, thousands, millions;
+            const char *t = rg_text(v, r, row[i].col, &len);
+            if (!t || len > UNIT_PROSE_MAX)
+                continue;
+            rg_norm(t, len, norm, sizeof norm);
+            thousands = fin_has(norm, RG_FIN_THOUSANDS);
+            millions = fin_has(norm, RG_FIN_MILLIONS);
+            if (!thousands && !millions)
+                continue;
+            for (k = 0; says[k]; k++)
+                said = said || rg_norm_has(norm, says[k]);
+            for (k = 0; norm[k]; k++)
+                words += norm[k] == ' ';
+            /* "£000s", "(£'000)", "£ m": the unit alone is 2 words */
+            if (said || words <= 1)
+                return thousands ? 1000 : 1e6;
+        }
+    }
+    return 1;
+}
+
 static rag_status finance(rag_model *m, const rg_view *v, rag_plan *p,
-                          const rg_pair *pairs, size_t n)
+                          const rg_pair *pairs, size_t n, uint32_t r0,
+                          uint32_t r1)
 {
     rag_finance *f;
     int year = 0;
     size_t i;
+    bool labelled = false;
 
     f = rg_model_alloc(m, sizeof *f);
     if (!f)
@@ -359,9 +457,11 @@ static rag_status finance(rag_model *m, const rg_view *v, rag_plan *p,
         if (q->fin <= 0 || !pair_number(v, q, &x))
             continue;
         if (fin_has(q->norm, RG_FIN_THOUSANDS))
-            f->unit = 1000;
+            f->unit = 1000, labelled = true;
         else if (fin_has(q->norm, RG_FIN_MILLIONS))
-            f->unit = 1e6;
+            f->unit = 1e6, labelled = true;
+        else if (strstr(q->norm, "£"))
+            labelled = true; /* "Budget (£)": pounds, whatever prose says */
         at = q->inline_value ? rg_loc(q->row, q->col)
                              : rg_loc(q->row, (uint32_t)q->vcol);
         switch (q->fin) {
@@ -396,6 +496,8 @@ static rag_status finance(rag_model *m, const rg_view *v, rag_plan *p,
             break;
         }
     }
+    if (!labelled)
+        f->unit = prose_unit(v, r0, r1);
     if (year) {
         f->year_start = year;
         f->year = rg_arena_printf(&m->impl->arena, "%d/%02d", year,
@@ -447,7 +549,7 @@ rag_status rg_recovery_plan(rag_model *m, rg_view *v, uint32_t r0,
         return RAG_ERR_NOMEM;
     st = rg_pairs_to_fields(m, v, pairs, n, p);
     if (st == RAG_OK)
-        st = finance(m, v, p, pairs, n);
+        st = finance(m, v, p, pairs, n, r0, r1);
     for (i = 0; i < n; i++) {
         if (pairs[i].role == RG_LBL_SERVICE_MANAGER ||
             (pairs[i].role == RG_LBL_SERVICE_DIRECTOR && !owner) ||
