@@ -302,14 +302,42 @@ typedef struct rag_workbook {
     rg_workbook_impl *impl;
 } rag_workbook;
 
-/* Caps on what a hostile file can make ragbook do. 0 takes the default. */
+/*
+ * Caps on what a hostile file can make ragbook do.  0 takes the default.
+ * Every cap counts for the whole workbook where the cost is the
+ * workbook's (memory, time), so listing one part under many sheets or
+ * reading a part again gains an attacker nothing.  Defaults, and why:
+ */
+/* One part: the largest real sheet we know inflates to ~200 MiB. */
+#define RAG_LIMIT_PART_BYTES (4ull << 30)
+/* All parts, across every read of them in one open workbook. */
+#define RAG_LIMIT_TOTAL_BYTES (16ull << 30)
+/* Inflated/compressed, as Apache POI; real parts stay under 60. */
+#define RAG_LIMIT_RATIO 100u
+/* Zip entries: the directory is read whole at open; real workbooks hold
+ * tens to a few thousand. */
+#define RAG_LIMIT_ENTRIES 100000u
+/* Cells loaded at once, all sheets together: ~80 bytes each in memory,
+ * so 50 million is ~4 GB, past any council workbook (Excel's own grid
+ * holds 17 billion, but no workbook that size is read by anyone). */
+#define RAG_LIMIT_CELLS 50000000ull
+/* XML element depth: real parts nest under 20 deep. */
+#define RAG_LIMIT_DEPTH 256u
+/* Text made by translating shared formulas to their cells, per workbook:
+ * a child cell of ~30 bytes in the file gets the master's whole text
+ * shifted, so a 6 KB master over 30,000 cells made 180 MB (issue 16).
+ * The corpus's largest is 117 KB; a 50,000-row tracker with a dozen
+ * shared 100-character formulas a row makes 60 MB. */
+#define RAG_LIMIT_FORMULA_BYTES (64ull << 20)
+
 typedef struct rag_read_limits {
-    uint64_t part_bytes;    /* inflated size of one part; default 4 GiB */
-    uint64_t total_bytes;   /* inflated size of all parts; default 16 GiB */
-    uint32_t ratio;         /* inflated/compressed above 4 MiB; default 100 */
-    uint32_t entries;       /* zip entries; default 100000 */
-    uint64_t cells;         /* cells a sheet may load; default 50 million */
-    uint32_t depth;         /* XML element depth; default 256 */
+    uint64_t part_bytes;    /* inflated size of one part */
+    uint64_t total_bytes;   /* inflated size of all parts, every read */
+    uint32_t ratio;         /* inflated/compressed above 4 MiB */
+    uint32_t entries;       /* zip entries */
+    uint64_t cells;         /* cells the workbook may load, all sheets */
+    uint32_t depth;         /* XML element depth */
+    uint64_t formula_bytes; /* shared formulas' translated text */
 } rag_read_limits;
 
 typedef struct rag_read_options {

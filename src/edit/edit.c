@@ -166,17 +166,19 @@ static bool type_is(const char *type, const char *tail)
 static void default_limits(rag_read_limits *l)
 {
     if (!l->part_bytes)
-        l->part_bytes = 4ull << 30;
+        l->part_bytes = RAG_LIMIT_PART_BYTES;
     if (!l->total_bytes)
-        l->total_bytes = 16ull << 30;
+        l->total_bytes = RAG_LIMIT_TOTAL_BYTES;
     if (!l->ratio)
-        l->ratio = 100;
+        l->ratio = RAG_LIMIT_RATIO;
     if (!l->entries)
-        l->entries = 100000;
+        l->entries = RAG_LIMIT_ENTRIES;
     if (!l->cells)
-        l->cells = 50000000;
+        l->cells = RAG_LIMIT_CELLS;
     if (!l->depth)
-        l->depth = 256;
+        l->depth = RAG_LIMIT_DEPTH;
+    if (!l->formula_bytes)
+        l->formula_bytes = RAG_LIMIT_FORMULA_BYTES;
 }
 
 rag_status rag_edit_open(const char *path, const rag_edit_options *opts,

@@ -103,6 +103,29 @@ static bool put_col(rg_buf *b, uint32_t col)
     return rg_buf_append(b, ref, i);
 }
 
+/* [$]COL[$]ROW, in one append. */
+static bool put_cell(rg_buf *b, bool ca, uint32_t col, bool ra, uint32_t row)
+{
+    char ref[24], digits[12];
+    size_t n = 0, k = 0, i;
+    uint32_t v = row + 1;
+
+    if (ca)
+        ref[n++] = '$';
+    rag_cell_ref_format(0, col, ref + n);
+    while (isalpha((unsigned char)ref[n]))
+        n++;
+    if (ra)
+        ref[n++] = '$';
+    do {
+        digits[k++] = (char)('0' + v % 10);
+        v /= 10;
+    } while (v);
+    for (i = 0; i < k; i++)
+        ref[n++] = digits[k - 1 - i];
+    return rg_buf_append(b, ref, n);
+}
+
 bool rg_formula_shift(const char *f, int64_t drow, int64_t dcol, rg_buf *b)
 {
     const char *p = f;
@@ -160,10 +183,7 @@ bool rg_formula_shift(const char *f, int64_t drow, int64_t dcol, rg_buf *b)
                 nr >= RAG_MAX_ROWS) {
                 if (!rg_buf_puts(b, "#REF!"))
                     return false;
-            } else if ((ca && !rg_buf_putc(b, '$')) ||
-                       !put_col(b, (uint32_t)nc) ||
-                       (ra && !rg_buf_putc(b, '$')) ||
-                       !rg_buf_printf(b, "%u", (unsigned)(nr + 1))) {
+            } else if (!put_cell(b, ca, (uint32_t)nc, ra, (uint32_t)nr)) {
                 return false;
             }
             prev = 'A';
@@ -198,10 +218,20 @@ bool rg_formula_shift(const char *f, int64_t drow, int64_t dcol, rg_buf *b)
             p += n;
             continue;
         }
-        if (!rg_buf_append(b, p, 1))
-            return false;
-        prev = (unsigned char)*p;
-        p++;
+        {
+            /* Copy at once what cannot start a reference: shared
+             * formulas are translated once per cell, so this loop runs
+             * over every child's text (issue 16: 64 MiB of it). */
+            const char *s = p + 1;
+            while (*s && *s != '"' && *s != '\'' && *s != '[' &&
+                   (ident_char((unsigned char)s[-1]) || s[-1] == '$' ||
+                    !(isalnum((unsigned char)*s) || *s == '$')))
+                s++;
+            if (!rg_buf_append(b, p, (size_t)(s - p)))
+                return false;
+            prev = (unsigned char)s[-1];
+            p = s;
+        }
     }
     return rg_buf_append(b, "", 0);
 }

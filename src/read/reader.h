@@ -41,6 +41,8 @@ struct rg_workbook_impl {
     rag_font *fonts;          /* the styles part's fonts */
     size_t font_count;
     size_t sheet_cap, style_cap, name_cap;
+    /* Counted for the whole workbook against limits (see grid.h). */
+    uint64_t formula_bytes;   /* shared formulas' translated text */
 };
 
 /* Read the relationships of part (from its _rels/ sibling).  A missing

@@ -237,6 +237,7 @@ static void formula_start(rg_xml *x, sheet_ctx *c, const char **attrs)
 /* Work out the cell's formula, translating shared ones. */
 static bool finish_formula(rg_xml *x, sheet_ctx *c)
 {
+    rg_workbook_impl *in = c->wb->impl;
     rag_cell *cell = &c->cell;
     const char *text = c->f.len ? c->f.data : NULL;
 
@@ -267,6 +268,18 @@ static bool finish_formula(rg_xml *x, sheet_ctx *c)
             if (!rg_formula_shift(sf->text, (int64_t)cell->row - sf->row,
                                   (int64_t)cell->col - sf->col, &c->tmp)) {
                 nomem(x);
+                return false;
+            }
+            /* Each child costs the master's whole text again: counted
+             * for the workbook (every read of every sheet), so a long
+             * master over many cells is refused, not copied without end. */
+            in->formula_bytes += c->tmp.len;
+            if (in->formula_bytes > in->limits.formula_bytes) {
+                rg_xml_abort(x, RAG_ERR_LIMIT, "shared formulas expand to "
+                             "more than %llu MiB of text (the limit on "
+                             "formula text a workbook may make)",
+                             (unsigned long long)(in->limits.formula_bytes
+                                                  >> 20));
                 return false;
             }
             text = c->tmp.data;

@@ -41,7 +41,8 @@ for f in "${files[@]}"; do
         timeout -s KILL $((TIME_LIMIT + 5)) /usr/bin/time -f '%e %M' -o "$dir/time" \
             "$R" "${args[@]}" >/dev/null 2>"$dir/stderr"
         rc=$?
-        read -r secs kb <"$dir/time" 2>/dev/null || { secs=999; kb=0; }
+        # GNU time puts "Command exited with non-zero status N" first
+        read -r secs kb < <(tail -n 1 "$dir/time" 2>/dev/null) || { secs=999; kb=0; }
         what="$cmd $b"
         echo "$what: exit $rc, ${secs} s, $((kb / 1024)) MB"
         case $rc in 0 | 1 | 2) ;; *) fail "$what: exit $rc" ;; esac

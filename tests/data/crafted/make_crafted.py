@@ -7,6 +7,9 @@ size (issue 16), written as raw XML so each is exactly the attack:
                        characters XML 1.0 forbids
   dup-sheet-names.xlsx 2,000 sheets all called "Sheet" (copy and convert
                        were cubic in them: 35 s)
+  shared-formula-30k.xlsx  a 6 KB shared formula over 30,000 cells (each
+                       child got the master's text: dump 1.9 GB, convert
+                       3.9 GB and 86 s)
 Usage: make_crafted.py OUTDIR"""
 import os
 import sys
@@ -82,6 +85,25 @@ def dup_names(path, n):
                        sheet('<c r="A1"><v>%d</v></c>' % i))
 
 
+def shared_formula(path, n):
+    """A 6 KB master of relative references, then n - 1 children that say
+    only 'as si 0' (rows and cells without r: ~10 bytes each)."""
+    master = '+'.join('A%d*B%d' % (i, i) for i in range(1, 700))[:6000]
+    master = master.rsplit('+', 1)[0]
+    rows = ['<row r="1"><c r="A1"><f t="shared" ref="A1:A%d" si="0">%s</f>'
+            '<v>0</v></c></row>' % (n, master)]
+    rows += ['<row><c><f t="shared" si="0"/><v>0</v></c></row>'] * (n - 1)
+    xml = ('<?xml version="1.0" encoding="UTF-8"?><worksheet %s><sheetData>'
+           '%s</sheetData></worksheet>' % (NS, ''.join(rows)))
+    with zipfile.ZipFile(path, 'w', zipfile.ZIP_DEFLATED) as z:
+        z.writestr('[Content_Types].xml', CT)
+        z.writestr('_rels/.rels', RELS)
+        z.writestr('xl/workbook.xml', WB)
+        z.writestr('xl/_rels/workbook.xml.rels', WB_RELS)
+        z.writestr('xl/sharedStrings.xml', '<sst %s/>' % NS)
+        z.writestr('xl/worksheets/sheet1.xml', xml)
+
+
 def main():
     out = sys.argv[1]
     os.makedirs(out, exist_ok=True)
@@ -92,6 +114,7 @@ def main():
           '<c r="A1" t="s"><v>0</v></c>'
           '<c r="B1" t="inlineStr"><is><t>x_xFFFF_y</t></is></c>')
     dup_names(os.path.join(out, 'dup-sheet-names.xlsx'), 2000)
+    shared_formula(os.path.join(out, 'shared-formula-30k.xlsx'), 30000)
 
 
 if __name__ == '__main__':
