@@ -91,7 +91,13 @@ typedef struct rag_consolidate_report {
     rag_date as_of;           /* the option's date, else today */
     size_t files_read;        /* inputs read and recognised */
     size_t files_unreadable;  /* inputs listed on Issues as unreadable */
-    size_t plans;             /* plans across the readable inputs */
+    size_t files_skipped;     /* inputs that are ragbook's own outputs
+                                 (a consolidated workbook, a validation
+                                 report): not returns, not read */
+    size_t plans;             /* plans counted: across the readable
+                                 inputs, each duplicate once */
+    size_t duplicates;        /* copies of a plan left out, the same plan
+                                 being in another input (plan-duplicate) */
     size_t findings;          /* rows on the Issues sheet */
     size_t errors, warnings, infos;
 } rag_consolidate_report;
@@ -104,6 +110,15 @@ typedef struct rag_consolidate_report {
  * from the others (report->files_unreadable says how many).  Each input
  * is judged at opts->model.as_of when given, else at its own report date,
  * else today.
+ *
+ * The same plan in two inputs ("return.xlsx" and "Copy of return.xlsx";
+ * see plan-duplicate in docs/rules.md) is counted once: the copy with the
+ * later report date is kept, else the one with the later file name; the
+ * others get a plan-duplicate row on Issues saying which was kept, and
+ * their findings are left out when nothing else of their sheet or file
+ * is kept.  An input that is ragbook's own output (marked by the defined
+ * name _ragbook_output) is not a return: it is skipped.  Files are named
+ * by their path relative to the folder all inputs share.
  *
  * Returns RAG_OK when out is in place (even with unreadable inputs);
  * RAG_ERR_USAGE for no inputs or an out that is an input; RAG_ERR_IO,

@@ -83,6 +83,18 @@ int cli_opt_tolerance(const char *cmd, const char *arg, double *out);
  */
 int cli_workbook_output(const char *cmd, const char **path);
 
+/* How to name the output path in a message: "stdout" for the file
+ * cli_workbook_output() put in the place of "-", else path. */
+const char *cli_output_shown(const char *path);
+
+/* The closing line of a command that wrote a workbook, on stderr, in the
+ * words of validate's summary: "ragbook CMD: wrote OUT: 12 plans from 10
+ * files, 3 errors, 40 warnings, 0 infos", files left out when files is
+ * (size_t)-1 (convert: one file), then extra (may be NULL or ""). */
+void cli_say_written(const char *cmd, const char *out, size_t plans,
+                     size_t files, size_t errors, size_t warnings,
+                     size_t infos, const char *extra);
+
 /*
  * -o PATH for a text output (cells, dump, validate): "-" is stdout as
  * without -o; a file is written through a temporary beside it (stdout is

@@ -89,5 +89,7 @@ int cmd_convert(int argc, char **argv)
         if (r.losses[k])
             fprintf(stderr, "ragbook: %s: warning: %s\n", in,
                     rag_loss_message((rag_loss)k));
+    cli_say_written("convert", out, r.plans, (size_t)-1, r.errors,
+                    r.warnings, r.infos, NULL);
     return cli_finish(RAG_EXIT_OK);
 }

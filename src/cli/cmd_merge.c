@@ -267,6 +267,17 @@ int cmd_merge(int argc, char **argv)
                  : rep.warnings  ? "warnings"
                                  : "clean",
                  m.json);
+    /* what was written, on stderr as convert and consolidate say it */
+    fflush(stdout);
+    fprintf(stderr,
+            "ragbook merge: wrote %s: %zu change%s from %zu of %zu "
+            "return%s, %zu error%s, %zu warning%s, %zu info%s\n",
+            cli_output_shown(m.out), rep.changes,
+            rep.changes == 1 ? "" : "s", rep.returns - rep.unreadable,
+            rep.returns, rep.returns == 1 ? "" : "s", rep.errors,
+            rep.errors == 1 ? "" : "s", rep.warnings,
+            rep.warnings == 1 ? "" : "s", rep.infos,
+            rep.infos == 1 ? "" : "s");
     rag_merge_free(mg);
     return cli_finish(status);
 }

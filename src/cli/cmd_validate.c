@@ -57,38 +57,6 @@ static size_t cores(void)
     return n > MAX_JOBS ? MAX_JOBS : (size_t)n;
 }
 
-/*
- * The report must not overwrite an input.  When it would, and that input
- * is a report ragbook wrote (last run's, in the folder being checked), it
- * is this run's output, not a return: it is left out of the inputs, said
- * so, and replaced.  Returns false when the report is a council's file.
- */
-static bool report_not_an_input(cli_inputs *in, const char *report,
-                                 bool quiet)
-{
-    size_t i;
-    char *one[1];
-
-    for (i = 0; i < in->count; i++) {
-        const char *kind;
-        one[0] = in->paths[i];
-        if (!cli_same_file(report, one, 1))
-            continue;
-        kind = cli_ragbook_output_file(in->paths[i]);
-        if (!kind)
-            return false;
-        if (!quiet)
-            fprintf(stderr,
-                    "ragbook: %s: skipped: this run's output (a workbook "
-                    "ragbook %s wrote), to be replaced\n",
-                    in->paths[i], kind);
-        cli_inputs_drop(in, i);
-        in->skipped++;
-        i--;
-    }
-    return true;
-}
-
 static bool use_colour(void)
 {
     const char *term = getenv("TERM");
@@ -195,7 +163,7 @@ int cmd_validate(int argc, char **argv)
     if (!cli_inputs_collect("validate", argv + optind,
                             (size_t)(argc - optind), cfg.quiet, &in))
         return RAG_EXIT_TROUBLE;
-    if (cfg.report && !report_not_an_input(&in, cfg.report, cfg.quiet)) {
+    if (cfg.report && !cli_inputs_drop_output(&in, cfg.report)) {
         cli_inputs_free(&in);
         return cli_usage_error("validate",
                                "the report '%s' is one of the inputs; "

@@ -407,3 +407,56 @@ bool cli_same_file(const char *path, char *const *paths, size_t n)
             return true;
     return false;
 }
+
+bool cli_inputs_drop_output(cli_inputs *in, const char *out)
+{
+    size_t i;
+    char *one[1];
+
+    for (i = 0; i < in->count; i++) {
+        const char *kind;
+        one[0] = in->paths[i];
+        if (!cli_same_file(out, one, 1))
+            continue;
+        kind = cli_ragbook_output_file(in->paths[i]);
+        if (!kind)
+            return false;
+        if (!in->quiet)
+            fprintf(stderr,
+                    "ragbook: %s: skipped: this run's output (a workbook "
+                    "ragbook %s wrote), to be replaced\n",
+                    in->paths[i], kind);
+        cli_inputs_drop(in, i);
+        in->skipped++;
+        i--;
+    }
+    return true;
+}
+
+void cli_inputs_say_ours(const cli_inputs *in, const char *path,
+                         const char *kind)
+{
+    if (in->quiet)
+        return;
+    fflush(stdout);
+    fprintf(stderr,
+            "ragbook: %s: skipped: a workbook ragbook %s wrote, not a "
+            "return\n",
+            path, kind);
+}
+
+void cli_inputs_drop_ours(cli_inputs *in)
+{
+    size_t i;
+
+    for (i = 0; i < in->count; i++) {
+        /* only the defined names are read: a quick look, not a read */
+        const char *kind = cli_ragbook_output_file(in->paths[i]);
+        if (!kind)
+            continue;
+        cli_inputs_say_ours(in, in->paths[i], kind);
+        cli_inputs_drop(in, i);
+        in->skipped++;
+        i--;
+    }
+}

@@ -69,4 +69,24 @@ const char *cli_ragbook_output_file(const char *path);
  * paths[0..n) (one device and inode). */
 bool cli_same_file(const char *path, char *const *paths, size_t n);
 
+/*
+ * An output must not overwrite an input.  When out is one of the inputs
+ * and that input is a workbook ragbook wrote (last run's, in the folder
+ * being read), it is this run's output, not a return: it is left out of
+ * the inputs, said so (unless quiet), and replaced.  Returns false when
+ * out is an input ragbook did not write (the caller refuses the run).
+ */
+bool cli_inputs_drop_output(cli_inputs *in, const char *out);
+
+/* Say that path is left out because ragbook wrote it (kind as
+ * cli_ragbook_output() names it), unless in->quiet: one line, the same
+ * for every command. */
+void cli_inputs_say_ours(const cli_inputs *in, const char *path,
+                         const char *kind);
+
+/* Leave out every input that is a workbook ragbook wrote (a consolidated
+ * workbook, a validation report), saying so: for commands that open the
+ * inputs only later, in the library (consolidate). */
+void cli_inputs_drop_ours(cli_inputs *in);
+
 #endif

@@ -279,6 +279,13 @@ int cli_workbook_output(const char *cmd, const char **path)
     return check_folder(*path);
 }
 
+const char *cli_output_shown(const char *path)
+{
+    return pending.stdout_copy[0] && !strcmp(path, pending.stdout_copy)
+               ? "stdout"
+               : path;
+}
+
 int cli_text_output(const char *cmd, const char *path, char *const *inputs,
                     size_t n)
 {

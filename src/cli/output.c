@@ -83,3 +83,22 @@ void spool_close(cli_spool *sp)
         fclose(sp->file);
     sp->file = NULL;
 }
+
+static const char *plural(size_t n)
+{
+    return n == 1 ? "" : "s";
+}
+
+void cli_say_written(const char *cmd, const char *out, size_t plans,
+                     size_t files, size_t errors, size_t warnings,
+                     size_t infos, const char *extra)
+{
+    fflush(stdout);
+    fprintf(stderr, "ragbook %s: wrote %s: %zu plan%s", cmd,
+            cli_output_shown(out), plans, plural(plans));
+    if (files != (size_t)-1)
+        fprintf(stderr, " from %zu file%s", files, plural(files));
+    fprintf(stderr, ", %zu error%s, %zu warning%s, %zu info%s%s\n", errors,
+            plural(errors), warnings, plural(warnings), infos, plural(infos),
+            extra ? extra : "");
+}

@@ -197,14 +197,11 @@ static void print_job(const vrun_config *cfg, vjob *j, vtotals *t)
     size_t i, e = 0, w = 0, n = 0;
 
     if (j->skipped) {
+        cli_inputs ours;
         t->skipped++;
-        if (!cfg->quiet) {
-            fflush(stdout);
-            fprintf(stderr,
-                    "ragbook: %s: skipped: a workbook ragbook %s wrote, "
-                    "not a return\n",
-                    j->path, j->skipped);
-        }
+        memset(&ours, 0, sizeof ours);
+        ours.quiet = cfg->quiet;
+        cli_inputs_say_ours(&ours, j->path, j->skipped);
         return;
     }
     if (j->status == RAG_EXIT_TROUBLE) {

@@ -1,16 +1,19 @@
 /*
  * consolidate's detail sheets: one per plan kind, one row per recovery
- * plan, indicator or action, each with its source file and cell (linked
- * to the file), money in pounds with a thousands format, RAGs and
- * statuses in words and in colour.  A totals row closes the recovery
- * plans with live SUM formulas.
+ * plan, indicator or action, each with its source file (relative to the
+ * folder the inputs share) and cell (linked to the file), money in pounds
+ * with a thousands format, RAGs, statuses, units and directions in words
+ * (and RAGs and statuses in colour).  Every sheet has its header frozen
+ * and a filter on it, columns as wide as their content up to a limit and
+ * long text wrapped.  A totals row closes the recovery plans with live
+ * SUM formulas.  A duplicate plan left out (consolidate.c) has no row.
  */
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 
-#include <xlsxwriter.h>
-
 #include "outputs/consolidate_impl.h"
+#include "outputs/look.h"
 
 const char *const rg_cs_sheet_names[RG_CS_SHEETS] = {
     "Recovery plans", "Indicators", "Trackers", "Action plans"};
@@ -28,8 +31,32 @@ const char *rg_cs_rag_words(rag_rating r)
 const char *rg_cs_status_words(const rag_action *a)
 {
     if (!a->status)
-        return a->is_parent ? "Heading" : "Not reported";
+        return a->is_parent ? RG_CS_HEADING : "Not reported";
     return rg_cv_status_words(a->status);
+}
+
+/* A unit and a direction as a finance officer reads them (the model's
+ * names, "percent" and "higher_is_better", are JSON's). */
+static const char *unit_words(rag_unit u)
+{
+    switch (u) {
+    case RAG_UNIT_PERCENT: return "Percentage";
+    case RAG_UNIT_DAYS: return "Days";
+    case RAG_UNIT_COUNT: return "Number";
+    case RAG_UNIT_GBP: return "Pounds (\xC2\xA3)";
+    case RAG_UNIT_NONE: break;
+    }
+    return NULL;
+}
+
+static const char *direction_words(rag_direction d)
+{
+    switch (d) {
+    case RAG_HIGHER_IS_BETTER: return "Higher is better";
+    case RAG_LOWER_IS_BETTER: return "Lower is better";
+    case RAG_WITHIN_BAND: return "Within a band";
+    }
+    return NULL;
 }
 
 rag_rating rg_cs_quarter(const rag_plan *p, int q)
@@ -105,6 +132,9 @@ rag_status rg_cs_styles(rg_cs_ctx *c)
     l.top = true;
     if (st == RAG_OK)
         st = rg_cv_style(c->w, &l, &c->text, c->err);
+    l.wrap = true;
+    if (st == RAG_OK)
+        st = rg_cv_style(c->w, &l, &c->wrap, c->err);
     l = rg_cv_plain();
     l.top = true;
     l.numfmt = MONEY;
@@ -160,31 +190,92 @@ static rag_status coloured(rg_cs_ctx *c, uint32_t fill, rag_wstyle *out)
 
 /* ---- cells ------------------------------------------------------------- */
 
+/* Characters (not bytes) in s. */
+static double chars(const char *s)
+{
+    double n = 0;
+    for (; s && *s; s++)
+        n += ((unsigned char)*s & 0xC0) != 0x80;
+    return n;
+}
+
+/* Begin a detail sheet: its header row (wrapped, frozen, printed on
+ * every page) and the columns to size as rows come. */
 static rag_status header(rg_cs_ctx *c, rag_wsheet *ws,
-                         const char *const *titles, const double *widths,
-                         size_t n)
+                         const rg_cs_column *cols, size_t n)
 {
     rag_status st = RAG_OK;
     size_t i;
-    for (i = 0; i < n && st == RAG_OK; i++) {
-        st = rag_wsheet_write_string(ws, 0, (uint32_t)i, titles[i], c->header,
-                                     c->err);
-        if (st == RAG_OK)
-            st = rag_wsheet_set_column(ws, (uint32_t)i, (uint32_t)i,
-                                       widths[i], RAG_WSTYLE_NONE, false,
-                                       c->err);
-    }
+
+    c->cols = cols;
+    c->col_count = n < RG_CS_MAX_COLUMNS ? n : RG_CS_MAX_COLUMNS;
+    c->lines = 1;
+    for (i = 0; i < c->col_count; i++)
+        c->widest[i] = 0;
+    for (i = 0; i < n && st == RAG_OK; i++)
+        st = rag_wsheet_write_string(ws, 0, (uint32_t)i, cols[i].title,
+                                     c->header, c->err);
     if (st == RAG_OK)
         st = rag_wsheet_set_row(ws, 0, 45, RAG_WSTYLE_NONE, false, c->err);
+    /* the header and the File and Cell columns stay in view */
     rag_wsheet_freeze(ws, 1, 2, 1, 2);
-    if (st == RAG_OK) {
-        /* printed landscape, one page wide, the header on every page */
-        lxw_worksheet *l = rag_wsheet_lxw(ws);
-        worksheet_set_landscape(l);
-        worksheet_set_paper(l, 9);
-        worksheet_fit_to_pages(l, 1, 0);
-        worksheet_repeat_rows(l, 0, 0);
+    if (st == RAG_OK)
+        st = rg_look_print(ws, 0, 0, c->err);
+    return st;
+}
+
+/* Count the text t of column col towards its width and its row's
+ * height. */
+static void measure(rg_cs_ctx *c, uint32_t col, double n)
+{
+    const rg_cs_column *k;
+
+    if (col >= c->col_count)
+        return;
+    k = &c->cols[col];
+    if (n > c->widest[col])
+        c->widest[col] = n;
+    /* two characters of the width are margin; a wrapped line holds
+     * about as many characters as the width in Calibri 11 */
+    if (k->wrap && n > k->max - 2)
+        c->lines = fmax(c->lines, ceil(n / (k->max - 2)));
+}
+
+/* End row r: as high as its longest wrapped text needs (readers do not
+ * grow rows for wrapped text themselves), 409 points at most (Excel's
+ * limit). */
+static rag_status row_done(rg_cs_ctx *c, rag_wsheet *ws, uint32_t r)
+{
+    rag_status st = RAG_OK;
+    if (c->lines > 1)
+        st = rag_wsheet_set_row(ws, r, fmin(409, 15 * c->lines),
+                                RAG_WSTYLE_NONE, false, c->err);
+    c->lines = 1;
+    return st;
+}
+
+/* End the sheet: columns sized, and a filter over the header and the
+ * rows (data rows only: not the totals row). */
+static rag_status sheet_done(rg_cs_ctx *c, rag_wsheet *ws, uint32_t rows)
+{
+    rag_range all;
+    rag_status st = RAG_OK;
+    size_t i;
+
+    for (i = 0; i < c->col_count && st == RAG_OK; i++) {
+        const rg_cs_column *k = &c->cols[i];
+        double w = fmin(k->max, fmax(k->min, c->widest[i] + 2));
+        st = rag_wsheet_set_column(ws, (uint32_t)i, (uint32_t)i, w,
+                                   RAG_WSTYLE_NONE, false, c->err);
     }
+    all.first_row = 0;
+    all.first_col = 0;
+    all.last_row = rows ? rows : 1;
+    all.last_col = (uint32_t)c->col_count - 1;
+    if (st == RAG_OK)
+        st = rag_wsheet_autofilter(ws, &all, c->err);
+    c->cols = NULL;
+    c->col_count = 0;
     return st;
 }
 
@@ -193,18 +284,26 @@ static rag_status text(rg_cs_ctx *c, rag_wsheet *ws, uint32_t r, uint32_t col,
 {
     if (!t || !*t)
         return RAG_OK;
+    measure(c, col, chars(t));
+    if (st == c->text && col < c->col_count && c->cols[col].wrap)
+        st = c->wrap;
     return rag_wsheet_write_string(ws, r, col, t, st, c->err);
 }
 
 static rag_status number(rg_cs_ctx *c, rag_wsheet *ws, uint32_t r,
                          uint32_t col, bool has, double v, rag_wstyle st)
 {
+    char shown[40];
     if (!has)
         return RAG_OK;
+    /* about as wide as its format shows it: "£1,234,567" */
+    measure(c, col, (double)snprintf(shown, sizeof shown, "%.0f", fabs(v)) *
+                        4 / 3 + 2);
     return rag_wsheet_write_number(ws, r, col, v, st, c->err);
 }
 
-/* File (its name) and Cell ("Sheet!A1", linked to the file's cell). */
+/* File (its path from the folder the inputs share) and Cell
+ * ("Sheet!A1", linked to the file's cell). */
 static rag_status source(rg_cs_ctx *c, rag_wsheet *ws, uint32_t r,
                          const rg_cs_file *f, const char *sheet, rag_loc at)
 {
@@ -212,9 +311,10 @@ static rag_status source(rg_cs_ctx *c, rag_wsheet *ws, uint32_t r,
     char ref[16], shown[200];
     rag_status st;
 
-    st = text(c, ws, r, 0, rg_cv_basename(f->path), c->text);
+    st = text(c, ws, r, 0, f->shown ? f->shown : f->path, c->text);
     snprintf(shown, sizeof shown, "%s!%s", sheet,
              rag_cell_ref_format(at.row, at.col, ref));
+    measure(c, 1, chars(shown));
     if (st == RAG_OK && f->link && strlen(f->link) < 1800 &&
         rg_cv_location(&loc, sheet, at.row, at.col))
         st = rag_wsheet_write_link(ws, r, 1, f->link, loc.data, shown,
@@ -229,12 +329,15 @@ static rag_status source(rg_cs_ctx *c, rag_wsheet *ws, uint32_t r,
 static rag_status formula_text(rg_cs_ctx *c, rag_wsheet *ws, uint32_t r,
                                uint32_t col, const char *f, rag_wstyle st)
 {
-    lxw_error e = worksheet_write_formula_str(
-        rag_wsheet_lxw(ws), (lxw_row_t)r, (lxw_col_t)col, f,
-        rag_writer_format(c->w, st), "");
-    return e == LXW_NO_ERROR ? RAG_OK
-                             : rg_fail(c->err, RAG_ERR_WRITE, "%s",
-                                       lxw_strerror(e));
+    rag_cell cell;
+    memset(&cell, 0, sizeof cell);
+    cell.row = r;
+    cell.col = col;
+    cell.type = RAG_CELL_STRING;
+    cell.text = "";
+    cell.formula = f;
+    cell.formula_kind = RAG_FORMULA_NORMAL;
+    return rag_wsheet_write_cell(ws, &cell, st, c->err);
 }
 
 /* ---- recovery plans ----------------------------------------------------- */
@@ -316,31 +419,48 @@ static rag_status recovery_row(rg_cs_ctx *c, rag_wsheet *ws, uint32_t r,
 
 static rag_status recovery_sheet(rg_cs_ctx *c)
 {
-    static const char *const titles[] = {
-        "File", "Cell", "Directorate", "Reference", "Service area",
-        "Cost centre", "Year", "Budget prior year \xC2\xA3",
-        "Outturn prior year \xC2\xA3", "Budget \xC2\xA3", "Pressure \xC2\xA3",
-        "Milestones \xC2\xA3", "Share of the pressure covered", "Q1 RAG",
-        "Q2 RAG", "Q3 RAG", "Q4 RAG", "Latest RAG"};
-    static const double widths[] = {30, 22, 20, 14, 32, 12, 9, 14,
-                                    14, 14, 14, 14, 13, 9, 9, 9, 9, 10};
+    static const rg_cs_column cols[] = {
+        {"File", 16, 50, true},
+        {"Cell", 10, 30, false},
+        {"Directorate", 14, 30, true},
+        {"Reference", 11, 20, false},
+        {"Service area", 14, 40, true},
+        {"Cost centre", 10, 16, false},
+        {"Year", 9, 12, false},
+        {"Budget prior year \xC2\xA3", 14, 18, false},
+        {"Outturn prior year \xC2\xA3", 14, 18, false},
+        {"Budget \xC2\xA3", 14, 18, false},
+        {"Pressure \xC2\xA3", 14, 18, false},
+        {"Milestones \xC2\xA3", 14, 18, false},
+        {"Share of the pressure covered", 13, 13, false},
+        {"Q1 RAG", 10, 10, false},
+        {"Q2 RAG", 10, 10, false},
+        {"Q3 RAG", 10, 10, false},
+        {"Q4 RAG", 10, 10, false},
+        {"Latest RAG", 10, 10, false}};
     rag_wsheet *ws = c->sheets[RG_CS_RECOVERY];
     uint32_t r = 1, col, last;
     size_t i, k;
-    rag_status st = header(c, ws, titles, widths, 18);
+    rag_status st = header(c, ws, cols, sizeof cols / sizeof cols[0]);
     char a[16], b[16], f[96];
 
     for (i = 0; i < c->count && st == RAG_OK; i++) {
         const rag_model *m = c->files[i].m;
         for (k = 0; m && k < m->plan_count && st == RAG_OK; k++)
-            if (m->plans[k].kind == RAG_PLAN_RECOVERY)
-                st = recovery_row(c, ws, r++, &c->files[i], &m->plans[k]);
+            if (m->plans[k].kind == RAG_PLAN_RECOVERY &&
+                rg_cs_counted(&c->files[i], k)) {
+                st = recovery_row(c, ws, r, &c->files[i], &m->plans[k]);
+                if (st == RAG_OK)
+                    st = row_done(c, ws, r++);
+            }
     }
     c->rows[RG_CS_RECOVERY] = r - 1;
+    last = r - 1;
+    if (st == RAG_OK)
+        st = sheet_done(c, ws, last);
     if (st != RAG_OK || r == 1)
         return st;
-    /* a totals row, live */
-    last = r - 1;
+    /* a totals row, live (below the filter: it is no plan) */
     st = rag_wsheet_write_string(ws, r, 0, "Total", c->total, c->err);
     for (col = RG_CS_R_BUDGET_PRIOR; col <= RG_CS_R_MILESTONES && st == RAG_OK;
          col++) {
@@ -348,7 +468,8 @@ static rag_status recovery_sheet(rg_cs_ctx *c)
         for (i = 0; i < c->count; i++) {
             const rag_model *m = c->files[i].m;
             for (k = 0; m && k < m->plan_count; k++)
-                if (m->plans[k].kind == RAG_PLAN_RECOVERY)
+                if (m->plans[k].kind == RAG_PLAN_RECOVERY &&
+                    rg_cs_counted(&c->files[i], k))
                     sum += rg_cs_money(&m->plans[k], col, NULL);
         }
         snprintf(f, sizeof f, "SUM(%s:%s)", rag_cell_ref_format(1, col, a),
@@ -376,9 +497,9 @@ static rag_status indicator_row(rg_cs_ctx *c, rag_wsheet *ws, uint32_t r,
     if (st == RAG_OK)
         st = text(c, ws, r, 3, ind->title, c->text);
     if (st == RAG_OK)
-        st = text(c, ws, r, 4, rag_unit_name(ind->unit), c->text);
+        st = text(c, ws, r, 4, unit_words(ind->unit), c->text);
     if (st == RAG_OK)
-        st = text(c, ws, r, 5, rag_direction_name(ind->direction), c->text);
+        st = text(c, ws, r, 5, direction_words(ind->direction), c->text);
     if (st == RAG_OK)
         st = number(c, ws, r, 6, ind->has_target, ind->target, fig);
     if (st == RAG_OK)
@@ -405,26 +526,35 @@ static rag_status indicator_row(rg_cs_ctx *c, rag_wsheet *ws, uint32_t r,
 
 static rag_status indicator_sheet(rg_cs_ctx *c)
 {
-    static const char *const titles[] = {
-        "File",     "Cell",   "Code",     "Indicator",       "Unit",
-        "Direction", "Target", "Actual",  "Variance",        "Stated variance",
-        "RAG",      "Stated RAG", "Period"};
-    static const double widths[] = {30, 14, 9, 48, 9, 16, 10,
-                                    10, 10, 10, 10, 10, 28};
+    static const rg_cs_column cols[] = {
+        {"File", 16, 50, true},        {"Cell", 10, 30, false},
+        {"Code", 8, 14, false},        {"Indicator", 20, 60, true},
+        {"Unit", 10, 14, false},       {"Direction", 12, 18, false},
+        {"Target", 10, 14, false},     {"Actual", 10, 14, false},
+        {"Variance", 10, 14, false},   {"Stated variance", 10, 14, false},
+        {"RAG", 10, 12, false},        {"Stated RAG", 10, 12, false},
+        {"Period", 10, 30, true}};
     rag_wsheet *ws = c->sheets[RG_CS_INDICATORS];
     uint32_t r = 1;
     size_t i, k, n;
-    rag_status st = header(c, ws, titles, widths, 13);
+    rag_status st = header(c, ws, cols, sizeof cols / sizeof cols[0]);
 
     for (i = 0; i < c->count && st == RAG_OK; i++) {
         const rag_model *m = c->files[i].m;
-        for (k = 0; m && k < m->plan_count && st == RAG_OK; k++)
-            for (n = 0; n < m->plans[k].indicator_count && st == RAG_OK; n++)
-                st = indicator_row(c, ws, r++, &c->files[i], &m->plans[k],
+        for (k = 0; m && k < m->plan_count && st == RAG_OK; k++) {
+            if (!rg_cs_counted(&c->files[i], k))
+                continue;
+            for (n = 0; n < m->plans[k].indicator_count && st == RAG_OK;
+                 n++) {
+                st = indicator_row(c, ws, r, &c->files[i], &m->plans[k],
                                    &m->plans[k].indicators[n]);
+                if (st == RAG_OK)
+                    st = row_done(c, ws, r++);
+            }
+        }
     }
     c->rows[RG_CS_INDICATORS] = r - 1;
-    return st;
+    return st == RAG_OK ? sheet_done(c, ws, r - 1) : st;
 }
 
 /* ---- actions ------------------------------------------------------------- */
@@ -454,6 +584,8 @@ static rag_status action_row(rg_cs_ctx *c, rag_wsheet *ws, uint32_t r,
         st = number(c, ws, r, 6, true, rg_cv_serial(a->due), c->date);
     else if (st == RAG_OK)
         st = text(c, ws, r, 6, a->due_text, c->text);
+    if (st == RAG_OK && a->due.year)
+        measure(c, 6, 11); /* "31 Mar 2025" */
     if (st == RAG_OK)
         st = coloured(c, a->status ? rg_cv_status_colour(p, a->status)
                                    : RAG_NO_COLOR,
@@ -462,9 +594,8 @@ static rag_status action_row(rg_cs_ctx *c, rag_wsheet *ws, uint32_t r,
         st = text(c, ws, r, RG_CS_A_STATUS, rg_cs_status_words(a), cs);
     if (st == RAG_OK)
         st = text(c, ws, r, 8,
-                  rg_cv_late_at(late, p->sheet_index, a->cell.row) ? "Yes"
-                  : a->due.year || a->due_text         ? "No"
-                                                       : "No date",
+                  rg_cv_due_words(a, rg_cv_late_at(late, p->sheet_index,
+                                                   a->cell.row)),
                   c->text);
     if (st == RAG_OK)
         st = text(c, ws, r, 9, a->comment, c->text);
@@ -474,14 +605,17 @@ static rag_status action_row(rg_cs_ctx *c, rag_wsheet *ws, uint32_t r,
 
 static rag_status action_sheet(rg_cs_ctx *c, int which, rag_plan_kind kind)
 {
-    static const char *const titles[] = {
-        "File",  "Cell", "Plan", "Ref",    "Action",
-        "Leads", "Due",  "Status", "Past its due date?", "Comment"};
-    static const double widths[] = {30, 14, 30, 8, 50, 22, 12, 20, 10, 60};
+    static const rg_cs_column cols[] = {
+        {"File", 16, 50, true},     {"Cell", 10, 30, false},
+        {"Plan", 14, 36, true},     {"Ref", 6, 12, false},
+        {"Action", 20, 60, true},   {"Leads", 12, 30, true},
+        {"Due", 12, 16, true},      {"Status", 12, 24, true},
+        {"Past its due date?", 10, 12, false},
+        {"Comment", 20, 60, true}};
     rag_wsheet *ws = c->sheets[which];
     uint32_t r = 1;
     size_t i, k, n;
-    rag_status st = header(c, ws, titles, widths, 10);
+    rag_status st = header(c, ws, cols, sizeof cols / sizeof cols[0]);
 
     for (i = 0; i < c->count && st == RAG_OK; i++) {
         const rag_model *m = c->files[i].m;
@@ -503,16 +637,19 @@ static rag_status action_sheet(rg_cs_ctx *c, int which, rag_plan_kind kind)
             break;
         for (k = 0; k < m->plan_count && st == RAG_OK; k++) {
             const rag_plan *p = &m->plans[k];
-            if (p->kind != kind)
+            if (p->kind != kind || !rg_cs_counted(&c->files[i], k))
                 continue;
-            for (n = 0; n < p->action_count && st == RAG_OK; n++)
-                st = action_row(c, ws, r++, &c->files[i], p, &p->actions[n],
+            for (n = 0; n < p->action_count && st == RAG_OK; n++) {
+                st = action_row(c, ws, r, &c->files[i], p, &p->actions[n],
                                 &late);
+                if (st == RAG_OK)
+                    st = row_done(c, ws, r++);
+            }
         }
         rg_cv_late_free(&late);
     }
     c->rows[which] = r - 1;
-    return st;
+    return st == RAG_OK ? sheet_done(c, ws, r - 1) : st;
 }
 
 rag_status rg_cs_details(rg_cs_ctx *c)

@@ -10,9 +10,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <xlsxwriter.h>
-
 #include "outputs/consolidate_impl.h"
+#include "outputs/look.h"
 
 typedef struct sum {
     rg_cs_ctx *c;
@@ -59,12 +58,15 @@ static rag_status share(sum *s, uint32_t r, uint32_t col, uint32_t num,
     if (pressure != 0)
         return formula(s, r, col, covered / pressure, st);
     {
-        lxw_error e = worksheet_write_formula_str(
-            rag_wsheet_lxw(s->ws), (lxw_row_t)r, (lxw_col_t)col, s->f.data,
-            rag_writer_format(s->c->w, st), "");
-        return e == LXW_NO_ERROR ? RAG_OK
-                                 : rg_fail(s->c->err, RAG_ERR_WRITE, "%s",
-                                           lxw_strerror(e));
+        rag_cell cell; /* a text result: nothing to show */
+        memset(&cell, 0, sizeof cell);
+        cell.row = r;
+        cell.col = col;
+        cell.type = RAG_CELL_STRING;
+        cell.text = "";
+        cell.formula = s->f.data;
+        cell.formula_kind = RAG_FORMULA_NORMAL;
+        return rag_wsheet_write_cell(s->ws, &cell, st, s->c->err);
     }
 }
 
@@ -148,7 +150,8 @@ static rag_status by_directorate(sum *s, uint32_t *row)
         for (k = 0; c->files[i].m && k < c->files[i].m->plan_count; k++) {
             const rag_plan *p = &c->files[i].m->plans[k];
             const char *name = rg_cs_directorate(p);
-            if (p->kind != RAG_PLAN_RECOVERY)
+            if (p->kind != RAG_PLAN_RECOVERY ||
+                !rg_cs_counted(&c->files[i], k))
                 continue;
             for (j = 0; j < nd && strcmp(d[j].name, name); j++)
                 ;
@@ -268,6 +271,8 @@ static rag_status by_rag(sum *s, uint32_t *row)
     for (i = 0; i < c->count; i++)
         for (k = 0; c->files[i].m && k < c->files[i].m->plan_count; k++) {
             const rag_plan *p = &c->files[i].m->plans[k];
+            if (!rg_cs_counted(&c->files[i], k))
+                continue;
             for (g = 0; g < 4; g++) {
                 if (p->kind == RAG_PLAN_RECOVERY) {
                     for (q = 1; q <= 4; q++)
@@ -346,20 +351,23 @@ static rag_status by_status(sum *s, uint32_t *row)
     double n[10][2];
     rg_cs_ctx *c = s->c;
     uint32_t r = *row, first;
-    size_t i, k, a, w, nw = 0;
+    size_t i, k, a, w, j, nw = 0, counted;
     rag_status st;
 
     for (i = 0; i < sizeof order / sizeof order[0]; i++)
         words[nw++] = rg_cv_status_words(order[i]);
     words[nw++] = "Not reported";
-    words[nw++] = "Heading";
+    /* heading rows are no actions: shown below the total, not in it */
+    counted = nw;
+    words[nw++] = RG_CS_HEADING;
     memset(n, 0, sizeof n);
     for (i = 0; i < c->count; i++)
         for (k = 0; c->files[i].m && k < c->files[i].m->plan_count; k++) {
             const rag_plan *p = &c->files[i].m->plans[k];
-            int col = p->kind == RAG_PLAN_TRACKER ? 0
-                      : p->kind == RAG_PLAN_ACTION ? 1
-                                                   : -1;
+            int col = !rg_cs_counted(&c->files[i], k) ? -1
+                      : p->kind == RAG_PLAN_TRACKER   ? 0
+                      : p->kind == RAG_PLAN_ACTION    ? 1
+                                                      : -1;
             for (a = 0; col >= 0 && a < p->action_count; a++)
                 for (w = 0; w < nw; w++)
                     if (!strcmp(words[w], rg_cs_status_words(&p->actions[a])))
@@ -369,15 +377,17 @@ static rag_status by_status(sum *s, uint32_t *row)
     if (st == RAG_OK)
         st = heads(s, r++, titles, 4);
     first = r;
-    for (w = 0; w <= nw && st == RAG_OK; w++, r++) {
-        bool last = w == nw;
+    for (j = 0; j <= counted + 1 && st == RAG_OK; j++, r++) {
+        bool last = j == counted;
         char b1[16], b2[16];
-        st = put(s, r, 0, last ? "Total" : words[w], last ? s->total : s->text);
+        w = j < counted ? j : counted;
+        st = put(s, r, 0, last ? "Total" : words[w],
+                 last ? s->total : s->text);
         for (k = 0; k < 2 && st == RAG_OK; k++) {
             double v = 0;
             size_t h;
             if (last) {
-                for (h = 0; h < nw; h++)
+                for (h = 0; h < counted; h++)
                     v += n[h][k];
                 st = total(s, r, 1 + (uint32_t)k, first, r - 1, v, s->total);
                 continue;
@@ -396,7 +406,7 @@ static rag_status by_status(sum *s, uint32_t *row)
         if (st == RAG_OK) {
             double v = 0;
             size_t h;
-            for (h = 0; h < nw; h++)
+            for (h = 0; h < counted; h++)
                 v += last ? n[h][0] + n[h][1] : 0;
             st = formula(s, r, 3, last ? v : n[w][0] + n[w][1],
                          last ? s->total : s->count);
@@ -460,7 +470,7 @@ rag_status rg_cs_summary(rg_cs_ctx *c, rag_wsheet *ws,
                                 bool as_of_given)
 {
     sum s;
-    char date[32], line[200];
+    char date[32], line[400];
     uint32_t r = 5;
     rag_status st;
 
@@ -469,7 +479,8 @@ rag_status rg_cs_summary(rg_cs_ctx *c, rag_wsheet *ws,
     s.ws = ws;
     st = sum_styles(&s);
     snprintf(line, sizeof line, "Consolidated position of %zu workbook%s",
-             c->count, c->count == 1 ? "" : "s");
+             rep->files_read + rep->files_unreadable,
+             rep->files_read + rep->files_unreadable == 1 ? "" : "s");
     if (st == RAG_OK)
         st = put(&s, 0, 0, line, s.title);
     rg_cv_date_words(rep->as_of, date, sizeof date);
@@ -482,14 +493,23 @@ rag_status rg_cs_summary(rg_cs_ctx *c, rag_wsheet *ws,
                  date);
     if (st == RAG_OK)
         st = put(&s, 1, 0, line, s.bold);
-    if (rep->files_unreadable)
-        snprintf(line, sizeof line,
-                 "Files read: %zu of %zu.  %zu could not be read and are "
-                 "missing from every figure: see Issues.",
-                 rep->files_read, c->count, rep->files_unreadable);
-    else
-        snprintf(line, sizeof line, "Files read: %zu of %zu.",
-                 rep->files_read, c->count);
+    {
+        size_t given = rep->files_read + rep->files_unreadable;
+        int n = rep->files_unreadable
+                    ? snprintf(line, sizeof line,
+                               "Files read: %zu of %zu.  %zu could not be "
+                               "read and are missing from every figure: see "
+                               "Issues.",
+                               rep->files_read, given, rep->files_unreadable)
+                    : snprintf(line, sizeof line, "Files read: %zu of %zu.",
+                               rep->files_read, given);
+        /* the same plan in two files: say it is counted once */
+        if (rep->duplicates && n > 0 && (size_t)n < sizeof line)
+            snprintf(line + n, sizeof line - (size_t)n,
+                     "  %zu duplicate cop%s of a plan in another file "
+                     "counted once: see plan-duplicate on Issues.",
+                     rep->duplicates, rep->duplicates == 1 ? "y" : "ies");
+    }
     if (st == RAG_OK)
         st = put(&s, 2, 0, line, rep->files_unreadable ? s.bold : s.text);
     if (st == RAG_OK)
@@ -510,12 +530,8 @@ rag_status rg_cs_summary(rg_cs_ctx *c, rag_wsheet *ws,
     if (st == RAG_OK)
         st = rag_wsheet_set_column(ws, 1, 11, 14, RAG_WSTYLE_NONE, false,
                                    c->err);
-    if (st == RAG_OK) {
-        lxw_worksheet *l = rag_wsheet_lxw(ws);
-        worksheet_set_landscape(l);
-        worksheet_set_paper(l, 9);
-        worksheet_fit_to_pages(l, 1, 0);
-    }
+    if (st == RAG_OK)
+        st = rg_look_print(ws, 1, 0, c->err); /* no rows repeated */
     rg_buf_free(&s.f);
     rg_buf_free(&s.range);
     rg_buf_free(&s.crit);

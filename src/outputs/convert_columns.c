@@ -119,10 +119,7 @@ static rag_status write_table(rg_cv_sheet *s, const cv_table *t,
         const rag_action *a = &p->actions[i];
         uint32_t r = a->cell.row;
         bool late = overdue_at(s, r);
-        const char *due = late                            ? "Yes"
-                          : a->due_invalid                ? "Not a date"
-                          : a->due.year || a->due_text ? "No"
-                                                          : "No date";
+        const char *due = rg_cv_due_words(a, late);
         rag_wstyle cs = plain;
         const rag_legend_entry *e;
 

@@ -59,6 +59,10 @@ uint32_t rg_cv_rating_colour(rag_rating r);
 uint32_t rg_cv_ink(uint32_t fill);
 /* "Monthly tracker", "Action plan", ... */
 const char *rg_cv_kind_words(rag_plan_kind k);
+/* "Past its due date?" for action a, in convert and consolidate alike:
+ * "Yes" when late (a milestone-overdue finding is on its row), "Not a
+ * date" for a due date that is no date, "No", or "No date". */
+const char *rg_cv_due_words(const rag_action *a, bool late);
 /* "7 September 2009" into buf (>= 32 bytes); "" for no date. */
 char *rg_cv_date_words(rag_date d, char *buf, size_t size);
 /* The 1900-system serial of d, or -1. */
@@ -102,6 +106,9 @@ typedef struct rg_cv_links {
     /* consolidate: the directory of the output (absolute), for links to
      * the input files relative to it; NULL for convert. */
     const char *out_dir;
+    /* consolidate: the absolute folder the findings' file names are
+     * relative to (the folder the inputs share); NULL: as given */
+    const char *files_dir;
     /* show file names without their directories */
     bool short_names;
     /* with sheet_names: the one file whose findings link inside this
@@ -123,6 +130,9 @@ rag_status rg_cv_issues_sheet(rag_writer *w, rag_wsheet *ws,
 /* path relative to the absolute directory dir, for a link that survives
  * moving the folder; caller frees with rg_free(); NULL on no memory. */
 char *rg_cv_relative(const char *dir, const char *path);
+/* An absolute form of path: resolved when it exists, else joined to the
+ * current directory.  Caller frees with rg_free(); NULL on no memory. */
+char *rg_cv_absolute(const char *path);
 /* The absolute directory of out (it must exist); NULL when not known.
  * Caller frees with rg_free(). */
 char *rg_cv_out_dir(const char *out);

@@ -102,6 +102,14 @@ const char *rg_cv_kind_words(rag_plan_kind k)
     return "";
 }
 
+const char *rg_cv_due_words(const rag_action *a, bool late)
+{
+    return late                         ? "Yes"
+           : a->due_invalid             ? "Not a date"
+           : a->due.year || a->due_text ? "No"
+                                        : "No date";
+}
+
 char *rg_cv_date_words(rag_date d, char *buf, size_t size)
 {
     static const char *const months[] = {

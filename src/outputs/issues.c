@@ -35,7 +35,7 @@ const char *rg_cv_basename(const char *path)
 
 /* An absolute form of path: resolved when it exists, else joined to the
  * current directory.  NULL on no memory. */
-static char *absolute(const char *path)
+char *rg_cv_absolute(const char *path)
 {
     char *r = realpath(path, NULL), cwd[PATH_MAX];
     rg_buf b = {0};
@@ -68,7 +68,7 @@ char *rg_cv_out_dir(const char *out)
 
 char *rg_cv_relative(const char *dir, const char *path)
 {
-    char *abs = absolute(path);
+    char *abs = rg_cv_absolute(path);
     size_t common = 0, i;
     const char *d;
     rg_buf b = {0};
@@ -161,7 +161,15 @@ static bool finding_target(const rag_finding *f, const rg_cv_links *links,
         bool ok;
         if (!links->out_dir || !f->file)
             return false;
-        rel = rg_cv_relative(links->out_dir, f->file);
+        if (links->files_dir) {
+            rg_buf full = {0};
+            rel = rg_buf_printf(&full, "%s/%s", links->files_dir, f->file)
+                      ? rg_cv_relative(links->out_dir, full.data)
+                      : NULL;
+            rg_buf_free(&full);
+        } else {
+            rel = rg_cv_relative(links->out_dir, f->file);
+        }
         ok = rel && rg_buf_puts(url, rel);
         rg_free(rel);
         if (!ok)

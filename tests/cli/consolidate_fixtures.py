@@ -90,6 +90,9 @@ def variants(tmp):
         wb = openpyxl.load_workbook(src)
         ws = wb.active
         ws["B3"] = directorate
+        # a reference of its own: the same reference is the same plan,
+        # counted once (plan-duplicate)
+        ws["B4"] = "FRB/23/%03d" % (100 + len(paths))
         for cell, v in zip(("B10", "B11", "B12", "B13"), money):
             ws[cell] = v
         for i in range(4):
@@ -137,6 +140,17 @@ def expected(inputs):
     return rec, ind, trk, act
 
 
+def shown(path, inputs):
+    """How consolidate names an input: from the folder all inputs share,
+    or in full when they share only the root."""
+    common = os.path.commonpath([os.path.realpath(p) for p in inputs])
+    if len(inputs) == 1 or os.path.isfile(common):
+        common = os.path.dirname(common)
+    if common == "/":
+        return os.path.realpath(path)
+    return os.path.relpath(os.path.realpath(path), common)
+
+
 def check_details(name, book, inputs, out):
     rec, ind, trk, act = expected(inputs)
     rows = rows_of(book["Recovery plans"])
@@ -146,8 +160,8 @@ def check_details(name, book, inputs, out):
         f = p["finance"] or {}
         unit = f.get("unit") or 1
         where = "%s %s" % (name, os.path.basename(p["_file"]))
-        check(where + " file", r["File"].value == os.path.basename(
-            p["_file"]), r["File"].value)
+        check(where + " file", r["File"].value == shown(p["_file"], inputs),
+              r["File"].value)
         link = r["Cell"].hyperlink
         check(where + " link", link is not None and
               link.target == os.path.relpath(
@@ -287,11 +301,19 @@ def main():
     if openpyxl is None:
         skip("python3-openpyxl is not installed")
     with tempfile.TemporaryDirectory() as tmp:
-        inputs = fixtures + variants(tmp)
+        # the LibreOffice copy of the WM8 tracker is the same plan, counted
+        # once (bulk_consolidate.py checks that): left out here, so that
+        # every input's rows are expected
+        inputs = [f for f in fixtures if "-libreoffice" not in f] + \
+            variants(tmp)
         out = os.path.join(tmp, "finance.xlsx")
         status, stdout, err = run("consolidate", *inputs, "-o", out,
                                   "--as-of", ASOF)
-        if check("consolidate", status == 0 and stdout == "" and err == "",
+        wrote = err.splitlines()
+        if check("consolidate", status == 0 and stdout == "" and
+                 len(wrote) == 1 and wrote[0].startswith(
+                     "ragbook consolidate: wrote %s: " % out) and
+                 "duplicate" not in wrote[0],
                  "exit %d %r" % (status, err)):
             book = openpyxl.load_workbook(out)
             check("sheets", book.sheetnames == SHEETS, book.sheetnames)
@@ -311,8 +333,11 @@ def main():
         status, stdout, err = run("consolidate", inputs[0], bad, inputs[-1],
                                   "-o", out2, "--as-of", ASOF)
         check("unreadable: exit 2 and one line", status == 2 and
-              err.splitlines() == ["ragbook: %s: not an XLSX file: looks "
-                                   "like CSV or plain text, not a zip" % bad],
+              err.splitlines()[:1] == ["ragbook: %s: not an XLSX file: looks "
+                                       "like CSV or plain text, not a zip"
+                                       % bad] and
+              len(err.splitlines()) == 2 and
+              err.splitlines()[1].endswith("; 1 unreadable"),
               "exit %d %r" % (status, err))
         if check("unreadable: still written", os.path.exists(out2)):
             book = openpyxl.load_workbook(out2)
