@@ -33,6 +33,11 @@ const rag_cmd *cli_command(const char *name);
 /* "ragbook: <file>: <reason>" for a file that could not be read or
  * written; returns RAG_EXIT_TROUBLE. */
 int cli_file_error(const char *file, const rag_error *err);
+/* The file an error names: err->file, or the one of a and b it was cut
+ * from (err->file holds 255 bytes of a path, a longer one is cut short);
+ * fallback when err names none. */
+const char *cli_error_file(const rag_error *err, const char *a,
+                           const char *b, const char *fallback);
 
 /* "ragbook <cmd>: <message>" plus the hint to --help; returns
  * RAG_EXIT_TROUBLE. */

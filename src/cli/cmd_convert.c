@@ -84,7 +84,7 @@ int cmd_convert(int argc, char **argv)
     in = argv[optind];
     rag_error_clear(&err);
     if (rag_convert(in, out, &o, &r, &err) != RAG_OK)
-        return cli_file_error(err.file[0] ? err.file : in, &err);
+        return cli_file_error(cli_error_file(&err, in, out, in), &err);
     for (k = 0; k < RAG_LOSS_COUNT; k++)
         if (r.losses[k])
             fprintf(stderr, "ragbook: %s: warning: %s\n", in,

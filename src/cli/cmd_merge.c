@@ -247,7 +247,7 @@ int cmd_merge(int argc, char **argv)
     rag_error_clear(&err);
     if (rag_merge_write(mg, m.out, &err) != RAG_OK) {
         rag_merge_free(mg);
-        return cli_file_error(err.file[0] ? err.file : m.out, &err);
+        return cli_file_error(cli_error_file(&err, m.out, NULL, m.out), &err);
     }
     ch = rag_merge_changes(mg, &n);
     for (i = 0; i < n; i++)

@@ -91,6 +91,21 @@ int cli_usage_error(const char *cmd, const char *fmt, ...)
     return RAG_EXIT_TROUBLE;
 }
 
+const char *cli_error_file(const rag_error *err, const char *a,
+                           const char *b, const char *fallback)
+{
+    size_t n = strlen(err->file);
+    if (!n)
+        return fallback;
+    if (n == sizeof err->file - 1) {
+        if (a && !strncmp(a, err->file, n))
+            return a;
+        if (b && !strncmp(b, err->file, n))
+            return b;
+    }
+    return err->file;
+}
+
 int cli_file_error(const char *file, const rag_error *err)
 {
     char msg[768];

@@ -109,6 +109,10 @@ static rag_status write_edit(rag_edit *e, const char *path,
     bool ctc, wbc, relc, stc;
     struct stat sb;
 
+    /* A place noted by an earlier read (a part of the input) is not where
+     * the output fails: "out.xlsx: xl/drawings/...: File name too long". */
+    if (err && err->status == RAG_OK)
+        rag_error_clear(err);
     if (!e || !path)
         return rg_fail(err, RAG_ERR_USAGE, "no output file");
     if (rg_same_file(path, e->path))

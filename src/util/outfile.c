@@ -140,6 +140,7 @@ int rg_outfile_open(const char *target, rg_outfile **out)
 {
     rg_outfile *o;
     const char *slash;
+    long name_max;
     mode_t mask;
     int e;
 
@@ -160,6 +161,13 @@ int rg_outfile_open(const char *target, rg_outfile **out)
     /* "/x.xlsx" lives in "/"; "x.xlsx" in "." */
     if (slash)
         o->dir[slash > target ? (size_t)(slash - target) : 1] = '\0';
+    /* A name the directory cannot hold is refused now, not after all the
+     * work (linkat and rename would refuse it at the end). */
+    name_max = pathconf(o->dir, _PC_NAME_MAX);
+    if (name_max > 0 && strlen(slash ? slash + 1 : target) > (size_t)name_max) {
+        free_outfile(o);
+        return ENAMETOOLONG;
+    }
 #ifdef O_TMPFILE
     if (!force_named && open_unnamed(o)) {
         *out = o;

@@ -1,6 +1,8 @@
 /*
  * Outputs proven whole before they are put in place: see output.h.
  */
+#define _GNU_SOURCE /* fopencookie */
+
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -155,6 +157,84 @@ rag_status rg_output_verify(const char *path, rag_error *err)
 }
 
 /* ---- libxlsxwriter's own messages ------------------------------------ */
+
+#ifdef __GLIBC__
+static struct {
+    int depth;      /* writers open */
+    FILE *real;     /* stderr before the first */
+    FILE *filter;   /* stderr while any is open */
+    char line[512]; /* the line being written, up to its newline */
+    size_t len;
+    bool decided;   /* a long line, judged by its first 512 bytes */
+    bool drop;      /* ... and found to be libxlsxwriter's */
+} mute;
+
+static bool lxw_line(const char *s, size_t n)
+{
+    return (n >= 7 && !memcmp(s, "[ERROR]", 7)) ||
+           (n >= 9 && !memcmp(s, "[WARNING]", 9));
+}
+
+/* What is held of the current line, passed on or dropped. */
+static void mute_flush(void)
+{
+    if (!mute.decided)
+        mute.drop = lxw_line(mute.line, mute.len);
+    mute.decided = true;
+    if (mute.len && !mute.drop)
+        fwrite(mute.line, 1, mute.len, mute.real);
+    mute.len = 0;
+}
+
+static ssize_t mute_write(void *cookie, const char *buf, size_t size)
+{
+    size_t i;
+    (void)cookie;
+    for (i = 0; i < size; i++) {
+        if (mute.len == sizeof mute.line)
+            mute_flush();
+        mute.line[mute.len++] = buf[i];
+        if (buf[i] == '\n') {
+            mute_flush();
+            mute.decided = false;
+        }
+    }
+    fflush(mute.real);
+    return (ssize_t)size;
+}
+#endif
+
+void rg_mute_begin(void)
+{
+#ifdef __GLIBC__
+    static const cookie_io_functions_t io = {NULL, mute_write, NULL, NULL};
+    if (mute.depth++ > 0)
+        return;
+    mute.real = stderr;
+    mute.len = 0;
+    mute.decided = false;
+    mute.filter = fopencookie(NULL, "w", io);
+    if (!mute.filter)
+        return; /* left as it is: messages show, nothing is lost */
+    setvbuf(mute.filter, NULL, _IONBF, 0);
+    stderr = mute.filter;
+#endif
+}
+
+void rg_mute_end(void)
+{
+#ifdef __GLIBC__
+    if (mute.depth == 0 || --mute.depth > 0)
+        return;
+    if (mute.filter) {
+        stderr = mute.real;
+        fclose(mute.filter);
+        mute.filter = NULL;
+        mute_flush(); /* a last line without its newline */
+        mute.decided = false;
+    }
+#endif
+}
 
 void rg_quiet_begin(rg_quiet *q)
 {

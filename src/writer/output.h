@@ -69,6 +69,18 @@ typedef struct rg_quiet {
     size_t len;
 } rg_quiet;
 
+/*
+ * libxlsxwriter prints from many more calls than the ones wrapped above
+ * (a copied zoom or data-validation message out of Excel's range, a long
+ * URL, a tmpfile it cannot make, any failed malloc).  While a writer is
+ * open (rg_mute_begin() in rag_writer_open(), rg_mute_end() when it is
+ * freed; counted, so writers may nest) stderr goes through a filter that
+ * drops the lines libxlsxwriter prints ("[ERROR]...", "[WARNING]...") and
+ * passes every other line on: the command's own messages still show.
+ */
+void rg_mute_begin(void);
+void rg_mute_end(void);
+
 void rg_quiet_begin(rg_quiet *q);
 void rg_quiet_end(rg_quiet *q);
 const char *rg_quiet_reason(rg_quiet *q, char *buf, size_t size);

@@ -121,6 +121,9 @@ rag_status rag_writer_open(const char *path, const rag_write_options *opts,
     if (!out)
         return rg_fail(err, RAG_ERR_USAGE, "no place for the writer");
     *out = NULL;
+    /* As at close: a place noted by an earlier read is not the output's. */
+    if (err && err->status == RAG_OK)
+        rag_error_clear(err);
     if (!path || !*path)
         return rg_fail(err, RAG_ERR_USAGE, "no output file name");
     if (!opts) {
@@ -139,6 +142,10 @@ rag_status rag_writer_open(const char *path, const rag_write_options *opts,
     if (!w)
         return rg_fail(err, RAG_ERR_NOMEM, "out of memory");
     rg_arena_init(&w->arena, 0);
+    /* libxlsxwriter's "[ERROR]"/"[WARNING]" lines, from whichever call,
+     * never reach stderr while the writer lives (output.h). */
+    rg_mute_begin();
+    w->muted = true;
     w->mode = opts->mode;
     w->props.created = opts->created ? (time_t)opts->created
                                      : (time_t)WX_DEFAULT_TIME;
@@ -238,6 +245,8 @@ static void writer_free(rag_writer *w)
     rg_buf_free(&w->scratch);
     rg_buf_free(&w->text);
     rg_arena_free(&w->arena);
+    if (w->muted)
+        rg_mute_end();
     rg_free(w);
 }
 

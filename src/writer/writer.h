@@ -56,6 +56,7 @@ struct rag_writer {
     lxw_doc_properties props;
     char *tmpdir;
     bool failed;             /* a call failed: close will refuse */
+    bool muted;              /* rg_mute_begin() called: end it when freed */
     rg_arena arena;          /* names, style keys and strings */
 
     wx_style *styles;        /* [0] unused: RAG_WSTYLE_NONE */
