@@ -402,6 +402,69 @@ static void test_action_status_by_colour_alone(void **state)
     built_free(&b);
 }
 
+/* A key in words that name colours, in one cell; month cells in other
+ * shades of those colours read through it. */
+static void test_key_that_names_its_colours(void **state)
+{
+    static const uint32_t fills[] = {0x92D050, 0xC00000, 0x00B0F0};
+    static const rag_progress want[] = {RAG_PROGRESS_ON_TARGET,
+                                        RAG_PROGRESS_OVER_ONE_MONTH_BEHIND,
+                                        RAG_PROGRESS_COMPLETE};
+    static const char *const months[] = {"April", "May", "June", "July"};
+    rag_error err;
+    rag_model_options o;
+    built b;
+    lxw_workbook *wb;
+    lxw_worksheet *ws;
+    const rag_plan *p;
+    int i, k;
+    (void)state;
+
+    snprintf(b.path, sizeof b.path, "/tmp/rg_recog_named_%ld.xlsx",
+             (long)getpid());
+    wb = workbook_new(b.path);
+    ws = workbook_add_worksheet(wb, "Progress");
+    worksheet_write_string(ws, 0, 0, "Programme tracker 2025/26", NULL);
+    worksheet_write_string(ws, 1, 0,
+                           "Key: Green = on track; Amber = at risk; "
+                           "Red = off track; Blue = complete", NULL);
+    worksheet_write_string(ws, 3, 0, "Project", NULL);
+    worksheet_write_string(ws, 3, 1, "Sponsor", NULL);
+    for (k = 0; k < 4; k++)
+        worksheet_write_string(ws, 3, (lxw_col_t)(2 + k), months[k], NULL);
+    for (i = 0; i < 3; i++) {
+        lxw_format *f = workbook_add_format(wb);
+        format_set_bg_color(f, fills[i]);
+        worksheet_write_string(ws, (lxw_row_t)(4 + i), 0,
+                               i == 0 ? "Digital front door"
+                               : i == 1 ? "Libraries review"
+                                        : "Waste rounds",
+                               NULL);
+        worksheet_write_string(ws, (lxw_row_t)(4 + i), 1, "Head of Service",
+                               NULL);
+        for (k = 0; k < 4; k++)
+            worksheet_write_blank(ws, (lxw_row_t)(4 + i), (lxw_col_t)(2 + k),
+                                  f);
+    }
+    assert_int_equal(workbook_close(wb), LXW_NO_ERROR);
+    rag_error_clear(&err);
+    assert_int_equal(rag_workbook_read(b.path, NULL, &b.wb, &err), RAG_OK);
+    memset(&o, 0, sizeof o);
+    o.as_of.year = 2025;
+    o.as_of.month = 7;
+    o.as_of.day = 31;
+    assert_int_equal(rag_model_build(b.wb, &o, &b.m, &err), RAG_OK);
+    p = only_plan(&b, RAG_PLAN_TRACKER);
+    assert_int_equal(p->legend_count, 4);
+    assert_true(p->legend[0].by_name);
+    assert_int_equal(p->action_count, 3);
+    for (i = 0; i < 3; i++) {
+        assert_int_equal(p->actions[i].month_count, 4);
+        assert_int_equal(p->actions[i].months[0].status, want[i]);
+    }
+    built_free(&b);
+}
+
 /* Years in the upper row of a two-row header, beside "Ref": the months
  * below take them, not the year of the day ragbook runs. */
 static void test_years_in_the_upper_header_row(void **state)
@@ -670,6 +733,7 @@ int main(void)
         cmocka_unit_test(test_scorecard_rows_are_validated_one_by_one),
         cmocka_unit_test(test_action_tables_stay_action_plans),
         cmocka_unit_test(test_due_columns_by_what_they_say),
+        cmocka_unit_test(test_key_that_names_its_colours),
         cmocka_unit_test(test_action_status_by_colour_alone),
         cmocka_unit_test(test_scorecard_rag_by_colour_polarity_by_arrow),
         cmocka_unit_test(test_years_in_the_upper_header_row),

@@ -84,6 +84,9 @@ typedef struct rag_legend_entry {
                                serves the trackers of other sheets */
     const char *code;       /* the letters month cells hold for it ("G" of
                                "G = On track"), or NULL */
+    bool by_name;           /* the key names the colour in words ("Green =
+                               on track") and fill is that colour's usual
+                               shade: cells of any shade of it match */
 } rag_legend_entry;
 
 typedef struct rag_month {

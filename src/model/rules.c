@@ -198,29 +198,91 @@ bool rg_due_from_text(const char *text, rag_date *out)
     return found;
 }
 
-rag_rating rg_rating_of_fill(uint32_t rgb)
+rg_family rg_family_of_fill(uint32_t rgb)
 {
     double h, l, s, deg;
 
     rg_rgb_hls(rgb, &h, &l, &s);
-    /* Saturation 0.4 and lightness 0.2..0.85: Excel's standard red
-     * (FF0000), orange (FFC000), yellow (FFFF00) and greens (00B050,
-     * 92D050) and their darker theme tints all pass; greys, white, black
-     * and the palest tints (a header's wash) do not. */
+    /* Near-greys first: saturation under 0.15 is a grey to the eye
+     * (D9D9D9, BFBFBF, 808080); lightness above 0.95 white, under 0.1
+     * black. */
+    if (l > 0.95)
+        return RG_FAMILY_WHITE;
+    if (l < 0.1)
+        return RG_FAMILY_BLACK;
+    if (s < 0.15)
+        return RG_FAMILY_GREY;
+    /* Saturation 0.4 and lightness 0.2..0.85 for a colour with a name:
+     * Excel's standard red (FF0000), orange (FFC000), yellow (FFFF00),
+     * greens (00B050, 92D050), blues (0070C0, 00B0F0), purple (7030A0)
+     * and their darker theme tints pass; the palest tints (a header's
+     * wash) do not. */
     if (s < 0.4 || l < 0.2 || l > 0.85)
-        return RAG_RATING_NONE;
+        return RG_FAMILY_NONE;
     deg = h * 360.0;
-    /* Hue bands: red within 15 degrees of 0 (FF0000 is 0, C00000 is 0);
+    /* Hue bands: red within 15 degrees of 0 (FF0000 and C00000 are 0);
      * amber from orange to yellow, 25..65 (FFC000 is 45, FFFF00 60);
-     * green 75..165 (92D050 is 84, 00B050 is 147).  The gaps between
-     * (a red-orange, a yellow-green, teal and blue) name no RAG. */
+     * green 75..165 (92D050 is 84, 00B050 147); blue 180..250 (00B0F0 is
+     * 196, 0070C0 205); purple 260..330 (7030A0 is 276).  The gaps
+     * between (a red-orange, a yellow-green, a teal) name no colour. */
     if (deg <= 15 || deg >= 345)
-        return RAG_RATING_RED;
+        return RG_FAMILY_RED;
     if (deg >= 25 && deg <= 65)
-        return RAG_RATING_AMBER;
+        return RG_FAMILY_AMBER;
     if (deg >= 75 && deg <= 165)
-        return RAG_RATING_GREEN;
-    return RAG_RATING_NONE;
+        return RG_FAMILY_GREEN;
+    if (deg >= 180 && deg <= 250)
+        return RG_FAMILY_BLUE;
+    if (deg >= 260 && deg <= 330)
+        return RG_FAMILY_PURPLE;
+    return RG_FAMILY_NONE;
+}
+
+rg_family rg_family_of_word(const char *w, size_t len, uint32_t *usual)
+{
+    static const struct {
+        const char *word;
+        rg_family family;
+        uint32_t usual;
+    } words[] = {
+        {"red", RG_FAMILY_RED, 0xFF0000},
+        {"amber", RG_FAMILY_AMBER, 0xFFC000},
+        {"orange", RG_FAMILY_AMBER, 0xFFC000},
+        {"yellow", RG_FAMILY_AMBER, 0xFFFF00},
+        {"green", RG_FAMILY_GREEN, 0x00B050},
+        {"blue", RG_FAMILY_BLUE, 0x0070C0},
+        {"purple", RG_FAMILY_PURPLE, 0x7030A0},
+        {"grey", RG_FAMILY_GREY, 0xBFBFBF},
+        {"gray", RG_FAMILY_GREY, 0xBFBFBF},
+        {"white", RG_FAMILY_WHITE, 0xFFFFFF},
+        {"black", RG_FAMILY_BLACK, 0x000000},
+    };
+    size_t k, i;
+
+    for (k = 0; k < sizeof words / sizeof words[0]; k++) {
+        const char *x = words[k].word;
+        if (strlen(x) != len)
+            continue;
+        for (i = 0; i < len; i++)
+            if (tolower((unsigned char)w[i]) != x[i])
+                break;
+        if (i == len) {
+            if (usual)
+                *usual = words[k].usual;
+            return words[k].family;
+        }
+    }
+    return RG_FAMILY_NONE;
+}
+
+rag_rating rg_rating_of_fill(uint32_t rgb)
+{
+    rg_family f = rg_family_of_fill(rgb);
+
+    return f == RG_FAMILY_RED     ? RAG_RATING_RED
+           : f == RG_FAMILY_AMBER ? RAG_RATING_AMBER
+           : f == RG_FAMILY_GREEN ? RAG_RATING_GREEN
+                                  : RAG_RATING_NONE;
 }
 
 int rg_fy_start_from_text(const char *text)

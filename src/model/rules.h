@@ -36,4 +36,20 @@ int rg_fy_start_from_text(const char *text);
  * whites, blues and anything pale or dark. */
 rag_rating rg_rating_of_fill(uint32_t rgb);
 
+/* Colour families a key names in words ("Green = on track"). */
+typedef enum rg_family {
+    RG_FAMILY_NONE = 0, RG_FAMILY_RED, RG_FAMILY_AMBER, RG_FAMILY_GREEN,
+    RG_FAMILY_BLUE, RG_FAMILY_PURPLE, RG_FAMILY_GREY, RG_FAMILY_WHITE,
+    RG_FAMILY_BLACK
+} rg_family;
+
+/* The family of a fill colour: one of its name's shades, or NONE for the
+ * colours between families (a teal, a red-orange). */
+rg_family rg_family_of_fill(uint32_t rgb);
+/* The family a colour word names ("green", "amber", "orange", "yellow",
+ * "blue", "purple", "grey", "gray", "white", "black"), len bytes, any
+ * case; NONE for other words.  *usual gets the shade a key of that word
+ * is drawn with. */
+rg_family rg_family_of_word(const char *w, size_t len, uint32_t *usual);
+
 #endif

@@ -317,6 +317,9 @@ static rag_status build(rag_model *m, sheet_state *ss, size_t ns,
             return st;
         if (!rg_find_legend(m, v, &ss[i].legend, &ss[i].legend_count))
             return RAG_ERR_NOMEM;
+        if (!ss[i].legend_count &&
+            !rg_find_named_legend(m, v, &ss[i].legend, &ss[i].legend_count))
+            return RAG_ERR_NOMEM;
     }
     {
         const sheet_state *key = workbook_legend(ss, ns);

@@ -6,6 +6,7 @@
  */
 #include <string.h>
 
+#include "model/rules.h"
 #include "recognise/recognise.h"
 
 #define MAX_LABEL 60
@@ -204,13 +205,172 @@ rag_progress rg_legend_code(const rag_legend_entry *legend, size_t count,
 rag_progress rg_legend_status(const rag_legend_entry *legend, size_t count,
                               uint32_t fill)
 {
-    size_t i;
+    size_t i, match = count;
+    rg_family f;
+
     if (fill == RAG_NO_COLOR)
         return RAG_PROGRESS_NONE;
     for (i = 0; i < count; i++)
         if (legend[i].fill == fill)
             return legend[i].status;
-    return RAG_PROGRESS_NONE;
+    /* a key that names its colours: any shade of a named colour, when the
+     * key names that colour once */
+    f = rg_family_of_fill(fill);
+    for (i = 0; i < count && f != RG_FAMILY_NONE; i++) {
+        if (!legend[i].by_name || rg_family_of_fill(legend[i].fill) != f)
+            continue;
+        if (match < count && legend[match].status != legend[i].status)
+            return RAG_PROGRESS_NONE;
+        match = i;
+    }
+    return match < count ? legend[match].status : RAG_PROGRESS_NONE;
+}
+
+/* ---- keys in words --------------------------------------------------------- */
+
+/* A key in words has at least two entries: one "Green = done" alone is a
+ * sentence, not a key. */
+#define MIN_NAMED 2
+
+static bool push_named(rag_model *m, const rg_view *v, uint32_t r,
+                       uint32_t c, uint32_t usual, const char *label,
+                       size_t len, rag_legend_entry **out, size_t *count)
+{
+    rag_legend_entry *e;
+    rag_progress st;
+
+    while (len && (label[len - 1] == ' ' || label[len - 1] == '.'))
+        len--;
+    if (!len || len > MAX_LABEL)
+        return true;
+    st = rg_status_of(label, len);
+    if (st == RAG_PROGRESS_NONE)
+        return true;
+    e = rg_vec_push((void **)out, count, sizeof *e);
+    if (!e)
+        return false;
+    memset(e, 0, sizeof *e);
+    e->status = st;
+    e->label = rg_model_strndup(m, label, len);
+    e->fill = usual;
+    e->cell = rg_loc(r, c);
+    e->sheet_index = v->index;
+    e->by_name = true;
+    return e->label != NULL;
+}
+
+/* The entries of one cell's text: "<colour> = <words>" (or ':' '-' an
+ * en dash), one after another, separated by ';' ',' '|' or a new line, or
+ * only by the next colour word.  Returns the entries found (0 when the
+ * text is no such key). */
+static size_t named_in_text(const char *t, size_t len, size_t *at,
+                            size_t *wlen, uint32_t *usual, size_t max)
+{
+    size_t i = 0, n = 0;
+
+    while (i < len && n < max) {
+        size_t w = i, e;
+        uint32_t u;
+        /* a word at a word boundary */
+        if (!((t[i] >= 'A' && t[i] <= 'Z') || (t[i] >= 'a' && t[i] <= 'z')) ||
+            (i > 0 && ((t[i - 1] >= 'A' && t[i - 1] <= 'Z') ||
+                       (t[i - 1] >= 'a' && t[i - 1] <= 'z')))) {
+            i++;
+            continue;
+        }
+        while (w < len && ((t[w] >= 'A' && t[w] <= 'Z') ||
+                           (t[w] >= 'a' && t[w] <= 'z')))
+            w++;
+        if (rg_family_of_word(t + i, w - i, &u) == RG_FAMILY_NONE) {
+            i = w;
+            continue;
+        }
+        e = w;
+        while (e < len && t[e] == ' ')
+            e++;
+        if (e < len && (t[e] == '=' || t[e] == ':' || t[e] == '-'))
+            e++;
+        else if (e + 2 < len && (unsigned char)t[e] == 0xE2 &&
+                 (unsigned char)t[e + 1] == 0x80 &&
+                 ((unsigned char)t[e + 2] == 0x93 ||
+                  (unsigned char)t[e + 2] == 0x94))
+            e += 3; /* an en or em dash */
+        else {
+            i = w;
+            continue;
+        }
+        while (e < len && t[e] == ' ')
+            e++;
+        at[n] = e;
+        usual[n] = u;
+        /* the words run to a separator or the next "<colour> =" */
+        wlen[n] = 0;
+        i = e;
+        while (i < len && t[i] != ';' && t[i] != ',' && t[i] != '|' &&
+               t[i] != '\n') {
+            size_t k = i, j;
+            uint32_t uu;
+            if (i > e && t[i - 1] == ' ' &&
+                ((t[i] >= 'A' && t[i] <= 'Z') || (t[i] >= 'a' && t[i] <= 'z'))) {
+                while (k < len && ((t[k] >= 'A' && t[k] <= 'Z') ||
+                                   (t[k] >= 'a' && t[k] <= 'z')))
+                    k++;
+                j = k;
+                while (j < len && t[j] == ' ')
+                    j++;
+                if (rg_family_of_word(t + i, k - i, &uu) != RG_FAMILY_NONE &&
+                    j < len && (t[j] == '=' || t[j] == ':' ||
+                                (unsigned char)t[j] == 0xE2))
+                    break;
+            }
+            i++;
+        }
+        wlen[n] = i - e;
+        n++;
+    }
+    return n;
+}
+
+bool rg_find_named_legend(rag_model *m, const rg_view *v,
+                          rag_legend_entry **out, size_t *count)
+{
+    /* 8 entries: a key has four or five; more in one cell is prose */
+    size_t at[8], wl[8], i;
+    uint32_t usual[8], r;
+
+    *out = NULL;
+    *count = 0;
+    for (r = 0; r < v->rows; r++) {
+        size_t n;
+        const rag_cell *row = rg_row_cells(v, r, &n);
+        for (i = 0; i < n; i++) {
+            size_t len, k, found;
+            const char *t;
+            if (rg_claimed(v, r, row[i].col))
+                continue;
+            t = rg_text(v, r, row[i].col, &len);
+            if (!t || len > 400)
+                continue;
+            found = named_in_text(t, len, at, wl, usual, 8);
+            if (!found)
+                continue;
+            for (k = 0; k < found; k++)
+                if (!push_named(m, v, r, row[i].col, usual[k], t + at[k],
+                                wl[k], out, count)) {
+                    rg_free(*out);
+                    *out = NULL;
+                    *count = 0;
+                    return false;
+                }
+        }
+    }
+    /* all in one cell or one entry a cell, a key has MIN_NAMED entries */
+    if (*count < MIN_NAMED) {
+        rg_free(*out);
+        *out = NULL;
+        *count = 0;
+    }
+    return true;
 }
 
 bool rg_find_legend(rag_model *m, const rg_view *v, rag_legend_entry **out,

@@ -98,6 +98,14 @@ void rg_unclaim_all(rg_view *v);
 bool rg_find_legend(rag_model *m, const rg_view *v, rag_legend_entry **out,
                     size_t *count);
 
+/* A key written in words that name colours, "Key: Green = on track;
+ * Amber = at risk; Red = off track; Blue = complete", in one cell or one
+ * entry a cell: entries with by_name set, fill the colour's usual shade.
+ * Called when the sheet has no key of coloured cells.  As rg_find_legend
+ * for *out and the return. */
+bool rg_find_named_legend(rag_model *m, const rg_view *v,
+                          rag_legend_entry **out, size_t *count);
+
 /* The status a code means in a legend ("G" of "G = On track"), or NONE. */
 rag_progress rg_legend_code(const rag_legend_entry *legend, size_t count,
                             const char *text, size_t len);

@@ -26,6 +26,11 @@ const rg_word rg_header_words[] = {
     {"milestone", RG_COL_ACTION}, {"issue", RG_COL_ACTION},
     {"area for improvement", RG_COL_ACTION}, {"objective", RG_COL_ACTION},
     {"action / task", RG_COL_ACTION}, {"planned action", RG_COL_ACTION},
+    /* programme trackers list projects, not actions */
+    {"project", RG_COL_ACTION}, {"project name", RG_COL_ACTION},
+    {"project title", RG_COL_ACTION}, {"workstream", RG_COL_ACTION},
+    {"scheme", RG_COL_ACTION}, {"initiative", RG_COL_ACTION},
+    {"proposal", RG_COL_ACTION}, {"saving proposal", RG_COL_ACTION},
 
     {"lead", RG_COL_LEAD}, {"who", RG_COL_LEAD}, {"owner", RG_COL_LEAD},
     {"action owner", RG_COL_LEAD}, {"responsible", RG_COL_LEAD},
@@ -33,7 +38,11 @@ const rg_word rg_header_words[] = {
     {"officer", RG_COL_LEAD}, {"by whom", RG_COL_LEAD},
     {"responsibility", RG_COL_LEAD}, {"accountable", RG_COL_LEAD},
     {"lead officer s", RG_COL_LEAD}, {"person responsible", RG_COL_LEAD},
-    {"assigned to", RG_COL_LEAD},
+    {"assigned to", RG_COL_LEAD}, {"sponsor", RG_COL_LEAD},
+    {"project sponsor", RG_COL_LEAD}, {"project lead", RG_COL_LEAD},
+    {"project manager", RG_COL_LEAD}, {"senior responsible owner", RG_COL_LEAD},
+    {"sro", RG_COL_LEAD}, {"accountable officer", RG_COL_LEAD},
+    {"responsible person", RG_COL_LEAD}, {"lead member", RG_COL_LEAD},
 
     {"when", RG_COL_DUE}, {"due", RG_COL_DUE}, {"due date", RG_COL_DUE},
     {"deadline", RG_COL_DUE}, {"target date", RG_COL_DUE},
