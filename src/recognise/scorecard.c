@@ -61,7 +61,8 @@ static bool heading_period(const rg_view *v, uint32_t r, uint32_t c,
     out->rag_col = -1;
     if (cell && cell->type == RAG_CELL_DATE) {
         int d;
-        if (rag_serial_to_ymd(cell->number, v->wb->date1904, &y, &mo, &d))
+        /* a date shown as a month ("Apr-23"): its month and year */
+        if (!rag_serial_to_ymd(cell->number, v->wb->date1904, &y, &mo, &d))
             return false;
         out->month = mo;
         out->year = y;

@@ -162,6 +162,12 @@ def tracker(v):
     if rng.random() < 0.3:
         rng.shuffle(order)
     wording = {s: rng.choice(W.KEY_WORDS[s]) for s in statuses}
+    letters = dict(W.LETTERS)
+    if rng.random() < 0.3:
+        for s, alts in W.LETTER_ALTS.items():
+            if rng.random() < 0.5:
+                letters[s] = rng.choice(alts)
+                v.traits.add("letter-" + letters[s])
     for s in statuses:
         # each wording is a trait, so a run shows which words are misread
         v.traits.add("kw:" + wording[s])
@@ -206,7 +212,7 @@ def tracker(v):
         """One key entry at (r_, c_); returns the columns it took."""
         words_ = wording[s]
         if mode == "letters":
-            code = W.LETTERS[s]
+            code = letters[s]
             if letter_form == "{code} {words}":
                 ws_.put(r_, c_, code)
                 ws_.put(r_, c_ + 1, words_)
@@ -324,7 +330,7 @@ def tracker(v):
                 col = mc0 + k
                 y, m = cal[k]
                 if mode == "letters":
-                    ws.put(r, col, W.LETTERS[s])
+                    ws.put(r, col, letters[s])
                     cf_done.add(s)
                 elif mode == "words":
                     ws.put(r, col, wording[s])
@@ -360,7 +366,7 @@ def tracker(v):
         v.traits.add("conditional")
         for s in sorted(cf_done):
             ws.cond.append((hdr_row + 1, mc0, last_row, mc0 + 11,
-                            W.LETTERS[s] if mode == "letters" else wording[s],
+                            letters[s] if mode == "letters" else wording[s],
                             rng.choice(W.RGB[s])))
         v.finding("conditional-colours", sheet)
 
@@ -369,7 +375,10 @@ def tracker(v):
     elif key_at == "below":
         vertical_key(ws, last_row + 3, c0)
     elif key_at == "sheet":
-        kws = v.book.sheet("Key")
+        kname = rng.choice(["Key", "Key", "Legend", "Guidance",
+                            "Notes and key", "RAG key"])
+        v.traits.add("key-sheet-" + kname)
+        kws = v.book.sheet(kname)
         vertical_key(kws, 1, 1)
 
     for s in statuses:

@@ -253,9 +253,24 @@ def scorecard(v):
     else:
         pnames = []
         plabels = []
+        # month headings as councils write them: "Apr-23", "April" (the
+        # year from the title's 2023/24), "Apr 2023", "April 2023", or a
+        # date cell shown as a month
+        mstyle = rng.choice(["mon-yy", "month", "mon-yyyy", "month-yyyy",
+                             "date"])
+        v.traits.add("months-" + mstyle)
         for k in range(12):
             y, m = (fy, k + 4) if k < 9 else (fy + 1, k - 8)
-            pnames.append(f"{W.MONTHS3[m - 1]}-{y % 100:02d}")
+            if mstyle == "mon-yy":
+                pnames.append(f"{W.MONTHS3[m - 1]}-{y % 100:02d}")
+            elif mstyle == "month":
+                pnames.append(W.MONTHS[m - 1])
+            elif mstyle == "mon-yyyy":
+                pnames.append(f"{W.MONTHS3[m - 1]} {y}")
+            elif mstyle == "month-yyyy":
+                pnames.append(f"{W.MONTHS[m - 1]} {y}")
+            else:
+                pnames.append(dt.date(y, m, 1))
             plabels.append(f"{y}-{m:02d}")
     for k in range(n_periods):
         cols.append(("p%d" % k, pnames[k]))
@@ -268,7 +283,10 @@ def scorecard(v):
         cols = cols[1:]
     col = {}
     for i, (role, h) in enumerate(cols):
-        ws.put(r, c0 + i, h, bold=True)
+        if isinstance(h, dt.date):
+            ws.put(r, c0 + i, h, bold=True, fmt="mmm-yy")
+        else:
+            ws.put(r, c0 + i, h, bold=True)
         col[role] = c0 + i
     r += 1
     gaps_done = False

@@ -11,29 +11,43 @@ STATUSES = ["programmed", "on_target", "one_month_behind",
 KEY_WORDS = {
     "programmed": ["Programmed dates", "Planned", "Not started",
                    "Not yet started", "Scheduled", "Future activity",
-                   "Not yet due"],
+                   "Not yet due", "Not due to start", "Planned activity",
+                   "Programmed"],
     "on_target": ["On target", "On track", "On schedule",
-                  "Progressing as planned", "On time"],
+                  "Progressing as planned", "On time", "On course",
+                  "Progressing to plan", "Going to plan"],
     "one_month_behind": ["One month behind", "Up to 1 month late",
                          "Late (less than 4 weeks)", "Slipped up to a month",
                          "Less than one month behind",
-                         "Delayed by up to 4 weeks", "Behind by under 30 days"],
+                         "Delayed by up to 4 weeks", "Behind by under 30 days",
+                         "Less than a month late",
+                         "Up to one month behind schedule",
+                         "Behind (under 1 month)"],
     "over_one_month_behind": ["Over one month behind", "More than 1 month late",
                               "Slipped by over a month",
                               "Late (more than 4 weeks)",
                               "Behind by over 30 days",
-                              "Delayed by more than a month"],
+                              "Delayed by more than a month",
+                              "More than one month behind schedule",
+                              "Over 1 month late", "Behind (1 month +)",
+                              "Not on track"],
     "reprogrammed": ["Reprogrammed/extended", "Re-planned",
                      "New end date agreed", "Rescheduled", "Re-profiled",
-                     "Timescale extended"],
-    "suspended": ["Suspended", "On hold", "Paused", "Deferred"],
-    "complete": ["Complete", "Completed", "Achieved", "Finished"],
+                     "Timescale extended", "Revised date agreed",
+                     "Re-scheduled", "Deadline extended"],
+    "suspended": ["Suspended", "On hold", "Paused", "Deferred",
+                  "Put on hold"],
+    "complete": ["Complete", "Completed", "Achieved", "Finished", "Done",
+                 "Closed", "Completed / closed"],
 }
 
 # Letters a key may give each status ("G = On track").
 LETTERS = {"programmed": "P", "on_target": "G", "one_month_behind": "A",
            "over_one_month_behind": "R", "reprogrammed": "RP",
            "suspended": "S", "complete": "C"}
+# Other letters councils give some statuses in their keys: B(lue) for
+# complete in a BRAG key, NS for not started, H for on hold.
+LETTER_ALTS = {"complete": ["B"], "programmed": ["NS"], "suspended": ["H"]}
 LETTER_KEY_FORMS = ["{code} = {words}", "{code} - {words}", "{code}: {words}",
                     "{code} {words}"]   # the last one is two cells
 
@@ -133,6 +147,10 @@ COUNT_INDICATORS = [
     ("Number of apprenticeships started", "higher_is_better", 10, 80),
 ]
 POLARITY = {"higher_is_better": ["Aim to maximise", "Higher is better",
-                                 "Bigger is better", "High"],
+                                 "Bigger is better", "High", "Maximise",
+                                 "Higher is good", "High is good",
+                                 "Increase", "Up is good"],
             "lower_is_better": ["Aim to minimise", "Lower is better",
-                                "Smaller is better", "Low"]}
+                                "Smaller is better", "Low", "Minimise",
+                                "Lower is good", "Low is good", "Reduce",
+                                "Down is good"]}
