@@ -235,10 +235,13 @@ static void measure(rg_cs_ctx *c, uint32_t col, double n)
     k = &c->cols[col];
     if (n > c->widest[col])
         c->widest[col] = n;
-    /* two characters of the width are margin; a wrapped line holds
-     * about as many characters as the width in Calibri 11 */
-    if (k->wrap && n > k->max - 2)
-        c->lines = fmax(c->lines, ceil(n / (k->max - 2)));
+    /* two characters of the width are margin; a wrapped line of text
+     * holds about 1.2 characters a unit of width (the unit is a digit's
+     * width in Calibri 11; letters average narrower: 4 lines of a
+     * 170-character plan title in a 36-wide column, rendered by
+     * LibreOffice), so rows are a little high rather than cut short */
+    if (k->wrap && n > (k->max - 2) * 1.2)
+        c->lines = fmax(c->lines, ceil(n / ((k->max - 2) * 1.2)));
 }
 
 /* End row r: as high as its longest wrapped text needs (readers do not
