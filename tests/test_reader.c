@@ -977,8 +977,69 @@ static void test_reader_cell_limit_stops_loading(void **state)
     assert_int_equal(rag_workbook_read(path, &opts, &wb, &err),
                      RAG_ERR_LIMIT);
     assert_null(wb);
-    assert_string_equal(err.message, "sheet 'S' has more than 2 cells");
+    assert_string_equal(err.message, "the workbook has more than 2 cells "
+                                     "(the limit on cells loaded at once)");
     unlink(path);
+}
+
+#define TWO_SHEET_WB                                                        \
+    WORKBOOK("", "<sheet name=\"A\" sheetId=\"1\" r:id=\"rId1\"/>"          \
+                 "<sheet name=\"B\" sheetId=\"2\" r:id=\"rId2\"/>")
+
+/* The cell limit is the workbook's: two sheets of two cells pass a limit
+ * of two a sheet, not of three for both (issue 16). */
+static void test_reader_cell_limit_counts_the_workbook(void **state)
+{
+    const char *path;
+    rag_read_options opts;
+    rag_workbook *wb = NULL;
+    rag_error err;
+    part parts[] = {
+        {"xl/workbook.xml", TWO_SHEET_WB},
+        {"xl/_rels/workbook.xml.rels",
+         WB_RELS(REL("rId1", "worksheet", "worksheets/sheet1.xml")
+                 REL("rId2", "worksheet", "worksheets/sheet2.xml"))},
+        {"xl/worksheets/sheet1.xml",
+         SHEET("<row><c><v>1</v></c><c><v>2</v></c></row>")},
+        {"xl/worksheets/sheet2.xml",
+         SHEET("<row><c><v>1</v></c><c><v>2</v></c></row>")},
+    };
+    (void)state;
+    path = make_xlsx(parts, 4);
+    memset(&opts, 0, sizeof opts);
+    opts.limits.cells = 3;
+    rag_error_clear(&err);
+    assert_int_equal(rag_workbook_read(path, &opts, &wb, &err),
+                     RAG_ERR_LIMIT);
+    assert_null(wb);
+    assert_string_equal(err.message, "the workbook has more than 3 cells "
+                                     "(the limit on cells loaded at once)");
+    opts.limits.cells = 4;
+    rag_error_clear(&err);
+    assert_int_equal(rag_workbook_read(path, &opts, &wb, &err), RAG_OK);
+    rag_workbook_free(wb);
+    unlink(path);
+}
+
+/* One part under two sheets is refused: read for each, it made every cost
+ * a multiple of the file (issue 16). */
+static void test_reader_refuses_two_sheets_on_one_part(void **state)
+{
+    part parts[] = {
+        {"xl/workbook.xml", TWO_SHEET_WB},
+        {"xl/_rels/workbook.xml.rels",
+         WB_RELS(REL("rId1", "worksheet", "worksheets/sheet1.xml")
+                 REL("rId2", "worksheet", "/xl/worksheets/sheet1.xml"))},
+        {"xl/worksheets/sheet1.xml", SHEET("<row><c><v>1</v></c></row>")},
+    };
+    rag_workbook *wb;
+    char msg[512];
+    (void)state;
+    assert_int_equal(read_made(parts, 3, &wb, msg, sizeof msg),
+                     RAG_ERR_FORMAT);
+    assert_string_equal(msg, "xl/workbook.xml: sheets 'A' and 'B' are one "
+                             "part (xl/worksheets/sheet1.xml): each sheet "
+                             "needs its own");
 }
 
 /* ---- allocation failures ---------------------------------------------- */
@@ -1142,6 +1203,8 @@ int main(void)
         cmocka_unit_test(test_reader_refuses_nesting_past_the_depth_limit),
         cmocka_unit_test(test_reader_without_workbook_part_is_not_xlsx),
         cmocka_unit_test(test_reader_cell_limit_stops_loading),
+        cmocka_unit_test(test_reader_cell_limit_counts_the_workbook),
+        cmocka_unit_test(test_reader_refuses_two_sheets_on_one_part),
         cmocka_unit_test(test_reader_alloc_failure_wm8_tracker),
         cmocka_unit_test(test_reader_alloc_failure_wm8_libreoffice),
         cmocka_unit_test(test_reader_alloc_failure_benefits_action_plan),

@@ -43,6 +43,7 @@ struct rg_workbook_impl {
     size_t sheet_cap, style_cap, name_cap;
     /* Counted for the whole workbook against limits (see grid.h). */
     uint64_t formula_bytes;   /* shared formulas' translated text */
+    uint64_t cells_loaded;    /* cells held by loaded sheets */
 };
 
 /* Read the relationships of part (from its _rels/ sibling).  A missing

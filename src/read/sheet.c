@@ -435,9 +435,11 @@ static void load_cell(rg_xml *x, sheet_ctx *c, bool transient)
     rag_cell *dst;
     rg_arena *a = &c->wb->impl->arena;
 
-    if (s->cell_count >= c->wb->impl->limits.cells) {
-        rg_xml_abort(x, RAG_ERR_LIMIT, "sheet '%s' has more than %llu cells",
-                     s->name,
+    /* Counted over every sheet loaded, not per sheet: memory is the
+     * workbook's. */
+    if (c->wb->impl->cells_loaded >= c->wb->impl->limits.cells) {
+        rg_xml_abort(x, RAG_ERR_LIMIT, "the workbook has more than %llu "
+                     "cells (the limit on cells loaded at once)",
                      (unsigned long long)c->wb->impl->limits.cells);
         return;
     }
@@ -457,6 +459,7 @@ static void load_cell(rg_xml *x, sheet_ctx *c, bool transient)
             { nomem(x); return; }
     }
     s->cell_count++;
+    c->wb->impl->cells_loaded++;
 }
 
 static void cell_end(rg_xml *x, sheet_ctx *c)
@@ -922,6 +925,16 @@ static void order_cells(rag_sheet *s)
     s->cell_count = out;
 }
 
+static void drop_cells(rag_workbook *wb, rag_sheet *s)
+{
+    wb->impl->cells_loaded -= s->cell_count;
+    rg_free(s->cells);
+    rg_free(s->rows);
+    s->cells = NULL;
+    s->rows = NULL;
+    s->cell_count = s->row_count = 0;
+}
+
 static rag_status read_sheet(rag_workbook *wb, size_t index,
                              const rag_cell_visitor *visitor, bool load,
                              rag_error *err)
@@ -949,11 +962,7 @@ static rag_status read_sheet(rag_workbook *wb, size_t index,
     st = rg_rels_read(wb, s->part, &c.rels, err);
     if (st == RAG_OK) {
         if (load) {
-            rg_free(s->cells);
-            rg_free(s->rows);
-            s->cells = NULL;
-            s->rows = NULL;
-            s->cell_count = s->row_count = 0;
+            drop_cells(wb, s);
         }
         st = rg_xml_parse_part(wb->impl->zip, s->part, &h, &c,
                                wb->impl->limits.depth, err);
@@ -986,11 +995,7 @@ static rag_status read_sheet(rag_workbook *wb, size_t index,
     rg_free(c.shared);
     if (st != RAG_OK) {
         if (load) {
-            rg_free(s->cells);
-            rg_free(s->rows);
-            s->cells = NULL;
-            s->rows = NULL;
-            s->cell_count = s->row_count = 0;
+            drop_cells(wb, s);
         }
         return st;
     }

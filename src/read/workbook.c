@@ -3,6 +3,7 @@
  * assuming xl/workbook.xml), list its sheets in order through the
  * workbook's relationships, then read the theme, styles and shared strings.
  */
+#include <stdlib.h>
 #include <string.h>
 
 #include "read/reader.h"
@@ -179,6 +180,47 @@ static const char *rel_part(rag_workbook *wb, const char *type,
     return rg_zip_find(wb->impl->zip, fallback);
 }
 
+static int cmp_part(const void *a, const void *b)
+{
+    const rag_sheet *x = *(const rag_sheet *const *)a;
+    const rag_sheet *y = *(const rag_sheet *const *)b;
+    uintptr_t p = (uintptr_t)x->part, q = (uintptr_t)y->part;
+    return p < q ? -1 : p > q;
+}
+
+/* Two sheets on one part: no writer makes it (a part is one sheet's), and
+ * it made every cost a multiple of the file (one part under 4,096 sheets,
+ * a 48 KB file, grew memory and the spool without bound; issue 16).
+ * rg_zip_find gives each entry's one stored name, so the same part is the
+ * same pointer; sorted, so 65,535 sheets cost no more than their count. */
+static rag_status refuse_shared_parts(rag_workbook *wb, rag_error *err)
+{
+    const rag_sheet **by;
+    size_t i;
+
+    if (wb->sheet_count < 2)
+        return RAG_OK;
+    by = rg_malloc(wb->sheet_count * sizeof *by);
+    if (!by)
+        return rg_fail(err, RAG_ERR_NOMEM, "out of memory");
+    for (i = 0; i < wb->sheet_count; i++)
+        by[i] = &wb->sheets[i];
+    qsort(by, wb->sheet_count, sizeof *by, cmp_part);
+    for (i = 1; i < wb->sheet_count; i++)
+        if (by[i]->part == by[i - 1]->part) {
+            const rag_sheet *a = by[i - 1] < by[i] ? by[i - 1] : by[i];
+            const rag_sheet *b = by[i - 1] < by[i] ? by[i] : by[i - 1];
+            rag_status st = rg_fail(err, RAG_ERR_FORMAT, "sheets '%s' and "
+                                    "'%s' are one part (%s): each sheet "
+                                    "needs its own", a->name, b->name,
+                                    a->part);
+            rg_free(by);
+            return st;
+        }
+    rg_free(by);
+    return RAG_OK;
+}
+
 /* Resolve each sheet's r:id to its part; drop chart and dialog sheets,
  * which hold no cells. */
 static rag_status resolve_sheets(rag_workbook *wb, const char **rids,
@@ -204,7 +246,7 @@ static rag_status resolve_sheets(rag_workbook *wb, const char **rids,
         wb->sheets[kept++] = s;
     }
     wb->sheet_count = kept;
-    return RAG_OK;
+    return refuse_shared_parts(wb, err);
 }
 
 rag_status rag_workbook_open(const char *path, const rag_read_options *opts,

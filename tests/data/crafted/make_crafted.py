@@ -10,6 +10,10 @@ size (issue 16), written as raw XML so each is exactly the attack:
   shared-formula-30k.xlsx  a 6 KB shared formula over 30,000 cells (each
                        child got the master's text: dump 1.9 GB, convert
                        3.9 GB and 86 s)
+  same-part-64.xlsx, same-part-4096.xlsx  one worksheet part of 100,000
+                       cells listed under 64 and 4,096 sheets (limits
+                       counted per sheet: dump 1.3 GB; memory and spool
+                       without bound)
 Usage: make_crafted.py OUTDIR"""
 import os
 import sys
@@ -104,6 +108,31 @@ def shared_formula(path, n):
         z.writestr('xl/worksheets/sheet1.xml', xml)
 
 
+def same_part(path, n, cells):
+    """n sheets whose relationships all point at one worksheet part."""
+    wb = ('<?xml version="1.0" encoding="UTF-8"?><workbook %s '
+          'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/'
+          'relationships"><sheets>%s</sheets></workbook>'
+          % (NS, ''.join('<sheet name="S%d" sheetId="%d" r:id="rId%d"/>'
+                         % (i, i + 1, i + 1) for i in range(n))))
+    rels = ('<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns='
+            '"http://schemas.openxmlformats.org/package/2006/relationships">'
+            '%s</Relationships>'
+            % ''.join('<Relationship Id="rId%d" Type="http://schemas.'
+                      'openxmlformats.org/officeDocument/2006/relationships/'
+                      'worksheet" Target="worksheets/sheet1.xml"/>' % (i + 1)
+                      for i in range(n)))
+    row = '<row>%s</row>' % ('<c><v>1</v></c>' * 100)
+    xml = ('<?xml version="1.0" encoding="UTF-8"?><worksheet %s><sheetData>'
+           '%s</sheetData></worksheet>' % (NS, row * (cells // 100)))
+    with zipfile.ZipFile(path, 'w', zipfile.ZIP_DEFLATED) as z:
+        z.writestr('[Content_Types].xml', CT)
+        z.writestr('_rels/.rels', RELS)
+        z.writestr('xl/workbook.xml', wb)
+        z.writestr('xl/_rels/workbook.xml.rels', rels)
+        z.writestr('xl/worksheets/sheet1.xml', xml)
+
+
 def main():
     out = sys.argv[1]
     os.makedirs(out, exist_ok=True)
@@ -115,6 +144,8 @@ def main():
           '<c r="B1" t="inlineStr"><is><t>x_xFFFF_y</t></is></c>')
     dup_names(os.path.join(out, 'dup-sheet-names.xlsx'), 2000)
     shared_formula(os.path.join(out, 'shared-formula-30k.xlsx'), 30000)
+    same_part(os.path.join(out, 'same-part-64.xlsx'), 64, 100000)
+    same_part(os.path.join(out, 'same-part-4096.xlsx'), 4096, 100000)
 
 
 if __name__ == '__main__':
