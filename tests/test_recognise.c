@@ -611,6 +611,13 @@ static void test_indicator_form_codes_and_key_notes(void **state)
           "Lead Officer||Marc Maddox", "Target||40%", "Actual||37.5%",
           "RAG||AMBER", "Reasons for non-compliance||Staff vacancies", NULL},
          "H 22", RAG_RATING_AMBER, true},
+        {{"Performance Action Plan", "",
+          "Performance Indicator||NI 181 - Days to process new claims",
+          "Lead Officer||Marc Maddox", "Target||20", "Actual||21",
+          "RAG||Amber (within 10% of target)",
+          "Reasons for non-compliance||Moved from red to amber this quarter",
+          NULL},
+         "NI 181", RAG_RATING_AMBER, true},
     };
     size_t k;
     (void)state;

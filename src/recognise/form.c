@@ -126,7 +126,7 @@ static bool value_below(const rg_view *v, uint32_t r, uint32_t c,
             t = rg_text(v, k, (uint32_t)col, &len);
             if (t && bullet(t, len))
                 break; /* an instruction: look further down */
-            if (t && rg_key_text(t, len))
+            if (t && rg_key_text(t, len, true))
                 return false; /* a note on the RAG scheme is no answer */
             if (label_at(v, k, (uint32_t)col, &li, norm, sizeof norm) &&
                 (li.strong || li.styled))

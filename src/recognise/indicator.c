@@ -133,38 +133,92 @@ double rg_stated_tolerance(const rg_view *v, uint32_t r0, uint32_t r1)
     return 0;
 }
 
-bool rg_key_text(const char *t, size_t len)
+static bool is_alpha(char ch)
+{
+    return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z');
+}
+
+/* How many of red, amber and green the text gives as a key's entries: the
+ * colour then what it means, after ":", "=", "-", "(" or a word of
+ * definition ("Amber where ...", "Green if ...", "Green on or better than
+ * target").  "Moved from red to amber" names two colours but defines
+ * neither. */
+static size_t key_entries(const char *t, size_t len)
 {
     static const char *const colours[] = {"red", "amber", "green", NULL};
-    char norm[256];
-    size_t k, named = 0;
+    static const char *const defining[] = {"where", "if", "when", "means",
+                                           "is", "on", "within", "for",
+                                           "equals", NULL};
+    size_t i, k, entries = 0;
+
+    for (i = 0; i < len; i++) {
+        if (i > 0 && is_alpha(t[i - 1]))
+            continue;
+        for (k = 0; colours[k]; k++) {
+            size_t n = strlen(colours[k]), j, e;
+            for (j = 0; j < n && i + j < len; j++)
+                if ((t[i + j] | 0x20) != colours[k][j])
+                    break;
+            if (j < n || (i + n < len && is_alpha(t[i + n])))
+                continue;
+            e = i + n;
+            while (e < len && t[e] == ' ')
+                e++;
+            if (e < len && (t[e] == ':' || t[e] == '=' || t[e] == '-' ||
+                            t[e] == '(' || (unsigned char)t[e] == 0xE2)) {
+                entries++;
+            } else {
+                size_t w;
+                for (w = 0; defining[w]; w++) {
+                    size_t m = strlen(defining[w]), q;
+                    for (q = 0; q < m && e + q < len; q++)
+                        if ((t[e + q] | 0x20) != defining[w][q])
+                            break;
+                    if (q == m && (e + m == len || !is_alpha(t[e + m]))) {
+                        entries++;
+                        break;
+                    }
+                }
+            }
+            break;
+        }
+    }
+    return entries;
+}
+
+bool rg_key_text(const char *t, size_t len, bool band_alone)
+{
+    size_t k, entries;
+    bool band = false;
 
     if (!t || !len)
         return false;
-    for (k = 0; k < len; k++) {
+    entries = key_entries(t, len);
+    /* two colours defined: a key ("Green: on target; Amber: ...") */
+    if (entries >= 2)
+        return true;
+    if (!band_alone)
+        return false;
+    for (k = 0; k < len && !band; k++) {
         size_t e = marker_end(t, len, k);
-        if (e && percent_after(t, len, e) > 0)
-            return true;
+        band = e && percent_after(t, len, e) > 0;
     }
-    rg_norm(t, len, norm, sizeof norm);
-    for (k = 0; colours[k]; k++)
-        named += rg_norm_has(norm, colours[k]);
-    /* one colour is a statement ("Red", "Red - see note"); two or more
-     * are a key's ("Green on target; Amber ...; Red ...") */
-    return named >= 2;
+    /* one colour defined by a band: "Amber where performance is within 5%
+     * of the target" */
+    return band && entries >= 1;
 }
 
 /* A pair's value is a key or band rather than what its label asks for. */
-static bool pair_is_key(const rg_view *v, const rg_pair *p)
+static bool pair_is_key(const rg_view *v, const rg_pair *p, bool band_alone)
 {
     size_t len;
     const char *t;
     if (p->inline_value)
-        return rg_key_text(p->inline_value, p->inline_len);
+        return rg_key_text(p->inline_value, p->inline_len, band_alone);
     if (p->vcol < 0)
         return false;
     t = rg_text(v, (uint32_t)p->vrow, (uint32_t)p->vcol, &len);
-    return t && rg_key_text(t, len);
+    return t && rg_key_text(t, len, band_alone);
 }
 
 /* Words anywhere in rows [r0, r1) of the form (not in table rows). */
@@ -371,11 +425,13 @@ rag_status rg_indicator_plan(rag_model *m, const rg_view *v,
         case RG_LBL_ACTUAL: TAKE(ap); break;
         case RG_LBL_VARIANCE: TAKE(vp); break;
         case RG_LBL_RAG:
-            if (!pair_is_key(v, q))
+            /* "Amber (within 5% of target)" states amber: only a key of
+             * two colours is no statement */
+            if (!pair_is_key(v, q, false))
                 TAKE(rp);
             break;
         case RG_LBL_REASON:
-            if (!pair_is_key(v, q))
+            if (!pair_is_key(v, q, true))
                 TAKE(reason);
             break;
         case RG_LBL_PERIOD: TAKE(period); break;

@@ -240,9 +240,11 @@ const char *rg_title_code(rag_model *m, const char *title);
 rag_unit rg_title_unit(const char *title);
 double rg_stated_tolerance(const rg_view *v, uint32_t r0, uint32_t r1);
 /* Text that explains the RAG scheme rather than stating one rating or a
- * reason: a band ("Amber: within 5% of target", "+/- 2%") or two or more
- * of red, amber and green ("Green on target; Amber ...; Red ..."). */
-bool rg_key_text(const char *t, size_t len);
+ * reason: two colours each with what it means ("Green: on target; Amber
+ * ..."), or, when band_alone, one colour defined by a band ("Amber where
+ * performance is within 5% of the target").  "Moved from red to amber"
+ * is neither. */
+bool rg_key_text(const char *t, size_t len, bool band_alone);
 
 /* A new plan appended to m (zeroed, sheet filled in), or NULL. */
 rag_plan *rg_add_plan(rag_model *m, const rg_view *v, rag_plan_kind kind);

@@ -182,6 +182,22 @@ static void prefer_action_words(const rg_view *v, uint32_t r, uint32_t c,
         h->col[RG_COL_ACTION] = (int32_t)c;
 }
 
+/* A key entry written on the header row, to the right of the table: the
+ * words of a status ("Revised date agreed", "Planned activity") just right
+ * of a coloured cell that holds nothing, its swatch.  A heading's own
+ * shading is on the heading's cell, and a heading is not a status. */
+static bool key_beside_swatch(const rg_view *v, uint32_t r, uint32_t c)
+{
+    size_t len;
+    const char *t;
+
+    if (c == 0 || rg_has_value(v, r, c - 1) ||
+        rg_fill(v, r, c - 1) == RAG_NO_COLOR)
+        return false;
+    t = rg_text(v, r, c, &len);
+    return t && rg_status_of(t, len) != RAG_PROGRESS_NONE;
+}
+
 /* The header of row r from column c0; *next gets the column a second
  * table side by side starts at (or UINT32_MAX). */
 static void header_at(const rg_view *v, uint32_t r, uint32_t c0, bool merged,
@@ -212,6 +228,8 @@ static void header_at(const rg_view *v, uint32_t r, uint32_t c0, bool merged,
         role = header_cell(v, r, c, merged, &month, &year);
         if (role == -2)
             continue;
+        if (key_beside_swatch(v, r, c))
+            continue; /* a key's entry on the header row, not a heading */
         if (!month && role <= RG_COL_NONE) {
             h->unknown++;
             continue; /* words that are no heading stay outside the table */

@@ -165,8 +165,12 @@ def indicator_plan(v):
             rows.append(("rag", rng.choice(["RAG status", "RAG", "Status"]),
                          stated.capitalize() if rng.random() < 0.5 else stated.upper()))
         has_reason = rng.random() < 0.8
+        # reasons as officers write them, some naming two colours without
+        # being a key ("moved from red to amber")
         rows.append(("reason", rng.choice(REASON_LABELS),
-                     "Staff vacancies in the team and a rise in demand."
+                     rng.choice(["Staff vacancies in the team and a rise in demand.",
+                                 "Moved from red to amber this quarter; recovery plan agreed.",
+                                 "Red: demand rose faster than staffing; amber expected by Q4."])
                      if has_reason else None))
         for role, label, value in rows:
             if role == "actual" and beside:
