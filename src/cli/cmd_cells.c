@@ -338,48 +338,27 @@ static int csv_cell(void *ctx, const rag_sheet *sheet, const rag_cell *c)
     return ferror(o->f) ? 1 : 0;
 }
 
-/* Stops the first pass at the first cell: by then the <dimension>, which
- * comes before the cells, has been read. */
-static int stop_at_first_cell(void *ctx, const rag_sheet *sheet,
-                              const rag_cell *cell)
-{
-    (void)ctx;
-    (void)cell;
-    return sheet->dimension != NULL;
-}
-
-/* The CSV's width: the declared dimension's last column, else what the
- * cells span (found by a first pass that reads the whole sheet only when
- * it declares no dimension).  A cell past a declared width is still
- * written, at the end of its row: better a ragged row than a lost value. */
+/* The CSV's width: what the cells span, found by a first pass over the
+ * sheet.  Never the declared <dimension>: it is only what the writer
+ * claimed, and a two-cell sheet declaring A1:XFD1 printed 16,383 commas a
+ * row (13.8 GB for a tall sheet; issue 16).  Columns a dimension
+ * declares past the last cell (comments, formats) are no longer padded:
+ * 25 of the corpus's 1,233 files print narrower rows. */
 static int print_csv(rag_workbook *wb, size_t index, const char *file,
                      rag_error *err)
 {
     rag_sheet *s = &wb->sheets[index];
     rag_cell_visitor v;
     cells_out o;
-    rag_range dim;
-    bool have_dim = false;
 
     memset(&o, 0, sizeof o);
     o.f = stdout;
     o.wb = wb;
-    v.ctx = NULL;
-    v.on_row = NULL;
-    v.on_cell = stop_at_first_cell;
-    if (rag_sheet_stream(wb, index, &v, err) != RAG_OK)
+    if (rag_sheet_stream(wb, index, NULL, err) != RAG_OK)
         return cli_file_error(file, err);
-    if (s->dimension && strchr(s->dimension, ':') &&
-        rag_range_parse(s->dimension, &dim))
-        have_dim = true;
-    if (!have_dim) {
-        /* No usable dimension: read the sheet through to learn its width. */
-        if (rag_sheet_stream(wb, index, NULL, err) != RAG_OK)
-            return cli_file_error(file, err);
-        if (!s->has_cells)
-            return RAG_EXIT_OK;
-    }
-    o.csv_last_col = have_dim ? dim.last_col : s->used.last_col;
+    if (!s->has_cells)
+        return RAG_EXIT_OK;
+    o.csv_last_col = s->used.last_col;
     o.csv_last_col += 1; /* count of columns */
     v.ctx = &o;
     v.on_row = NULL;

@@ -130,7 +130,7 @@ def test_csv():
     check("csv exit", status == 0 and err == "", err)
     rows = list(csv.reader(io.StringIO(out, newline="")))
     check("csv rows", len(rows) == 107, len(rows))
-    check("csv width is the dimension's", {len(r) for r in rows} == {16},
+    check("csv width is the cells'", {len(r) for r in rows} == {16},
           repr({len(r) for r in rows}))
     check("csv crlf", out.count("\r\n") == len(rows))
     check("csv row 5", rows[4][:2] == ["Date:", "2009-09-07"], rows[4][:3])
@@ -140,6 +140,16 @@ def test_csv():
     rows = list(csv.reader(io.StringIO(out, newline="")))
     check("csv --sheet", status == 0 and len(rows) == 18 and
           rows[10][4] == "-0.194", repr(rows[10] if len(rows) > 10 else rows))
+    # Two cells in column A under a declared A1:XFD1: one field a row,
+    # not 16,384 (issue 16).
+    wide = os.path.join(os.environ.get("RAG_TEST_DATA", ""), "crafted",
+                        "wide-dimension.xlsx")
+    status, out, err = run("cells", wide, "--format", "csv")
+    lines = out.split("\r\n")
+    check("csv width not the dimension's", status == 0 and
+          len(lines) == 1048577 and lines[0] == "1" and
+          lines[-2] == "2" and set(lines[1:-2]) == {""},
+          (status, err, len(lines), lines[:2]))
 
 
 def oracle_value(c):

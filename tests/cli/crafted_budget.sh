@@ -29,10 +29,11 @@ fail() { echo "FAIL: $*"; fails=$((fails + 1)); }
 
 for f in "${files[@]}"; do
     b=$(basename "$f" .xlsx)
-    for cmd in cells dump validate copy convert; do
+    for cmd in cells csv dump validate copy convert; do
         out="$dir/$b.$cmd.xlsx"
         case $cmd in
         cells) args=(cells "$f") ;;
+        csv) args=(cells --format csv "$f") ;;
         dump) args=(dump "$f") ;;
         validate) args=(validate --quiet "$f") ;;
         copy) args=(copy "$f" "$out") ;;

@@ -14,6 +14,9 @@ size (issue 16), written as raw XML so each is exactly the attack:
                        cells listed under 64 and 4,096 sheets (limits
                        counted per sheet: dump 1.3 GB; memory and spool
                        without bound)
+  wide-dimension.xlsx  two cells (A1, A1048576) under a declared A1:XFD1
+                       (cells --format csv took its width from the
+                       dimension: 13.8 GB)
 Usage: make_crafted.py OUTDIR"""
 import os
 import sys
@@ -133,6 +136,21 @@ def same_part(path, n, cells):
         z.writestr('xl/worksheets/sheet1.xml', xml)
 
 
+def wide_dimension(path):
+    xml = ('<?xml version="1.0" encoding="UTF-8"?><worksheet %s>'
+           '<dimension ref="A1:XFD1"/><sheetData>'
+           '<row r="1"><c r="A1"><v>1</v></c></row>'
+           '<row r="1048576"><c r="A1048576"><v>2</v></c></row>'
+           '</sheetData></worksheet>' % NS)
+    with zipfile.ZipFile(path, 'w', zipfile.ZIP_DEFLATED) as z:
+        z.writestr('[Content_Types].xml', CT)
+        z.writestr('_rels/.rels', RELS)
+        z.writestr('xl/workbook.xml', WB)
+        z.writestr('xl/_rels/workbook.xml.rels', WB_RELS)
+        z.writestr('xl/sharedStrings.xml', '<sst %s/>' % NS)
+        z.writestr('xl/worksheets/sheet1.xml', xml)
+
+
 def main():
     out = sys.argv[1]
     os.makedirs(out, exist_ok=True)
@@ -146,6 +164,7 @@ def main():
     shared_formula(os.path.join(out, 'shared-formula-30k.xlsx'), 30000)
     same_part(os.path.join(out, 'same-part-64.xlsx'), 64, 100000)
     same_part(os.path.join(out, 'same-part-4096.xlsx'), 4096, 100000)
+    wide_dimension(os.path.join(out, 'wide-dimension.xlsx'))
 
 
 if __name__ == '__main__':
