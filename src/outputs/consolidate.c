@@ -130,6 +130,22 @@ static rag_status read_all(rg_cs_ctx *c, const rag_convert_options *o,
 
 /* ---- the same plan twice ------------------------------------------------------ */
 
+/* Plan identity idx of the run: in seen when idx < n (the files before
+ * this one), else plan idx - n of mine (this file's). */
+static const rg_plan_id *id_at(const rg_plan_set *seen,
+                               const rg_plan_set *mine, size_t n, size_t idx)
+{
+    return idx < n ? rg_plan_set_get(seen, idx)
+                   : rg_plan_set_get(mine, idx - n);
+}
+
+static bool same_date(const rg_plan_id *a, const rg_plan_id *b)
+{
+    return a->as_of.year == b->as_of.year &&
+           (!a->as_of.year ||
+            rag_date_days(a->as_of) == rag_date_days(b->as_of));
+}
+
 /*
  * Find the plans that are in two inputs or more (validate's plan-duplicate
  * rule: src/validate/duplicate.h), keep one copy of each, the later
@@ -145,15 +161,13 @@ static rag_status find_duplicates(rg_cs_ctx *c, const rag_convert_options *o,
     rg_plan_set *seen = rg_plan_set_new(), *mine = NULL;
     size_t *group = NULL, *keep = NULL, *file = NULL, cap = 0, keep_cap = 0,
            file_cap = 0, n = 0, i, k;
-    bool *dates_differ = NULL;
-    size_t dd_cap = 0;
     rag_status st = RAG_OK;
 
     if (!seen)
         return rg_fail(c->err, RAG_ERR_NOMEM, "out of memory");
     for (i = 0; i < c->count && st == RAG_OK; i++) {
         const rag_model *m = c->files[i].m;
-        size_t mn;
+        size_t mn = 0;
         if (!m || !m->plan_count)
             continue;
         mine = rg_plan_set_new();
@@ -161,13 +175,12 @@ static rag_status find_duplicates(rg_cs_ctx *c, const rag_convert_options *o,
             st = rg_fail(c->err, RAG_ERR_NOMEM, "out of memory");
         if (st == RAG_OK)
             st = rg_plan_set_add_model(mine, m, c->files[i].shown, c->err);
-        mn = rg_plan_set_count(mine);
+        if (st == RAG_OK)
+            mn = rg_plan_set_count(mine);
         if (st == RAG_OK &&
             (!rg_grow((void **)&group, &cap, n + mn, sizeof *group) ||
              !rg_grow((void **)&keep, &keep_cap, n + mn, sizeof *keep) ||
-             !rg_grow((void **)&file, &file_cap, n + mn, sizeof *file) ||
-             !rg_grow((void **)&dates_differ, &dd_cap, n + mn,
-                      sizeof *dates_differ)))
+             !rg_grow((void **)&file, &file_cap, n + mn, sizeof *file)))
             st = rg_fail(c->err, RAG_ERR_NOMEM, "out of memory");
         /* against the files before this one only: a plan twice in one
          * workbook is that workbook's business (ref-duplicate) */
@@ -176,22 +189,13 @@ static rag_status find_duplicates(rg_cs_ctx *c, const rag_convert_options *o,
             size_t at, g;
             file[n + k] = i;
             keep[n + k] = n + k;
-            dates_differ[n + k] = false;
             if (!rg_plan_set_find(seen, id, &at)) {
                 group[n + k] = n + k;
                 continue;
             }
             g = group[n + k] = group[at];
-            {
-                const rg_plan_id *first = rg_plan_set_get(seen, g);
-                const rg_plan_id *kept = rg_plan_set_get(seen, keep[g]);
-                long a = rag_date_days(first->as_of);
-                if (first->as_of.year != id->as_of.year ||
-                    (id->as_of.year && rag_date_days(id->as_of) != a))
-                    dates_differ[g] = true;
-                if (rg_plan_later(kept, id))
-                    keep[g] = n + k;
-            }
+            if (rg_plan_later(id_at(seen, mine, n, keep[g]), id))
+                keep[g] = n + k;
         }
         for (k = 0; k < mn && st == RAG_OK; k++)
             st = rg_plan_set_put(seen, rg_plan_set_get(mine, k), c->err);
@@ -203,6 +207,8 @@ static rag_status find_duplicates(rg_cs_ctx *c, const rag_convert_options *o,
     for (i = 0; i < n && st == RAG_OK; i++) {
         size_t g = group[i], kept = keep[g];
         const rg_plan_id *id = rg_plan_set_get(seen, i);
+        const rg_plan_id *first = rg_plan_set_get(seen, g);
+        const rg_plan_id *winner = rg_plan_set_get(seen, kept);
         rg_cs_file *f = &c->files[file[i]];
         rg_buf note = {0};
 
@@ -217,22 +223,23 @@ static rag_status find_duplicates(rg_cs_ctx *c, const rag_convert_options *o,
         }
         if (st != RAG_OK || g == i)
             continue;
+        /* why the counted copy won over this one (over the first, when
+         * this one is counted) */
         if (!rg_buf_printf(&note, "counted once, from %s (%s)",
-                           kept == i ? "this copy"
-                                     : rg_plan_set_get(seen, kept)->file,
-                           dates_differ[g] ? "the later report date"
-                                           : "the later file name"))
+                           kept == i ? "this copy" : winner->file,
+                           same_date(winner, kept == i ? first : id)
+                               ? "the later file name"
+                               : "the later report date"))
             st = rg_fail(c->err, RAG_ERR_NOMEM, "out of memory");
         if (st == RAG_OK)
-            st = rg_plan_duplicate_add(dup, &o->validate, id,
-                                       rg_plan_set_get(seen, g), note.data,
-                                       c->err);
+            st = rg_plan_duplicate_add(dup, &o->validate, id, first,
+                                       note.data, c->err);
         rg_buf_free(&note);
     }
+    rg_plan_set_free(mine);
     rg_free(group);
     rg_free(keep);
     rg_free(file);
-    rg_free(dates_differ);
     rg_plan_set_free(seen);
     return st;
 }

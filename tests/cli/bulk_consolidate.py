@@ -28,6 +28,7 @@ copies of the shared fixtures in temporary folders:
 Env: RAGBOOK, RAG_SHARED_DIR.  Exit 0 passed, 1 failed, 77 skipped (a
 failure when CI is set).
 """
+import datetime
 import os
 import re
 import shutil
@@ -388,6 +389,41 @@ def main():
                   {"children/return.xlsx"},
                   ({r["File"] for r in rows(c, "Action plans")},
                    {r["File"] for r in rows(c, "Trackers")}))
+
+        # two copies of a tracker: the later report date is counted, even
+        # from the earlier file name
+        dates = os.path.join(tmp, "dates")
+        put(TRACKER, os.path.join(dates, "b-september.xlsx"))
+        wb = openpyxl.load_workbook(fixture(TRACKER))
+        wb["WM8 Progress"]["B5"] = datetime.datetime(2009, 12, 7)
+        wb.save(os.path.join(dates, "a-december.xlsx"))
+        st, _, err = run("consolidate", "dates", "-o", "dates.xlsx",
+                         cwd=tmp)
+        if check("report dates: exit 0", st == 0, err):
+            c = openpyxl.load_workbook(os.path.join(tmp, "dates.xlsx"))
+            check("report dates: the later one counted",
+                  {r["File"] for r in rows(c, "Trackers")} ==
+                  {"a-december.xlsx"},
+                  {r["File"] for r in rows(c, "Trackers")})
+            dups = [r["Message"] for r in rows(c, "Issues")
+                    if r["Rule"] == "plan-duplicate"]
+            check("report dates: said why", len(dups) == 1 and
+                  dups[0].endswith("counted once, from a-december.xlsx "
+                                   "(the later report date)"), dups)
+
+        # a workbook holding the plan twice (two sheets), after a file
+        # holding it once: one plan
+        twice = os.path.join(tmp, "twice")
+        put(FRB, os.path.join(twice, "a-one.xlsx"))
+        wb = openpyxl.load_workbook(fixture(FRB))
+        wb.copy_worksheet(wb.active).title = "FRB copy"
+        wb.save(os.path.join(twice, "b-two-sheets.xlsx"))
+        st, _, err = run("consolidate", "twice", "-o", "twice.xlsx",
+                         cwd=tmp)
+        line = wrote_line(err, "consolidate", "twice.xlsx") or ""
+        check("twice in one workbook: one plan", st == 0 and
+              ": 1 plan from 2 files, " in line and
+              "; 2 duplicate plans counted once" in line, err)
 
         # 300 copies of one plan: one plan
         many = os.path.join(tmp, "many")
