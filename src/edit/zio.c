@@ -211,9 +211,11 @@ rag_status ez_copy_raw_as(ez_out *o, ez_in *in, size_t i, const char *as,
         return rg_fail(err, RAG_ERR_ZIP, "not an XLSX file: the zip is "
                        "damaged (%s)", e->name);
     }
-    if ((rg_io_fails(RG_IO_ZIP) |
-         (zipCloseFileInZipRaw64(o->zf, e->info.uncompressed_size,
-                                 e->info.crc) != ZIP_OK)))
+    rc = zipCloseFileInZipRaw64(o->zf, e->info.uncompressed_size,
+                                e->info.crc);
+    /* an injected fault (util/outfile.h) after the entry is closed, so
+     * minizip's state stays as it would be */
+    if (rc != ZIP_OK || rg_io_fails(RG_IO_ZIP))
         return out_fail(o, err, e->name);
     return RAG_OK;
 }
@@ -253,9 +255,9 @@ int ez_write(void *ctx, const char *data, size_t len)
 
 rag_status ez_end(ez_out *o, rag_error *err)
 {
+    int rc = zipCloseFileInZip(o->zf);
     o->open_entry = false;
-    if ((rg_io_fails(RG_IO_ZIP) | (zipCloseFileInZip(o->zf) != ZIP_OK)) ||
-        o->failed)
+    if (rc != ZIP_OK || o->failed || rg_io_fails(RG_IO_ZIP))
         return out_fail(o, err, "an entry");
     return RAG_OK;
 }
@@ -278,8 +280,8 @@ rag_status ez_out_keep(ez_out *o, rg_outfile **kept, rag_error *err)
     rag_status st = RAG_OK;
 
     *kept = NULL;
-    if ((rg_io_fails(RG_IO_ZIP) | (zipClose(o->zf, NULL) != ZIP_OK)) ||
-        o->failed)
+    if (zipClose(o->zf, NULL) != ZIP_OK || o->failed ||
+        rg_io_fails(RG_IO_ZIP))
         st = out_fail(o, err, "the zip directory");
     if (st == RAG_OK)
         *kept = o->file;
@@ -298,8 +300,8 @@ rag_status ez_out_finish(ez_out *o, bool commit, rag_error *err)
         return RAG_OK;
     if (o->open_entry)
         zipCloseFileInZip(o->zf);
-    if ((rg_io_fails(RG_IO_ZIP) | (zipClose(o->zf, NULL) != ZIP_OK)) &&
-        commit)
+    e = zipClose(o->zf, NULL);
+    if (commit && (e != ZIP_OK || rg_io_fails(RG_IO_ZIP)))
         st = out_fail(o, err, "the zip directory");
     if (commit && st == RAG_OK && o->failed)
         st = out_fail(o, err, "the zip");

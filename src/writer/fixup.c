@@ -738,9 +738,9 @@ static bool copy_raw(unzFile uf, zipFile zf, const char *name,
     if (n < 0)
         ok = false;
     unzCloseCurrentFile(uf);
-    if (rg_io_fails(RG_IO_ZIP) |
-        (zipCloseFileInZipRaw64(zf, info->uncompressed_size, info->crc) !=
-         ZIP_OK))
+    if (zipCloseFileInZipRaw64(zf, info->uncompressed_size, info->crc) !=
+            ZIP_OK ||
+        rg_io_fails(RG_IO_ZIP)) /* injected after the close (outfile.h) */
         ok = false;
     return ok;
 }
@@ -797,7 +797,7 @@ static bool patch_sheet(unzFile uf, zipFile zf, const char *name,
     *nomem |= p.nomem;
     if (unzCloseCurrentFile(uf) != UNZ_OK)
         ok = false;
-    if (rg_io_fails(RG_IO_ZIP) | (zipCloseFileInZip(zf) != ZIP_OK))
+    if (zipCloseFileInZip(zf) != ZIP_OK || rg_io_fails(RG_IO_ZIP))
         ok = false;
     rg_buf_free(&p.pend);
     rg_buf_free(&p.out);
@@ -851,7 +851,7 @@ static bool patch_workbook(unzFile uf, zipFile zf, const char *name,
              zipWriteInFileInZip(zf, out.data, (unsigned)out.len) == ZIP_OK;
     if (unzCloseCurrentFile(uf) != UNZ_OK)
         ok = false;
-    if (rg_io_fails(RG_IO_ZIP) | (zipCloseFileInZip(zf) != ZIP_OK))
+    if (zipCloseFileInZip(zf) != ZIP_OK || rg_io_fails(RG_IO_ZIP))
         ok = false;
     rg_buf_free(&in);
     rg_buf_free(&out);
