@@ -43,6 +43,22 @@ static bool pair_has_number(const rg_view *v, const rg_pair *p)
            rg_figure_at(v, p->row, (uint32_t)p->vcol, &f, NULL);
 }
 
+/* A heading, not a sentence: "Deficit Recovery Plan 2023/24" names the
+ * form; "Moved to amber; recovery plan agreed." in a reason does not.  10
+ * words of normal form (where "-" and "/" count as words): a long form
+ * heading ("Financial recovery plan - Adult Social Care assessment
+ * costs") is 9. */
+#define HEADING_WORDS 10
+static bool heading_like(const char *t, size_t len, const char *norm)
+{
+    size_t words = 1;
+    if (len && (t[len - 1] == '.' || memchr(t, ';', len)))
+        return false;
+    for (; *norm; norm++)
+        words += *norm == ' ';
+    return words <= HEADING_WORDS;
+}
+
 /* Short texts on unclaimed rows: a recovery plan's heading, quarter
  * headings. */
 static void sheet_words(const rg_view *v, bool *recovery, int *quarters)
@@ -64,7 +80,8 @@ static void sheet_words(const rg_view *v, bool *recovery, int *quarters)
                 break;
             }
             rg_norm(t, len, norm, sizeof norm);
-            if (rg_vocab_find(rg_kind_words, norm, NULL) == RG_KIND_RECOVERY)
+            if (rg_vocab_find(rg_kind_words, norm, NULL) == RG_KIND_RECOVERY &&
+                heading_like(t, len, norm))
                 *recovery = true;
         }
     }

@@ -74,7 +74,8 @@ def code_in_title(rng, title, code, v):
 
 REASON_LABELS = ["Non-compliance reason", "Reason for variance",
                  "Explanation of variance", "Reason for under-performance",
-                 "Reasons for non-compliance"]
+                 "Reasons for non-compliance", "Commentary",
+                 "Reason for not meeting target"]
 
 
 def indicator_plan(v):
@@ -111,10 +112,12 @@ def indicator_plan(v):
         r += 2
         rows = []
         rows.append(("title", rng.choice(["Indicator Title", "PI Title",
-                                          "Performance Indicator"]),
+                                          "Performance Indicator",
+                                          "Measure", "KPI", "Indicator"]),
                      code_in_title(rng, title, code, v)))
         rows.append(("lead", rng.choice(["Strategic Director Lead",
-                                         "Lead Officer"]),
+                                         "Lead Officer", "Responsible Officer",
+                                         "Owner"]),
                      f"{rng.choice(W.FIRST)} {rng.choice(W.LAST)}"))
         as_number = rng.random() < 0.5
         if as_number:
@@ -126,13 +129,26 @@ def indicator_plan(v):
             if as_number:
                 return x
             return show(x, unit, dec)
-        rows.append(("target", "Target", fig(t)))
+        rows.append(("target", rng.choice(["Target", "Target", "Annual target",
+                                           "Target for the year"]), fig(t)))
+        if rng.random() < 0.3:
+            # the polarity stated on the form, as some templates ask
+            v.traits.add("form-polarity")
+            rows.append(("polarity", rng.choice(["Good performance is",
+                                                 "Polarity", "Aim"]),
+                         rng.choice({"higher_is_better": ["Higher", "High",
+                                                          "Higher is better",
+                                                          "Maximise"],
+                                     "lower_is_better": ["Lower", "Low",
+                                                         "Lower is better",
+                                                         "Minimise"]}[direction])))
         actual_value = fig(a)
         if not as_number and rng.random() < 0.3:
             actual_value = f"{actual_value} Quarterly figure at end of Q2"
             v.traits.add("actual-with-words")
         rows.append(("actual", rng.choice(["Performance this Period",
-                                           "Actual", "Actual performance"]),
+                                           "Actual", "Actual performance",
+                                           "Current performance", "Outturn"]),
                      actual_value))
         var = round(a - t, dec)
         stated_var = None
