@@ -9,7 +9,8 @@
  * names.c   defined names, print titles and areas
  * copy.c    copying input sheets and workbooks
  * fixup.c   what libxlsxwriter cannot write, patched into its file
- * output.c  temporary files beside the target, read back before the rename
+ * output.c  the output read back before it is put in place (util/outfile.c
+ *           writes it beside the target); libxlsxwriter's lines muted
  */
 #ifndef RG_WRITER_H
 #define RG_WRITER_H
