@@ -266,6 +266,59 @@ static void test_consolidate_goes_on_past_an_unreadable_input(void **state)
     unlink(bad);
 }
 
+/* The same plan twice (a folder of copies) and a workbook ragbook wrote
+ * among the inputs: counted once, skipped, and every allocation of it may
+ * fail without a crash, a leak or a file left behind. */
+static void test_consolidate_counts_a_copy_once_and_skips_its_outputs(
+    void **state)
+{
+    const char *out = in_dir("finance.xlsx"), *again = in_dir("again.xlsx");
+    const char *in[4];
+    rag_consolidate_report r;
+    rag_error err;
+    long i, total, step;
+    (void)state;
+    NEED_SHARED();
+    in[0] = fixture("fixtures/benefits-action-plan.xlsx");
+    in[1] = fixture("fixtures/wm8-improvement-tracker.xlsx");
+    in[2] = fixture("fixtures/wm8-improvement-tracker-libreoffice.xlsx");
+    in[3] = fixture("fixtures/benefits-action-plan.xlsx");
+    assert_int_equal(rag_consolidate(in, 4, out, NULL, NULL, &r, &err),
+                     RAG_OK);
+    assert_int_equal(r.files_read, 4);
+    assert_int_equal(r.plans, 2);
+    assert_int_equal(r.duplicates, 2);
+    /* last run's output read as an input: skipped, not a return */
+    in[3] = out;
+    rg_alloc_fail_after(LONG_MAX); /* count, never fail */
+    assert_int_equal(rag_consolidate(in, 4, again, NULL, NULL, &r, &err),
+                     RAG_OK);
+    total = rg_alloc_count();
+    rg_alloc_fail_after(-1);
+    assert_int_equal(r.files_skipped, 1);
+    assert_int_equal(r.files_read, 3);
+    assert_int_equal(r.plans, 2);
+    assert_int_equal(r.duplicates, 1);
+    unlink(again);
+    /* a few hundred failure points spread over every stage */
+    step = total > 300 ? total / 300 : 1;
+    for (i = 0; i < total; i += step) {
+        rag_status st;
+        rag_error_clear(&err);
+        rg_alloc_fail_after(i);
+        st = rag_consolidate(in, 4, again, NULL, NULL, NULL, &err);
+        rg_alloc_fail_after(-1);
+        if (st == RAG_OK) {
+            unlink(again);
+            continue;
+        }
+        if (st != RAG_ERR_NOMEM)
+            assert_int_equal(st, RAG_ERR_IO);
+        assert_false(exists(again));
+    }
+    unlink(out);
+}
+
 static void test_consolidate_gives_the_same_bytes_twice(void **state)
 {
     const char *a = in_dir("a.xlsx"), *b = in_dir("b.xlsx");
@@ -303,6 +356,8 @@ int main(void)
         cmocka_unit_test(test_convert_null_arguments_are_usage_errors),
         cmocka_unit_test(test_convert_alloc_failure_leaves_no_file),
         cmocka_unit_test(test_consolidate_goes_on_past_an_unreadable_input),
+        cmocka_unit_test(
+            test_consolidate_counts_a_copy_once_and_skips_its_outputs),
         cmocka_unit_test(test_consolidate_gives_the_same_bytes_twice),
     };
     return cmocka_run_group_tests_name("convert", tests, setup, teardown);

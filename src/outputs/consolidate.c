@@ -50,10 +50,11 @@ static rag_status name_files(rg_cs_ctx *c, char **dir)
         if (*dir)
             memcpy(*dir, abs[0], common);
         /* inputs with nothing but the root in common: named in full */
-        for (i = 0; *dir && i < c->count; i++)
-            if (!(c->files[i].shown =
-                      rg_strdup(abs[i] + (common ? common + 1 : 0))))
+        for (i = 0; *dir && i < c->count; i++) {
+            c->files[i].shown = rg_strdup(abs[i] + (common ? common + 1 : 0));
+            if (!c->files[i].shown)
                 break;
+        }
         if (!*dir || i < c->count)
             st = rg_fail(c->err, RAG_ERR_NOMEM, "out of memory");
     }
@@ -213,8 +214,9 @@ static rag_status find_duplicates(rg_cs_ctx *c, const rag_convert_options *o,
         rg_buf note = {0};
 
         if (kept != i) { /* one copy of each plan is counted */
-            if (!f->dropped &&
-                !(f->dropped = rg_calloc(f->m->plan_count, sizeof(bool))))
+            if (!f->dropped)
+                f->dropped = rg_calloc(f->m->plan_count, sizeof(bool));
+            if (!f->dropped)
                 st = rg_fail(c->err, RAG_ERR_NOMEM, "out of memory");
             if (st == RAG_OK) {
                 f->dropped[id->plan_index] = true;
