@@ -465,6 +465,52 @@ static void test_key_that_names_its_colours(void **state)
     built_free(&b);
 }
 
+/* A title that closes with the month it reports on gives the report
+ * date; a title naming when a plan was agreed does not. */
+static void test_report_month_in_the_title(void **state)
+{
+    static const struct {
+        const char *title;
+        int y, m, d; /* 0: no report date */
+    } cases[] = {
+        {"Monthly KPI Dashboard - November 2024", 2024, 11, 30},
+        {"Performance report: Sept 2024", 2024, 9, 30},
+        {"Tracker update February 2024", 2024, 2, 29},
+        {"Improvement plan agreed by Cabinet March 2023", 0, 0, 0},
+        {"Corporate Plan Performance 2024-2028", 0, 0, 0},
+    };
+    size_t i;
+    (void)state;
+
+    for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        const char *rows[5];
+        rag_error err;
+        rag_model_options o;
+        built b;
+        const rag_plan *p;
+        static int serial;
+        rows[0] = cases[i].title;
+        rows[1] = "";
+        rows[2] = "Ref|Action|Lead|Target date|Status";
+        rows[3] = "R1|Review the policy|Jo Marsh|31/03/2024|On track";
+        rows[4] = NULL;
+        snprintf(b.path, sizeof b.path, "/tmp/rg_recog_title_%ld_%d.xlsx",
+                 (long)getpid(), serial++);
+        write_grid(b.path, rows);
+        rag_error_clear(&err);
+        assert_int_equal(rag_workbook_read(b.path, NULL, &b.wb, &err),
+                         RAG_OK);
+        memset(&o, 0, sizeof o); /* no --as-of: the workbook's, or today */
+        assert_int_equal(rag_model_build(b.wb, &o, &b.m, &err), RAG_OK);
+        p = only_plan(&b, RAG_PLAN_ACTION);
+        if (p->as_of.year != cases[i].y || p->as_of.month != cases[i].m ||
+            p->as_of.day != cases[i].d)
+            fail_msg("'%s': report date %d-%d-%d", cases[i].title,
+                     p->as_of.year, p->as_of.month, p->as_of.day);
+        built_free(&b);
+    }
+}
+
 /* Years in the upper row of a two-row header, beside "Ref": the months
  * below take them, not the year of the day ragbook runs. */
 static void test_years_in_the_upper_header_row(void **state)
@@ -740,6 +786,7 @@ int main(void)
         cmocka_unit_test(test_scorecard_rows_are_validated_one_by_one),
         cmocka_unit_test(test_action_tables_stay_action_plans),
         cmocka_unit_test(test_due_columns_by_what_they_say),
+        cmocka_unit_test(test_report_month_in_the_title),
         cmocka_unit_test(test_key_that_names_its_colours),
         cmocka_unit_test(test_action_status_by_colour_alone),
         cmocka_unit_test(test_scorecard_rag_by_colour_polarity_by_arrow),

@@ -574,6 +574,49 @@ static bool date_after_label(const rg_view *v, uint32_t r, uint32_t c,
     return false;
 }
 
+/* A title that ends with the month it reports on: "Monthly KPI Dashboard
+ * - November 2024", "Performance report: Sept 2024", "Tracker update
+ * March 2025".  The month-year must close the title (after a dash or a
+ * colon, or as its last two words) and the title must say it is a report
+ * of some kind, so "Plan agreed by Cabinet March 2023" is not read as the
+ * date of the position.  The report date is that month's last day. */
+static bool title_month(const char *t, size_t len, rag_date *out)
+{
+    static const char *const report_words[] = {
+        "dashboard", "report", "monitoring", "update", "performance",
+        "scorecard", "tracker", "position", "progress", "return",
+        "highlight", NULL};
+    char norm[160];
+    size_t k, b, words = 0;
+    int month = 0, year = 0;
+    bool reports = false;
+
+    while (len && (t[len - 1] == ' ' || t[len - 1] == ')'))
+        len--;
+    rg_norm(t, len, norm, sizeof norm);
+    for (k = 0; report_words[k] && !reports; k++)
+        reports = rg_norm_has(norm, report_words[k]);
+    if (!reports)
+        return false;
+    /* the last two words */
+    for (b = len; b > 0; b--) {
+        if (t[b - 1] == ' ' && ++words == 2)
+            break;
+        if (t[b - 1] == '-' || t[b - 1] == ':' || t[b - 1] == '(' ||
+            (unsigned char)t[b - 1] >= 0x80)
+            break;
+    }
+    while (b < len && (t[b] == ' ' || t[b] == '-' || t[b] == ':' ||
+                       t[b] == '('))
+        b++;
+    if (!rg_parse_month_label(t + b, len - b, &month, &year) || !year)
+        return false;
+    out->year = year;
+    out->month = month;
+    out->day = rg_month_days(year, month);
+    return true;
+}
+
 bool rg_report_date(const rg_view *v, uint32_t r0, uint32_t r1,
                     rag_date *out, rag_loc *cell)
 {
@@ -610,6 +653,22 @@ bool rg_report_date(const rg_view *v, uint32_t r0, uint32_t r1,
                         *cell = rg_loc(r, c);
                     return true;
                 }
+            }
+        }
+    }
+    /* no date labelled as the report's: a title naming its month */
+    for (r = r0; r < r1 && r < v->rows; r++) {
+        size_t n, i;
+        const rag_cell *row = rg_row_cells(v, r, &n);
+        for (i = 0; i < n; i++) {
+            size_t len;
+            const char *t = rg_text(v, r, row[i].col, &len);
+            if (!t || len > 150 || rg_claimed(v, r, row[i].col))
+                continue;
+            if (title_month(t, len, out)) {
+                if (cell)
+                    *cell = rg_loc(r, row[i].col);
+                return true;
             }
         }
     }
