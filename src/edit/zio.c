@@ -24,6 +24,7 @@
 #include <zip.h>
 
 #include "edit/zio.h"
+#include "read/zip.h"
 #include "util/outfile.h"
 
 typedef struct ez_entry {
@@ -51,6 +52,7 @@ struct ez_out {
 rag_status ez_in_open(const char *path, ez_in **out, rag_error *err)
 {
     ez_in *z = rg_calloc(1, sizeof *z);
+    unz_global_info64 gi;
     size_t cap = 0;
     int rc;
 
@@ -58,11 +60,16 @@ rag_status ez_in_open(const char *path, ez_in **out, rag_error *err)
     if (!z)
         return rg_fail(err, RAG_ERR_NOMEM, "out of memory");
     rg_arena_init(&z->arena, 0);
-    z->uf = unzOpen64(path);
+    z->uf = rg_unz_open(path);
     if (!z->uf) {
         rg_free(z);
         return rg_fail(err, RAG_ERR_ZIP, "not an XLSX file: the zip cannot "
                        "be opened");
+    }
+    if (unzGetGlobalInfo64(z->uf, &gi) != UNZ_OK) {
+        ez_in_close(z);
+        return rg_fail(err, RAG_ERR_ZIP, "not an XLSX file: the zip is "
+                       "damaged (its directory)");
     }
     for (rc = unzGoToFirstFile(z->uf); rc == UNZ_OK;
          rc = unzGoToNextFile(z->uf)) {
@@ -83,6 +90,10 @@ rag_status ez_in_open(const char *path, ez_in **out, rag_error *err)
         if (!(e->name = rg_arena_strdup(&z->arena, name)))
             goto nomem;
         z->count++;
+        /* minizip 1.1 reads a count of 65,535 as "unknown" and runs on
+         * into the end record: stop where the directory says it ends. */
+        if (z->count == gi.number_entry)
+            break;
     }
     *out = z;
     return RAG_OK;

@@ -192,6 +192,365 @@ static rag_status sniff(const char *path, uint64_t *size, rag_error *err)
     return rg_fail(err, RAG_ERR_NOT_XLSX, "not a zip archive");
 }
 
+/* ---- mending around minizip 1.1 ----------------------------------------
+ * Debian's minizip 1.1 reads a central-directory entry's ZIP64 extra field
+ * only when the 32-bit size or offset equals (ZPOS64_T)(unsigned long)-1,
+ * which on a 64-bit system is never 0xFFFFFFFF: an entry that puts its
+ * sizes in the ZIP64 field (as writers that always use ZIP64 do) keeps
+ * 0xFFFFFFFF for them, and every such zip was called damaged.  Python's
+ * zipfile, unzip and Excel read them.  Rather than replace minizip (one zip
+ * library to trust with hostile input, shared with the editor's raw
+ * copies), it is shown the file through its ioapi with the central
+ * directory rewritten: each sentinel replaced by the value in the ZIP64
+ * field, the field dropped.  Bytes before the directory are the file's
+ * own, so local headers and data are untouched.  A value that does not fit
+ * in 32 bits (a part of 4 GiB or more, a file past 4 GiB) is left to
+ * minizip, which calls it damaged as before: the part limit refuses such a
+ * part anyway. */
+
+/* A central directory larger than this is left to minizip unmended: the
+ * entry limit (100,000 entries of at most a few KiB of name and extra
+ * fields) keeps real ones far below. */
+#define MEND_CD_MAX (64u * 1024 * 1024)
+
+typedef struct zview {
+    FILE *f;
+    uint64_t split;     /* below: the file; from here: tail */
+    char *tail;
+    size_t tail_len;
+    uint64_t pos;
+    int err;
+} zview;
+
+static uint16_t le16(const unsigned char *p)
+{
+    return (uint16_t)(p[0] | p[1] << 8);
+}
+
+static uint32_t le32(const unsigned char *p)
+{
+    return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 |
+           (uint32_t)p[3] << 24;
+}
+
+static uint64_t le64(const unsigned char *p)
+{
+    return (uint64_t)le32(p) | (uint64_t)le32(p + 4) << 32;
+}
+
+static void put16(unsigned char *p, uint32_t v)
+{
+    p[0] = (unsigned char)v;
+    p[1] = (unsigned char)(v >> 8);
+}
+
+static void put32(unsigned char *p, uint32_t v)
+{
+    put16(p, v & 0xFFFF);
+    put16(p + 2, v >> 16);
+}
+
+static bool read_at(FILE *f, uint64_t off, void *buf, size_t n)
+{
+    return fseeko(f, (off_t)off, SEEK_SET) == 0 && fread(buf, 1, n, f) == n;
+}
+
+/* Rewrite the central directory cd, counting its entries into *count;
+ * false when it cannot be (minizip then reads the file as it is).  *need
+ * says whether any entry needed it. */
+static bool mend_entries(const unsigned char *cd, size_t len, rg_buf *out,
+                         bool *need, uint64_t *count)
+{
+    size_t p = 0;
+
+    *need = false;
+    for (*count = 0; p < len; ++*count) {
+        unsigned char h[46];
+        uint64_t v[3];
+        size_t nl, el, cl, e;
+        bool sentinel[3];
+        int k;
+
+        if (len - p < 46 || le32(cd + p) != 0x02014b50)
+            return false;
+        memcpy(h, cd + p, 46);
+        nl = le16(h + 28);
+        el = le16(h + 30);
+        cl = le16(h + 32);
+        if (len - p - 46 < nl + el + cl)
+            return false;
+        /* In the ZIP64 field's order: uncompressed, compressed, offset. */
+        v[0] = le32(h + 24);
+        v[1] = le32(h + 20);
+        v[2] = le32(h + 42);
+        for (k = 0; k < 3; k++)
+            sentinel[k] = v[k] == 0xFFFFFFFFu;
+        if (!rg_buf_append(out, (const char *)h, 46) ||
+            !rg_buf_append(out, (const char *)cd + p + 46, nl))
+            return false;
+        {
+            size_t at = out->len;
+            const unsigned char *x = cd + p + 46 + nl;
+            for (e = 0; e + 4 <= el;) {
+                size_t id = le16(x + e), sz = le16(x + e + 2), q = 4;
+                if (e + 4 + sz > el)
+                    break;
+                if (id == 1) {
+                    for (k = 0; k < 3; k++)
+                        if (sentinel[k] && q + 8 <= 4 + sz) {
+                            v[k] = le64(x + e + q);
+                            q += 8;
+                        }
+                } else if (!rg_buf_append(out, (const char *)x + e,
+                                          4 + sz)) {
+                    return false;
+                }
+                e += 4 + sz;
+            }
+            for (k = 0; k < 3; k++) {
+                if (v[k] >= 0xFFFFFFFFu)
+                    return false; /* does not fit: minizip's to judge */
+                if (sentinel[k])
+                    *need = true;
+            }
+            put32((unsigned char *)out->data + at - 46 - nl + 24,
+                  (uint32_t)v[0]);
+            put32((unsigned char *)out->data + at - 46 - nl + 20,
+                  (uint32_t)v[1]);
+            put32((unsigned char *)out->data + at - 46 - nl + 42,
+                  (uint32_t)v[2]);
+            put16((unsigned char *)out->data + at - 46 - nl + 30,
+                  (uint32_t)(out->len - at));
+        }
+        if (!rg_buf_append(out, (const char *)cd + p + 46 + nl + el, cl))
+            return false;
+        p += 46 + nl + el + cl;
+    }
+    return true;
+}
+
+/* The view of path minizip should read, or NULL to read the file as it is
+ * (nothing to mend, or nothing that can be). */
+static zview *mend_view(const char *path)
+{
+    unsigned char tail[65536 + 22], rec[56];
+    unsigned char *cd = NULL;
+    FILE *f = fopen(path, "rb");
+    struct stat st;
+    size_t want, got, i;
+    uint64_t size, eocd = 0, n, cd_size, cd_off, count = 0, z64 = 0;
+    bool found = false, need = false;
+    rg_buf out = {0};
+    zview *v = NULL;
+
+    if (!f)
+        return NULL;
+    if (fstat(fileno(f), &st) != 0 || st.st_size < 22)
+        goto keep;
+    size = (uint64_t)st.st_size;
+    want = size < sizeof tail ? (size_t)size : sizeof tail;
+    if (!read_at(f, size - want, tail, want))
+        goto keep;
+    got = want;
+    for (i = got - 22 + 1; i-- > 0;)
+        if (le32(tail + i) == 0x06054b50) {
+            eocd = size - want + i;
+            found = true;
+            break;
+        }
+    if (!found)
+        goto keep;
+    i = (size_t)(eocd - (size - want));
+    n = le16(tail + i + 10);
+    cd_size = le32(tail + i + 12);
+    cd_off = le32(tail + i + 16);
+    if (i >= 20 && le32(tail + i - 20) == 0x07064b50) {
+        z64 = le64(tail + i - 20 + 8);
+        if (z64 > size - 56 || !read_at(f, z64, rec, 56) ||
+            le32(rec) != 0x06064b50)
+            goto keep;
+        n = le64(rec + 32);
+        cd_size = le64(rec + 40);
+        cd_off = le64(rec + 48);
+    }
+    if (cd_size == 0 || cd_size > MEND_CD_MAX || cd_off > size ||
+        cd_size > size - cd_off || n > 0xFFFF * 4u)
+        goto keep;
+    cd = rg_malloc((size_t)cd_size);
+    if (!cd || !read_at(f, cd_off, cd, (size_t)cd_size) ||
+        !mend_entries(cd, (size_t)cd_size, &out, &need, &count))
+        goto keep;
+    /* A classic end record counts in 16 bits: minizip's own writer puts
+     * 65,535 there for any more (and minizip's reader then reads on past
+     * the directory), others the count's low bits.  The directory itself
+     * says how many there are. */
+    if (count != n) {
+        if (z64 || (n != 0xFFFF && n != (count & 0xFFFF)))
+            goto keep;
+        need = true;
+        n = count;
+    }
+    if (!need)
+        goto keep;
+    {
+        /* The end: a ZIP64 record and locator when the count needs them,
+         * then the classic record. */
+        unsigned char end[56 + 20 + 22];
+        size_t el = 0;
+        uint64_t at = cd_off + out.len;
+        memset(end, 0, sizeof end);
+        if (n >= 0xFFFF) {
+            put32(end, 0x06064b50);
+            put32(end + 4, 44);
+            put16(end + 12, 45);
+            put16(end + 14, 45);
+            put32(end + 24, (uint32_t)n);
+            put32(end + 32, (uint32_t)n);
+            put32(end + 40, (uint32_t)out.len);
+            put32(end + 48, (uint32_t)cd_off);
+            put32(end + 56, 0x07064b50);
+            put32(end + 64, (uint32_t)at);
+            put32(end + 68, (uint32_t)(at >> 32));
+            put32(end + 72, 1);
+            el = 76;
+        }
+        put32(end + el, 0x06054b50);
+        put16(end + el + 8, n >= 0xFFFF ? 0xFFFF : (uint32_t)n);
+        put16(end + el + 10, n >= 0xFFFF ? 0xFFFF : (uint32_t)n);
+        put32(end + el + 12, (uint32_t)out.len);
+        put32(end + el + 16, (uint32_t)cd_off);
+        if (!rg_buf_append(&out, (const char *)end, el + 22))
+            goto keep;
+    }
+    v = rg_calloc(1, sizeof *v);
+    if (!v)
+        goto keep;
+    v->f = f;
+    v->split = cd_off;
+    v->tail = out.data;
+    v->tail_len = out.len;
+    rg_free(cd);
+    return v;
+keep:
+    rg_free(cd);
+    rg_buf_free(&out);
+    fclose(f);
+    return NULL;
+}
+
+static voidpf ZCALLBACK zv_open(voidpf opaque, const void *name, int mode)
+{
+    (void)name;
+    (void)mode;
+    return opaque;
+}
+
+static uLong ZCALLBACK zv_read(voidpf opaque, voidpf stream, void *buf,
+                               uLong size)
+{
+    zview *v = stream;
+    uLong done = 0;
+    (void)opaque;
+    while (done < size) {
+        uLong n = size - done;
+        if (v->pos < v->split) {
+            size_t got;
+            if (n > v->split - v->pos)
+                n = (uLong)(v->split - v->pos);
+            if (fseeko(v->f, (off_t)v->pos, SEEK_SET) != 0) {
+                v->err = 1;
+                break;
+            }
+            got = fread((char *)buf + done, 1, n, v->f);
+            v->pos += got;
+            done += got;
+            if (got < n) {
+                v->err = ferror(v->f) ? 1 : 0;
+                break;
+            }
+        } else {
+            uint64_t off = v->pos - v->split;
+            if (off >= v->tail_len)
+                break;
+            if (n > v->tail_len - off)
+                n = (uLong)(v->tail_len - off);
+            memcpy((char *)buf + done, v->tail + off, n);
+            v->pos += n;
+            done += n;
+        }
+    }
+    return done;
+}
+
+static uLong ZCALLBACK zv_write(voidpf opaque, voidpf stream, const void *buf,
+                                uLong size)
+{
+    (void)opaque;
+    (void)stream;
+    (void)buf;
+    (void)size;
+    return 0;
+}
+
+static ZPOS64_T ZCALLBACK zv_tell(voidpf opaque, voidpf stream)
+{
+    (void)opaque;
+    return ((zview *)stream)->pos;
+}
+
+static long ZCALLBACK zv_seek(voidpf opaque, voidpf stream, ZPOS64_T off,
+                              int origin)
+{
+    zview *v = stream;
+    uint64_t end = v->split + v->tail_len, base;
+    (void)opaque;
+    base = origin == ZLIB_FILEFUNC_SEEK_CUR   ? v->pos
+           : origin == ZLIB_FILEFUNC_SEEK_END ? end
+                                              : 0;
+    if (off > end || base > end - off)
+        return -1;
+    v->pos = base + off;
+    return 0;
+}
+
+static int ZCALLBACK zv_close(voidpf opaque, voidpf stream)
+{
+    zview *v = stream;
+    (void)opaque;
+    fclose(v->f);
+    rg_free(v->tail);
+    rg_free(v);
+    return 0;
+}
+
+static int ZCALLBACK zv_error(voidpf opaque, voidpf stream)
+{
+    (void)opaque;
+    return ((zview *)stream)->err;
+}
+
+void *rg_unz_open(const char *path)
+{
+    zview *v = mend_view(path);
+    zlib_filefunc64_def ff;
+    unzFile uf;
+
+    if (!v)
+        return unzOpen64(path);
+    memset(&ff, 0, sizeof ff);
+    ff.zopen64_file = zv_open;
+    ff.zread_file = zv_read;
+    ff.zwrite_file = zv_write;
+    ff.ztell64_file = zv_tell;
+    ff.zseek64_file = zv_seek;
+    ff.zclose_file = zv_close;
+    ff.zerror_file = zv_error;
+    ff.opaque = v;
+    /* On failure minizip has closed the stream (zv_close) itself. */
+    uf = unzOpen2_64(path, &ff);
+    return uf;
+}
+
 static rag_status zip_error(rag_error *err, int code, const char *what)
 {
     if (err)
@@ -222,7 +581,7 @@ rag_status rg_zip_open(const char *path, const rag_read_limits *limits,
     /* On one core a reading thread only adds hand-overs. */
     z->threads = sysconf(_SC_NPROCESSORS_ONLN) > 1;
     z->file_size = size;
-    z->uf = unzOpen64(path);
+    z->uf = rg_unz_open(path);
     if (!z->uf) {
         rg_zip_close(z);
         return rg_fail(err, RAG_ERR_ZIP, "not an XLSX file: the zip's "
@@ -276,6 +635,13 @@ rag_status rg_zip_open(const char *path, const rag_read_limits *limits,
         e->flags = info.flag;
         e->method = info.compression_method;
         z->count++;
+        /* minizip 1.1 takes a count of 65,535 for "unknown" and reads on
+         * past the last entry into the end record ("damaged"): the
+         * directory's own count says where it ends. */
+        if (z->count == gi.number_entry) {
+            rc = UNZ_END_OF_LIST_OF_FILE;
+            break;
+        }
     }
     if (rc != UNZ_END_OF_LIST_OF_FILE) {
         rg_zip_close(z);

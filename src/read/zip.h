@@ -17,6 +17,11 @@ rag_status rg_zip_open(const char *path, const rag_read_limits *limits,
                        rg_zip **out, rag_error *err);
 void rg_zip_close(rg_zip *z);
 
+/* minizip's handle (an unzFile) on the zip at path, mended around minizip
+ * 1.1's ZIP64 bug (zip.c): the editor's raw copies open the input with it.
+ * NULL when minizip cannot open it. */
+void *rg_unz_open(const char *path);
+
 /* The stored name of the entry called name (ignoring ASCII case, '\' read
  * as '/', a leading '/' dropped), or NULL. */
 const char *rg_zip_find(const rg_zip *z, const char *name);

@@ -17,8 +17,14 @@ size (issue 16), written as raw XML so each is exactly the attack:
   wide-dimension.xlsx  two cells (A1, A1048576) under a declared A1:XFD1
                        (cells --format csv took its width from the
                        dimension: 13.8 GB)
+  zip64-directory.xlsx every central-directory entry with its sizes as
+                       0xFFFFFFFF and the real ones in a ZIP64 field (Debian's
+                       minizip 1.1 missed the sentinel on 64-bit: "damaged")
+  entries-65535.xlsx   a zip of exactly 65,535 entries (minizip 1.1 took the
+                       count for "unknown" and read on: "damaged")
 Usage: make_crafted.py OUTDIR"""
 import os
+import struct
 import sys
 import zipfile
 
@@ -151,6 +157,66 @@ def wide_dimension(path):
         z.writestr('xl/worksheets/sheet1.xml', xml)
 
 
+def small_parts():
+    return [('[Content_Types].xml', CT), ('_rels/.rels', RELS),
+            ('xl/workbook.xml', WB), ('xl/_rels/workbook.xml.rels', WB_RELS),
+            ('xl/sharedStrings.xml',
+             '<sst %s><si><t>hi</t></si></sst>' % NS),
+            ('xl/worksheets/sheet1.xml',
+             sheet('<c r="A1" t="s"><v>0</v></c><c r="B1"><v>2</v></c>'))]
+
+
+def zip64_directory(path):
+    """Written by zipfile with force_zip64 (ZIP64 local headers), then the
+    central directory rewritten as writers that always use ZIP64 write it:
+    sizes 0xFFFFFFFF, the real ones in a ZIP64 extra field, a ZIP64 end
+    record and locator."""
+    with zipfile.ZipFile(path, 'w', zipfile.ZIP_DEFLATED) as z:
+        for name, text in small_parts():
+            with z.open(name, 'w', force_zip64=True) as f:
+                f.write(text.encode())
+    data = open(path, 'rb').read()
+    eocd = data.rindex(b'PK\x05\x06')
+    n, cd_size, cd_off = struct.unpack('<HII', data[eocd + 10:eocd + 20])
+    p, out = cd_off, []
+    for _ in range(n):
+        head = struct.unpack('<IHHHHHHIIIHHHHHII', data[p:p + 46])
+        nl, el, cl = head[10:13]
+        name = data[p + 46:p + 46 + nl]
+        extra, keep, e = data[p + 46 + nl:p + 46 + nl + el], b'', 0
+        while e + 4 <= len(extra):
+            hid, hl = struct.unpack('<HH', extra[e:e + 4])
+            if hid != 1:
+                keep += extra[e:e + 4 + hl]
+            e += 4 + hl
+        extra = struct.pack('<HHQQ', 1, 16, head[9], head[8]) + keep
+        fields = list(head)
+        fields[1] = fields[2] = 45
+        fields[8] = fields[9] = 0xFFFFFFFF
+        fields[11] = len(extra)
+        out.append(struct.pack('<IHHHHHHIIIHHHHHII', *fields) + name +
+                   extra + data[p + 46 + nl + el:p + 46 + nl + el + cl])
+        p += 46 + nl + el + cl
+    cd = b''.join(out)
+    z64_off = cd_off + len(cd)
+    end = (struct.pack('<IQHHIIQQQQ', 0x06064b50, 44, 45, 45, 0, 0, n, n,
+                       len(cd), cd_off) +
+           struct.pack('<IIQI', 0x07064b50, 0, z64_off, 1) +
+           struct.pack('<IHHHHIIH', 0x06054b50, 0, 0, n, n, len(cd), cd_off,
+                       0))
+    open(path, 'wb').write(data[:cd_off] + cd + end)
+
+
+def entries_65535(path):
+    """The workbook's six parts and empty entries up to 65,535 in all."""
+    parts = small_parts()
+    with zipfile.ZipFile(path, 'w', zipfile.ZIP_STORED) as z:
+        for name, text in parts:
+            z.writestr(name, text)
+        for i in range(65535 - len(parts)):
+            z.writestr('e/%x' % i, '')
+
+
 def main():
     out = sys.argv[1]
     os.makedirs(out, exist_ok=True)
@@ -165,6 +231,8 @@ def main():
     same_part(os.path.join(out, 'same-part-64.xlsx'), 64, 100000)
     same_part(os.path.join(out, 'same-part-4096.xlsx'), 4096, 100000)
     wide_dimension(os.path.join(out, 'wide-dimension.xlsx'))
+    zip64_directory(os.path.join(out, 'zip64-directory.xlsx'))
+    entries_65535(os.path.join(out, 'entries-65535.xlsx'))
 
 
 if __name__ == '__main__':
