@@ -56,7 +56,7 @@ int cmd_consolidate(int argc, char **argv)
                         errs, &r, &err) != RAG_OK) {
         free(errs);
         cli_inputs_free(&in);
-        return cli_file_error(err.file[0] ? err.file : out, &err);
+        return cli_file_error(cli_error_file(&err, out, NULL, out), &err);
     }
     status = in.trouble ? RAG_EXIT_TROUBLE : RAG_EXIT_OK;
     for (i = 0; i < in.count; i++)
