@@ -41,7 +41,7 @@ for cmd in convert copy; do
     target="$dir/out/$cmd.xlsx"
     partway=0
     for i in $(seq 1 25); do
-        rm -f "$dir/out/"* "$dir/out/".[!.]* 2>/dev/null
+        find "$dir/out" -mindepth 1 -delete # ..ragbook-side-* too
         [ $((i % 2)) -eq 0 ] && cp "$ref" "$target"
         # a point in the first 110% of a full run's time
         wait_ms=$((RANDOM * took * 11 / 10 / 32768))
