@@ -210,7 +210,9 @@ static void test_output_abort_leaves_nothing(void **state)
 
     assert_int_equal(rag_writer_open(in_dir("gone.xlsx"), NULL, &w, NULL),
                      RAG_OK);
-    assert_int_equal(files_in_dir(), 1); /* the temporary file */
+    /* the temporary file: unnamed (O_TMPFILE), or named beside the
+     * target where the file system refuses O_TMPFILE */
+    assert_true(files_in_dir() <= 1);
     assert_int_equal(rag_writer_add_sheet(w, "A", &ws, NULL), RAG_OK);
     assert_int_equal(rag_wsheet_write_number(ws, 0, 0, 1, RAG_WSTYLE_NONE,
                                              NULL), RAG_OK);
