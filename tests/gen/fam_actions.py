@@ -477,6 +477,11 @@ def action_plan(v):
         heads.append(("rag", rng.choice(["RAG", "Status", "RAG status"])))
         v.traits.add("status-column")
         rag_letters = rng.random() < 0.4
+        # or the key's words written out ("On track", "Slipped by over a
+        # month") rather than a colour's name
+        rag_phrases = not rag_letters and rng.random() < 0.3
+        if rag_phrases:
+            v.traits.add("status-phrases")
     col = {}
     for i, (role, h) in enumerate(heads):
         ws.put(r, c0 + i, h, bold=True)
@@ -550,6 +555,8 @@ def action_plan(v):
                             "over_one_month_behind": "Red"}[status]
                     if rag_letters:
                         word = word[0]
+                    elif rag_phrases:
+                        word = rng.choice(W.KEY_WORDS[status])
                 ws.put(r, col["rag"], word)
             v.fact("ref", [sheet, ref], True)
             v.fact("parent", [sheet, ref], pref)

@@ -107,7 +107,14 @@ def recovery_plan(v):
     if ms_style == "seed":
         heads = ["MILESTONE DETAILS", "£", "Date"]
     else:
-        heads = ["Milestone", "Amount", "Target date", "Owner"]
+        # the milestone table's headings as templates word them
+        heads = [rng.choice(["Milestone", "Key milestones",
+                             "Milestone description", "Action"]),
+                 rng.choice(["Amount", "£", "Saving £", "Estimated saving",
+                             "Value (£)"]),
+                 rng.choice(["Target date", "Date", "Delivery date",
+                             "Deadline"]),
+                 rng.choice(["Owner", "Lead", "Responsible officer"])]
     for i, h in enumerate(heads):
         ws.put(r, lc + i, h, bold=True)
     r += 1
