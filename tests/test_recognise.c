@@ -64,23 +64,31 @@ typedef struct built {
     char path[64];
 } built;
 
-static void build_grid(built *b, const char *const *rows)
+/* Read b->path and build its model as of y-m-d (year 0: no --as-of, the
+ * workbook's own date or today). */
+static void read_built(built *b, int y, int m, int d)
 {
     rag_error err;
     rag_model_options o;
+
+    rag_error_clear(&err);
+    b->wb = NULL;
+    assert_int_equal(rag_workbook_read(b->path, NULL, &b->wb, &err), RAG_OK);
+    memset(&o, 0, sizeof o);
+    o.as_of.year = y;
+    o.as_of.month = m;
+    o.as_of.day = d;
+    assert_int_equal(rag_model_build(b->wb, &o, &b->m, &err), RAG_OK);
+}
+
+static void build_grid(built *b, const char *const *rows)
+{
     static int serial;
 
     snprintf(b->path, sizeof b->path, "/tmp/rg_recog_%ld_%d.xlsx",
              (long)getpid(), serial++);
     write_grid(b->path, rows);
-    rag_error_clear(&err);
-    b->wb = NULL;
-    assert_int_equal(rag_workbook_read(b->path, NULL, &b->wb, &err), RAG_OK);
-    memset(&o, 0, sizeof o);
-    o.as_of.year = 2023;
-    o.as_of.month = 10;
-    o.as_of.day = 31;
-    assert_int_equal(rag_model_build(b->wb, &o, &b->m, &err), RAG_OK);
+    read_built(b, 2023, 10, 31);
 }
 
 static void built_free(built *b)
@@ -299,8 +307,6 @@ static void test_scorecard_rag_by_colour_polarity_by_arrow(void **state)
     static const char *const heads[] = {"KPI", "Description", "Polarity",
                                         "Target", "Q1", "Q2", "Status"};
     static const uint32_t fills[] = {0x00B050, 0xFFC000, 0xFF0000};
-    rag_error err;
-    rag_model_options o;
     built b;
     lxw_workbook *wb;
     lxw_worksheet *ws;
@@ -336,10 +342,7 @@ static void test_scorecard_rag_by_colour_polarity_by_arrow(void **state)
         worksheet_write_blank(ws, (lxw_row_t)(i + 1), 6, fmt[i]);
     }
     assert_int_equal(workbook_close(wb), LXW_NO_ERROR);
-    rag_error_clear(&err);
-    assert_int_equal(rag_workbook_read(b.path, NULL, &b.wb, &err), RAG_OK);
-    memset(&o, 0, sizeof o);
-    assert_int_equal(rag_model_build(b.wb, &o, &b.m, &err), RAG_OK);
+    read_built(&b, 0, 0, 0);
     p = only_plan(&b, RAG_PLAN_SCORECARD);
     assert_int_equal(p->indicator_count, 3);
     /* "KPI" over codes, "Description" over titles */
@@ -363,8 +366,6 @@ static void test_action_status_by_colour_alone(void **state)
     static const rag_progress want[] = {RAG_PROGRESS_ON_TARGET,
                                         RAG_PROGRESS_ONE_MONTH_BEHIND,
                                         RAG_PROGRESS_OVER_ONE_MONTH_BEHIND};
-    rag_error err;
-    rag_model_options o;
     built b;
     lxw_workbook *wb;
     lxw_worksheet *ws;
@@ -391,10 +392,7 @@ static void test_action_status_by_colour_alone(void **state)
         worksheet_write_blank(ws, (lxw_row_t)(i + 1), 4, f);
     }
     assert_int_equal(workbook_close(wb), LXW_NO_ERROR);
-    rag_error_clear(&err);
-    assert_int_equal(rag_workbook_read(b.path, NULL, &b.wb, &err), RAG_OK);
-    memset(&o, 0, sizeof o);
-    assert_int_equal(rag_model_build(b.wb, &o, &b.m, &err), RAG_OK);
+    read_built(&b, 0, 0, 0);
     p = only_plan(&b, RAG_PLAN_ACTION);
     assert_int_equal(p->action_count, 3);
     for (i = 0; i < 3; i++)
@@ -411,8 +409,6 @@ static void test_key_that_names_its_colours(void **state)
                                         RAG_PROGRESS_OVER_ONE_MONTH_BEHIND,
                                         RAG_PROGRESS_COMPLETE};
     static const char *const months[] = {"April", "May", "June", "July"};
-    rag_error err;
-    rag_model_options o;
     built b;
     lxw_workbook *wb;
     lxw_worksheet *ws;
@@ -447,13 +443,7 @@ static void test_key_that_names_its_colours(void **state)
                                   f);
     }
     assert_int_equal(workbook_close(wb), LXW_NO_ERROR);
-    rag_error_clear(&err);
-    assert_int_equal(rag_workbook_read(b.path, NULL, &b.wb, &err), RAG_OK);
-    memset(&o, 0, sizeof o);
-    o.as_of.year = 2025;
-    o.as_of.month = 7;
-    o.as_of.day = 31;
-    assert_int_equal(rag_model_build(b.wb, &o, &b.m, &err), RAG_OK);
+    read_built(&b, 2025, 7, 31);
     p = only_plan(&b, RAG_PLAN_TRACKER);
     assert_int_equal(p->legend_count, 4);
     assert_true(p->legend[0].by_name);
@@ -484,8 +474,6 @@ static void test_report_month_in_the_title(void **state)
 
     for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         const char *rows[5];
-        rag_error err;
-        rag_model_options o;
         built b;
         const rag_plan *p;
         static int serial;
@@ -497,11 +485,7 @@ static void test_report_month_in_the_title(void **state)
         snprintf(b.path, sizeof b.path, "/tmp/rg_recog_title_%ld_%d.xlsx",
                  (long)getpid(), serial++);
         write_grid(b.path, rows);
-        rag_error_clear(&err);
-        assert_int_equal(rag_workbook_read(b.path, NULL, &b.wb, &err),
-                         RAG_OK);
-        memset(&o, 0, sizeof o); /* no --as-of: the workbook's, or today */
-        assert_int_equal(rag_model_build(b.wb, &o, &b.m, &err), RAG_OK);
+        read_built(&b, 0, 0, 0); /* no --as-of: the workbook's, or today */
         p = only_plan(&b, RAG_PLAN_ACTION);
         if (p->as_of.year != cases[i].y || p->as_of.month != cases[i].m ||
             p->as_of.day != cases[i].d)
