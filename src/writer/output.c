@@ -160,43 +160,59 @@ rag_status rg_output_verify(const char *path, rag_error *err)
 
 #ifdef __GLIBC__
 static struct {
-    int depth;      /* writers open */
-    FILE *real;     /* stderr before the first */
-    FILE *filter;   /* stderr while any is open */
-    char line[512]; /* the line being written, up to its newline */
+    int depth;     /* writers open */
+    FILE *real;    /* stderr before the first */
+    FILE *filter;  /* stderr while any is open */
+    char head[16]; /* a line's first bytes, while they may be a marker */
     size_t len;
-    bool decided;   /* a long line, judged by its first 512 bytes */
-    bool drop;      /* ... and found to be libxlsxwriter's */
+    bool decided;  /* the line is known to be ours or libxlsxwriter's */
+    bool drop;     /* ... libxlsxwriter's */
 } mute;
 
-static bool lxw_line(const char *s, size_t n)
+static const char *const markers[] = {"[ERROR]", "[WARNING]"};
+
+/* head[0..len) is a whole marker (1), the start of one (0), or neither
+ * (-1). */
+static int marker(const char *head, size_t len)
 {
-    return (n >= 7 && !memcmp(s, "[ERROR]", 7)) ||
-           (n >= 9 && !memcmp(s, "[WARNING]", 9));
+    size_t i, n;
+    int r = -1;
+    for (i = 0; i < sizeof markers / sizeof markers[0]; i++) {
+        n = strlen(markers[i]);
+        if (len >= n && !memcmp(head, markers[i], n))
+            return 1;
+        if (len < n && !memcmp(head, markers[i], len))
+            r = 0;
+    }
+    return r;
 }
 
-/* What is held of the current line, passed on or dropped. */
-static void mute_flush(void)
-{
-    if (!mute.decided)
-        mute.drop = lxw_line(mute.line, mute.len);
-    mute.decided = true;
-    if (mute.len && !mute.drop)
-        fwrite(mute.line, 1, mute.len, mute.real);
-    mute.len = 0;
-}
-
+/* Each line is passed on as it comes, but for its first few bytes while
+ * they could still be "[ERROR]" or "[WARNING]": so a progress line shows
+ * at once, and only libxlsxwriter's lines are dropped. */
 static ssize_t mute_write(void *cookie, const char *buf, size_t size)
 {
     size_t i;
     (void)cookie;
     for (i = 0; i < size; i++) {
-        if (mute.len == sizeof mute.line)
-            mute_flush();
-        mute.line[mute.len++] = buf[i];
-        if (buf[i] == '\n') {
-            mute_flush();
+        char c = buf[i];
+        if (!mute.decided) {
+            int m;
+            mute.head[mute.len++] = c;
+            m = marker(mute.head, mute.len);
+            if (m != 0) {
+                mute.decided = true;
+                mute.drop = m == 1;
+                if (!mute.drop)
+                    fwrite(mute.head, 1, mute.len, mute.real);
+                mute.len = 0;
+            }
+        } else if (!mute.drop) {
+            fputc(c, mute.real);
+        }
+        if (c == '\n' || c == '\r') { /* '\r': a progress line's end */
             mute.decided = false;
+            mute.len = 0;
         }
     }
     fflush(mute.real);
@@ -230,7 +246,9 @@ void rg_mute_end(void)
         stderr = mute.real;
         fclose(mute.filter);
         mute.filter = NULL;
-        mute_flush(); /* a last line without its newline */
+        if (mute.len) /* the start of a last line, never finished */
+            fwrite(mute.head, 1, mute.len, mute.real);
+        mute.len = 0;
         mute.decided = false;
     }
 #endif
