@@ -286,6 +286,38 @@ static void test_model_alloc_failure_at_every_step(void **state)
     rag_workbook_free(wb);
 }
 
+/* An action past its due date and not complete is behind whatever its
+ * months say: one answer for convert's computed status. */
+static void test_status_when_late(void **state)
+{
+    static const rag_date due = {2024, 3, 31};
+    static const struct {
+        rag_progress stated;
+        rag_date on;
+        rag_progress want;
+    } cases[] = {
+        {RAG_PROGRESS_ON_TARGET, {2024, 3, 31}, RAG_PROGRESS_ON_TARGET},
+        {RAG_PROGRESS_ON_TARGET, {2024, 4, 30}, RAG_PROGRESS_ONE_MONTH_BEHIND},
+        {RAG_PROGRESS_ON_TARGET, {2024, 5, 2},
+         RAG_PROGRESS_OVER_ONE_MONTH_BEHIND},
+        {RAG_PROGRESS_NONE, {2024, 4, 1}, RAG_PROGRESS_ONE_MONTH_BEHIND},
+        {RAG_PROGRESS_PROGRAMMED, {2025, 1, 1},
+         RAG_PROGRESS_OVER_ONE_MONTH_BEHIND},
+        {RAG_PROGRESS_ONE_MONTH_BEHIND, {2024, 4, 10},
+         RAG_PROGRESS_ONE_MONTH_BEHIND},
+        {RAG_PROGRESS_COMPLETE, {2025, 1, 1}, RAG_PROGRESS_COMPLETE},
+        {RAG_PROGRESS_SUSPENDED, {2025, 1, 1}, RAG_PROGRESS_SUSPENDED},
+        {RAG_PROGRESS_REPROGRAMMED, {2025, 1, 1}, RAG_PROGRESS_REPROGRAMMED},
+    };
+    size_t i;
+    (void)state;
+
+    for (i = 0; i < sizeof cases / sizeof cases[0]; i++)
+        assert_int_equal(rg_status_when_late(cases[i].stated, due,
+                                             cases[i].on),
+                         cases[i].want);
+}
+
 /* The colours councils fill RAG cells with, and ones that are no RAG. */
 static void test_fill_colours_read_as_a_rag(void **state)
 {
@@ -321,6 +353,7 @@ int main(void)
         cmocka_unit_test(test_rate_follows_the_contract),
         cmocka_unit_test(test_names_follow_the_contract),
         cmocka_unit_test(test_fill_colours_read_as_a_rag),
+        cmocka_unit_test(test_status_when_late),
         cmocka_unit_test(test_model_alloc_failure_at_every_step),
     };
     return cmocka_run_group_tests_name("model", tests, NULL, NULL);

@@ -275,6 +275,27 @@ rg_family rg_family_of_word(const char *w, size_t len, uint32_t *usual)
     return RG_FAMILY_NONE;
 }
 
+rag_progress rg_status_when_late(rag_progress stated, rag_date due,
+                                 rag_date as_of)
+{
+    long late;
+
+    if (stated == RAG_PROGRESS_COMPLETE || stated == RAG_PROGRESS_SUSPENDED ||
+        stated == RAG_PROGRESS_REPROGRAMMED ||
+        stated == RAG_PROGRESS_OVER_ONE_MONTH_BEHIND || !due.year ||
+        !as_of.year)
+        return stated;
+    late = rag_date_days(as_of) - rag_date_days(due);
+    if (late <= 0)
+        return stated;
+    /* 31 days: a month in the legends' sense ("up to 1 month behind") */
+    if (late > 31)
+        return RAG_PROGRESS_OVER_ONE_MONTH_BEHIND;
+    return stated == RAG_PROGRESS_ONE_MONTH_BEHIND
+               ? stated
+               : RAG_PROGRESS_ONE_MONTH_BEHIND;
+}
+
 rag_rating rg_rating_of_fill(uint32_t rgb)
 {
     rg_family f = rg_family_of_fill(rgb);

@@ -36,6 +36,15 @@ int rg_fy_start_from_text(const char *text);
  * whites, blues and anything pale or dark. */
 rag_rating rg_rating_of_fill(uint32_t rgb);
 
+/* An action's status on a day when it is past its due date and not
+ * complete: what it states, unless that says it is on course (on target,
+ * programmed, or nothing stated), which the date contradicts; then up to
+ * a month behind, or over a month behind when the date passed more than
+ * 31 days ago.  Complete, suspended and reprogrammed (a new date agreed)
+ * stand as stated.  due and as_of: the action's due date and the day. */
+rag_progress rg_status_when_late(rag_progress stated, rag_date due,
+                                 rag_date as_of);
+
 /* Colour families a key names in words ("Green = on track"). */
 typedef enum rg_family {
     RG_FAMILY_NONE = 0, RG_FAMILY_RED, RG_FAMILY_AMBER, RG_FAMILY_GREEN,

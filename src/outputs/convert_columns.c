@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "model/rules.h"
 #include "outputs/convert_sheet.h"
 
 #define OVERDUE_INK 0xC00000u
@@ -122,22 +123,31 @@ static rag_status write_table(rg_cv_sheet *s, const cv_table *t,
         const char *due = rg_cv_due_words(a, late);
         rag_wstyle cs = plain;
         const rag_legend_entry *e;
+        rag_progress shown = a->status;
 
         st = rg_cv_put_text(s, r, t->col, due,
                                      late ? yes : note, err);
         if (st != RAG_OK || (a->is_parent && !a->status))
             continue; /* a heading row has no status of its own */
-        e = rg_cv_legend_entry(p, a->status);
+        if (late) {
+            /* past its due date (validate's milestone-overdue) and not
+             * complete: the date, not a green month, says where it is */
+            rag_date due_on = a->due;
+            if (!due_on.year && a->due_text)
+                rg_due_from_text(a->due_text, &due_on);
+            shown = rg_status_when_late(a->status, due_on, s->env.as_of);
+        }
+        e = rg_cv_legend_entry(p, shown);
         if (t->colour && e && e->label)
             st = rg_cv_refill(s->env.w, rag_writer_style_get(s->env.w, plain),
                               e->fill, &cs, err);
         if (st == RAG_OK)
             st = rg_cv_put_text(s, r, t->col + 1,
-                                         (unsigned)a->status <
+                                         (unsigned)shown <
                                                  RAG_PROGRESS_COUNT
-                                             ? words->w[a->status]
+                                             ? words->w[shown]
                                              : "",
-                                         a->status ? cs : note, err);
+                                         shown ? cs : note, err);
     }
     rg_free(words);
     return st;
