@@ -352,19 +352,27 @@ int cli_outputs_end(int status)
          * file's lines, whole */
         bool keep = status <= RAG_EXIT_FINDINGS || pending.complete;
         int e = 0;
-        if (ferror(stdout) || fflush(stdout) != 0 ||
-            rg_io_fails(RG_IO_WRITE))
+        bool wrote = !ferror(stdout);
+        errno = 0;
+        if (fflush(stdout) != 0 || !wrote || rg_io_fails(RG_IO_WRITE)) {
             e = errno ? errno : EIO;
-        if (keep && !e)
-            e = rg_outfile_commit(pending.text_file); /* fsync, in place */
-        else
+            /* A command that saw its own writes fail has said so in its
+             * one line ("cannot write the output"): not a second one. */
+            if (status != RAG_EXIT_TROUBLE)
+                fprintf(stderr, "ragbook: %s: cannot write: %s\n",
+                        pending.text_target, strerror(e));
             rg_outfile_abort(pending.text_file);
-        pending.text_file = NULL;
-        if (e) {
-            fprintf(stderr, "ragbook: %s: cannot write: %s\n",
-                    pending.text_target, strerror(e));
-            status = RAG_EXIT_TROUBLE;
+        } else if (keep) {
+            e = rg_outfile_commit(pending.text_file); /* fsync, in place */
+            if (e)
+                fprintf(stderr, "ragbook: %s: cannot write: %s\n",
+                        pending.text_target, strerror(e));
+        } else {
+            rg_outfile_abort(pending.text_file);
         }
+        pending.text_file = NULL;
+        if (e)
+            status = RAG_EXIT_TROUBLE;
     }
     if (pending.stdout_copy[0]) {
         struct stat st;

@@ -1,6 +1,6 @@
 #!/bin/bash
 # Every command that writes a workbook (copy, convert, consolidate,
-# validate --report), with a full disk:
+# validate --report, merge), with a full disk:
 #   - a full temporary directory (TMPDIR on a 4 KiB tmpfs): libxlsxwriter's
 #     temporary files live beside the target, so the output is written and
 #     reads back whole (it used to be a zip of empty parts, exit 0);
@@ -48,10 +48,11 @@ run() {
     convert) "$R" convert "$plan" -o "$out" ;;
     consolidate) "$R" consolidate "$plan" "$tracker" -o "$out" ;;
     report) "$R" validate --quiet "$plan" --report "$out" ;;
+    merge) "$R" merge "$tracker" "$tracker" -o "$out" ;;
     esac >"$dir/stdout" 2>"$dir/stderr"
 }
 
-commands="copy convert consolidate report"
+commands="copy convert consolidate report merge"
 
 # Sizes of the outputs when the disk has room.
 declare -A size
