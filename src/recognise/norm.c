@@ -4,6 +4,8 @@
  * matches however the cell spaces or punctuates it ("+/- Target :" and
  * "+ / - Target" are one label).
  */
+#include <pthread.h>
+#include <stdint.h>
 #include <string.h>
 
 #include "recognise/vocab.h"
@@ -119,14 +121,16 @@ size_t rg_norm(const char *s, size_t len, char *buf, size_t size)
 /* ---- matching --------------------------------------------------------- */
 
 /* Length matched when norm starts with w at a word boundary (a plural "s"
- * allowed), else 0. */
+ * allowed), else 0.  One pass, no strlen: the tables are scanned for
+ * every heading of every sheet, and most entries differ at once. */
 static size_t starts_with_word(const char *norm, const char *w)
 {
     size_t n;
-    if (norm[0] != w[0])
-        return 0; /* most entries differ at once */
-    n = strlen(w);
-    if (strncmp(norm, w, n) != 0)
+    if (norm[0] != w[0] || !w[0])
+        return 0;
+    for (n = 1; w[n] && norm[n] == w[n]; n++)
+        ;
+    if (w[n])
         return 0;
     if (norm[n] == '\0' || norm[n] == ' ')
         return n;
@@ -135,10 +139,97 @@ static size_t starts_with_word(const char *norm, const char *w)
     return 0;
 }
 
+/* Words that say when, before what a label is: "Q2 Performance",
+ * "2023/24 Target", "Year to date actual". */
+static const rg_word period_words[] = {
+    {"q1", 1}, {"q2", 1}, {"q3", 1}, {"q4", 1}, {"quarter", 1},
+    {"qtr", 1}, {"ytd", 1}, {"fy", 1}, {"year", 1}, {"to", 1}, {"date", 1},
+    {"annual", 1}, {"current", 1}, {"this", 1}, {"period", 1},
+    {"month", 1}, {"end", 1}, {"of", 1}, {"/", 1}, {"-", 1}, {NULL, 0}};
+
+/* ---- an index of the tables by first byte ------------------------------
+ * rg_vocab_prefix and rg_vocab_exact can only match entries whose first
+ * byte is norm's, so each table's entries are listed once per process by
+ * first byte (table order kept within a byte, so ties go as before).
+ * Built once under pthread_once: validate reads files on several threads.
+ * Static storage, no allocation: a table that does not fit is scanned
+ * whole, as before. */
+
+#define IDX_TABLES 32     /* rg_vocab_tables has 18, and period_words */
+#define IDX_ENTRIES 8192  /* about 1,200 entries in all today */
+
+typedef struct vocab_index {
+    const rg_word *table;
+    uint16_t start[257];  /* entries of first byte b: order[start[b]..
+                             start[b + 1]) */
+} vocab_index;
+
+static vocab_index idx[IDX_TABLES];
+static uint16_t idx_order[IDX_ENTRIES];
+static size_t idx_count, idx_used;
+static pthread_once_t idx_once = PTHREAD_ONCE_INIT;
+
+static void index_table(const rg_word *t)
+{
+    size_t n, k, count[256] = {0};
+    uint16_t at[256];
+    vocab_index *x;
+    unsigned b;
+
+    for (n = 0; t[n].text; n++)
+        count[(unsigned char)t[n].text[0]]++;
+    if (idx_count >= IDX_TABLES || n > IDX_ENTRIES - idx_used)
+        return;
+    x = &idx[idx_count++];
+    x->table = t;
+    for (b = 0, k = idx_used; b < 256; b++) {
+        x->start[b] = (uint16_t)k;
+        at[b] = (uint16_t)k;
+        k += count[b];
+    }
+    x->start[256] = (uint16_t)k;
+    for (k = 0; k < n; k++)
+        idx_order[at[(unsigned char)t[k].text[0]]++] = (uint16_t)(k);
+    idx_used += n;
+}
+
+static void build_index(void)
+{
+    const rg_vocab_table *v;
+    for (v = rg_vocab_tables; v->name; v++)
+        index_table(v->words);
+    index_table(period_words);
+}
+
+static const vocab_index *index_of(const rg_word *t)
+{
+    size_t i;
+    pthread_once(&idx_once, build_index);
+    for (i = 0; i < idx_count; i++)
+        if (idx[i].table == t)
+            return &idx[i];
+    return NULL;
+}
+
 int rg_vocab_prefix(const rg_word *t, const char *norm)
 {
+    const vocab_index *x = index_of(t);
     size_t best = 0;
     int value = -1;
+
+    if (x) {
+        unsigned b = (unsigned char)norm[0];
+        size_t k;
+        for (k = x->start[b]; k < x->start[b + 1]; k++) {
+            const rg_word *w = &t[idx_order[k]];
+            size_t n = starts_with_word(norm, w->text);
+            if (n > best) {
+                best = n;
+                value = w->value;
+            }
+        }
+        return value;
+    }
     for (; t->text; t++) {
         size_t n = starts_with_word(norm, t->text);
         if (n > best) {
@@ -151,7 +242,20 @@ int rg_vocab_prefix(const rg_word *t, const char *norm)
 
 int rg_vocab_exact(const rg_word *t, const char *norm)
 {
+    const vocab_index *x = index_of(t);
     size_t len = strlen(norm);
+
+    if (x) {
+        unsigned b = (unsigned char)norm[0];
+        size_t k;
+        for (k = x->start[b]; k < x->start[b + 1]; k++) {
+            const rg_word *w = &t[idx_order[k]];
+            size_t n = starts_with_word(norm, w->text);
+            if (n && n == len)
+                return w->value;
+        }
+        return -1;
+    }
     for (; t->text; t++) {
         size_t n = starts_with_word(norm, t->text);
         if (n && n == len)
@@ -160,28 +264,43 @@ int rg_vocab_exact(const rg_word *t, const char *norm)
     return -1;
 }
 
+/* The first place w occurs in norm at word boundaries (a plural "s"
+ * allowed), or NULL.  Only places just after a space (or the start) can
+ * match, so those are the only ones tried. */
 static const char *find_word(const char *norm, const char *w)
 {
-    size_t n = strlen(w);
     const char *p = norm;
 
-    if (!n)
+    if (!w[0])
         return NULL;
-    while ((p = strstr(p, w)) != NULL) {
-        bool left = p == norm || p[-1] == ' ';
-        bool right = p[n] == '\0' || p[n] == ' ' ||
-                     (p[n] == 's' && (p[n + 1] == '\0' || p[n + 1] == ' '));
-        if (left && right)
+    for (;;) {
+        if (starts_with_word(p, w))
             return p;
+        if (!(p = strchr(p, ' ')))
+            return NULL;
         p++;
     }
-    return NULL;
 }
 
 int rg_vocab_find(const rg_word *t, const char *norm, size_t *at)
 {
+    /* The first bytes of norm's words: an entry whose first byte is none
+     * of them cannot match, which rules out most of a table at once. */
+    uint64_t first[4] = {0, 0, 0, 0};
+    const char *p = norm;
+
+    for (;;) {
+        unsigned char c = (unsigned char)*p;
+        first[c >> 6] |= (uint64_t)1 << (c & 63);
+        if (!(p = strchr(p, ' ')))
+            break;
+        p++;
+    }
     for (; t->text; t++) {
-        const char *p = find_word(norm, t->text);
+        unsigned char c = (unsigned char)t->text[0];
+        if (!(first[c >> 6] & ((uint64_t)1 << (c & 63))))
+            continue;
+        p = find_word(norm, t->text);
         if (p) {
             if (at)
                 *at = (size_t)(p - norm);
@@ -190,14 +309,6 @@ int rg_vocab_find(const rg_word *t, const char *norm, size_t *at)
     }
     return -1;
 }
-
-/* Words that say when, before what a label is: "Q2 Performance",
- * "2023/24 Target", "Year to date actual". */
-static const rg_word period_words[] = {
-    {"q1", 1}, {"q2", 1}, {"q3", 1}, {"q4", 1}, {"quarter", 1},
-    {"qtr", 1}, {"ytd", 1}, {"fy", 1}, {"year", 1}, {"to", 1}, {"date", 1},
-    {"annual", 1}, {"current", 1}, {"this", 1}, {"period", 1},
-    {"month", 1}, {"end", 1}, {"of", 1}, {"/", 1}, {"-", 1}, {NULL, 0}};
 
 const char *rg_norm_skip_period(const char *norm)
 {

@@ -83,15 +83,16 @@ static bool action_heading(const char *norm)
     /* 40 characters: a heading of a few words, not a sentence */
     if (!last || strlen(norm) > 40)
         return false;
-    /* "Planned activity", "Future activity": a key's words for a status,
-     * written beside its swatch on the header row */
-    if (rg_status_of(norm, strlen(norm)) != RAG_PROGRESS_NONE)
-        return false;
     last++;
     for (k = 0; words[k]; k++)
         if (!strcmp(last, words[k]))
-            return true;
-    return false;
+            break;
+    if (!words[k])
+        return false;
+    /* "Planned activity", "Future activity": a key's words for a status,
+     * written beside its swatch on the header row.  Asked last: every
+     * cell of every row comes here, few end in an action word. */
+    return rg_status_of(norm, strlen(norm)) == RAG_PROGRESS_NONE;
 }
 
 static int header_cell(const rg_view *v, uint32_t r, uint32_t c, bool merged,
