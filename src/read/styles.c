@@ -3,6 +3,8 @@
  * fills, borders and cellXfs, resolved into rag_style with every colour
  * as RGB.
  */
+#include <pthread.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -12,6 +14,123 @@
 static const uint32_t default_theme[12] = {
     0x000000, 0xFFFFFF, 0x1F497D, 0xEEECE1, 0x4F81BD, 0xC0504D,
     0x9BBB59, 0x8064A2, 0x4BACC6, 0xF79646, 0x0000FF, 0x800080};
+
+/* ---- parts seen before ----------------------------------------------
+ * Bulk commands (validate, consolidate, merge) read hundreds of workbooks
+ * made from a few templates, whose theme and styles parts are the same
+ * bytes file after file: parsing them was a fifth of a bulk validate.  So
+ * the process remembers the last few theme and styles parts it parsed,
+ * keyed by their inflated bytes (compared in full, never by a hash), and a
+ * part met again gets the result of the first parse.  The styles' key also
+ * holds the theme colours they were resolved against.  Only parts that
+ * parsed without error are remembered, so errors are found and worded as
+ * before.  One mutex: validate reads files on several threads; the
+ * entries live until the process ends (reachable, not leaked). */
+
+/* A part above this is parsed as it streams and not remembered: a styles
+ * part of 1 MB holds ten thousand formats, far past any template. */
+#define SEEN_MAX_BYTES (1u << 20)
+/* Parts remembered of each kind: a bulk run meets a handful of
+ * templates (the five fixtures, or one council's few versions). */
+#define SEEN_SLOTS 8
+
+typedef struct seen_part {
+    char *bytes;               /* the key: the part's inflated bytes */
+    size_t len;
+    uint32_t depth;            /* the depth limit parsed under */
+    uint32_t theme_in[12];     /* styles: the theme they resolved against */
+    uint32_t theme[12];        /* theme: the colours read */
+    rag_style *styles;         /* styles: what rg_styles_read made, their */
+    size_t style_count;        /* strings pointing into `strings` */
+    rag_font *fonts;
+    size_t font_count;
+    uint32_t indexed[66];
+    char *strings;
+    size_t strings_len;
+    unsigned long used;        /* when last used, to replace the oldest */
+} seen_part;
+
+static pthread_mutex_t seen_mu = PTHREAD_MUTEX_INITIALIZER;
+static seen_part seen_themes[SEEN_SLOTS], seen_styles[SEEN_SLOTS];
+static unsigned long seen_tick;
+
+static void seen_clear(seen_part *e)
+{
+    rg_free(e->bytes);
+    rg_free(e->styles);
+    rg_free(e->fonts);
+    rg_free(e->strings);
+    memset(e, 0, sizeof *e);
+}
+
+/* The entry of set whose key is these bytes (and theme, for styles), or
+ * NULL.  Under seen_mu. */
+static seen_part *seen_find(seen_part *set, const rg_buf *b, uint32_t depth,
+                            const uint32_t *theme_in)
+{
+    size_t i;
+    for (i = 0; i < SEEN_SLOTS; i++) {
+        seen_part *e = &set[i];
+        if (e->bytes && e->len == b->len && e->depth == depth &&
+            (!theme_in ||
+             !memcmp(e->theme_in, theme_in, sizeof e->theme_in)) &&
+            !memcmp(e->bytes, b->data, b->len)) {
+            e->used = ++seen_tick;
+            return e;
+        }
+    }
+    return NULL;
+}
+
+/* The slot to fill: an empty one, else the least recently used.  Under
+ * seen_mu. */
+static seen_part *seen_slot(seen_part *set)
+{
+    seen_part *old = &set[0];
+    size_t i;
+    for (i = 0; i < SEEN_SLOTS; i++) {
+        if (!set[i].bytes)
+            return &set[i];
+        if (set[i].used < old->used)
+            old = &set[i];
+    }
+    seen_clear(old);
+    return old;
+}
+
+typedef struct grab {
+    rg_buf *buf;
+    bool over, nomem;
+} grab;
+
+static int grab_sink(void *ctx, const char *data, size_t len)
+{
+    grab *g = ctx;
+    if (len > SEEN_MAX_BYTES - g->buf->len) {
+        g->over = true;
+        return 1;
+    }
+    return rg_buf_append(g->buf, data, len) ? 0 : (g->nomem = true, 1);
+}
+
+/* Inflate part whole into b, for comparing.  false (b empty) when it is
+ * missing, damaged, past a limit or too big to remember, or memory runs
+ * out: then the caller parses it as it streams, which finds and words
+ * any error as it always has. */
+static bool grab_part(rg_workbook_impl *in, const char *part, rg_buf *b)
+{
+    rag_error scratch;
+    grab g = {b, false, false};
+    rag_status st;
+
+    rag_error_clear(&scratch);
+    st = rg_zip_read(in->zip, part, grab_sink, &g, &scratch);
+    if (st != RAG_OK || g.over || g.nomem || !b->len) {
+        rg_buf_free(b);
+        return false;
+    }
+    return true;
+}
 
 /* ---- theme ----------------------------------------------------------- */
 
@@ -80,11 +199,44 @@ rag_status rg_theme_read(rag_workbook *wb, const char *part, rag_error *err)
     static const rg_xml_handlers h = {theme_start, theme_end, NULL};
     theme_ctx c = {wb, false, -1};
 
-    memcpy(wb->impl->theme, default_theme, sizeof default_theme);
+    rg_workbook_impl *in = wb->impl;
+    rg_buf b = {NULL, 0, 0};
+    seen_part *e;
+    rag_status st;
+
+    memcpy(in->theme, default_theme, sizeof default_theme);
     if (!part)
         return RAG_OK;
-    return rg_xml_parse_part(wb->impl->zip, part, &h, &c,
-                             wb->impl->limits.depth, err);
+    if (!grab_part(in, part, &b))
+        return rg_xml_parse_part(in->zip, part, &h, &c, in->limits.depth,
+                                 err);
+    rg_error_set_part(err, part); /* as the zip read would */
+    pthread_mutex_lock(&seen_mu);
+    e = seen_find(seen_themes, &b, in->limits.depth, NULL);
+    if (e)
+        memcpy(in->theme, e->theme, sizeof in->theme);
+    pthread_mutex_unlock(&seen_mu);
+    if (e) {
+        rg_buf_free(&b);
+        return RAG_OK;
+    }
+    st = rg_xml_parse_mem(b.data, b.len, part, &h, &c, in->limits.depth,
+                          err);
+    if (st == RAG_OK) {
+        pthread_mutex_lock(&seen_mu);
+        if (!seen_find(seen_themes, &b, in->limits.depth, NULL)) {
+            e = seen_slot(seen_themes);
+            e->bytes = b.data; /* the entry keeps the bytes */
+            e->len = b.len;
+            e->depth = in->limits.depth;
+            memcpy(e->theme, in->theme, sizeof e->theme);
+            e->used = ++seen_tick;
+            b.data = NULL;
+        }
+        pthread_mutex_unlock(&seen_mu);
+    }
+    rg_buf_free(&b);
+    return st;
 }
 
 /* ---- colours --------------------------------------------------------- */
@@ -567,20 +719,217 @@ static void free_ctx(styles_ctx *c)
     rg_free(c->refs);
 }
 
-rag_status rg_styles_read(rag_workbook *wb, const char *part, rag_error *err)
+/* ---- styles seen before ---------------------------------------------- */
+
+/* A string of the styles' result that lives in the workbook's arena (the
+ * built-in format codes are static and stay as they are). */
+static bool in_arena(const rag_style *s, const char *p, bool is_numfmt)
+{
+    return p && !(is_numfmt && p == rag_numfmt_builtin(s->numfmt_id));
+}
+
+typedef struct str_map {
+    const char **from;
+    size_t *at;
+    size_t count, cap, cap_at, len;
+} str_map;
+
+/* The offset of p in the strings being gathered (added if new); SIZE_MAX
+ * when out of memory. */
+static size_t map_add(str_map *m, const char *p)
+{
+    size_t i;
+    for (i = 0; i < m->count; i++)
+        if (m->from[i] == p)
+            return m->at[i];
+    if (!rg_grow((void **)&m->from, &m->cap, m->count + 1, sizeof *m->from) ||
+        !rg_grow((void **)&m->at, &m->cap_at, m->count + 1, sizeof *m->at))
+        return SIZE_MAX;
+    m->from[m->count] = p;
+    m->at[m->count] = m->len;
+    m->len += strlen(p) + 1;
+    return m->at[m->count++];
+}
+
+/* Gather a font's strings; false when out of memory. */
+static bool gather_font(str_map *m, const rag_font *f)
+{
+    return (!f->name || map_add(m, f->name) != SIZE_MAX) &&
+           (!f->scheme || map_add(m, f->scheme) != SIZE_MAX);
+}
+
+/* Point a font's strings (gathered already) at their copies in strings. */
+static void map_font(str_map *m, rag_font *f, char *strings)
+{
+    if (f->name)
+        f->name = strings + map_add(m, f->name);
+    if (f->scheme)
+        f->scheme = strings + map_add(m, f->scheme);
+}
+
+/* Remember the styles just read from bytes b (taken over on success). */
+static void styles_remember(rag_workbook *wb, rg_buf *b)
+{
+    rg_workbook_impl *in = wb->impl;
+    seen_part n;
+    str_map m;
+    size_t i;
+    bool ok = true;
+
+    memset(&n, 0, sizeof n);
+    memset(&m, 0, sizeof m);
+    n.style_count = wb->style_count;
+    n.font_count = in->font_count;
+    n.styles = rg_malloc(n.style_count * sizeof *n.styles);
+    n.fonts = n.font_count ? rg_malloc(n.font_count * sizeof *n.fonts) : NULL;
+    if (!n.styles || (n.font_count && !n.fonts))
+        ok = false;
+    /* first pass: gather the strings; second: point the copies at them */
+    for (i = 0; ok && i < wb->style_count; i++) {
+        const rag_style *s = &wb->styles[i];
+        if ((in_arena(s, s->numfmt, true) &&
+             map_add(&m, s->numfmt) == SIZE_MAX) ||
+            !gather_font(&m, &s->font))
+            ok = false;
+    }
+    for (i = 0; ok && i < in->font_count; i++)
+        if (!gather_font(&m, &in->fonts[i]))
+            ok = false;
+    if (ok && m.len && !(n.strings = rg_malloc(m.len)))
+        ok = false;
+    for (i = 0; ok && i < m.count; i++)
+        memcpy(n.strings + m.at[i], m.from[i], strlen(m.from[i]) + 1);
+    n.strings_len = m.len;
+    for (i = 0; ok && i < n.style_count; i++) {
+        rag_style *s = &n.styles[i];
+        *s = wb->styles[i];
+        if (in_arena(s, s->numfmt, true))
+            s->numfmt = n.strings + map_add(&m, s->numfmt);
+        map_font(&m, &s->font, n.strings);
+    }
+    for (i = 0; ok && i < n.font_count; i++) {
+        n.fonts[i] = in->fonts[i];
+        map_font(&m, &n.fonts[i], n.strings);
+    }
+    rg_free(m.from);
+    rg_free(m.at);
+    if (!ok) { /* not remembered: no harm done */
+        seen_clear(&n);
+        return;
+    }
+    n.bytes = b->data;
+    n.len = b->len;
+    n.depth = in->limits.depth;
+    memcpy(n.theme_in, in->theme, sizeof n.theme_in);
+    memcpy(n.indexed, in->indexed, sizeof n.indexed);
+    pthread_mutex_lock(&seen_mu);
+    if (!seen_find(seen_styles, b, n.depth, in->theme)) {
+        seen_part *e = seen_slot(seen_styles);
+        *e = n;
+        e->used = ++seen_tick;
+        b->data = NULL;
+        b->len = b->cap = 0;
+        n.bytes = NULL;
+    }
+    pthread_mutex_unlock(&seen_mu);
+    if (n.bytes) { /* another thread remembered it first */
+        n.bytes = NULL;
+        seen_clear(&n);
+    }
+}
+
+/* Move p from the entry's strings to the workbook's copy of them. */
+static const char *moved(const seen_part *e, const char *p, char *to)
+{
+    uintptr_t u = (uintptr_t)p, lo = (uintptr_t)e->strings;
+    if (p && e->strings && u >= lo && u < lo + e->strings_len)
+        return to + (u - lo);
+    return p;
+}
+
+/* The styles of entry e into wb.  Under seen_mu. */
+static rag_status styles_recall(rag_workbook *wb, const seen_part *e,
+                                rag_error *err)
+{
+    rg_workbook_impl *in = wb->impl;
+    char *to = NULL;
+    size_t i;
+
+    wb->styles = rg_malloc(e->style_count * sizeof *wb->styles);
+    in->fonts = e->font_count ? rg_malloc(e->font_count * sizeof *in->fonts)
+                              : NULL;
+    if (e->strings_len)
+        to = rg_arena_alloc(&in->arena, e->strings_len);
+    if (!wb->styles || (e->font_count && !in->fonts) ||
+        (e->strings_len && !to)) {
+        rg_free(wb->styles);
+        rg_free(in->fonts);
+        wb->styles = NULL;
+        in->fonts = NULL;
+        return rg_fail(err, RAG_ERR_NOMEM, "out of memory");
+    }
+    if (e->strings_len)
+        memcpy(to, e->strings, e->strings_len);
+    for (i = 0; i < e->style_count; i++) {
+        rag_style *s = &wb->styles[i];
+        *s = e->styles[i];
+        s->numfmt = moved(e, s->numfmt, to);
+        s->font.name = moved(e, s->font.name, to);
+        s->font.scheme = moved(e, s->font.scheme, to);
+    }
+    for (i = 0; i < e->font_count; i++) {
+        rag_font *f = &in->fonts[i];
+        *f = e->fonts[i];
+        f->name = moved(e, f->name, to);
+        f->scheme = moved(e, f->scheme, to);
+    }
+    wb->style_count = e->style_count;
+    in->style_cap = e->style_count;
+    in->font_count = e->font_count;
+    memcpy(in->indexed, e->indexed, sizeof in->indexed);
+    return RAG_OK;
+}
+
+static rag_status styles_parse(styles_ctx *c, const char *part,
+                               const rg_buf *mem, rag_error *err)
 {
     static const rg_xml_handlers h = {styles_start, styles_end, NULL};
+    rg_workbook_impl *in = c->wb->impl;
+    if (mem)
+        return rg_xml_parse_mem(mem->data, mem->len, part, &h, c,
+                                in->limits.depth, err);
+    return rg_xml_parse_part(in->zip, part, &h, c, in->limits.depth, err);
+}
+
+rag_status rg_styles_read(rag_workbook *wb, const char *part, rag_error *err)
+{
     styles_ctx c;
     rag_status st = RAG_OK;
+    rg_buf b = {NULL, 0, 0};
+    const rg_buf *mem = NULL;
     uint32_t i;
 
     memset(&c, 0, sizeof c);
     c.wb = wb;
     for (i = 0; i < 66; i++)
         wb->impl->indexed[i] = rg_indexed_color(i);
+    if (part && grab_part(wb->impl, part, &b)) {
+        const seen_part *e;
+        mem = &b;
+        rg_error_set_part(err, part); /* as the zip read would */
+        pthread_mutex_lock(&seen_mu);
+        e = seen_find(seen_styles, &b, wb->impl->limits.depth,
+                      wb->impl->theme);
+        if (e)
+            st = styles_recall(wb, e, err);
+        pthread_mutex_unlock(&seen_mu);
+        if (e) {
+            rg_buf_free(&b);
+            return st;
+        }
+    }
     if (part)
-        st = rg_xml_parse_part(wb->impl->zip, part, &h, &c,
-                               wb->impl->limits.depth, err);
+        st = styles_parse(&c, part, mem, err);
     /* <colors> comes last in the part, after the fonts and fills whose
      * indexed colours it redefines: read the part again with the new
      * palette in place.  Rare, and the styles part is small. */
@@ -590,8 +939,7 @@ rag_status rg_styles_read(rag_workbook *wb, const char *part, rag_error *err)
         c.wb = wb;
         wb->impl->font_count = 0;
         wb->style_count = 0;
-        st = rg_xml_parse_part(wb->impl->zip, part, &h, &c,
-                               wb->impl->limits.depth, err);
+        st = styles_parse(&c, part, mem, err);
     }
     if (st == RAG_OK)
         st = finish_styles(&c, err);
@@ -605,5 +953,8 @@ rag_status rg_styles_read(rag_workbook *wb, const char *part, rag_error *err)
         }
     }
     free_ctx(&c);
+    if (st == RAG_OK && mem)
+        styles_remember(wb, &b);
+    rg_buf_free(&b);
     return st;
 }

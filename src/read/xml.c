@@ -188,41 +188,73 @@ static int feed(void *ctx, const char *data, size_t len)
 static const XML_Memory_Handling_Suite memsuite = {rg_malloc, rg_realloc,
                                                    rg_free};
 
+/* A hardened parser for x (see xml.h); false when out of memory. */
+static bool parser_new(rg_xml *x, const char *part, const rg_xml_handlers *h,
+                       void *ctx, uint32_t max_depth, rag_error *err)
+{
+    memset(x, 0, sizeof *x);
+    x->h = h;
+    x->ctx = ctx;
+    x->err = err;
+    x->part = part;
+    x->max_depth = max_depth ? max_depth : 256;
+    x->parser = XML_ParserCreate_MM(NULL, &memsuite, NULL);
+    if (!x->parser)
+        return false;
+    XML_SetUserData(x->parser, x);
+    XML_SetElementHandler(x->parser, on_start, on_end);
+    XML_SetCharacterDataHandler(x->parser, on_text);
+    XML_SetStartDoctypeDeclHandler(x->parser, on_doctype);
+    XML_SetEntityDeclHandler(x->parser, on_entity_decl);
+    XML_SetParamEntityParsing(x->parser, XML_PARAM_ENTITY_PARSING_NEVER);
+#if XML_MAJOR_VERSION > 2 || (XML_MAJOR_VERSION == 2 && XML_MINOR_VERSION >= 4)
+    XML_SetBillionLaughsAttackProtectionMaximumAmplification(x->parser, 100.0f);
+    XML_SetBillionLaughsAttackProtectionActivationThreshold(x->parser,
+                                                            8u << 20);
+#endif
+    return true;
+}
+
+/* The end of the document once every byte is fed (st: the read's). */
+static rag_status parser_finish(rg_xml *x, rag_status st)
+{
+    if (st == RAG_OK && x->status == RAG_OK && !x->stopped &&
+        XML_Parse(x->parser, "", 0, XML_TRUE) == XML_STATUS_ERROR)
+        x->status = parse_error(x, true);
+    XML_ParserFree(x->parser);
+    if (st != RAG_OK)
+        return st;
+    return x->status;
+}
+
 rag_status rg_xml_parse_part(rg_zip *z, const char *part,
                              const rg_xml_handlers *h, void *ctx,
                              uint32_t max_depth, rag_error *err)
 {
     rg_xml x;
-    rag_status st;
 
-    memset(&x, 0, sizeof x);
-    x.h = h;
-    x.ctx = ctx;
-    x.err = err;
-    x.part = part;
-    x.max_depth = max_depth ? max_depth : 256;
-    x.parser = XML_ParserCreate_MM(NULL, &memsuite, NULL);
-    if (!x.parser)
+    if (!parser_new(&x, part, h, ctx, max_depth, err))
         return rg_fail(err, RAG_ERR_NOMEM, "out of memory");
-    XML_SetUserData(x.parser, &x);
-    XML_SetElementHandler(x.parser, on_start, on_end);
-    XML_SetCharacterDataHandler(x.parser, on_text);
-    XML_SetStartDoctypeDeclHandler(x.parser, on_doctype);
-    XML_SetEntityDeclHandler(x.parser, on_entity_decl);
-    XML_SetParamEntityParsing(x.parser, XML_PARAM_ENTITY_PARSING_NEVER);
-#if XML_MAJOR_VERSION > 2 || (XML_MAJOR_VERSION == 2 && XML_MINOR_VERSION >= 4)
-    XML_SetBillionLaughsAttackProtectionMaximumAmplification(x.parser, 100.0f);
-    XML_SetBillionLaughsAttackProtectionActivationThreshold(x.parser,
-                                                            8u << 20);
-#endif
-    st = rg_zip_read(z, part, feed, &x, err);
-    if (st == RAG_OK && x.status == RAG_OK && !x.stopped &&
-        XML_Parse(x.parser, "", 0, XML_TRUE) == XML_STATUS_ERROR)
-        x.status = parse_error(&x, true);
-    XML_ParserFree(x.parser);
-    if (st != RAG_OK)
-        return st;
-    return x.status;
+    return parser_finish(&x, rg_zip_read(z, part, feed, &x, err));
+}
+
+rag_status rg_xml_parse_mem(const char *data, size_t len, const char *part,
+                            const rg_xml_handlers *h, void *ctx,
+                            uint32_t max_depth, rag_error *err)
+{
+    rg_xml x;
+
+    if (!parser_new(&x, part, h, ctx, max_depth, err))
+        return rg_fail(err, RAG_ERR_NOMEM, "out of memory");
+    /* in pieces below INT_MAX, as the zip's chunks would come */
+    while (len) {
+        size_t n = len < (1u << 30) ? len : (1u << 30);
+        if (feed(&x, data, n))
+            break;
+        data += n;
+        len -= n;
+    }
+    return parser_finish(&x, RAG_OK);
 }
 
 const char *rg_xml_library_version(void)

@@ -24,6 +24,13 @@ rag_status rg_xml_parse_part(rg_zip *z, const char *part,
                              const rg_xml_handlers *h, void *ctx,
                              uint32_t max_depth, rag_error *err);
 
+/* Parse part's bytes already in memory (data[0..len)), as
+ * rg_xml_parse_part would parse them from the zip.  part names the part
+ * for errors (the caller sets the error's part). */
+rag_status rg_xml_parse_mem(const char *data, size_t len, const char *part,
+                            const rg_xml_handlers *h, void *ctx,
+                            uint32_t max_depth, rag_error *err);
+
 /* Stop the parse from inside a handler with an error.  The first call
  * wins; the parse returns the status. */
 rag_status rg_xml_abort(rg_xml *x, rag_status status, const char *fmt, ...)
