@@ -327,8 +327,9 @@ typedef struct rag_workbook {
  * a child cell of ~30 bytes in the file gets the master's whole text
  * shifted, so a 6 KB master over 30,000 cells made 180 MB (issue 16).
  * The corpus's largest is 117 KB; a 50,000-row tracker with a dozen
- * shared 100-character formulas a row makes 60 MB. */
-#define RAG_LIMIT_FORMULA_BYTES (64ull << 20)
+ * shared 50-character formulas a row makes 30 MB.  Translating is ~30 MB/s
+ * (several times slower under ASan), so this also bounds the time. */
+#define RAG_LIMIT_FORMULA_BYTES (32ull << 20)
 
 typedef struct rag_read_limits {
     uint64_t part_bytes;    /* inflated size of one part */

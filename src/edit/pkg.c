@@ -331,6 +331,12 @@ char *ed_rels_new_id(rag_edit *e, const ed_rels *r)
         snprintf(id, sizeof id, "rId%u", k);
         for (i = 0; i < r->count && !taken; i++)
             taken = !r->r[i].drop && !strcmp(r->r[i].id, id);
+        /* A sheet may name an id its workbook's rels lack (the reader
+         * skips it): a new relationship under that id would make it a
+         * second sheet on the new part (found by fuzz_pipeline). */
+        for (i = 0; r == &e->wbrels && i < e->sheet_count && !taken; i++)
+            taken = !e->sheets[i].removed && e->sheets[i].rid &&
+                    !strcmp(e->sheets[i].rid, id);
         if (!taken)
             return rg_arena_strdup(&e->arena, id);
     }
