@@ -3,7 +3,8 @@
 #
 #   ./dev.sh demo   installs what is missing, builds, runs ragbook on samples/
 #   ./dev.sh test   installs what is missing, builds, runs every test (also
-#                   under ASan/UBSan) and fuzzes the reader for a minute
+#                   under ASan/UBSan) and fuzzes the reader and the whole
+#                   pipeline for a minute
 #
 # .ci/run calls `./dev.sh test`.  Build folders: build/ (RelWithDebInfo),
 # build-asan/ (-DRAG_SANITIZE=ON), build-fuzz/ (clang, -DRAG_FUZZ=ON),
@@ -177,29 +178,39 @@ run_ctest() {
 }
 
 fuzz() {
-    local dir=$ROOT/build-fuzz
+    local dir=$ROOT/build-fuzz target secs status=0
+    # The minute is shared: half to the reader's target, half to the whole
+    # pipeline's (read, recognise, validate, convert, read back).
+    secs=$(( (FUZZ_SECONDS + 1) / 2 ))
     cmake -S "$ROOT" -B "$dir" -DCMAKE_BUILD_TYPE=RelWithDebInfo \
         -DRAG_SHARED_DIR="$SHARED" -DRAG_FUZZ=ON \
         -DCMAKE_C_COMPILER=clang >/dev/null
-    cmake --build "$dir" -j "$JOBS" --target fuzz_reader
+    cmake --build "$dir" -j "$JOBS" --target fuzz_reader fuzz_pipeline
     rm -rf "$dir/ci-seeds" "$dir/ci-corpus" "$dir/ci-artifacts"
-    mkdir -p "$dir/ci-corpus" "$dir/ci-artifacts"
+    mkdir -p "$dir/ci-artifacts"
     python3 "$ROOT/tests/fuzz/make_seeds.py" "$dir/ci-seeds" \
         --fixtures "$SHARED/fixtures" --corpus "$SHARED/corpus/files" \
-        --sample 40 --extra "$ROOT/tests/data/fuzz"
-    # libFuzzer exits non-zero on a crash, a leak, a timeout or an
-    # out-of-memory; the input is left in ci-artifacts/.
-    "$dir/tests/fuzz_reader" -max_total_time="$FUZZ_SECONDS" \
-        -rss_limit_mb=2048 -timeout=20 -max_len=131072 \
-        -dict="$ROOT/tests/fuzz/xlsx.dict" -print_final_stats=1 \
-        -artifact_prefix="$dir/ci-artifacts/" \
-        "$dir/ci-corpus" "$dir/ci-seeds" 2>"$dir/fuzz.log" || {
-        tail -n 60 "$dir/fuzz.log"
-        echo "dev.sh: the fuzzer found a crash; see $dir/ci-artifacts/" >&2
-        return 1
-    }
-    grep -E '^(stat::number_of_executed_units|stat::peak_rss_mb)|DONE' \
-        "$dir/fuzz.log" || true
+        --sample 40 --extra "$ROOT/tests/data/fuzz" \
+        --extra "$ROOT/tests/data/crafted"
+    for target in fuzz_reader fuzz_pipeline; do
+        mkdir -p "$dir/ci-corpus/$target"
+        # libFuzzer exits non-zero on a crash, a leak, a timeout or an
+        # out-of-memory; the input is left in ci-artifacts/.
+        "$dir/tests/$target" -max_total_time="$secs" \
+            -rss_limit_mb=2048 -timeout=20 -max_len=131072 \
+            -dict="$ROOT/tests/fuzz/xlsx.dict" -print_final_stats=1 \
+            -artifact_prefix="$dir/ci-artifacts/$target-" \
+            "$dir/ci-corpus/$target" "$dir/ci-seeds" 2>"$dir/$target.log" || {
+            tail -n 60 "$dir/$target.log"
+            echo "dev.sh: $target found a crash; see $dir/ci-artifacts/" >&2
+            status=1
+            continue
+        }
+        echo "$target:"
+        grep -E '^(stat::number_of_executed_units|stat::peak_rss_mb)|DONE' \
+            "$dir/$target.log" || true
+    done
+    return $status
 }
 
 test_all() {
@@ -214,7 +225,7 @@ test_all() {
     fi
 
     if [ "$FUZZ_SECONDS" -gt 0 ]; then
-        say "build-fuzz/: fuzz the reader for ${FUZZ_SECONDS} s (clang, libFuzzer)"
+        say "build-fuzz/: fuzz the reader and the pipeline for ${FUZZ_SECONDS} s (clang, libFuzzer)"
         fuzz || failed+=("fuzz")
     fi
 

@@ -92,7 +92,10 @@ def main():
         if os.path.isdir(d):
             for n in sorted(os.listdir(d)):
                 p = os.path.join(d, n)
-                if os.path.isfile(p):
+                # Not the scripts that make them (make_crafted.py), nor
+                # what libFuzzer would cut at -max_len anyway.
+                if (os.path.isfile(p) and not n.endswith(".py") and
+                        os.path.getsize(p) <= 4 * args.max_size):
                     put(args.out, open(p, "rb").read())
                     count += 1
     print(f"make_seeds: {count} seeds in {args.out}")
