@@ -35,15 +35,8 @@ static char in_path[64];
 static char dir[64];
 static char out_path[128];
 
-static void remove_dir(void)
-{
-    unlink(out_path);
-    rmdir(dir);
-}
-
 static void setup(void)
 {
-    static char tmpl[] = "/tmp/fuzz_pipeline.XXXXXX";
     fd = memfd_create("fuzz_pipeline", 0);
     if (fd < 0) {
         static char ftmpl[] = "/tmp/fuzz_pipeline_in.XXXXXX";
@@ -53,10 +46,16 @@ static void setup(void)
         unlink(ftmpl);
     }
     snprintf(in_path, sizeof in_path, "/proc/self/fd/%d", fd);
-    if (!mkdtemp(tmpl))
+}
+
+/* A folder for one input's output, removed when the input is done (and
+ * kept, with what is in it, when the input aborts): libFuzzer ends a run
+ * without the atexit handlers. */
+static void make_dir(void)
+{
+    snprintf(dir, sizeof dir, "/tmp/fuzz_pipeline.XXXXXX");
+    if (!mkdtemp(dir))
         abort();
-    snprintf(dir, sizeof dir, "%s", tmpl);
-    atexit(remove_dir);
     snprintf(out_path, sizeof out_path, "%s/out.xlsx", dir);
 }
 
@@ -160,6 +159,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     ro.limits.formula_bytes = 4u << 20;
     if (read_recognise_validate(in_path, &ro) != RAG_OK)
         return 0;
+    make_dir();
 
     memset(&co, 0, sizeof co);
     co.model.as_of = AS_OF;
@@ -173,6 +173,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         check_failure(&err, NULL);
         if (!dir_empty())
             abort(); /* a failure leaves no output and no stray file */
+        rmdir(dir);
         return 0;
     }
     /* What convert wrote must read, and be recognised and validated. */
@@ -181,5 +182,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     unlink(out_path);
     if (!dir_empty())
         abort();
+    rmdir(dir);
     return 0;
 }
