@@ -3,7 +3,7 @@
  *
  *   Position summary of <file>
  *   Position on <date>, <where the date came from>
- *   Source file: <path>
+ *   Source file: <the file's name>
  *   Checks found 1 error, 4 warnings and 2 infos: see Issues (linked)
  *   then a part per kind of plan present, each designed for what that
  *   kind reports (summary_actions.c, summary_indicators.c,
@@ -294,8 +294,10 @@ static rag_status top(rg_sum *s)
     if (st == RAG_OK)
         st = rg_sum_put(s, 1, 0, line, s->bold);
     rg_buf_reset(&b);
+    /* the file's name, not the path it was given by: one file gives one
+     * output however it was named on the command line */
     if (st == RAG_OK && !rg_buf_printf(&b, "Source file: %s",
-                                       s->in->source))
+                                       rg_cv_basename(s->in->source)))
         st = rg_fail(s->err, RAG_ERR_NOMEM, "out of memory");
     if (st == RAG_OK)
         st = rg_sum_put(s, 2, 0, b.data, s->text);

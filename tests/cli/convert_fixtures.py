@@ -307,6 +307,18 @@ def test_fixture(fixture, tmp, asof):
     with open(out, "rb") as a, open(again, "rb") as b:
         check("%s same bytes" % name, a.read() == b.read(),
               "two runs differ")
+    # one file named another way (another path to it) gives the same bytes:
+    # outputs name the input by its file name (issue 16)
+    other = os.path.join(tmp, "other.xlsx")
+    roundabout = os.path.join(os.path.dirname(os.path.abspath(fixture)),
+                              "..", os.path.basename(os.path.dirname(
+                                  os.path.abspath(fixture))),
+                              os.path.basename(fixture))
+    run("convert", roundabout, "-o", other, *extra)
+    with open(out, "rb") as a, open(other, "rb") as b:
+        check("%s same bytes by another path" % name, a.read() == b.read(),
+              "the path the input was named by changed the output")
+    os.unlink(other)
     status, _, err = run("convert", out, "-o", twice, *extra)
     if check("%s convert twice" % name, status == 0, err):
         check("%s twice: dump" % name, dump(twice, asof) == model,
