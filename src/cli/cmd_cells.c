@@ -338,12 +338,36 @@ static int csv_cell(void *ctx, const rag_sheet *sheet, const rag_cell *c)
     return ferror(o->f) ? 1 : 0;
 }
 
-/* The CSV's width: what the cells span, found by a first pass over the
- * sheet.  Never the declared <dimension>: it is only what the writer
- * claimed, and a two-cell sheet declaring A1:XFD1 printed 16,383 commas a
- * row (13.8 GB for a tall sheet; issue 16).  Columns a dimension
- * declares past the last cell (comments, formats) are no longer padded:
- * 25 of the corpus's 1,233 files print narrower rows. */
+/* Padding to the declared <dimension> is allowed up to this many empty
+ * fields beyond what the cells span themselves (or as many as the cells'
+ * own area, when that is larger): a few columns a writer declared for
+ * formats or comments cost nothing, while a two-cell sheet declaring
+ * A1:XFD1 would print 16,383 commas a row, 13.8 GB for a tall sheet
+ * (issue 16).  One million fields is about 1 MB of commas. */
+#define CSV_PAD_MAX 1000000ull
+
+/* The CSV's width: the declared dimension's last column, as the contract
+ * has it, when the padding that costs is in proportion to the cells (see
+ * CSV_PAD_MAX); else what the cells span.  A first pass over the sheet
+ * finds the span.  A cell past the width is still written, at the end of
+ * its row: better a ragged row than a lost value. */
+static uint32_t csv_width(const rag_sheet *s)
+{
+    rag_range dim;
+    unsigned long long rows, used, extra;
+
+    if (!s->dimension || !strchr(s->dimension, ':') ||
+        !rag_range_parse(s->dimension, &dim) ||
+        dim.last_col <= s->used.last_col)
+        return s->used.last_col + 1;
+    rows = (unsigned long long)s->used.last_row + 1;
+    used = rows * (s->used.last_col + 1ull);
+    extra = rows * (unsigned long long)(dim.last_col - s->used.last_col);
+    if (extra > CSV_PAD_MAX && extra > used)
+        return s->used.last_col + 1;
+    return dim.last_col + 1;
+}
+
 static int print_csv(rag_workbook *wb, size_t index, const char *file,
                      rag_error *err)
 {
@@ -358,8 +382,7 @@ static int print_csv(rag_workbook *wb, size_t index, const char *file,
         return cli_file_error(file, err);
     if (!s->has_cells)
         return RAG_EXIT_OK;
-    o.csv_last_col = s->used.last_col;
-    o.csv_last_col += 1; /* count of columns */
+    o.csv_last_col = csv_width(s); /* count of columns */
     v.ctx = &o;
     v.on_row = NULL;
     v.on_cell = csv_cell;

@@ -150,6 +150,28 @@ def test_csv():
           len(lines) == 1048577 and lines[0] == "1" and
           lines[-2] == "2" and set(lines[1:-2]) == {""},
           (status, err, len(lines), lines[:2]))
+    # A few columns declared past the last cell (a writer's formats or
+    # comments): every row up to the dimension's last column, as the
+    # contract says.
+    import tempfile, zipfile
+    with tempfile.TemporaryDirectory() as tmp:
+        narrow = os.path.join(tmp, "declared-e.xlsx")
+        with zipfile.ZipFile(wide) as zin, \
+                zipfile.ZipFile(narrow, "w", zipfile.ZIP_DEFLATED) as zout:
+            for item in zin.infolist():
+                data = zin.read(item.filename)
+                if item.filename == "xl/worksheets/sheet1.xml":
+                    data = (b'<?xml version="1.0" encoding="UTF-8"?>'
+                            b'<worksheet xmlns="http://schemas.openxmlformats'
+                            b'.org/spreadsheetml/2006/main"><dimension '
+                            b'ref="A1:E3"/><sheetData><row r="1"><c r="A1">'
+                            b'<v>1</v></c><c r="B1"><v>2</v></c></row>'
+                            b'<row r="3"><c r="A3"><v>3</v></c></row>'
+                            b'</sheetData></worksheet>')
+                zout.writestr(item, data)
+        status, out, err = run("cells", narrow, "--format", "csv")
+        check("csv padded to the declared dimension", status == 0 and
+              out == "1,2,,,\r\n,,,,\r\n3,,,,\r\n", (status, err, out))
     # Zips minizip 1.1 called damaged, read (issue 16).
     for name in ("zip64-directory.xlsx", "entries-65535.xlsx"):
         path = os.path.join(os.environ.get("RAG_TEST_DATA", ""), "crafted",
