@@ -136,27 +136,15 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     rag_convert_options co;
     rag_convert_report rep;
     rag_error err;
-    uint8_t *packed = NULL;
     rag_status st;
 
     if (fd < 0)
         setup();
-    if (!(size >= 2 && data[0] == 'P' && data[1] == 'K')) {
-        size = fuzz_pack_parts(data, size, &packed);
-        data = packed;
-    }
-    if (ftruncate(fd, 0) != 0 || pwrite(fd, data, size, 0) != (ssize_t)size)
-        abort();
-    free(packed);
+    fuzz_write_input(fd, data, size);
 
-    /* Lower than the defaults so one input stays within the fuzzer's
-     * memory; convert reads with the defaults, so it is let through only
-     * what these let through. */
-    memset(&ro, 0, sizeof ro);
-    ro.limits.part_bytes = 64u << 20;
-    ro.limits.total_bytes = 256u << 20;
-    ro.limits.cells = 1000000;
-    ro.limits.formula_bytes = 4u << 20;
+    /* convert reads with the defaults, so it is let through only what
+     * these lower limits let through */
+    fuzz_read_limits(&ro);
     if (read_recognise_validate(in_path, &ro) != RAG_OK)
         return 0;
     make_dir();

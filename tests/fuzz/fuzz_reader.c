@@ -82,23 +82,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     rag_error err;
     char msg[1024];
     size_t i;
-    uint8_t *packed = NULL;
 
     if (fd < 0 && open_scratch() != 0)
         abort();
-    if (!(size >= 2 && data[0] == 'P' && data[1] == 'K')) {
-        size = fuzz_pack_parts(data, size, &packed);
-        data = packed;
-    }
-    if (ftruncate(fd, 0) != 0 || pwrite(fd, data, size, 0) != (ssize_t)size)
-        abort();
-    free(packed);
-
-    memset(&opts, 0, sizeof opts);
-    opts.limits.part_bytes = 64u << 20;
-    opts.limits.total_bytes = 256u << 20;
-    opts.limits.cells = 1000000;
-    opts.limits.formula_bytes = 4u << 20;
+    fuzz_write_input(fd, data, size);
+    fuzz_read_limits(&opts);
     rag_error_clear(&err);
     if (rag_workbook_read(path, &opts, &wb, &err) != RAG_OK) {
         /* A failure leaves nothing to free and a message to print. */

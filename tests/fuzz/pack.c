@@ -4,12 +4,16 @@
  * bytes, packed here into a stored zip with the right CRCs, so every
  * mutation reaches the XML handlers instead of dying in inflate.
  */
+#define _POSIX_C_SOURCE 200809L /* ftruncate, pwrite */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include <zlib.h>
 
+#include <unistd.h>
+
+#include "ragbook/ragbook.h"
 #include "pack.h"
 
 /* ---- parts mode: XML packed into a stored zip ------------------------ */
@@ -155,4 +159,26 @@ size_t fuzz_pack_parts(const uint8_t *data, size_t size, uint8_t **out)
     free(z.central);
     *out = z.data;
     return z.len;
+}
+
+void fuzz_write_input(int fd, const uint8_t *data, size_t size)
+{
+    uint8_t *packed = NULL;
+
+    if (!(size >= 2 && data[0] == 'P' && data[1] == 'K')) {
+        size = fuzz_pack_parts(data, size, &packed);
+        data = packed;
+    }
+    if (ftruncate(fd, 0) != 0 || pwrite(fd, data, size, 0) != (ssize_t)size)
+        abort();
+    free(packed);
+}
+
+void fuzz_read_limits(struct rag_read_options *o)
+{
+    memset(o, 0, sizeof *o);
+    o->limits.part_bytes = 64u << 20;
+    o->limits.total_bytes = 256u << 20;
+    o->limits.cells = 1000000;
+    o->limits.formula_bytes = 4u << 20;
 }
