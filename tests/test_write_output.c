@@ -10,6 +10,7 @@
 
 #include "support.h"
 #include "ragbook/ragbook.h"
+#include "util/outfile.h"
 #include "writer/writer.h"
 
 static char dir[64];
@@ -221,6 +222,37 @@ static void test_output_abort_leaves_nothing(void **state)
     rag_writer_abort(NULL);
 }
 
+/* libxlsxwriter's own scratch files (one per part) are made by the
+ * writer's lxw_tmpfile(), unnamed, in the target's directory; named or
+ * not, none is left there, and a workbook still comes out whole. */
+static void test_output_library_scratch_files_are_ours(void **state)
+{
+    long before = wx_scratch_count();
+    FILE *fp;
+    rag_error err;
+    (void)state;
+
+    rag_error_clear(&err);
+    assert_int_equal(write_small(in_dir("s.xlsx"), NULL, &err), RAG_OK);
+    assert_true(wx_scratch_count() > before);
+    assert_int_equal(files_in_dir(), 1);
+    unlink(in_dir("s.xlsx"));
+
+    /* the path taken where O_TMPFILE is refused: named, removed at once */
+    rg_outfile_force_named(true);
+    fp = rg_scratch_open(dir);
+    assert_non_null(fp);
+    assert_int_equal(files_in_dir(), 0);
+    assert_int_equal(fputs("x", fp) >= 0, 1);
+    fclose(fp);
+    before = wx_scratch_count();
+    assert_int_equal(write_small(in_dir("s.xlsx"), NULL, &err), RAG_OK);
+    rg_outfile_force_named(false);
+    assert_true(wx_scratch_count() > before);
+    assert_int_equal(files_in_dir(), 1);
+    unlink(in_dir("s.xlsx"));
+}
+
 static void test_output_failed_rename_leaves_nothing(void **state)
 {
     rag_writer *w;
@@ -380,6 +412,7 @@ int main(void)
         cmocka_unit_test(test_output_refuses_an_input_however_named),
         cmocka_unit_test(test_output_refuses_a_directory_and_a_missing_one),
         cmocka_unit_test(test_output_abort_leaves_nothing),
+        cmocka_unit_test(test_output_library_scratch_files_are_ours),
         cmocka_unit_test(test_output_failed_rename_leaves_nothing),
         cmocka_unit_test(test_output_usage_error_keeps_the_writer_usable),
         cmocka_unit_test(

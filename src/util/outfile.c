@@ -136,6 +136,45 @@ static bool open_unnamed(rg_outfile *o)
 }
 #endif
 
+FILE *rg_scratch_open(const char *dir)
+{
+    char *name;
+    FILE *fp;
+    int fd = -1, e;
+
+    if (!dir)
+        return tmpfile();
+#ifdef O_TMPFILE
+    if (!force_named)
+        fd = open(dir, O_TMPFILE | O_RDWR | O_CLOEXEC, 0600);
+#endif
+    if (fd < 0) {
+        /* The file system has no unnamed files: a name, removed at once
+         * (a kill between the two leaves a ".rgb-" that the command's
+         * stale-file warning names). */
+        if (!(name = hidden_name(dir))) {
+            errno = ENOMEM;
+            return NULL;
+        }
+        fd = mkostemp(name, O_CLOEXEC);
+        e = errno;
+        if (fd >= 0)
+            unlink(name);
+        rg_free(name);
+        if (fd < 0) {
+            errno = e;
+            return NULL;
+        }
+    }
+    fp = fdopen(fd, "w+b");
+    if (!fp) {
+        e = errno;
+        close(fd);
+        errno = e;
+    }
+    return fp;
+}
+
 int rg_outfile_open(const char *target, rg_outfile **out)
 {
     rg_outfile *o;

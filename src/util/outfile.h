@@ -42,6 +42,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdio.h>
 
 #include "util/util.h"
 
@@ -64,6 +65,12 @@ const char *rg_outfile_dir(const rg_outfile *o);
 int rg_outfile_commit(rg_outfile *o);
 /* Drop the file (nothing is left) and free o.  NULL is a no-op. */
 void rg_outfile_abort(rg_outfile *o);
+
+/* A scratch file in dir that no one can see and no kill can leave: an
+ * unnamed file (O_TMPFILE), or where that is refused a hidden
+ * ".rgb-XXXXXX" removed the moment it is made.  dir NULL: tmpfile().
+ * NULL with errno set when it cannot be made. */
+FILE *rg_scratch_open(const char *dir);
 
 /* The names of temporary files beside target that no running ragbook
  * holds (their writer died), appended to names as ", "-separated base

@@ -151,35 +151,6 @@ static int cmp_recs(const void *a, const void *b)
     return x->seq < y->seq ? -1 : x->seq > y->seq;
 }
 
-/* The spool: an unnamed file in tmpdir (the target's directory), so a
- * full /tmp cannot cut it short and a kill cannot leave it behind. */
-static FILE *make_spool(const char *tmpdir)
-{
-    char path[4096];
-    FILE *fp;
-    int fd = -1;
-
-    if (!tmpdir)
-        return tmpfile();
-#ifdef O_TMPFILE
-    fd = open(tmpdir, O_TMPFILE | O_RDWR | O_CLOEXEC, 0600);
-#endif
-    if (fd < 0) {
-        /* The file system has no unnamed files: a name, removed at once. */
-        if ((size_t)snprintf(path, sizeof path, "%s/.ragbook-fix-XXXXXX",
-                             tmpdir) >= sizeof path)
-            return NULL;
-        fd = mkstemp(path);
-        if (fd < 0)
-            return NULL;
-        unlink(path);
-    }
-    fp = fdopen(fd, "w+b");
-    if (!fp)
-        close(fd);
-    return fp;
-}
-
 /* Streaming: the row is finished; its live fixes go to the spool. */
 static bool flush_row(wx_fixes *f)
 {
@@ -188,7 +159,7 @@ static bool flush_row(wx_fixes *f)
     if (!f->count)
         return true;
     qsort(f->recs, f->count, sizeof *f->recs, cmp_recs);
-    if (!f->spool && !(f->spool = make_spool(f->tmpdir)))
+    if (!f->spool && !(f->spool = rg_scratch_open(f->tmpdir)))
         return false;
     for (i = 0; i < f->count; i++) {
         const fix_rec *r = &f->recs[i];

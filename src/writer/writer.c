@@ -176,6 +176,30 @@ rag_status rag_writer_open(const char *path, const rag_write_options *opts,
     return RAG_OK;
 }
 
+/* libxlsxwriter writes each part of a workbook to a temporary file in
+ * tmpdir before zipping it: lxw_tmpfile() makes a file named
+ * "tmp.XXXXXXXXXX" and removes it a moment later (its tmpfileplus), so a
+ * run killed in that moment leaves a tmp.* beside the target (the kill
+ * test saw it under ASan, 11 such files per convert).  This definition
+ * takes the library's place: libxlsxwriter calls lxw_tmpfile() through its
+ * procedure linkage table, and the dynamic linker binds that call to the
+ * first definition in lookup order, the executable's (or libragbook.so's,
+ * which precedes libxlsxwriter.so).  Each scratch file is then unnamed
+ * (util/outfile.c), and a kill leaves none.  wx_scratch_files counts them,
+ * so a test knows the library's calls reach this one. */
+static long wx_scratch_files;
+
+__attribute__((visibility("default"))) FILE *lxw_tmpfile(char *tmpdir)
+{
+    wx_scratch_files++;
+    return rg_scratch_open(tmpdir);
+}
+
+long wx_scratch_count(void)
+{
+    return wx_scratch_files;
+}
+
 rag_status wx_workbook(rag_writer *w, rag_error *err)
 {
     lxw_workbook_options o;

@@ -2,7 +2,8 @@
  * The writer's internals, shared by the files of src/write/.  Only
  * src/writer/ includes <xlsxwriter.h>.
  *
- * writer.c  the rag_writer: atomic output, modes, losses, sheets
+ * writer.c  the rag_writer: atomic output, modes, losses, sheets, and
+ *           libxlsxwriter's scratch files (lxw_tmpfile, made unnamed)
  * style.c   the style table: rag_style -> lxw_format, interned
  * cell.c    cells: values, formulas, rich text
  * sheet.c   links, rows, columns, merges, validations, panes, filters
@@ -89,6 +90,9 @@ rag_status wx_workbook(rag_writer *w, rag_error *err);
 rag_status wx_lxw_fail(rag_writer *w, rag_error *err, lxw_error e,
                        const char *what);
 void wx_loss(rag_writer *w, rag_loss kind);
+/* How many scratch files libxlsxwriter asked for (lxw_tmpfile), all
+ * unnamed; for tests. */
+long wx_scratch_count(void);
 
 /* style.c */
 void wx_styles_free(rag_writer *w);
