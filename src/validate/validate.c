@@ -24,6 +24,11 @@ bool rg_rule_on(const rg_vctx *c, rag_rule_id id)
 static void emit(rg_vctx *c, rag_rule_id id, rag_severity cap,
                  const char *sheet, size_t sheet_index, rag_loc loc,
                  const char *ref, const char *period, const char *fmt,
+                 va_list ap) __attribute__((format(printf, 9, 0)));
+
+static void emit(rg_vctx *c, rag_rule_id id, rag_severity cap,
+                 const char *sheet, size_t sheet_index, rag_loc loc,
+                 const char *ref, const char *period, const char *fmt,
                  va_list ap)
 {
     rag_finding f;
