@@ -112,14 +112,40 @@ static bool starts_with_nocase(const unsigned char *p, size_t n,
     return true;
 }
 
-/* Say what a file that is not a zip is, in plain words. */
-static rag_status sniff(const char *path, uint64_t *size, rag_error *err)
+/* Files up to this size are read whole, once, and minizip seeks and reads
+ * in memory.  Through stdio, a bulk validate of 10 KB returns opened each
+ * file three times (sniff, mend, minizip) and made about 60 lseek and 35
+ * read calls a file (strace); real returns are tens of KB.  Larger files
+ * (the 17 MB tracker of bench/) are read from the file as before, so
+ * memory stays flat whatever the file's size. */
+#define MEM_MAX (8u * 1024 * 1024)
+
+/* true when the end-of-central-directory signature is in the last
+ * 64 KiB + 22 bytes of the size bytes at p (as has_eocd). */
+static bool mem_has_eocd(const unsigned char *p, uint64_t size)
+{
+    size_t want = size < 65536 + 22 ? (size_t)size : 65536 + 22, i;
+    const unsigned char *b = p + (size - want);
+
+    for (i = want >= 22 ? want - 22 + 1 : 0; i-- > 0;)
+        if (!memcmp(b + i, "PK\x05\x06", 4))
+            return true;
+    return false;
+}
+
+/* Say what a file that is not a zip is, in plain words.  A zip of at most
+ * MEM_MAX bytes is read whole into *mem (the caller frees it); otherwise
+ * (and when that allocation fails) *mem is NULL. */
+static rag_status sniff(const char *path, uint64_t *size,
+                        unsigned char **mem, rag_error *err)
 {
     unsigned char head[512];
+    unsigned char *all = NULL;
     size_t n, skip = 0;
     struct stat st;
     FILE *f = fopen(path, "rb");
 
+    *mem = NULL;
     if (!f) {
         if (err)
             err->sys_errno = errno;
@@ -129,9 +155,27 @@ static rag_status sniff(const char *path, uint64_t *size, rag_error *err)
         fclose(f);
         return rg_fail(err, RAG_ERR_IO, "is a directory");
     }
-    n = fread(head, 1, sizeof head, f);
+    if (S_ISREG(st.st_mode) && st.st_size > 0 &&
+        (uint64_t)st.st_size <= MEM_MAX)
+        all = rg_malloc((size_t)st.st_size);
+    if (all) {
+        n = fread(all, 1, (size_t)st.st_size, f);
+        if (n != (size_t)st.st_size) {
+            /* short (the file shrank) or failed: as before */
+            rg_free(all);
+            all = NULL;
+            rewind(f);
+        } else {
+            memcpy(head, all, n < sizeof head ? n : sizeof head);
+            if (n > sizeof head)
+                n = sizeof head;
+        }
+    }
+    if (!all)
+        n = fread(head, 1, sizeof head, f);
     if (ferror(f)) {
         int e = errno;
+        rg_free(all);
         fclose(f);
         if (err)
             err->sys_errno = e;
@@ -142,6 +186,18 @@ static rag_status sniff(const char *path, uint64_t *size, rag_error *err)
         fclose(f);
         return rg_fail(err, RAG_ERR_NOT_XLSX, "the file is empty");
     }
+    if (n >= 4 && head[0] == 'P' && head[1] == 'K' &&
+        (head[2] == 3 || head[2] == 5 || head[2] == 7) && all) {
+        fclose(f);
+        if (!mem_has_eocd(all, *size)) {
+            rg_free(all);
+            return rg_fail(err, RAG_ERR_ZIP,
+                           "not an XLSX file: the zip is truncated");
+        }
+        *mem = all;
+        return RAG_OK;
+    }
+    rg_free(all);
     if (n >= 8 && !memcmp(head, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8)) {
         bool enc = cfb_is_encrypted(f);
         fclose(f);
@@ -214,7 +270,8 @@ static rag_status sniff(const char *path, uint64_t *size, rag_error *err)
 #define MEND_CD_MAX (64u * 1024 * 1024)
 
 typedef struct zview {
-    FILE *f;
+    FILE *f;            /* the file, or NULL when it is all in mem */
+    unsigned char *mem; /* the whole file, owned (small files: zip.c) */
     uint64_t split;     /* below: the file; from here: tail */
     char *tail;
     size_t tail_len;
@@ -253,6 +310,18 @@ static void put32(unsigned char *p, uint32_t v)
 static bool read_at(FILE *f, uint64_t off, void *buf, size_t n)
 {
     return fseeko(f, (off_t)off, SEEK_SET) == 0 && fread(buf, 1, n, f) == n;
+}
+
+/* read_at from the file f, or from mem (size bytes) when it is not NULL. */
+static bool src_at(FILE *f, const unsigned char *mem, uint64_t size,
+                   uint64_t off, void *buf, size_t n)
+{
+    if (!mem)
+        return read_at(f, off, buf, n);
+    if (off > size || n > size - off)
+        return false;
+    memcpy(buf, mem + off, n);
+    return true;
 }
 
 /* Rewrite the central directory cd, counting its entries into *count;
@@ -329,27 +398,23 @@ static bool mend_entries(const unsigned char *cd, size_t len, rg_buf *out,
     return true;
 }
 
-/* The view of path minizip should read, or NULL to read the file as it is
- * (nothing to mend, or nothing that can be). */
-static zview *mend_view(const char *path)
+/* Mend the zip of size bytes in f (or in mem when it is not NULL): when
+ * its central directory needs it, set v->split and v->tail to the
+ * rewritten directory and return true; false when there is nothing to
+ * mend, or nothing that can be (minizip then reads the zip as it is). */
+static bool mend(FILE *f, const unsigned char *mem, uint64_t size, zview *v)
 {
     unsigned char tail[65536 + 22], rec[56];
     unsigned char *cd = NULL;
-    FILE *f = fopen(path, "rb");
-    struct stat st;
     size_t want, got, i;
-    uint64_t size, eocd = 0, n, cd_size, cd_off, count = 0, z64 = 0;
+    uint64_t eocd = 0, n, cd_size, cd_off, count = 0, z64 = 0;
     bool found = false, need = false;
     rg_buf out = {0};
-    zview *v = NULL;
 
-    if (!f)
-        return NULL;
-    if (fstat(fileno(f), &st) != 0 || st.st_size < 22)
+    if (size < 22)
         goto keep;
-    size = (uint64_t)st.st_size;
     want = size < sizeof tail ? (size_t)size : sizeof tail;
-    if (!read_at(f, size - want, tail, want))
+    if (!src_at(f, mem, size, size - want, tail, want))
         goto keep;
     got = want;
     for (i = got - 22 + 1; i-- > 0;)
@@ -366,7 +431,7 @@ static zview *mend_view(const char *path)
     cd_off = le32(tail + i + 16);
     if (i >= 20 && le32(tail + i - 20) == 0x07064b50) {
         z64 = le64(tail + i - 20 + 8);
-        if (z64 > size - 56 || !read_at(f, z64, rec, 56) ||
+        if (z64 > size - 56 || !src_at(f, mem, size, z64, rec, 56) ||
             le32(rec) != 0x06064b50)
             goto keep;
         n = le64(rec + 32);
@@ -377,7 +442,7 @@ static zview *mend_view(const char *path)
         cd_size > size - cd_off || n > 0xFFFF * 4u)
         goto keep;
     cd = rg_malloc((size_t)cd_size);
-    if (!cd || !read_at(f, cd_off, cd, (size_t)cd_size) ||
+    if (!cd || !src_at(f, mem, size, cd_off, cd, (size_t)cd_size) ||
         !mend_entries(cd, (size_t)cd_size, &out, &need, &count))
         goto keep;
     /* A classic end record counts in 16 bits: minizip's own writer puts
@@ -422,20 +487,41 @@ static zview *mend_view(const char *path)
         if (!rg_buf_append(&out, (const char *)end, el + 22))
             goto keep;
     }
-    v = rg_calloc(1, sizeof *v);
-    if (!v)
-        goto keep;
-    v->f = f;
     v->split = cd_off;
     v->tail = out.data;
     v->tail_len = out.len;
     rg_free(cd);
-    return v;
+    return true;
 keep:
     rg_free(cd);
     rg_buf_free(&out);
-    fclose(f);
-    return NULL;
+    return false;
+}
+
+/* The view of path minizip should read, or NULL to read the file as it is
+ * (nothing to mend, or nothing that can be). */
+static zview *mend_view(const char *path)
+{
+    FILE *f = fopen(path, "rb");
+    struct stat st;
+    zview m = {0}, *v;
+
+    if (!f)
+        return NULL;
+    if (fstat(fileno(f), &st) != 0 || st.st_size < 22 ||
+        !mend(f, NULL, (uint64_t)st.st_size, &m)) {
+        fclose(f);
+        return NULL;
+    }
+    v = rg_calloc(1, sizeof *v);
+    if (!v) {
+        rg_free(m.tail);
+        fclose(f);
+        return NULL;
+    }
+    *v = m;
+    v->f = f;
+    return v;
 }
 
 static voidpf ZCALLBACK zv_open(voidpf opaque, const void *name, int mode)
@@ -457,6 +543,12 @@ static uLong ZCALLBACK zv_read(voidpf opaque, voidpf stream, void *buf,
             size_t got;
             if (n > v->split - v->pos)
                 n = (uLong)(v->split - v->pos);
+            if (v->mem) {
+                memcpy((char *)buf + done, v->mem + v->pos, n);
+                v->pos += n;
+                done += n;
+                continue;
+            }
             if (fseeko(v->f, (off_t)v->pos, SEEK_SET) != 0) {
                 v->err = 1;
                 break;
@@ -517,7 +609,9 @@ static int ZCALLBACK zv_close(voidpf opaque, voidpf stream)
 {
     zview *v = stream;
     (void)opaque;
-    fclose(v->f);
+    if (v->f)
+        fclose(v->f);
+    rg_free(v->mem);
     rg_free(v->tail);
     rg_free(v);
     return 0;
@@ -529,14 +623,11 @@ static int ZCALLBACK zv_error(voidpf opaque, voidpf stream)
     return ((zview *)stream)->err;
 }
 
-void *rg_unz_open(const char *path)
+/* minizip's handle on the view v (which it then owns). */
+static unzFile unz_open_view(const char *path, zview *v)
 {
-    zview *v = mend_view(path);
     zlib_filefunc64_def ff;
-    unzFile uf;
 
-    if (!v)
-        return unzOpen64(path);
     memset(&ff, 0, sizeof ff);
     ff.zopen64_file = zv_open;
     ff.zread_file = zv_read;
@@ -547,8 +638,33 @@ void *rg_unz_open(const char *path)
     ff.zerror_file = zv_error;
     ff.opaque = v;
     /* On failure minizip has closed the stream (zv_close) itself. */
-    uf = unzOpen2_64(path, &ff);
-    return uf;
+    return unzOpen2_64(path, &ff);
+}
+
+void *rg_unz_open(const char *path)
+{
+    zview *v = mend_view(path);
+
+    if (!v)
+        return unzOpen64(path);
+    return unz_open_view(path, v);
+}
+
+/* As rg_unz_open, on the whole file already read into mem (size bytes,
+ * taken over and freed here whatever happens). */
+static unzFile unz_open_mem(const char *path, unsigned char *mem,
+                            uint64_t size)
+{
+    zview *v = rg_calloc(1, sizeof *v);
+
+    if (!v) {
+        rg_free(mem);
+        return rg_unz_open(path);
+    }
+    v->mem = mem;
+    v->split = size;
+    mend(NULL, mem, size, v);
+    return unz_open_view(path, v);
 }
 
 static rag_status zip_error(rag_error *err, int code, const char *what)
@@ -565,23 +681,26 @@ rag_status rg_zip_open(const char *path, const rag_read_limits *limits,
     rg_zip *z;
     unz_global_info64 gi;
     uint64_t size = 0;
+    unsigned char *mem;
     size_t cap = 0;
     int rc;
     rag_status st;
 
     *out = NULL;
-    st = sniff(path, &size, err);
+    st = sniff(path, &size, &mem, err);
     if (st != RAG_OK)
         return st;
     z = rg_calloc(1, sizeof *z);
-    if (!z)
+    if (!z) {
+        rg_free(mem);
         return rg_fail(err, RAG_ERR_NOMEM, "out of memory");
+    }
     rg_arena_init(&z->arena, 0);
     z->limits = *limits;
     /* On one core a reading thread only adds hand-overs. */
     z->threads = sysconf(_SC_NPROCESSORS_ONLN) > 1;
     z->file_size = size;
-    z->uf = rg_unz_open(path);
+    z->uf = mem ? unz_open_mem(path, mem, size) : rg_unz_open(path);
     if (!z->uf) {
         rg_zip_close(z);
         return rg_fail(err, RAG_ERR_ZIP, "not an XLSX file: the zip's "
