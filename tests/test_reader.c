@@ -982,6 +982,68 @@ static void test_reader_cell_limit_stops_loading(void **state)
     unlink(path);
 }
 
+/* A styles part met before is known by its stored bytes, without being
+ * inflated (styles.c): the second read of the same workbook takes that
+ * path and must give the same styles, and still count the part's bytes
+ * against the workbook's inflated total, as the read it stands for. */
+static void test_reader_styles_seen_before_read_the_same_and_count(
+    void **state)
+{
+    static const char sheet[] =
+        SHEET("<row r=\"1\"><c r=\"A1\" s=\"2\"/><c r=\"B1\" s=\"1\">"
+              "<v>45000</v></c></row>");
+    part parts[] = {
+        {"xl/workbook.xml", ONE_SHEET_WB},
+        {"xl/_rels/workbook.xml.rels", ONE_SHEET_RELS},
+        {"xl/styles.xml", STYLES},
+        {"xl/worksheets/sheet1.xml", sheet},
+        {"xl/sharedStrings.xml", "<sst" NS "/>"},
+    };
+    /* every part the reader inflates: all but [Content_Types].xml */
+    uint64_t total = strlen(PKG_RELS) + strlen(ONE_SHEET_WB) +
+                     strlen(ONE_SHEET_RELS) + strlen(STYLES) +
+                     strlen(sheet) + strlen("<sst" NS "/>");
+    const char *path;
+    rag_read_options opts;
+    rag_workbook *wb[2] = {NULL, NULL};
+    rag_error err;
+    int i;
+    (void)state;
+
+    path = make_xlsx(parts, 5);
+    for (i = 0; i < 2; i++) {
+        rag_error_clear(&err);
+        assert_int_equal(rag_workbook_read(path, NULL, &wb[i], &err),
+                         RAG_OK);
+    }
+    assert_int_equal(wb[0]->style_count, 6);
+    assert_int_equal(wb[1]->style_count, wb[0]->style_count);
+    for (i = 0; i < 2; i++) {
+        want_fill(wb[i], &wb[i]->sheets[0], "A1", 0x95B3D7);
+        assert_string_equal(wb[i]->styles[1].numfmt, "d mmmm yyyy");
+        assert_true(wb[i]->styles[4].font.bold);
+        rag_workbook_free(wb[i]);
+    }
+    /* one byte short of the total: refused, however often it is read */
+    memset(&opts, 0, sizeof opts);
+    opts.limits.total_bytes = total - 1;
+    for (i = 0; i < 3; i++) {
+        rag_workbook *w = NULL;
+        rag_error_clear(&err);
+        assert_int_equal(rag_workbook_read(path, &opts, &w, &err),
+                         RAG_ERR_LIMIT);
+        assert_null(w);
+    }
+    opts.limits.total_bytes = total;
+    for (i = 0; i < 2; i++) {
+        rag_workbook *w = NULL;
+        rag_error_clear(&err);
+        assert_int_equal(rag_workbook_read(path, &opts, &w, &err), RAG_OK);
+        rag_workbook_free(w);
+    }
+    unlink(path);
+}
+
 #define TWO_SHEET_WB                                                        \
     WORKBOOK("", "<sheet name=\"A\" sheetId=\"1\" r:id=\"rId1\"/>"          \
                  "<sheet name=\"B\" sheetId=\"2\" r:id=\"rId2\"/>")
@@ -1203,6 +1265,8 @@ int main(void)
         cmocka_unit_test(test_reader_refuses_nesting_past_the_depth_limit),
         cmocka_unit_test(test_reader_without_workbook_part_is_not_xlsx),
         cmocka_unit_test(test_reader_cell_limit_stops_loading),
+        cmocka_unit_test(
+            test_reader_styles_seen_before_read_the_same_and_count),
         cmocka_unit_test(test_reader_cell_limit_counts_the_workbook),
         cmocka_unit_test(test_reader_refuses_two_sheets_on_one_part),
         cmocka_unit_test(test_reader_alloc_failure_wm8_tracker),

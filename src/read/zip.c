@@ -17,6 +17,7 @@ typedef struct zip_entry {
     uint64_t compressed, size;
     unsigned long flags;
     unsigned long method;
+    unsigned long crc;     /* CRC-32 of the inflated bytes, as stored */
 } zip_entry;
 
 struct rg_zip {
@@ -753,6 +754,7 @@ rag_status rg_zip_open(const char *path, const rag_read_limits *limits,
         e->size = info.uncompressed_size;
         e->flags = info.flag;
         e->method = info.compression_method;
+        e->crc = info.crc;
         z->count++;
         /* minizip 1.1 takes a count of 65,535 for "unknown" and reads on
          * past the last entry into the end record ("damaged"): the
@@ -1077,4 +1079,42 @@ rag_status rg_zip_slurp(rg_zip *z, const char *name, rg_buf *buf, size_t max,
         return rg_fail(err, RAG_ERR_LIMIT, "%s is larger than %zu bytes",
                        name, max);
     return st;
+}
+
+bool rg_zip_raw(rg_zip *z, const char *name, rg_buf *buf, size_t max,
+                rg_zip_id *id)
+{
+    const zip_entry *e = find_entry(z, name);
+    char chunk[16 * 1024];
+    int method, level, n;
+
+    buf->len = 0;
+    if (!e || (e->flags & 1) || (e->method != 0 && e->method != Z_DEFLATED) ||
+        e->compressed > max || e->size > max ||
+        e->size > z->limits.part_bytes ||
+        e->size > z->limits.total_bytes - z->inflated_total)
+        return false;
+    if (unzGoToFilePos64(z->uf, &e->pos) != UNZ_OK ||
+        unzOpenCurrentFile2(z->uf, &method, &level, 1) != UNZ_OK)
+        return false;
+    while ((n = unzReadCurrentFile(z->uf, chunk, sizeof chunk)) > 0 &&
+           buf->len + (size_t)n <= e->compressed)
+        if (!rg_buf_append(buf, chunk, (size_t)n)) {
+            n = -1;
+            break;
+        }
+    unzCloseCurrentFile(z->uf);
+    if (n != 0 || buf->len != e->compressed) {
+        rg_buf_free(buf);
+        return false;
+    }
+    id->method = e->method;
+    id->crc = e->crc;
+    id->size = e->size;
+    return true;
+}
+
+void rg_zip_charge(rg_zip *z, uint64_t bytes)
+{
+    z->inflated_total += bytes;
 }

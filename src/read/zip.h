@@ -39,4 +39,25 @@ rag_status rg_zip_read(rg_zip *z, const char *name, rg_zip_sink sink,
 rag_status rg_zip_slurp(rg_zip *z, const char *name, rg_buf *buf,
                         size_t max, rag_error *err);
 
+/* What fixes an entry's inflated bytes without inflating it: minizip
+ * inflates the same stored bytes, by the same method, to at most the same
+ * size, and checks them against the same CRC-32, always alike. */
+typedef struct rg_zip_id {
+    unsigned long method, crc;
+    uint64_t size;          /* inflated size, from the central directory */
+} rg_zip_id;
+
+/* The stored (still compressed) bytes of the entry called name into buf,
+ * and its id, for a cache of parsed parts (styles.c) to know a part met
+ * before without inflating it.  false (buf empty) when the entry is
+ * missing, encrypted, of another method, damaged, or bigger than max
+ * stored or inflated, or when inflating it would pass the part or
+ * workbook limit: the caller then reads it as before.  Nothing is
+ * counted against the limits; rg_zip_charge does that for a part taken
+ * from a cache. */
+bool rg_zip_raw(rg_zip *z, const char *name, rg_buf *buf, size_t max,
+                rg_zip_id *id);
+/* Count bytes against the workbook's inflated total, as if read. */
+void rg_zip_charge(rg_zip *z, uint64_t bytes);
+
 #endif
