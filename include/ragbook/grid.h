@@ -397,6 +397,17 @@ RAG_API rag_status rag_sheet_stream(rag_workbook *wb, size_t index,
 RAG_API rag_status rag_sheet_load(rag_workbook *wb, size_t index,
                                   rag_error *err);
 
+/*
+ * Release the cells and rows rag_sheet_load() kept for sheet `index`, when
+ * nothing will look at them again: the sheet's settings stay, and so do
+ * the strings its cells pointed to (cell text and formulas live in the
+ * workbook until rag_workbook_free()), but pointers to its rag_cell and
+ * rag_row_info records are no longer valid.  The cells no longer count
+ * against the limit on cells loaded at once.  rag_sheet_load() loads the
+ * sheet again.  A NULL wb or an index out of range is a harmless no-op.
+ */
+RAG_API void rag_sheet_unload(rag_workbook *wb, size_t index);
+
 /* The loaded cell at (row, col), 0-based, or NULL. O(log n). */
 RAG_API const rag_cell *rag_sheet_cell(const rag_sheet *sheet, uint32_t row,
                                        uint32_t col);

@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "outputs/convert_impl.h"
+#include "outputs/look.h"
 #include "writer/kept.h"
 
 #define MAX_OLD 64 /* computed ranges remembered per sheet */
@@ -33,6 +34,7 @@ typedef struct job {
     size_t *old_count;
     const char **names;     /* per input sheet: its output name, or NULL */
     rg_cv_sheet **sheets;   /* per input sheet, while copying */
+    rg_look_words *words;   /* per plan: its status column's words */
     char summary[40], issues[40];
     rg_buf buf;
 } job;
@@ -212,6 +214,19 @@ static rag_status graft(job *j, const char *side, rag_error *err)
     return st;
 }
 
+/* Sheet i's cells are done with once the sheet is edited: what the Summary
+ * needs of them (its plans' status words) is kept, and they are released,
+ * so the edits, the Summary and the package written do not pile up on the
+ * whole grid (issue 16: convert's peak was twice dump's). */
+static void release_sheet(job *j, size_t i)
+{
+    size_t k;
+    for (k = 0; k < j->m->plan_count; k++)
+        if (j->m->plans[k].sheet_index == i)
+            rg_look_keep_words(j->wb, &j->m->plans[k], &j->words[k]);
+    rag_sheet_unload(j->wb, i);
+}
+
 /* The input is edited in place (edit.h): its sheets keep everything they
  * hold and gain colours, codes, computed columns and drop-down lists; the
  * Summary and Issues are made with libxlsxwriter in a side workbook and
@@ -270,14 +285,15 @@ static rag_status write_all(job *j, const char *out, rag_error *err)
     env.as_of = j->m->as_of;
     for (i = 0; i < n && st == RAG_OK; i++) {
         long pos = rag_edit_sheet_find(j->ed, j->wb->sheets[i].name);
-        if (j->generated[i] || pos < 0)
-            continue;
-        st = rg_cv_sheet_prepare(&env, i, j->old + i * MAX_OLD,
-                                 j->old_count[i], &j->sheets[i], err);
-        if (st == RAG_OK)
-            st = rg_cv_sheet_edit(j->sheets[i], (size_t)pos, err);
-        if (st == RAG_OK)
-            j->names[i] = j->wb->sheets[i].name;
+        if (!j->generated[i] && pos >= 0) {
+            st = rg_cv_sheet_prepare(&env, i, j->old + i * MAX_OLD,
+                                     j->old_count[i], &j->sheets[i], err);
+            if (st == RAG_OK)
+                st = rg_cv_sheet_edit(j->sheets[i], (size_t)pos, err);
+            if (st == RAG_OK)
+                j->names[i] = j->wb->sheets[i].name;
+        }
+        release_sheet(j, i);
     }
     memset(&links, 0, sizeof links);
     links.short_names = true; /* the whole path is on the Summary */
@@ -293,6 +309,7 @@ static rag_status write_all(job *j, const char *out, rag_error *err)
     si.source = j->in;
     si.sheet_names = j->names;
     si.sheet_count = n;
+    si.words = j->words;
     si.origin = j->m->as_of_given   ? RG_CV_AS_OF_OPTION
                 : j->m->as_of_found ? RG_CV_AS_OF_WORKBOOK
                                     : RG_CV_AS_OF_TODAY;
@@ -352,6 +369,10 @@ rag_status rag_convert(const char *in, const char *out,
         goto done;
     }
     st = rag_model_build(j.wb, &j.o.model, &j.m, err);
+    if (st == RAG_OK &&
+        !(j.words = rg_calloc(j.m->plan_count ? j.m->plan_count : 1,
+                              sizeof *j.words)))
+        st = rg_fail(err, RAG_ERR_NOMEM, "out of memory");
     if (st == RAG_OK)
         st = check(&j, err);
     if (st == RAG_OK) {
@@ -372,6 +393,7 @@ done:
     for (i = 0; j.sheets && i < n; i++)
         rg_cv_sheet_free(j.sheets[i]);
     rg_free(j.sheets);
+    rg_free(j.words);
     rg_free(j.names);
     rg_free(j.old_count);
     rg_free(j.old);

@@ -247,6 +247,9 @@ typedef struct rg_cv_summary_in {
     const char *const *sheet_names; /* output name of input sheet i */
     size_t sheet_count;
     rg_cv_origin origin;
+    /* per plan of m: the words its status column gives, kept before its
+     * sheet's cells were released (look.h); NULL: read from m->wb */
+    const struct rg_look_words *words;
 } rg_cv_summary_in;
 
 /*

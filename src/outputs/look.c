@@ -80,7 +80,7 @@ static const char *column_words(const rag_workbook *wb, const rag_plan *p,
         while (n && isspace((unsigned char)t[n - 1]))
             n--;
         /* a status says itself in a few words; a sentence is a comment */
-        if (!n || n >= size || n > 40)
+        if (!n || n >= size || n >= RG_LOOK_WORDS_SIZE)
             continue;
         memcpy(buf, t, n);
         buf[n] = '\0';
@@ -101,6 +101,30 @@ const char *rg_look_status_words(const rag_workbook *wb, const rag_plan *p,
         return e->label;
     if (p && buf && size && (w = column_words(wb, p, s, buf, size)))
         return w;
+    return rg_cv_status_words(s);
+}
+
+void rg_look_keep_words(const rag_workbook *wb, const rag_plan *p,
+                        rg_look_words *out)
+{
+    int k;
+    for (k = 0; k < RAG_PROGRESS_COUNT; k++)
+        if (!column_words(wb, p, (rag_progress)k, out->w[k],
+                          sizeof out->w[k]))
+            out->w[k][0] = '\0';
+}
+
+const char *rg_look_status_words_kept(const rg_look_words *kept,
+                                      const rag_plan *p, rag_progress s)
+{
+    const rag_legend_entry *e = rg_cv_legend_entry(p, s);
+
+    if (s == RAG_PROGRESS_NONE)
+        return "No status";
+    if (e && e->label && *e->label)
+        return e->label;
+    if (p && kept && kept->w[s][0])
+        return kept->w[s];
     return rg_cv_status_words(s);
 }
 

@@ -42,6 +42,26 @@ uint32_t rg_look_keep_ink(uint32_t ink, uint32_t fill);
 const char *rg_look_status_words(const rag_workbook *wb, const rag_plan *p,
                                  rag_progress s, char *buf, size_t size);
 
+/* The longest words a status column gives for a status (look.c), with
+ * the terminator. */
+#define RG_LOOK_WORDS_SIZE 41
+
+/* The words plan p's status column gives for each status ("" for none),
+ * kept while its sheet is loaded: convert releases each sheet's cells
+ * once the sheet is edited (rag_sheet_unload), before the Summary. */
+typedef struct rg_look_words {
+    char w[RAG_PROGRESS_COUNT][RG_LOOK_WORDS_SIZE];
+} rg_look_words;
+
+/* Fill out from wb's loaded cells (wb may be NULL: no words). */
+void rg_look_keep_words(const rag_workbook *wb, const rag_plan *p,
+                        rg_look_words *out);
+
+/* rg_look_status_words() with the column's words taken from kept (NULL:
+ * none); what it returns lives as long as kept, the key or the model. */
+const char *rg_look_status_words_kept(const rg_look_words *kept,
+                                      const rag_plan *p, rag_progress s);
+
 /*
  * The code written into a coloured month cell of plan p for status s,
  * from the key's words: the initials of the words that carry meaning

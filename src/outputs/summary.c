@@ -213,6 +213,16 @@ rag_status rg_sum_findings(rg_sum *s, uint32_t r, uint32_t c, size_t n)
     return st;
 }
 
+const char *rg_sum_status_words(const rg_sum *s, const rag_plan *p,
+                                rag_progress q, char *buf, size_t size)
+{
+    const rag_model *m = s->in->m;
+
+    if (s->in->words && p >= m->plans && p < m->plans + m->plan_count)
+        return rg_look_status_words_kept(&s->in->words[p - m->plans], p, q);
+    return rg_look_status_words(m->wb, p, q, buf, size);
+}
+
 rag_status rg_sum_section(rg_sum *s, const char *title)
 {
     rag_status st;

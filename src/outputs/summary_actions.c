@@ -39,8 +39,8 @@ static void words_of(const rg_sum *s, const rag_plan *p, words *out)
 {
     int k;
     for (k = 0; k < RAG_PROGRESS_COUNT; k++)
-        out->w[k] = rg_look_status_words(s->in->m->wb, p, (rag_progress)k,
-                                         out->buf[k], WORDS_SIZE);
+        out->w[k] = rg_sum_status_words(s, p, (rag_progress)k, out->buf[k],
+                                        WORDS_SIZE);
 }
 
 static bool same_words(const words *a, const words *b)

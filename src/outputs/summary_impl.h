@@ -52,6 +52,10 @@ rag_status rg_sum_link(rg_sum *s, uint32_t r, uint32_t c, size_t sheet,
                        rag_loc at, bool cell_too);
 /* n findings, linked to the Issues sheet (grey 0 when none). */
 rag_status rg_sum_findings(rg_sum *s, uint32_t r, uint32_t c, size_t n);
+/* rg_look_status_words() for plan p of the model, from the words kept
+ * (in->words) when the input's cells are released. */
+const char *rg_sum_status_words(const rg_sum *s, const rag_plan *p,
+                                rag_progress q, char *buf, size_t size);
 /* A bold section heading at s->row; s->row moves below it. */
 rag_status rg_sum_section(rg_sum *s, const char *title);
 /* A paragraph across the page at s->row, wrapped; s->row moves on. */

@@ -57,8 +57,8 @@ static rag_status overdue_row(rg_sum *s, uint32_t r, const rag_finding *f)
         due = a->due;
         due_text = a->due_text;
         status = !a->status ? "Not reported"
-                            : rg_look_status_words(s->in->m->wb, p, a->status,
-                                                   words, sizeof words);
+                            : rg_sum_status_words(s, p, a->status, words,
+                                                  sizeof words);
         if (!rg_buf_printf(&item, "%s%s%s", a->ref ? a->ref : "",
                            a->ref ? " " : "", a->text ? a->text : ""))
             return rg_fail(s->err, RAG_ERR_NOMEM, "out of memory");

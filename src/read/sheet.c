@@ -1019,6 +1019,14 @@ rag_status rag_sheet_load(rag_workbook *wb, size_t index, rag_error *err)
     return read_sheet(wb, index, NULL, true, err);
 }
 
+void rag_sheet_unload(rag_workbook *wb, size_t index)
+{
+    if (!wb || index >= wb->sheet_count)
+        return;
+    drop_cells(wb, &wb->sheets[index]);
+    wb->sheets[index].loaded = false;
+}
+
 rag_status rag_workbook_read(const char *path, const rag_read_options *opts,
                              rag_workbook **out, rag_error *err)
 {
