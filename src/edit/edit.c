@@ -363,6 +363,7 @@ rag_status rag_edit_set_cell(rag_edit *e, size_t sheet,
     rag_status st = bad_sheet(e, sheet, true, err);
     ed_sheet *s;
     ed_cell *n;
+    size_t len;
 
     if (st != RAG_OK)
         return st;
@@ -371,6 +372,12 @@ rag_status rag_edit_set_cell(rag_edit *e, size_t sheet,
         (c->value == RAG_EDIT_FORMULA && (!c->formula || !*c->formula)) ||
         (c->value == RAG_EDIT_TEXT && !c->text) ||
         (c->style >= 0 && (uint64_t)c->style >= rag_edit_style_count(e)))
+        return rg_fail(err, RAG_ERR_USAGE, "a cell change that cannot be "
+                       "made");
+    len = !c->text ? 0 : c->text_len ? c->text_len : strlen(c->text);
+    /* a cell holds at most 32,767 characters and a workbook at most
+     * 64,000 formats; the record keeps 32 bits of each */
+    if (len > UINT32_MAX || c->style > INT32_MAX)
         return rg_fail(err, RAG_ERR_USAGE, "a cell change that cannot be "
                        "made");
     s = &e->sheets[sheet];
@@ -382,14 +389,20 @@ rag_status rag_edit_set_cell(rag_edit *e, size_t sheet,
     n->row = c->row;
     n->col = c->col;
     n->seq = (uint32_t)s->cell_count;
-    n->value = c->value;
-    n->number = c->number;
-    n->style = c->style;
-    if (c->text) {
-        n->text_len = c->text_len ? c->text_len : strlen(c->text);
-        n->text = rg_arena_strndup(&e->arena, c->text, n->text_len);
-        if (!n->text)
+    n->value = (uint8_t)c->value;
+    n->style = (int32_t)(c->style < 0 ? -1 : c->style);
+    if (c->text && (c->value == RAG_EDIT_TEXT ||
+                    c->value == RAG_EDIT_FORMULA)) {
+        n->has_text = true;
+        n->text_len = (uint32_t)len;
+        if (len <= sizeof n->u.here) {
+            n->text_here = true;
+            memcpy(n->u.here, c->text, len);
+        } else if (!(n->u.text = rg_arena_strndup(&e->arena, c->text, len))) {
             return rg_fail(err, RAG_ERR_NOMEM, "out of memory");
+        }
+    } else {
+        n->u.number = c->number;
     }
     if (c->value == RAG_EDIT_FORMULA &&
         !(n->formula = rg_arena_strdup(&e->arena, c->formula)))

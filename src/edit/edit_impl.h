@@ -34,15 +34,30 @@ typedef struct ed_ct_entry {
     bool override, drop, added;
 } ed_ct_entry;
 
+/* A change to one cell, kept until its sheet is written.  Convert makes
+ * one for each coloured month cell (200,000 on a 20,000-row tracker), so
+ * the record is 40 bytes, not 56, and a text of up to 8 bytes (the month
+ * codes: "OT", "M1M") is held in it rather than copied to the arena. */
 typedef struct ed_cell {
     uint32_t row, col, seq;
-    rag_edit_value value;
-    double number;
-    char *text;
-    size_t text_len;
-    char *formula;
-    int64_t style;
+    int32_t style;          /* cellXfs index, or -1: the cell's own */
+    uint32_t text_len;
+    uint8_t value;          /* rag_edit_value */
+    bool has_text;          /* TEXT, or a FORMULA's cached text */
+    bool text_here;         /* the text is u.here (not NUL-terminated) */
+    union {
+        double number;      /* NUMBER, BOOL, a FORMULA's cached number */
+        const char *text;   /* in the editor's arena */
+        char here[8];
+    } u;
+    char *formula;          /* FORMULA, in the editor's arena */
 } ed_cell;
+
+/* The text of c (c->text_len bytes), or NULL. */
+static inline const char *ed_cell_text(const ed_cell *c)
+{
+    return !c->has_text ? NULL : c->text_here ? c->u.here : c->u.text;
+}
 
 typedef struct ed_width {
     uint32_t first, last;

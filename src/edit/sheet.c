@@ -116,7 +116,7 @@ static void put_cell(ep_pass *p, sw *w, const ed_cell *c, int64_t style)
     switch (c->value) {
     case RAG_EDIT_TEXT: t = "inlineStr"; break;
     case RAG_EDIT_BOOL: t = "b"; break;
-    case RAG_EDIT_FORMULA: t = c->text ? "str" : NULL; break;
+    case RAG_EDIT_FORMULA: t = c->has_text ? "str" : NULL; break;
     case RAG_EDIT_KEEP:
     case RAG_EDIT_BLANK:
     case RAG_EDIT_NUMBER: break;
@@ -143,10 +143,10 @@ static void put_cell(ep_pass *p, sw *w, const ed_cell *c, int64_t style)
     case RAG_EDIT_TEXT:
         put_el(p, w, "<", "is>");
         put_el(p, w, "<", "t");
-        if (needs_preserve(c->text, c->text_len))
+        if (needs_preserve(ed_cell_text(c), c->text_len))
             ep_puts(p, " xml:space=\"preserve\"");
         ep_puts(p, ">");
-        ep_escaped(p, c->text, c->text_len);
+        ep_escaped(p, ed_cell_text(c), c->text_len);
         put_el(p, w, "</", "t>");
         put_el(p, w, "</", "is>");
         break;
@@ -155,20 +155,20 @@ static void put_cell(ep_pass *p, sw *w, const ed_cell *c, int64_t style)
         ep_escaped(p, c->formula, strlen(c->formula));
         put_el(p, w, "</", "f>");
         put_el(p, w, "<", "v>");
-        if (c->text)
-            ep_escaped(p, c->text, c->text_len);
+        if (c->has_text)
+            ep_escaped(p, ed_cell_text(c), c->text_len);
         else
-            put_num(p, c->number);
+            put_num(p, c->u.number);
         put_el(p, w, "</", "v>");
         break;
     case RAG_EDIT_BOOL:
         put_el(p, w, "<", "v>");
-        ep_puts(p, c->number != 0 ? "1" : "0");
+        ep_puts(p, c->u.number != 0 ? "1" : "0");
         put_el(p, w, "</", "v>");
         break;
     case RAG_EDIT_NUMBER:
         put_el(p, w, "<", "v>");
-        put_num(p, c->number);
+        put_num(p, c->u.number);
         put_el(p, w, "</", "v>");
         break;
     case RAG_EDIT_KEEP:
