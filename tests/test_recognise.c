@@ -17,6 +17,7 @@
 #include "support.h"
 
 #include "ragbook/ragbook.h"
+#include "recognise/recognise.h"
 
 /* Write rows (NULL-terminated) to a new workbook at path. */
 static void write_grid(const char *path, const char *const *rows)
@@ -763,6 +764,100 @@ static void test_no_plan_is_said(void **state)
     built_free(&b);
 }
 
+/* rg_norm_cell remembers each cell's normal form for the view's life: a
+ * hit must give what a fresh rg_norm gives, byte for byte, for every
+ * buffer size (a short one gets rg_norm's prefix), for blank and
+ * non-text cells, rich text, symbols that widen (one "\xC2\xB1" byte pair
+ * becomes " + / -"), and texts too long to be remembered. */
+static void test_norm_cache_hits_match_a_fresh_norm(void **state)
+{
+    static const char *const texts[] = {
+        "Target :", "+/- Target", "  padded  ", "\xC2\xA3'000 \xC2\xB1" "5%",
+        "RSL\xE2\x80\x99s plan \xE2\x80\x93 Q2", "a+b-c/d", "Not started",
+        "x\xC2\xB1\xC2\xB1\xC2\xB1y", "Comment / Corrective Action",
+        "\xC2\xA0", NULL};
+    char path[64], wide[901], longer[1400], want[4000], got[4000];
+    lxw_workbook *xw;
+    lxw_worksheet *ws;
+    lxw_format *bold;
+    rag_workbook *wb = NULL;
+    rag_error err;
+    rg_view v;
+    uint32_t r, c, rows = 0;
+    size_t i;
+    (void)state;
+
+    snprintf(path, sizeof path, "/tmp/rg_normcache_%ld.xlsx", (long)getpid());
+    xw = workbook_new(path);
+    ws = workbook_add_worksheet(xw, "Sheet1");
+    bold = workbook_add_format(xw);
+    format_set_bold(bold);
+    for (i = 0; texts[i]; i++)
+        worksheet_write_string(ws, rows++, 0, texts[i], NULL);
+    for (i = 0; i + 2 < sizeof wide; i += 2) /* 450 x "\xC2\xB1" */
+        memcpy(wide + i, "\xC2\xB1", 2);
+    wide[i] = '\0';
+    worksheet_write_string(ws, rows++, 0, wide, NULL);
+    memset(longer, 'a', sizeof longer - 1); /* past what is remembered */
+    for (i = 5; i < sizeof longer - 1; i += 6)
+        longer[i] = ' ';
+    longer[sizeof longer - 1] = '\0';
+    worksheet_write_string(ws, rows++, 0, longer, NULL);
+    {
+        lxw_rich_string_tuple a = {bold, "Progress "};
+        lxw_rich_string_tuple b = {NULL, "to date/Comments"};
+        lxw_rich_string_tuple *rich[] = {&a, &b, NULL};
+        worksheet_write_rich_string(ws, rows++, 0, rich, NULL);
+    }
+    worksheet_write_number(ws, rows++, 0, 42, NULL);
+    worksheet_write_string(ws, rows, 0, "Target", NULL); /* the same text */
+    worksheet_write_string(ws, rows++, 1, "Target", NULL);
+    worksheet_write_blank(ws, rows++, 0, bold);
+    assert_int_equal(workbook_close(xw), LXW_NO_ERROR);
+
+    rag_error_clear(&err);
+    assert_int_equal(rag_workbook_read(path, NULL, &wb, &err), RAG_OK);
+    assert_true(rg_view_init(&v, wb, 0));
+    assert_non_null(v.norms);
+    for (r = 0; r <= rows; r++)
+        for (c = 0; c < 3; c++) {
+            size_t len, sizes[] = {1, 2, 3, 4, 7, 8, 16, 31, 64, 160, 256,
+                                   4000};
+            const char *t = rg_text(&v, r, c, &len);
+            int pass;
+            for (pass = 0; pass < 2; pass++) /* a miss, then a hit */
+                for (i = 0; i < sizeof sizes / sizeof *sizes; i++) {
+                    size_t n = sizes[i];
+                    memset(got, 'X', sizeof got);
+                    rg_norm(t ? t : "", t ? len : 0, want, n);
+                    assert_ptr_equal(rg_norm_cell(&v, t, len, got, n), got);
+                    assert_string_equal(got, want);
+                    rg_norm_at(&v, r, c, got, n);
+                    assert_string_equal(got, want);
+                    if (t && len > 1) { /* part of a cell, as form.c asks */
+                        rg_norm(t, len / 2, want, n);
+                        rg_norm_cell(&v, t, len / 2, got, n);
+                        assert_string_equal(got, want);
+                    }
+                }
+        }
+    /* concrete values, not only agreement with rg_norm */
+    assert_string_equal(rg_norm_at(&v, 1, 0, got, sizeof got), "+ / - target");
+    assert_string_equal(rg_norm_at(&v, 3, 0, got, sizeof got),
+                        "\xC2\xA3 000 + / - 5 %");
+    assert_string_equal(rg_norm_at(&v, 3, 0, got, 8), "\xC2\xA3 000");
+    assert_string_equal(rg_norm_at(&v, 3, 0, got, 9), "\xC2\xA3 000 +");
+    assert_string_equal(rg_norm_at(&v, 9, 0, got, sizeof got), "");
+    assert_string_equal(rg_norm_at(&v, 12, 0, got, sizeof got),
+                        "progress to date / comments");
+    assert_string_equal(rg_norm_at(&v, 13, 0, got, sizeof got), "");
+    assert_string_equal(rg_norm_at(&v, 14, 1, got, sizeof got), "target");
+    assert_string_equal(rg_norm_at(&v, 15, 0, got, sizeof got), "");
+    rg_view_free(&v);
+    rag_workbook_free(wb);
+    unlink(path);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -782,6 +877,7 @@ int main(void)
         cmocka_unit_test(test_rag_letters_without_a_key),
         cmocka_unit_test(test_indicator_form_codes_and_key_notes),
         cmocka_unit_test(test_recovery_form_in_another_layout),
+        cmocka_unit_test(test_norm_cache_hits_match_a_fresh_norm),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -79,7 +79,7 @@ static void sheet_words(const rg_view *v, bool *recovery, int *quarters)
                 (*quarters)++;
                 break;
             }
-            rg_norm(t, len, norm, sizeof norm);
+            rg_norm_cell(v, t, len, norm, sizeof norm);
             if (rg_vocab_find(rg_kind_words, norm, NULL) == RG_KIND_RECOVERY &&
                 heading_like(t, len, norm))
                 *recovery = true;

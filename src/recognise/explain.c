@@ -104,7 +104,7 @@ static void explain_candidate(FILE *out, const rg_view *v)
                 months++;
                 continue;
             }
-            rg_norm(t, len, norm, sizeof norm);
+            rg_norm_cell(v, t, len, norm, sizeof norm);
             if (rg_vocab_prefix(rg_label_words, norm) > 0)
                 labels++;
             role = rg_vocab_prefix(rg_header_words, norm);

@@ -52,7 +52,7 @@ static bool label_at(const rg_view *v, uint32_t r, uint32_t c,
     li->role = li->fin = -1;
     if (!t || len > MAX_LABEL)
         return false;
-    rg_norm(t, len, norm, size);
+    rg_norm_cell(v, t, len, norm, size);
     li->role = rg_vocab_prefix(rg_label_words, norm);
     if (li->role > 0 && code_first(t, len))
         li->role = -1; /* "PI 04 - % of calls answered": a title */
@@ -190,7 +190,7 @@ bool rg_form_pairs(const rg_view *v, uint32_t r0, uint32_t r1,
                     p.label_len = before;
                     p.inline_value = t + a;
                     p.inline_len = len - a;
-                    rg_norm(t, before, p.norm, sizeof p.norm);
+                    rg_norm_cell(v, t, before, p.norm, sizeof p.norm);
                     p.role = rg_vocab_prefix(rg_label_words, p.norm);
                     if (p.role < 0)
                         p.role = rg_vocab_prefix(

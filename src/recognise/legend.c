@@ -145,7 +145,7 @@ static bool candidate(const rg_view *v, uint32_t r, uint32_t c, cand *out)
     } else {
         code[0] = '\0';
     }
-    rg_norm(t, len, norm, sizeof norm);
+    rg_norm_cell(v, t, len, norm, sizeof norm);
     if (word_count(norm) > MAX_WORDS)
         return false;
     s = (int)rg_status_of(t, len);

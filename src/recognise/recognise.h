@@ -24,6 +24,7 @@ typedef struct rg_view {
     size_t *row_start;      /* cells of row r: [row_start[r], row_start[r+1]) */
     uint32_t *claim_lo;     /* per row: the columns a plan has taken, */
     uint32_t *claim_hi;     /* lo..hi; lo > hi when none */
+    struct rg_norm_cache *norms; /* rg_norm_cell's; NULL: none (no memory) */
 } rg_view;
 
 /* Index sheet `index` of wb (which must be loaded).  What ragbook itself
@@ -47,6 +48,16 @@ const char *rg_text_merged(const rg_view *v, uint32_t r, uint32_t c,
 /* The normal form of the cell's text into buf ("" when none). */
 const char *rg_norm_at(const rg_view *v, uint32_t r, uint32_t c, char *buf,
                        size_t size);
+/* rg_norm(t, len, buf, size), remembered for the view's life: each
+ * recogniser asks for the normal form of the same headings and labels in
+ * turn, and normalising them again was a tenth of a bulk validate.  t must
+ * point into the text of a cell of v's workbook (what rg_text or
+ * rg_text_merged gave, or part of it), which does not change while v
+ * lives: the cache is keyed by (t, len), not by the bytes.  The result is
+ * rg_norm's, byte for byte, whatever size is (a shorter buf gets the
+ * prefix rg_norm would write).  Returns buf. */
+const char *rg_norm_cell(const rg_view *v, const char *t, size_t len,
+                         char *buf, size_t size);
 /* true when the cell holds a value (text that is not blank, a number, a
  * date, a bool or an error). */
 bool rg_has_value(const rg_view *v, uint32_t r, uint32_t c);

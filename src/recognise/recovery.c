@@ -38,7 +38,7 @@ static bool milestone_header(const rg_view *v, uint32_t r, ms_table *t)
             continue;
         if (len > MAX_HEAD)
             return false;
-        rg_norm(s, len, norm, sizeof norm);
+        rg_norm_cell(v, s, len, norm, sizeof norm);
         role = rg_vocab_prefix(rg_milestone_words, norm);
         if (role <= 0 || t->col[role] >= 0)
             continue;
@@ -402,7 +402,7 @@ static double prose_unit(const rg_view *v, uint32_t r0, uint32_t r1)
             const char *t = rg_text(v, r, row[i].col, &len);
             if (!t || len > UNIT_PROSE_MAX)
                 continue;
-            rg_norm(t, len, norm, sizeof norm);
+            rg_norm_cell(v, t, len, norm, sizeof norm);
             thousands = fin_has(norm, RG_FIN_THOUSANDS);
             millions = fin_has(norm, RG_FIN_MILLIONS);
             if (!thousands && !millions)

@@ -28,7 +28,7 @@ static void block_heading(rag_model *m, const rg_view *v, uint32_t r0,
             int lbl;
             if (!t || len > 120)
                 continue;
-            rg_norm(t, len, norm, sizeof norm);
+            rg_norm_cell(v, t, len, norm, sizeof norm);
             lbl = rg_vocab_prefix(rg_label_words, norm);
             if (lbl == RG_LBL_REPORT_DATE || lbl == RG_LBL_OWNER ||
                 lbl == RG_LBL_LEAD)
@@ -49,7 +49,7 @@ first:
             char norm[96];
             if (!t)
                 continue;
-            rg_norm(t, len, norm, sizeof norm);
+            rg_norm_cell(v, t, len, norm, sizeof norm);
             if (rg_vocab_prefix(rg_label_words, norm) == RG_LBL_REPORT_DATE ||
                 rg_vocab_prefix(rg_label_words, norm) == RG_LBL_OWNER)
                 return; /* no title before the date and owner */

@@ -72,7 +72,7 @@ static bool heading_period(const rg_view *v, uint32_t r, uint32_t c,
     t = rg_text_merged(v, r, c, &len);
     if (!t || len > MAX_HEADING)
         return false;
-    rg_norm(t, len, norm, sizeof norm);
+    rg_norm_cell(v, t, len, norm, sizeof norm);
     /* "Q2 target" is a target, not the quarter's figure */
     if (rg_norm_has(norm, "target") || rg_norm_has(norm, "targets"))
         return false;
@@ -117,7 +117,7 @@ static int heading_role(const rg_view *v, uint32_t r, uint32_t c)
 
     if (!t || len > MAX_HEADING)
         return -1;
-    rg_norm(t, len, norm, sizeof norm);
+    rg_norm_cell(v, t, len, norm, sizeof norm);
     role = rg_vocab_prefix(rg_scorecard_words, norm);
     if (role < 0)
         role = rg_vocab_prefix(rg_scorecard_words, rg_norm_skip_period(norm));

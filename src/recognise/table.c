@@ -118,7 +118,7 @@ static int header_cell(const rg_view *v, uint32_t r, uint32_t c, bool merged,
         return -1;
     if (rg_parse_month_label(t, len, month, year))
         return RG_COL_NONE;
-    rg_norm(t, len, norm, sizeof norm);
+    rg_norm_cell(v, t, len, norm, sizeof norm);
     {
         int role = rg_vocab_prefix(rg_header_words, norm);
         if (role < 0) /* "2024/25 Progress", "Q2 update" */
@@ -380,7 +380,7 @@ static void block_title(const rg_view *v, uint32_t from, uint32_t r,
             size_t len;
             const char *t = rg_text(v, k, row[i].col, &len);
             if (t) {
-                rg_norm(t, len, buf, size);
+                rg_norm_cell(v, t, len, buf, size);
                 return;
             }
         }

@@ -4,6 +4,7 @@
  * would say it, as a date, as a figure.
  */
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -124,6 +125,121 @@ static bool masked(const rag_range *list, size_t count, const rag_cell *c)
     return false;
 }
 
+/* ---- normal forms remembered (rg_norm_cell) ---------------------------
+ * An open-addressing table keyed by (text pointer, length), the normal
+ * forms in an arena: both freed with the view. */
+
+typedef struct norm_slot {
+    const char *text;      /* NULL: empty slot */
+    size_t len;
+    const char *norm;      /* rg_norm's whole result, NUL-terminated */
+    size_t norm_len;
+} norm_slot;
+
+struct rg_norm_cache {
+    norm_slot *slot;
+    size_t cap, used;      /* cap a power of two */
+    rg_arena arena;
+};
+
+/* Texts longer than this are normalised afresh each time: a label or a
+ * heading is a few dozen bytes, and a long paragraph is normalised by at
+ * most one recogniser, so it is not worth the memory. */
+#define NORM_CACHE_MAX_TEXT 1024
+/* rg_norm writes at most 3 bytes for each byte read ("\xC2\xB1" gives
+ * " + / -"), so a buffer of 3 len + 2 holds its whole result. */
+#define NORM_EXPANSION 3
+
+static size_t norm_hash(const char *t, size_t len, size_t mask)
+{
+    uint64_t h = ((uint64_t)(uintptr_t)t ^ ((uint64_t)len << 40)) *
+                 0x9E3779B97F4A7C15ull;
+    return (size_t)(h >> 32) & mask;
+}
+
+static bool norm_grow(struct rg_norm_cache *nc)
+{
+    size_t cap = nc->cap ? nc->cap * 2 : 64, i;
+    norm_slot *slot = rg_calloc(cap, sizeof *slot);
+
+    if (!slot)
+        return false;
+    for (i = 0; i < nc->cap; i++) {
+        size_t k;
+        if (!nc->slot[i].text)
+            continue;
+        for (k = norm_hash(nc->slot[i].text, nc->slot[i].len, cap - 1);
+             slot[k].text; k = (k + 1) & (cap - 1))
+            ;
+        slot[k] = nc->slot[i];
+    }
+    rg_free(nc->slot);
+    nc->slot = slot;
+    nc->cap = cap;
+    return true;
+}
+
+/* The remembered slot of (t, len), made now if new; NULL when it cannot
+ * be (no cache, a long text, no memory). */
+static const norm_slot *norm_lookup(struct rg_norm_cache *nc, const char *t,
+                                    size_t len)
+{
+    size_t k;
+    norm_slot *e;
+    char *norm;
+
+    if (!nc || len > NORM_CACHE_MAX_TEXT)
+        return NULL;
+    if ((nc->used + 1) * 2 > nc->cap && !norm_grow(nc))
+        return NULL;
+    for (k = norm_hash(t, len, nc->cap - 1); nc->slot[k].text;
+         k = (k + 1) & (nc->cap - 1))
+        if (nc->slot[k].text == t && nc->slot[k].len == len)
+            return &nc->slot[k];
+    norm = rg_arena_alloc(&nc->arena, NORM_EXPANSION * len + 2);
+    if (!norm)
+        return NULL;
+    e = &nc->slot[k];
+    e->norm_len = rg_norm(t, len, norm, NORM_EXPANSION * len + 2);
+    e->norm = norm;
+    e->text = t;
+    e->len = len;
+    nc->used++;
+    return e;
+}
+
+const char *rg_norm_cell(const rg_view *v, const char *t, size_t len,
+                         char *buf, size_t size)
+{
+    const norm_slot *e = t ? norm_lookup(v->norms, t, len) : NULL;
+    size_t n;
+
+    if (!e) {
+        if (size)
+            rg_norm(t ? t : "", t ? len : 0, buf, size);
+        return buf;
+    }
+    if (!size)
+        return buf;
+    /* rg_norm into a short buffer writes the first size - 1 bytes of its
+     * whole result, less a space the cut leaves at the end */
+    n = e->norm_len < size - 1 ? e->norm_len : size - 1;
+    memcpy(buf, e->norm, n);
+    while (n && buf[n - 1] == ' ')
+        n--;
+    buf[n] = '\0';
+    return buf;
+}
+
+static void norm_cache_free(struct rg_norm_cache *nc)
+{
+    if (!nc)
+        return;
+    rg_free(nc->slot);
+    rg_arena_free(&nc->arena);
+    rg_free(nc);
+}
+
 bool rg_view_init(rg_view *v, const rag_workbook *wb, size_t index)
 {
     const rag_sheet *s = &wb->sheets[index];
@@ -171,6 +287,10 @@ bool rg_view_init(rg_view *v, const rag_workbook *wb, size_t index)
         return false;
     }
     rg_unclaim_all(v);
+    /* without it (no memory) every normal form is made afresh */
+    v->norms = rg_calloc(1, sizeof *v->norms);
+    if (v->norms)
+        rg_arena_init(&v->norms->arena, 0);
     /* row_start[r] = index of the first cell in a row >= r */
     {
         uint32_t r = 0;
@@ -185,6 +305,8 @@ bool rg_view_init(rg_view *v, const rag_workbook *wb, size_t index)
 
 void rg_view_free(rg_view *v)
 {
+    norm_cache_free(v->norms);
+    v->norms = NULL;
     rg_free(v->owned);
     v->owned = NULL;
     rg_free(v->row_start);
@@ -298,7 +420,7 @@ const char *rg_norm_at(const rg_view *v, uint32_t r, uint32_t c, char *buf,
     const char *t = rg_text(v, r, c, &len);
     buf[0] = '\0';
     if (t)
-        rg_norm(t, len, buf, size);
+        rg_norm_cell(v, t, len, buf, size);
     return buf;
 }
 
@@ -636,7 +758,7 @@ bool rg_report_date(const rg_view *v, uint32_t r0, uint32_t r1,
             const char *t = rg_text(v, r, c, &len);
             if (!t || len > 150 || rg_claimed(v, r, c))
                 continue; /* a table's dates are not the report's */
-            rg_norm(t, len, norm, sizeof norm);
+            rg_norm_cell(v, t, len, norm, sizeof norm);
             label = rg_vocab_prefix(rg_label_words, norm);
             /* "Reporting period: Q2 (to 30 September 2024)": the end of
              * the period reported on, when a whole date is given */
