@@ -338,6 +338,80 @@ static void test_vocab_tables_are_in_normal_form(void **state)
     }
 }
 
+/* The plain rule rg_vocab_find keeps however it is indexed: the first
+ * entry in table order found in norm at word boundaries (a plural "s"
+ * allowed), and where. */
+static size_t ref_word_at(const char *p, const char *w)
+{
+    size_t n = strlen(w);
+    if (!n || strncmp(p, w, n))
+        return 0;
+    if (p[n] == '\0' || p[n] == ' ')
+        return n;
+    return p[n] == 's' && (p[n + 1] == '\0' || p[n + 1] == ' ') ? n + 1 : 0;
+}
+
+static int ref_find(const rg_word *t, const char *norm, size_t *at)
+{
+    for (; t->text; t++) {
+        const char *p = norm;
+        for (;;) {
+            if (ref_word_at(p, t->text)) {
+                *at = (size_t)(p - norm);
+                return t->value;
+            }
+            if (!(p = strchr(p, ' ')))
+                break;
+            p++;
+        }
+    }
+    return -1;
+}
+
+static void check_find(const rg_vocab_table *t, const char *norm)
+{
+    size_t at = 0, want_at = 0;
+    int got = rg_vocab_find(t->words, norm, &at);
+    int want = ref_find(t->words, norm, &want_at);
+    if (got != want || (want >= 0 && at != want_at))
+        fail_msg("%s table, '%s': %d at %zu, want %d at %zu", t->name, norm,
+                 got, at, want, want_at);
+}
+
+/* rg_vocab_find looks only under the first bytes of norm's words, by an
+ * index: every entry alone, after and before other words, in pairs with
+ * its neighbours (the earlier one in the table must win), and plurals. */
+static void test_vocab_find_is_the_first_entry_in_table_order(void **state)
+{
+    const rg_vocab_table *t;
+    (void)state;
+
+    for (t = rg_vocab_tables; t->name; t++) {
+        size_t i, n = 0;
+        while (t->words[n].text)
+            n++;
+        for (i = 0; i < n; i++) {
+            const char *a = t->words[i].text;
+            const char *b = t->words[(i * 7 + 3) % n].text;
+            const char *c = t->words[n - 1 - i].text;
+            char s[512];
+            check_find(t, a);
+            snprintf(s, sizeof s, "the %s of it", a);
+            check_find(t, s);
+            snprintf(s, sizeof s, "%ss", a);
+            check_find(t, s);
+            snprintf(s, sizeof s, "%s %s", c, a);
+            check_find(t, s);
+            snprintf(s, sizeof s, "%s and %s then %s", b, a, c);
+            check_find(t, s);
+            snprintf(s, sizeof s, "x%s", a);
+            check_find(t, s);
+        }
+        check_find(t, "");
+        check_find(t, "nothing here at all");
+    }
+}
+
 static void test_norm_and_match(void **state)
 {
     char n[128];
@@ -398,6 +472,7 @@ int main(void)
         cmocka_unit_test(test_parse_figure_reads_values_and_units),
         cmocka_unit_test(test_vocab_tables_are_in_normal_form),
         cmocka_unit_test(test_norm_and_match),
+        cmocka_unit_test(test_vocab_find_is_the_first_entry_in_table_order),
     };
     return cmocka_run_group_tests_name("parse", tests, NULL, NULL);
 }

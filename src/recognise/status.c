@@ -46,7 +46,9 @@ static void tokenise(const char *s, size_t len, toks *t)
         size_t k;
         bool joined = false;
         if (i == 0 || norm[i - 1] == ' ')
-            for (k = 0; pre[k]; k++) {
+            for (k = 0; pre[k] && norm[i] >= 'i'; k++) {
+                if (norm[i] != pre[k][0])
+                    continue;
                 size_t n = strlen(pre[k]);
                 if (!strncmp(norm + i, pre[k], n)) {
                     size_t keep = n - 3; /* the prefix's letters */
@@ -73,11 +75,14 @@ static void tokenise(const char *s, size_t len, toks *t)
     }
 }
 
+/* The first bytes are compared before strcmp is called: every word of
+ * every candidate status cell is looked up in several sets, and most
+ * differ at once (strcmp here was 2% of a bulk validate). */
 static bool is(const char *w, const char *const *set)
 {
     size_t k;
     for (k = 0; set[k]; k++)
-        if (!strcmp(w, set[k]))
+        if (w[0] == set[k][0] && !strcmp(w, set[k]))
             return true;
     return false;
 }
@@ -106,7 +111,7 @@ static int number_word(const char *w)
         return *w ? -1 : v;
     }
     for (k = 0; words[k]; k++)
-        if (!strcmp(w, words[k]))
+        if (w[0] == words[k][0] && !strcmp(w, words[k]))
             return k == 0 || k == 11 ? 1 : (int)k;
     return -1;
 }
