@@ -300,6 +300,76 @@ static void test_due_columns_by_what_they_say(void **state)
     }
 }
 
+/* An internal audit follow-up: a revised implementation date replaces
+ * the original where a row has one (on either side of it), the status is
+ * in audit words (implemented, partially, not implemented), and "1.1,
+ * 1.2, 2.1" number the report's findings with no parent rows, so no child
+ * is an orphan.  As of 2023-10-31 only 1.2 is overdue. */
+static void test_audit_follow_up_revised_dates_and_words(void **state)
+{
+    static const char *const heads[] = {
+        "Rec No|Finding|Agreed Management Action|Responsible Officer|"
+        "Original Implementation Date|Revised Implementation Date|Status|"
+        "Progress Update",
+        "Rec No|Finding|Agreed Management Action|Responsible Officer|"
+        "Revised target date|Original target date|Status|Progress Update"};
+    static const char *const data[2][3] = {
+        {"1.1|Starters not authorised|Introduce a starter check|Payroll "
+         "Manager|31/03/2023|30/11/2023|Implemented|Check in place.",
+         "1.2|Leavers paid late|Reconcile leavers monthly|HR Business "
+         "Partner|30/06/2023||Partially implemented|Started in August.",
+         "2.1|Duplicate payments|Run a duplicates report|Head of "
+         "Finance|30/04/2023|31/12/2023|Not implemented|Awaiting upgrade."},
+        {"1.1|Starters not authorised|Introduce a starter check|Payroll "
+         "Manager|30/11/2023|31/03/2023|Implemented|Check in place.",
+         "1.2|Leavers paid late|Reconcile leavers monthly|HR Business "
+         "Partner||30/06/2023|Partially implemented|Started in August.",
+         "2.1|Duplicate payments|Run a duplicates report|Head of "
+         "Finance|31/12/2023|30/04/2023|Not implemented|Awaiting upgrade."}};
+    static const struct {
+        int month, day;
+        rag_progress status;
+    } want[] = {{11, 30, RAG_PROGRESS_COMPLETE},
+                {6, 30, RAG_PROGRESS_ON_TARGET},
+                {12, 31, RAG_PROGRESS_PROGRAMMED}};
+    int layout;
+    (void)state;
+
+    for (layout = 0; layout < 2; layout++) {
+        const char *rows[5];
+        const rag_plan *p;
+        rag_findings *f = NULL;
+        rag_error err;
+        size_t i, overdue = 0;
+        built b;
+
+        rows[0] = heads[layout];
+        for (i = 0; i < 3; i++)
+            rows[i + 1] = data[layout][i];
+        rows[4] = NULL;
+        build_grid(&b, rows);
+        p = only_plan(&b, RAG_PLAN_ACTION);
+        assert_int_equal(p->action_count, 3);
+        for (i = 0; i < 3; i++) {
+            const rag_action *a = &p->actions[i];
+            if (a->due.year != 2023 || a->due.month != want[i].month ||
+                a->due.day != want[i].day || a->status != want[i].status)
+                fail_msg("layout %d, %s: due %d-%d-%d, status %d", layout,
+                         a->ref, a->due.year, a->due.month, a->due.day,
+                         (int)a->status);
+        }
+        assert_int_equal(rag_validate(b.m, NULL, &f, &err), RAG_OK);
+        for (i = 0; i < f->count; i++) {
+            if (!strcmp(f->items[i].rule, "ref-orphan"))
+                fail_msg("layout %d: %s", layout, f->items[i].message);
+            overdue += !strcmp(f->items[i].rule, "milestone-overdue");
+        }
+        assert_int_equal(overdue, 1); /* 1.2 */
+        rag_findings_free(f);
+        built_free(&b);
+    }
+}
+
 /* A scorecard whose RAG cells are coloured with no words in them, a
  * polarity given by an arrow, codes under "KPI" beside a "Description":
  * the colour is the stated RAG, the codes are codes. */
@@ -865,6 +935,7 @@ int main(void)
         cmocka_unit_test(test_scorecard_rows_are_validated_one_by_one),
         cmocka_unit_test(test_action_tables_stay_action_plans),
         cmocka_unit_test(test_due_columns_by_what_they_say),
+        cmocka_unit_test(test_audit_follow_up_revised_dates_and_words),
         cmocka_unit_test(test_report_month_in_the_title),
         cmocka_unit_test(test_key_that_names_its_colours),
         cmocka_unit_test(test_action_status_by_colour_alone),

@@ -286,6 +286,7 @@ static rag_status add_action(rag_model *m, const rg_view *v,
     const char *ts = col_text(v, r, t->col[RG_COL_STATUS], &ls);
     bool has_ref = false;
     rg_when due;
+    int32_t due_col;
     rag_action *a, tmp;
     rag_status st;
 
@@ -311,8 +312,15 @@ static rag_status add_action(rag_model *m, const rg_view *v,
                                    parent, sizeof parent);
         }
     }
-    if (t->col[RG_COL_DUE] >= 0)
-        due = rg_when_at(v, r, (uint32_t)t->col[RG_COL_DUE]);
+    due_col = t->col[RG_COL_DUE];
+    if (t->revised_due >= 0) {
+        /* a revised date, where the row has one, replaces the original */
+        due = rg_when_at(v, r, (uint32_t)t->revised_due);
+        if (!due.empty)
+            due_col = t->revised_due;
+    }
+    if (due_col == t->col[RG_COL_DUE] && due_col >= 0)
+        due = rg_when_at(v, r, (uint32_t)due_col);
     memset(&tmp, 0, sizeof tmp);
     if ((st = add_months(m, v, t, r, &tmp)) != RAG_OK)
         return st;
@@ -340,7 +348,7 @@ static rag_status add_action(rag_model *m, const rg_view *v,
         if (!due.invalid)
             a->due = due.date;
         if (due.text)
-            a->due_text = rg_value_text(m, v, r, (uint32_t)t->col[RG_COL_DUE]);
+            a->due_text = rg_value_text(m, v, r, (uint32_t)due_col);
     }
     if (ts)
         a->status = rg_status_of(ts, ls);
@@ -354,8 +362,8 @@ static rag_status add_action(rag_model *m, const rg_view *v,
     }
     if (t->col[RG_COL_LEAD] >= 0)
         a->lead_cell = rg_loc(r, (uint32_t)t->col[RG_COL_LEAD]);
-    if (t->col[RG_COL_DUE] >= 0)
-        a->due_cell = rg_loc(r, (uint32_t)t->col[RG_COL_DUE]);
+    if (due_col >= 0)
+        a->due_cell = rg_loc(r, (uint32_t)due_col);
     if (t->col[RG_COL_COMMENT] >= 0)
         a->comment_cell = rg_loc(r, (uint32_t)t->col[RG_COL_COMMENT]);
     else if (t->col[RG_COL_STATUS] >= 0)

@@ -13,6 +13,7 @@
 
 typedef struct hdr {
     int32_t col[RG_COL_ROLES];
+    int32_t revised_due; /* a second due column, of revised dates, or -1 */
     rg_month_col months[12];
     size_t month_count;
     uint32_t first_col, last_col;
@@ -25,6 +26,7 @@ static void hdr_clear(hdr *h)
     memset(h, 0, sizeof *h);
     for (i = 0; i < RG_COL_ROLES; i++)
         h->col[i] = -1;
+    h->revised_due = -1;
     h->first_col = UINT32_MAX;
 }
 
@@ -93,6 +95,25 @@ static bool action_heading(const char *norm)
      * written beside its swatch on the header row.  Asked last: every
      * cell of every row comes here, few end in an action word. */
     return rg_status_of(norm, strlen(norm)) == RAG_PROGRESS_NONE;
+}
+
+/* A due heading that names a revised date: "Revised implementation
+ * date", "New target date", "Latest deadline".  Beside an original date,
+ * it is the date the action is now due by. */
+static bool revised_heading(const rg_view *v, uint32_t r, uint32_t c)
+{
+    static const char *const words[] = {"revised", "new", "amended",
+                                        "extended", "latest", "current",
+                                        "rescheduled", "reprofiled",
+                                        "reprogrammed", NULL};
+    char norm[128];
+    size_t k;
+
+    rg_norm_at(v, r, c, norm, sizeof norm);
+    for (k = 0; words[k]; k++)
+        if (rg_norm_has(norm, words[k]))
+            return true;
+    return false;
 }
 
 static int header_cell(const rg_view *v, uint32_t r, uint32_t c, bool merged,
@@ -246,6 +267,16 @@ static void header_at(const rg_view *v, uint32_t r, uint32_t c0, bool merged,
         } else if (h->col[role] < 0) {
             h->col[role] = (int32_t)c;
             h->roles++;
+        } else if (role == RG_COL_DUE) {
+            /* "Original date | Revised date": the action is due by the
+             * revised one where a row has it, else by the original */
+            if (h->revised_due < 0 && revised_heading(v, r, c)) {
+                h->revised_due = (int32_t)c;
+            } else if (h->revised_due < 0 &&
+                       revised_heading(v, r, (uint32_t)h->col[role])) {
+                h->revised_due = h->col[role];
+                h->col[role] = (int32_t)c;
+            }
         } else if (role == RG_COL_REF || role == RG_COL_ACTION) {
             /* A second table beside the first?  Only when it has refs of
              * its own, or the first stands alone: "Ref | Recommendation |
@@ -285,6 +316,8 @@ static void header_at(const rg_view *v, uint32_t r, uint32_t c0, bool merged,
                 h->col[k] = -1;
                 h->roles--;
             }
+        if (h->revised_due >= (int32_t)m0 && h->revised_due <= (int32_t)m1)
+            h->revised_due = -1;
     }
 }
 
@@ -298,6 +331,8 @@ static void hdr_merge(hdr *into, const hdr *other)
             into->col[i] = other->col[i];
             into->roles++;
         }
+    if (into->revised_due < 0)
+        into->revised_due = other->revised_due;
     if (other->month_count > into->month_count) {
         memcpy(into->months, other->months, sizeof into->months);
         into->month_count = other->month_count;
@@ -541,6 +576,7 @@ bool rg_find_tables(const rg_view *v, rg_table **out, size_t *count)
         t->first_col = f->h.first_col;
         t->last_col = f->h.last_col;
         memcpy(t->col, f->h.col, sizeof t->col);
+        t->revised_due = f->h.revised_due;
         memcpy(t->months, f->h.months, sizeof t->months);
         t->month_count = t->kind == RAG_PLAN_TRACKER ? f->h.month_count : 0;
         {

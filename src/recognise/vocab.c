@@ -247,6 +247,17 @@ const rg_word rg_status_words[] = {
     {"withdrawn", RAG_PROGRESS_SUSPENDED},
     {"stopped", RAG_PROGRESS_SUSPENDED},
     {"not complete", RAG_PROGRESS_OVER_ONE_MONTH_BEHIND},
+    /* An audit follow-up's words: a recommendation implemented in part is
+     * under way, one not implemented has not started (past its date the
+     * overdue rules say so), one superseded is closed without being done. */
+    {"partially implemented", RAG_PROGRESS_ON_TARGET},
+    {"partly implemented", RAG_PROGRESS_ON_TARGET},
+    {"not implemented", RAG_PROGRESS_PROGRAMMED},
+    {"not yet implemented", RAG_PROGRESS_PROGRAMMED},
+    {"implemented", RAG_PROGRESS_COMPLETE},
+    {"superseded", RAG_PROGRESS_SUSPENDED},
+    {"no longer applicable", RAG_PROGRESS_SUSPENDED},
+    {"no longer required", RAG_PROGRESS_SUSPENDED},
     {"completed", RAG_PROGRESS_COMPLETE},
     {"complete", RAG_PROGRESS_COMPLETE},
     {"achieved", RAG_PROGRESS_COMPLETE},
@@ -285,6 +296,8 @@ const rg_word rg_complete_words[] = {
     {"action completed", RAG_PROGRESS_COMPLETE},
     {"fully complete", RAG_PROGRESS_COMPLETE},
     {"now complete", RAG_PROGRESS_COMPLETE},
+    {"implemented", RAG_PROGRESS_COMPLETE},
+    {"fully implemented", RAG_PROGRESS_COMPLETE},
     {NULL, 0}};
 
 /* Form labels, matched at the start of a label cell (longest wins). */

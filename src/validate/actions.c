@@ -145,6 +145,22 @@ static bool is_complete(const by_ref *r, size_t i)
     return r->kids[i] && r->kids[i] == r->kids_done[i];
 }
 
+
+/* "1.1", "2.10", "3.2.1": digits and dots, at least one dot. */
+static bool dotted_number(const char *ref)
+{
+    bool dot = false, digit = false;
+
+    for (; *ref; ref++) {
+        if (*ref == '.' && digit)
+            dot = true, digit = false;
+        else if (*ref >= '0' && *ref <= '9')
+            digit = true;
+        else
+            return false;
+    }
+    return dot && digit;
+}
 static void refs(rg_vctx *c, const rag_plan *p, const by_ref *r)
 {
     size_t k, len;
@@ -170,6 +186,20 @@ static void refs(rg_vctx *c, const rag_plan *p, const by_ref *r)
                                           where)
                     : "an earlier row");
     }
+    /* Dotted numbers ("1.1, 1.2, 2.1") with no parent row anywhere number
+     * an audit report's findings and their recommendations: a scheme, not
+     * rows left out, and every child would be a false alarm.  A lettered
+     * child ("R2d") stays an orphan without its R2 row, as the contract
+     * says. */
+    for (k = 0; k < p->action_count; k++) {
+        const rag_action *a = &p->actions[k];
+        if (rg_vblank(a->parent) || rg_vblank(a->ref))
+            continue;
+        if (find_ref(r, a->parent) != (size_t)-1 || !dotted_number(a->ref))
+            break;
+    }
+    if (k == p->action_count)
+        return;
     for (k = 0; k < p->action_count && c->status == RAG_OK; k++) {
         const rag_action *a = &p->actions[k];
         if (rg_vblank(a->parent) || rg_vblank(a->ref))
