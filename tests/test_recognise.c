@@ -845,7 +845,8 @@ static void test_norm_cache_hits_match_a_fresh_norm(void **state)
         "Target :", "+/- Target", "  padded  ", "\xC2\xA3'000 \xC2\xB1" "5%",
         "RSL\xE2\x80\x99s plan \xE2\x80\x93 Q2", "a+b-c/d", "Not started",
         "x\xC2\xB1\xC2\xB1\xC2\xB1y", "Comment / Corrective Action",
-        "\xC2\xA0", NULL};
+        "\xC2\xA0", "April 2009", "Apr-09", "Qtr 2", "Third quarter",
+        NULL};
     char path[64], wide[901], longer[1400], want[4000], got[4000];
     lxw_workbook *xw;
     lxw_worksheet *ws;
@@ -854,7 +855,7 @@ static void test_norm_cache_hits_match_a_fresh_norm(void **state)
     rag_error err;
     rg_view v;
     uint32_t r, c, rows = 0;
-    size_t i;
+    size_t i, len10;
     (void)state;
 
     snprintf(path, sizeof path, "/tmp/rg_normcache_%ld.xlsx", (long)getpid());
@@ -895,7 +896,16 @@ static void test_norm_cache_hits_match_a_fresh_norm(void **state)
                                    4000};
             const char *t = rg_text(&v, r, c, &len);
             int pass;
-            for (pass = 0; pass < 2; pass++) /* a miss, then a hit */
+            for (pass = 0; pass < 2; pass++) { /* a miss, then a hit */
+                int m1 = -1, y1 = -1, m2 = -1, y2 = -1;
+                bool l1 = t && rg_parse_month_label(t, len, &m1, &y1);
+                bool l2 = t && rg_month_label_cell(&v, t, len, &m2, &y2);
+                assert_int_equal(l1, l2);
+                assert_int_equal(m1, m2);
+                assert_int_equal(y1, y2);
+                if (t)
+                    assert_int_equal(rg_parse_quarter(t, len),
+                                     rg_quarter_cell(&v, t, len));
                 for (i = 0; i < sizeof sizes / sizeof *sizes; i++) {
                     size_t n = sizes[i];
                     memset(got, 'X', sizeof got);
@@ -910,6 +920,7 @@ static void test_norm_cache_hits_match_a_fresh_norm(void **state)
                         assert_string_equal(got, want);
                     }
                 }
+            }
         }
     /* concrete values, not only agreement with rg_norm */
     assert_string_equal(rg_norm_at(&v, 1, 0, got, sizeof got), "+ / - target");
@@ -918,11 +929,20 @@ static void test_norm_cache_hits_match_a_fresh_norm(void **state)
     assert_string_equal(rg_norm_at(&v, 3, 0, got, 8), "\xC2\xA3 000");
     assert_string_equal(rg_norm_at(&v, 3, 0, got, 9), "\xC2\xA3 000 +");
     assert_string_equal(rg_norm_at(&v, 9, 0, got, sizeof got), "");
-    assert_string_equal(rg_norm_at(&v, 12, 0, got, sizeof got),
+    {
+        int mo = 0, yr = 0;
+        const char *t = rg_text(&v, 10, 0, &len10);
+        assert_true(rg_month_label_cell(&v, t, len10, &mo, &yr));
+        assert_int_equal(mo, 4);
+        assert_int_equal(yr, 2009);
+        t = rg_text(&v, 13, 0, &len10);
+        assert_int_equal(rg_quarter_cell(&v, t, len10), 3);
+    }
+    assert_string_equal(rg_norm_at(&v, 16, 0, got, sizeof got),
                         "progress to date / comments");
-    assert_string_equal(rg_norm_at(&v, 13, 0, got, sizeof got), "");
-    assert_string_equal(rg_norm_at(&v, 14, 1, got, sizeof got), "target");
-    assert_string_equal(rg_norm_at(&v, 15, 0, got, sizeof got), "");
+    assert_string_equal(rg_norm_at(&v, 17, 0, got, sizeof got), "");
+    assert_string_equal(rg_norm_at(&v, 18, 1, got, sizeof got), "target");
+    assert_string_equal(rg_norm_at(&v, 19, 0, got, sizeof got), "");
     rg_view_free(&v);
     rag_workbook_free(wb);
     unlink(path);

@@ -75,7 +75,7 @@ static void sheet_words(const rg_view *v, bool *recovery, int *quarters)
             const char *t = rg_text(v, r, row[i].col, &len);
             if (!t || len > 80 || rg_claimed(v, r, row[i].col))
                 continue;
-            if (rg_parse_quarter(t, len)) {
+            if (rg_quarter_cell(v, t, len)) {
                 (*quarters)++;
                 break;
             }

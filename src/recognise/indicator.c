@@ -72,20 +72,28 @@ static double percent_after(const char *s, size_t len, size_t at)
     return f.value;
 }
 
+/* A string literal and its length, without strlen. */
+#define LIT(s) {s, sizeof s - 1}
+
 /* Where a band marker ends in s: "within", "tolerance", "+/-", "±". */
 static size_t marker_end(const char *s, size_t len, size_t i)
 {
-    static const char *const marks[] = {"within", "tolerance", "+/-",
-                                        "+ / -", "\xc2\xb1", NULL};
+    /* with their lengths: this runs at every byte of every text cell */
+    static const struct {
+        const char *text;
+        size_t len;
+    } marks[] = {LIT("within"), LIT("tolerance"), LIT("+/-"),
+                 LIT("+ / -"), LIT("\xc2\xb1"), {NULL, 0}};
     size_t k, j;
-    for (k = 0; marks[k]; k++) {
-        size_t n = strlen(marks[k]);
-        if (i + n > len)
+    char c0 = (s[i] >= 'A' && s[i] <= 'Z') ? (char)(s[i] + 32) : s[i];
+    for (k = 0; marks[k].text; k++) {
+        size_t n = marks[k].len;
+        if (i + n > len || c0 != marks[k].text[0])
             continue;
         for (j = 0; j < n; j++)
             if (((s[i + j] >= 'A' && s[i + j] <= 'Z') ? s[i + j] + 32
                                                       : s[i + j]) !=
-                marks[k][j])
+                marks[k].text[j])
                 break;
         if (j == n)
             return i + n;
@@ -145,7 +153,10 @@ static bool is_alpha(char ch)
  * neither. */
 static size_t key_entries(const char *t, size_t len)
 {
-    static const char *const colours[] = {"red", "amber", "green", NULL};
+    static const struct {
+        const char *text;
+        size_t len;
+    } colours[] = {LIT("red"), LIT("amber"), LIT("green"), {NULL, 0}};
     static const char *const defining[] = {"where", "if", "when", "means",
                                            "is", "on", "within", "for",
                                            "equals", NULL};
@@ -154,10 +165,10 @@ static size_t key_entries(const char *t, size_t len)
     for (i = 0; i < len; i++) {
         if (i > 0 && is_alpha(t[i - 1]))
             continue;
-        for (k = 0; colours[k]; k++) {
-            size_t n = strlen(colours[k]), j, e;
+        for (k = 0; colours[k].text; k++) {
+            size_t n = colours[k].len, j, e;
             for (j = 0; j < n && i + j < len; j++)
-                if ((t[i + j] | 0x20) != colours[k][j])
+                if ((t[i + j] | 0x20) != colours[k].text[j])
                     break;
             if (j < n || (i + n < len && is_alpha(t[i + n])))
                 continue;

@@ -50,10 +50,21 @@ bool rg_find_fy(const char *s, size_t len, int *start_year);
 /* A month column's header: "April", "Apr", "Sept", "Apr-09", "April 2009",
  * "Apr '09".  *year is 0 when not written.  false for anything else. */
 bool rg_parse_month_label(const char *s, size_t len, int *month, int *year);
+/* The same from the normal form of at most the first RG_MONTH_LABEL_MAX
+ * bytes, normalised into RG_MONTH_LABEL_NORM bytes (norm is cut at its
+ * first space), for callers that keep normal forms (rg_norm_cell). */
+#define RG_MONTH_LABEL_MAX 40
+#define RG_MONTH_LABEL_NORM 64
+bool rg_month_label_of_norm(char *norm, int *month, int *year);
 
 /* "Q1".."Q4" from "QUARTER 1 (to 30/06/23)", "Qtr 2", "Q3 update",
  * "Third quarter": 1..4, or 0. */
 int rg_parse_quarter(const char *s, size_t len);
+/* The same from the normal form of s's first RG_QUARTER_MAX bytes,
+ * normalised into RG_QUARTER_NORM bytes. */
+#define RG_QUARTER_MAX 90
+#define RG_QUARTER_NORM 96
+int rg_quarter_of_norm(const char *norm);
 
 /* rg_date_valid and rg_month_days: the calendar's one home is
  * model/rules.h. */

@@ -236,12 +236,19 @@ bool rg_find_fy(const char *s, size_t len, int *start_year)
 
 bool rg_parse_month_label(const char *s, size_t len, int *month, int *year)
 {
-    char norm[64], *sp, *rest;
-    int m, y = 0;
+    char norm[RG_MONTH_LABEL_NORM];
 
-    if (len > 40)
+    if (len > RG_MONTH_LABEL_MAX)
         return false;
     rg_norm(s, len, norm, sizeof norm);
+    return rg_month_label_of_norm(norm, month, year);
+}
+
+bool rg_month_label_of_norm(char *norm, int *month, int *year)
+{
+    char *sp, *rest;
+    int m, y = 0;
+
     sp = strchr(norm, ' ');
     if (sp)
         *sp = '\0';
@@ -270,11 +277,16 @@ bool rg_parse_month_label(const char *s, size_t len, int *month, int *year)
 
 int rg_parse_quarter(const char *s, size_t len)
 {
-    char norm[96];
-    int q;
+    char norm[RG_QUARTER_NORM];
 
-    rg_norm(s, len < 90 ? len : 90, norm, sizeof norm);
-    q = rg_vocab_prefix(rg_quarter_words, norm);
+    rg_norm(s, len < RG_QUARTER_MAX ? len : RG_QUARTER_MAX, norm,
+            sizeof norm);
+    return rg_quarter_of_norm(norm);
+}
+
+int rg_quarter_of_norm(const char *norm)
+{
+    int q = rg_vocab_prefix(rg_quarter_words, norm);
     return q > 0 ? q : 0;
 }
 

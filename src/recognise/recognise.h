@@ -58,6 +58,11 @@ const char *rg_norm_at(const rg_view *v, uint32_t r, uint32_t c, char *buf,
  * prefix rg_norm would write).  Returns buf. */
 const char *rg_norm_cell(const rg_view *v, const char *t, size_t len,
                          char *buf, size_t size);
+/* rg_parse_month_label and rg_parse_quarter of cell text (as for
+ * rg_norm_cell), through the view's normal forms. */
+bool rg_month_label_cell(const rg_view *v, const char *t, size_t len,
+                         int *month, int *year);
+int rg_quarter_cell(const rg_view *v, const char *t, size_t len);
 /* true when the cell holds a value (text that is not blank, a number, a
  * date, a bool or an error). */
 bool rg_has_value(const rg_view *v, uint32_t r, uint32_t c);

@@ -70,9 +70,9 @@ static bool table_stop(const rg_view *v, uint32_t r)
         int w;
         if (!t)
             continue;
-        if (rg_parse_quarter(t, len) || rg_bold(v, r, row[i].col))
+        if (rg_quarter_cell(v, t, len) || rg_bold(v, r, row[i].col))
             return true;
-        rg_norm(t, len < 120 ? len : 120, norm, sizeof norm);
+        rg_norm_cell(v, t, len < 120 ? len : 120, norm, sizeof norm);
         w = rg_vocab_find(rg_kind_words, norm, NULL);
         if ((w > 0 && w != RG_KIND_KEY && w != RG_KIND_DATA_ONLY) ||
             rg_vocab_prefix(rg_label_words, norm) == RG_LBL_HEADING)
@@ -329,7 +329,7 @@ static rag_status periods(rag_model *m, rg_view *v, rag_plan *p, uint32_t r0,
             size_t len;
             const char *t = rg_text(v, r, row[k].col, &len);
             int q;
-            if (!t || len > 80 || !(q = rg_parse_quarter(t, len)))
+            if (!t || len > 80 || !(q = rg_quarter_cell(v, t, len)))
                 continue;
             heads[nh] = r;
             cols[nh] = row[k].col;

@@ -76,7 +76,7 @@ static bool heading_period(const rg_view *v, uint32_t r, uint32_t c,
     /* "Q2 target" is a target, not the quarter's figure */
     if (rg_norm_has(norm, "target") || rg_norm_has(norm, "targets"))
         return false;
-    if ((q = rg_parse_quarter(t, len)) > 0) {
+    if ((q = rg_quarter_cell(v, t, len)) > 0) {
         out->quarter = q;
         rg_find_fy(t, len, &out->fy);
         if (!out->fy) {
@@ -98,7 +98,7 @@ static bool heading_period(const rg_view *v, uint32_t r, uint32_t c,
         out->col = c;
         return true;
     }
-    if (rg_parse_month_label(t, len, &mo, &y)) {
+    if (rg_month_label_cell(v, t, len, &mo, &y)) {
         out->month = mo;
         out->year = y;
         out->col = c;

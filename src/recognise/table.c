@@ -137,7 +137,7 @@ static int header_cell(const rg_view *v, uint32_t r, uint32_t c, bool merged,
         return cell && cell->type != RAG_CELL_BLANK ? -1 : -2;
     if (len > MAX_HEADER_TEXT)
         return -1;
-    if (rg_parse_month_label(t, len, month, year))
+    if (rg_month_label_cell(v, t, len, month, year))
         return RG_COL_NONE;
     rg_norm_cell(v, t, len, norm, sizeof norm);
     {

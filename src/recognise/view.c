@@ -424,6 +424,26 @@ const char *rg_norm_at(const rg_view *v, uint32_t r, uint32_t c, char *buf,
     return buf;
 }
 
+bool rg_month_label_cell(const rg_view *v, const char *t, size_t len,
+                         int *month, int *year)
+{
+    char norm[RG_MONTH_LABEL_NORM];
+
+    if (len > RG_MONTH_LABEL_MAX)
+        return false;
+    rg_norm_cell(v, t, len, norm, sizeof norm);
+    return rg_month_label_of_norm(norm, month, year);
+}
+
+int rg_quarter_cell(const rg_view *v, const char *t, size_t len)
+{
+    char norm[RG_QUARTER_NORM];
+
+    rg_norm_cell(v, t, len < RG_QUARTER_MAX ? len : RG_QUARTER_MAX, norm,
+                 sizeof norm);
+    return rg_quarter_of_norm(norm);
+}
+
 bool rg_has_value(const rg_view *v, uint32_t r, uint32_t c)
 {
     const rag_cell *cell = rg_cell_at(v, r, c);
@@ -688,7 +708,7 @@ static bool date_after_label(const rg_view *v, uint32_t r, uint32_t c,
             return true;
         }
         /* "September 2009": the month's last day */
-        if (vt && rg_parse_month_label(vt, n, &m, &y) && y) {
+        if (vt && rg_month_label_cell(v, vt, n, &m, &y) && y) {
             out->year = y, out->month = m, out->day = rg_month_days(y, m);
             return true;
         }
