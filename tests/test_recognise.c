@@ -427,6 +427,76 @@ static void test_scorecard_rag_by_colour_polarity_by_arrow(void **state)
     built_free(&b);
 }
 
+/* A key whose green says two things, "Milestone achieved / on schedule",
+ * beside a blue "Milestone completed": green is on schedule, blue is
+ * complete.  Without the blue one, green stays complete. */
+static void test_key_entry_with_two_meanings(void **state)
+{
+    static const char *const months[] = {"Apr", "May", "Jun", "Jul"};
+    static const uint32_t fills[] = {0x00B050, 0xFFC000, 0xFF0000, 0x0070C0};
+    static const char *const words[] = {
+        "Milestone achieved / on schedule", "Slippage of less than 4 weeks",
+        "Slippage of more than 4 weeks", "Milestone completed"};
+    int with_blue;
+    (void)state;
+
+    for (with_blue = 0; with_blue < 2; with_blue++) {
+        built b;
+        lxw_workbook *wb;
+        lxw_worksheet *ws;
+        lxw_format *fmt[4];
+        const rag_plan *p;
+        int i, k, entries = with_blue ? 4 : 3;
+        rag_progress green = RAG_PROGRESS_NONE;
+
+        snprintf(b.path, sizeof b.path, "/tmp/rg_recog_key2_%ld.xlsx",
+                 (long)getpid());
+        wb = workbook_new(b.path);
+        ws = workbook_add_worksheet(wb, "Tracker");
+        for (i = 0; i < 4; i++) {
+            fmt[i] = workbook_add_format(wb);
+            format_set_bg_color(fmt[i], fills[i]);
+        }
+        worksheet_write_string(ws, 0, 0, "Ref", NULL);
+        worksheet_write_string(ws, 0, 1, "Milestone", NULL);
+        worksheet_write_string(ws, 0, 2, "Lead Officer", NULL);
+        for (k = 0; k < 4; k++)
+            worksheet_write_string(ws, 0, (lxw_col_t)(3 + k), months[k],
+                                   NULL);
+        for (i = 0; i < 3; i++) {
+            char ref[8];
+            snprintf(ref, sizeof ref, "HIP%d", i + 1);
+            worksheet_write_string(ws, (lxw_row_t)(i + 1), 0, ref, NULL);
+            worksheet_write_string(ws, (lxw_row_t)(i + 1), 1,
+                                   "Adopt the tenancy strategy", NULL);
+            worksheet_write_string(ws, (lxw_row_t)(i + 1), 2, "Jo Marsh",
+                                   NULL);
+            for (k = 0; k < 4; k++)
+                worksheet_write_blank(ws, (lxw_row_t)(i + 1),
+                                      (lxw_col_t)(3 + k), fmt[k < 3 ? 0 : i]);
+        }
+        worksheet_write_string(ws, 6, 0, "Key", NULL);
+        for (i = 0; i < entries; i++) {
+            worksheet_write_blank(ws, (lxw_row_t)(7 + i), 0, fmt[i]);
+            worksheet_write_string(ws, (lxw_row_t)(7 + i), 1, words[i],
+                                   NULL);
+        }
+        assert_int_equal(workbook_close(wb), LXW_NO_ERROR);
+        read_built(&b, 2023, 10, 31);
+        p = only_plan(&b, RAG_PLAN_TRACKER);
+        assert_int_equal(p->legend_count, (size_t)entries);
+        for (i = 0; i < (int)p->legend_count; i++)
+            if (p->legend[i].fill == 0x00B050)
+                green = p->legend[i].status;
+        assert_int_equal(green, with_blue ? RAG_PROGRESS_ON_TARGET
+                                          : RAG_PROGRESS_COMPLETE);
+        /* HIP1's months are green throughout */
+        assert_int_equal(p->actions[0].month_count, 4);
+        assert_int_equal(p->actions[0].months[0].status, green);
+        built_free(&b);
+    }
+}
+
 /* An action plan's RAG column coloured with no words and no key: the
  * colour says the status. */
 static void test_action_status_by_colour_alone(void **state)
@@ -956,6 +1026,7 @@ int main(void)
         cmocka_unit_test(test_action_tables_stay_action_plans),
         cmocka_unit_test(test_due_columns_by_what_they_say),
         cmocka_unit_test(test_audit_follow_up_revised_dates_and_words),
+        cmocka_unit_test(test_key_entry_with_two_meanings),
         cmocka_unit_test(test_report_month_in_the_title),
         cmocka_unit_test(test_key_that_names_its_colours),
         cmocka_unit_test(test_action_status_by_colour_alone),

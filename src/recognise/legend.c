@@ -331,6 +331,32 @@ static size_t named_in_text(const char *t, size_t len, size_t *at,
     return n;
 }
 
+/* An entry naming two statuses, "Milestone achieved / on schedule", is
+ * read as the first the vocabulary lists: complete.  Where another entry
+ * of the key means complete alone ("Milestone completed" in blue), the
+ * green one is the other meaning, on schedule; else every green month
+ * would read as done and the key as giving "complete" two colours. */
+static void settle_two_meanings(rag_legend_entry *e, size_t n)
+{
+    size_t i, j;
+
+    for (i = 0; i < n; i++) {
+        size_t len = e[i].label ? strlen(e[i].label) : 0;
+        if (e[i].status != RAG_PROGRESS_COMPLETE ||
+            !rg_status_names(e[i].label, len, RAG_PROGRESS_ON_TARGET))
+            continue;
+        for (j = 0; j < n; j++)
+            if (j != i && e[j].status == RAG_PROGRESS_COMPLETE &&
+                e[j].fill != e[i].fill &&
+                !rg_status_names(e[j].label,
+                                 e[j].label ? strlen(e[j].label) : 0,
+                                 RAG_PROGRESS_ON_TARGET)) {
+                e[i].status = RAG_PROGRESS_ON_TARGET;
+                break;
+            }
+    }
+}
+
 bool rg_find_named_legend(rag_model *m, const rg_view *v,
                           rag_legend_entry **out, size_t *count)
 {
@@ -370,6 +396,7 @@ bool rg_find_named_legend(rag_model *m, const rg_view *v,
         *out = NULL;
         *count = 0;
     }
+    settle_two_meanings(*out, *count);
     return true;
 }
 
@@ -445,5 +472,7 @@ bool rg_find_legend(rag_model *m, const rg_view *v, rag_legend_entry **out,
         *out = NULL;
         *count = 0;
     }
+    if (ok)
+        settle_two_meanings(*out, *count);
     return ok;
 }

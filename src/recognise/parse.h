@@ -109,6 +109,10 @@ size_t rg_split_leads(const char *s, size_t len, rg_span *out, size_t max);
  */
 rag_progress rg_status_of(const char *s, size_t len);
 
+/* true when the words name status p anywhere ("Milestone achieved / on
+ * schedule" names both COMPLETE and ON_TARGET), negations aside. */
+bool rg_status_names(const char *s, size_t len, rag_progress p);
+
 /* ---- figures ---------------------------------------------------------- */
 
 typedef struct rg_figure {

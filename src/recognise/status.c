@@ -296,3 +296,17 @@ rag_progress rg_status_of(const char *s, size_t len)
     }
     return (rag_progress)v;
 }
+
+bool rg_status_names(const char *s, size_t len, rag_progress p)
+{
+    char norm[256];
+    const rg_word *w;
+
+    if (!s || !len)
+        return false;
+    rg_norm(s, len, norm, sizeof norm);
+    for (w = rg_status_words; w->text; w++)
+        if (w->value == (int)p && rg_norm_has(norm, w->text))
+            return true;
+    return false;
+}
