@@ -166,6 +166,16 @@ static const sc_case sc_cases[] = {
       NULL},
      2, NULL, 0.02, 0.024, "percent", "lower_is_better", "green", "red",
      "Q1", 1, NULL, "Arrears up"},
+    {"status stated against the target in words",
+     {"Ref|Performance Measure|Good Performance|2024/25 Target|Q1 24/25|"
+      "Q2 24/25|Status|Trend|Comments",
+      "CS02|Average days to process benefit changes|Low|8|8.4|8.6|"
+      "Within Tolerance|Worsening|Backlog",
+      "CS03|Calls answered in 60 seconds|High|85%|86%|88%|Target met||",
+      "CS04|Complaints answered in time|High|95%|80%||Target not met||",
+      NULL},
+     3, "CS02", 8, 8.6, "days", "lower_is_better", "amber", "amber", "Q2",
+     2, "Worsening", "Backlog"},
 };
 
 static void test_scorecards_are_read_in_their_many_wordings(void **state)

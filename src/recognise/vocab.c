@@ -465,6 +465,24 @@ const rg_word rg_rag_words[] = {
     {"partial", RAG_RATING_AMBER}, {"partially", RAG_RATING_AMBER},
     {"red", RAG_RATING_RED}, {"r", RAG_RATING_RED}, {"no", RAG_RATING_RED},
     {"off target", RAG_RATING_RED}, {"off track", RAG_RATING_RED},
+    /* A status stated against the target in words: met or ahead is green;
+     * short of it but inside the tolerance (the amber band) is amber;
+     * missed beyond it is red.  "Above" and "below" target are left out:
+     * which is good depends on the polarity. */
+    {"target met", RAG_RATING_GREEN}, {"met", RAG_RATING_GREEN},
+    {"target achieved", RAG_RATING_GREEN}, {"achieved", RAG_RATING_GREEN},
+    {"ahead of target", RAG_RATING_GREEN}, {"exceeded", RAG_RATING_GREEN},
+    {"target exceeded", RAG_RATING_GREEN},
+    {"within tolerance", RAG_RATING_AMBER},
+    {"within target tolerance", RAG_RATING_AMBER},
+    {"slightly off target", RAG_RATING_AMBER},
+    {"slightly off track", RAG_RATING_AMBER},
+    {"just off target", RAG_RATING_AMBER},
+    {"near target", RAG_RATING_AMBER}, {"close to target", RAG_RATING_AMBER},
+    {"narrowly missed", RAG_RATING_AMBER}, {"at risk", RAG_RATING_AMBER},
+    {"target not met", RAG_RATING_RED}, {"not met", RAG_RATING_RED},
+    {"not achieved", RAG_RATING_RED}, {"target missed", RAG_RATING_RED},
+    {"missed", RAG_RATING_RED}, {"outside tolerance", RAG_RATING_RED},
     {NULL, 0}};
 
 /* Which way an indicator should go: explicit statements first, then the
