@@ -282,62 +282,51 @@ static const char *find_word(const char *norm, const char *w)
     }
 }
 
-/* The first entry of x's bucket b (entries beginning with byte b, in
- * table order) found in norm, when it comes before *best in the table:
- * then *best and *best_at get it. */
-static void bucket_first(const vocab_index *x, const rg_word *t, unsigned b,
-                         const char *norm, size_t *best, size_t *best_at)
-{
-    size_t k;
-    for (k = x->start[b]; k < x->start[b + 1]; k++) {
-        size_t e = idx_order[k];
-        const char *p;
-        if (e >= *best)
-            return; /* the rest of the bucket comes later still */
-        p = find_word(norm, t[e].text);
-        if (p) {
-            *best = e;
-            *best_at = (size_t)(p - norm);
-            return;
-        }
-    }
-}
-
 int rg_vocab_find(const rg_word *t, const char *norm, size_t *at)
 {
-    /* The first bytes of norm's words: an entry whose first byte is none
-     * of them cannot match, which rules out most of a table at once. */
+    const vocab_index *x = index_of(t);
     uint64_t first[4] = {0, 0, 0, 0};
-    const char *p = norm;
+    const char *p;
 
-    for (;;) {
+    if (x) {
+        /* At each word of norm in turn, the entries beginning with its
+         * first byte, in table order, stopping at the first that matches
+         * or at the best found so far.  The entry earliest in the table
+         * wins, at the first place it occurs, as in the scan below: an
+         * earlier word cannot hold it, or it would have been found there
+         * first. */
+        size_t best = SIZE_MAX, best_at = 0;
+        for (p = norm;;) {
+            unsigned b = (unsigned char)*p;
+            size_t k;
+            for (k = x->start[b]; k < x->start[b + 1]; k++) {
+                size_t e = idx_order[k];
+                if (e >= best)
+                    break;
+                if (starts_with_word(p, t[e].text)) {
+                    best = e;
+                    best_at = (size_t)(p - norm);
+                    break;
+                }
+            }
+            if (!(p = strchr(p, ' ')))
+                break;
+            p++;
+        }
+        if (best == SIZE_MAX)
+            return -1;
+        if (at)
+            *at = best_at;
+        return t[best].value;
+    }
+    /* A table not indexed: the first bytes of norm's words rule out most
+     * of it at once. */
+    for (p = norm;;) {
         unsigned char c = (unsigned char)*p;
         first[c >> 6] |= (uint64_t)1 << (c & 63);
         if (!(p = strchr(p, ' ')))
             break;
         p++;
-    }
-    {
-        /* Indexed: only the entries under the first bytes of norm's
-         * words, bucket by bucket; the match earliest in the table wins,
-         * as in the scan below. */
-        const vocab_index *x = index_of(t);
-        if (x) {
-            size_t best = SIZE_MAX, best_at = 0;
-            unsigned wd;
-            for (wd = 0; wd < 4; wd++) {
-                uint64_t bits;
-                for (bits = first[wd]; bits; bits &= bits - 1) {
-                    unsigned b = wd * 64 + (unsigned)__builtin_ctzll(bits);
-                    bucket_first(x, t, b, norm, &best, &best_at);
-                }
-            }
-            if (best == SIZE_MAX)
-                return -1;
-            if (at)
-                *at = best_at;
-            return t[best].value;
-        }
     }
     for (; t->text; t++) {
         unsigned char c = (unsigned char)t->text[0];
