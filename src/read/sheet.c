@@ -177,9 +177,22 @@ static void row_start(rg_xml *x, sheet_ctx *c, const char **attrs)
 
 static void cell_start(rg_xml *x, sheet_ctx *c, const char **attrs)
 {
-    const char *ref = rg_attr(attrs, "r");
-    const char *t = rg_attr(attrs, "t");
+    const char *ref = NULL, *t = NULL, *sv = NULL;
+    const char **a;
     uint32_t row, col, s;
+
+    /* r, t and s in one pass (as rg_attr: the first of each name wins);
+     * this runs for every cell of every sheet */
+    for (a = attrs; a[0]; a += 2) {
+        if (a[0][0] == '\0' || a[0][1] != '\0')
+            continue;
+        if (a[0][0] == 'r' && !ref)
+            ref = a[1];
+        else if (a[0][0] == 't' && !t)
+            t = a[1];
+        else if (a[0][0] == 's' && !sv)
+            sv = a[1];
+    }
 
     if (c->row < 0)
         c->row = 0; /* a <c> outside any <row r>: take the first row */
@@ -202,7 +215,7 @@ static void cell_start(rg_xml *x, sheet_ctx *c, const char **attrs)
     memset(&c->cell, 0, sizeof c->cell);
     c->cell.row = row;
     c->cell.col = col;
-    if (parse_u32_attr(attrs, "s", &s)) {
+    if (sv && rg_parse_u32(sv, &s)) {
         if (s >= c->wb->style_count) {
             rg_error_set_cell(rg_xml_error(x), row, col);
             rg_xml_abort(x, RAG_ERR_FORMAT, "cell style %u is out of range "
