@@ -175,6 +175,13 @@ static void row_start(rg_xml *x, sheet_ctx *c, const char **attrs)
         emit_row(x, c, &info);
 }
 
+/* name is the one-letter name ch: the cell's own elements (c, v, f) are
+ * most of a sheet's elements, so they are told apart without strcmp. */
+static bool is1(const char *name, char ch)
+{
+    return name[0] == ch && name[1] == '\0';
+}
+
 static void cell_start(rg_xml *x, sheet_ctx *c, const char **attrs)
 {
     const char *ref = NULL, *t = NULL, *sv = NULL;
@@ -697,11 +704,11 @@ static void sheet_start(rg_xml *x, void *data, const char *name,
         if (c->in_is) {
             if (!rg_rich_start(c->wb, &c->is, name, attrs))
                 nomem(x);
-        } else if (!strcmp(name, "v")) {
+        } else if (is1(name, 'v')) {
             c->in_v = true;
             c->has_v = true;
             rg_buf_reset(&c->v);
-        } else if (!strcmp(name, "f")) {
+        } else if (is1(name, 'f')) {
             formula_start(x, c, attrs);
         } else if (!strcmp(name, "is")) {
             c->in_is = true;
@@ -710,7 +717,7 @@ static void sheet_start(rg_xml *x, void *data, const char *name,
         return;
     }
     if (c->in_sheetdata) {
-        if (!strcmp(name, "c"))
+        if (is1(name, 'c'))
             cell_start(x, c, attrs);
         else if (!strcmp(name, "row"))
             row_start(x, c, attrs);
@@ -823,11 +830,11 @@ static void sheet_end(rg_xml *x, void *data, const char *name)
                 c->in_is = false;
             else
                 rg_rich_end(&c->is, name);
-        } else if (!strcmp(name, "v")) {
+        } else if (is1(name, 'v')) {
             c->in_v = false;
-        } else if (!strcmp(name, "f")) {
+        } else if (is1(name, 'f')) {
             c->in_f = false;
-        } else if (!strcmp(name, "c")) {
+        } else if (is1(name, 'c')) {
             cell_end(x, c);
         }
         return;

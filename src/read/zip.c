@@ -538,6 +538,13 @@ static uLong ZCALLBACK zv_read(voidpf opaque, voidpf stream, void *buf,
     zview *v = stream;
     uLong done = 0;
     (void)opaque;
+    /* in memory, before the mended tail: minizip reads its headers a
+     * byte or a few at a time (some 1,500 calls a small workbook) */
+    if (v->mem && v->pos <= v->split && size <= v->split - v->pos) {
+        memcpy(buf, v->mem + v->pos, size);
+        v->pos += size;
+        return size;
+    }
     while (done < size) {
         uLong n = size - done;
         if (v->pos < v->split) {
