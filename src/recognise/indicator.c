@@ -76,7 +76,7 @@ static double percent_after(const char *s, size_t len, size_t at)
 #define LIT(s) {s, sizeof s - 1}
 
 /* Where a band marker ends in s: "within", "tolerance", "+/-", "±". */
-static size_t marker_end(const char *s, size_t len, size_t i)
+static inline size_t marker_end(const char *s, size_t len, size_t i)
 {
     /* with their lengths: this runs at every byte of every text cell */
     static const struct {
@@ -86,6 +86,9 @@ static size_t marker_end(const char *s, size_t len, size_t i)
                  LIT("+ / -"), LIT("\xc2\xb1"), {NULL, 0}};
     size_t k, j;
     char c0 = (s[i] >= 'A' && s[i] <= 'Z') ? (char)(s[i] + 32) : s[i];
+
+    if (c0 != 'w' && c0 != 't' && c0 != '+' && c0 != '\xc2')
+        return 0; /* no mark begins so: most bytes of most cells */
     for (k = 0; marks[k].text; k++) {
         size_t n = marks[k].len;
         if (i + n > len || c0 != marks[k].text[0])

@@ -243,22 +243,23 @@ int rg_vocab_prefix(const rg_word *t, const char *norm)
 int rg_vocab_exact(const rg_word *t, const char *norm)
 {
     const vocab_index *x = index_of(t);
-    size_t len = strlen(norm);
 
+    /* an entry matched to the end of norm (norm[n] is its NUL) is all of
+     * it: no strlen needed */
     if (x) {
         unsigned b = (unsigned char)norm[0];
         size_t k;
         for (k = x->start[b]; k < x->start[b + 1]; k++) {
             const rg_word *w = &t[idx_order[k]];
             size_t n = starts_with_word(norm, w->text);
-            if (n && n == len)
+            if (n && norm[n] == '\0')
                 return w->value;
         }
         return -1;
     }
     for (; t->text; t++) {
         size_t n = starts_with_word(norm, t->text);
-        if (n && n == len)
+        if (n && norm[n] == '\0')
             return t->value;
     }
     return -1;

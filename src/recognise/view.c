@@ -366,6 +366,12 @@ const rag_cell *rg_cell_at(const rg_view *v, uint32_t r, uint32_t c)
     size_t n, lo = 0, hi;
     const rag_cell *row = rg_row_cells(v, r, &n);
 
+    /* A row's cells are in column order, one to a column (the reader
+     * keeps one of two at one place), and most rows of a tracker have no
+     * gaps: where the cell would be with none, it usually is. */
+    if (n && c >= row[0].col && c - row[0].col < n &&
+        row[c - row[0].col].col == c)
+        return &row[c - row[0].col];
     hi = n;
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
