@@ -310,6 +310,46 @@ static void test_due_columns_by_what_they_say(void **state)
     }
 }
 
+/* A service plan whose first column is the objective each action serves:
+ * "Objective | Action | ..." is one table, its actions under "Action";
+ * and with refs after the objective, the table of refs is still found. */
+static void test_objective_column_before_the_actions(void **state)
+{
+    static const char *const plans[2][4] = {
+        {"Objective|Action|Success Measure|Resources|Responsible|Timescale|"
+         "RAG|Progress",
+         "Improve food safety|Deliver the inspection programme|95% done|"
+         "Existing|Food Team Leader|31/03/2024|G|On track",
+         "Reduce noise complaints|Review the noise policy|Adopted|Existing|"
+         "Pollution Manager|30/06/2023|G|Complete - adopted in June",
+         NULL},
+        {"Objective|Ref|Action|Lead|Due date|Update",
+         "Improve food safety|EH1|Deliver the inspection programme|"
+         "Food Team Leader|31/03/2024|On track",
+         "Reduce noise complaints|EH2|Review the noise policy|"
+         "Pollution Manager|30/06/2023|Complete",
+         NULL}};
+    int k;
+    (void)state;
+
+    for (k = 0; k < 2; k++) {
+        const rag_plan *p;
+        built b;
+        build_grid(&b, plans[k]);
+        p = only_plan(&b, RAG_PLAN_ACTION);
+        assert_int_equal(p->action_count, 2);
+        assert_string_equal(p->actions[0].text,
+                            "Deliver the inspection programme");
+        assert_int_equal(p->actions[0].lead_count, 1);
+        assert_string_equal(p->actions[0].leads[0], "Food Team Leader");
+        assert_int_equal(p->actions[1].due.year, 2023);
+        assert_int_equal(p->actions[1].status, RAG_PROGRESS_COMPLETE);
+        if (k == 1)
+            assert_string_equal(p->actions[1].ref, "EH2");
+        built_free(&b);
+    }
+}
+
 /* An internal audit follow-up: a revised implementation date replaces
  * the original where a row has one (on either side of it), the status is
  * in audit words (implemented, partially, not implemented), and "1.1,
@@ -1035,6 +1075,7 @@ int main(void)
         cmocka_unit_test(test_scorecard_rows_are_validated_one_by_one),
         cmocka_unit_test(test_action_tables_stay_action_plans),
         cmocka_unit_test(test_due_columns_by_what_they_say),
+        cmocka_unit_test(test_objective_column_before_the_actions),
         cmocka_unit_test(test_audit_follow_up_revised_dates_and_words),
         cmocka_unit_test(test_key_entry_with_two_meanings),
         cmocka_unit_test(test_report_month_in_the_title),

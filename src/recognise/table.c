@@ -279,17 +279,18 @@ static void header_at(const rg_view *v, uint32_t r, uint32_t c0, bool merged,
             }
         } else if (role == RG_COL_REF || role == RG_COL_ACTION) {
             /* A second table beside the first?  Only when it has refs of
-             * its own, or the first stands alone: "Ref | Recommendation |
-             * Actions to be taken | Lead | ..." is one table with two
-             * columns of text.  (A probe stops there.) */
+             * its own, or the first is a table by itself: "Ref |
+             * Recommendation | Actions to be taken | Lead | ..." and
+             * "Objective | Action | Success measure | Responsible | ..."
+             * are each one table with two columns of text.  (A probe
+             * stops there.) */
             hdr rest;
             uint32_t nn;
             if (probe)
                 break;
             header_at(v, r, c, merged, last, true, &rest, &nn);
             if (qualifies(&rest) &&
-                (rest.col[RG_COL_REF] >= 0 || h->col[RG_COL_REF] < 0 ||
-                 qualifies(h))) {
+                (rest.col[RG_COL_REF] >= 0 || qualifies(h))) {
                 *next = c;
                 break;
             }
@@ -460,6 +461,12 @@ static bool find_headers(const rg_view *v, found **out, size_t *count)
             uint32_t prev = r;
 
             header_at(v, r, c0, false, UINT32_MAX, false, &h, &next);
+            if (!qualifies(&h) && next != UINT32_MAX) {
+                /* a column or two of words before a table of refs
+                 * ("Objective | Ref | Action | ..."): the table */
+                c0 = next;
+                continue;
+            }
             if (!qualifies(&h)) {
                 /* months under a merged heading: roles from above */
                 if (h.month_count < 3 || r == 0)
