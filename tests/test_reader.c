@@ -982,6 +982,51 @@ static void test_reader_cell_limit_stops_loading(void **state)
     unlink(path);
 }
 
+/* rag_sheet_unload() gives the cells back (they no longer count against
+ * the limit on cells loaded at once) and keeps their strings and the
+ * sheet's settings; loading again reads the same cells. */
+static void test_reader_unload_releases_cells_and_keeps_strings(void **state)
+{
+    const char *path;
+    rag_read_options opts;
+    rag_workbook *wb = NULL;
+    rag_error err;
+    const char *text;
+    part parts[] = {
+        {"xl/workbook.xml", ONE_SHEET_WB},
+        {"xl/_rels/workbook.xml.rels", ONE_SHEET_RELS},
+        {"xl/worksheets/sheet1.xml",
+         SHEET("<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>hi</t>"
+               "</is></c><c r=\"B1\"><v>2</v></c><c r=\"C1\"><v>3</v>"
+               "</c></row>")},
+    };
+    (void)state;
+    path = make_xlsx(parts, 3);
+    memset(&opts, 0, sizeof opts);
+    opts.limits.cells = 3;
+    rag_error_clear(&err);
+    assert_int_equal(rag_workbook_open(path, &opts, &wb, &err), RAG_OK);
+    assert_int_equal(rag_sheet_load(wb, 0, &err), RAG_OK);
+    assert_int_equal(wb->sheets[0].cell_count, 3);
+    text = wb->sheets[0].cells[0].text;
+    rag_sheet_unload(wb, 0);
+    assert_false(wb->sheets[0].loaded);
+    assert_null(wb->sheets[0].cells);
+    assert_int_equal(wb->sheets[0].cell_count, 0);
+    assert_true(wb->sheets[0].read);
+    assert_true(wb->sheets[0].has_cells);
+    assert_string_equal(text, "hi");
+    assert_null(rag_sheet_cell(&wb->sheets[0], 0, 0));
+    rag_sheet_unload(wb, 5);   /* out of range: nothing */
+    rag_sheet_unload(NULL, 0);
+    /* 3 more cells under a limit of 3: the first 3 were given back */
+    assert_int_equal(rag_sheet_load(wb, 0, &err), RAG_OK);
+    assert_int_equal(wb->sheets[0].cell_count, 3);
+    assert_string_equal(wb->sheets[0].cells[0].text, "hi");
+    rag_workbook_free(wb);
+    unlink(path);
+}
+
 /* A styles part met before is known by its stored bytes, without being
  * inflated (styles.c): the second read of the same workbook takes that
  * path and must give the same styles, and still count the part's bytes
@@ -1265,6 +1310,7 @@ int main(void)
         cmocka_unit_test(test_reader_refuses_nesting_past_the_depth_limit),
         cmocka_unit_test(test_reader_without_workbook_part_is_not_xlsx),
         cmocka_unit_test(test_reader_cell_limit_stops_loading),
+        cmocka_unit_test(test_reader_unload_releases_cells_and_keeps_strings),
         cmocka_unit_test(
             test_reader_styles_seen_before_read_the_same_and_count),
         cmocka_unit_test(test_reader_cell_limit_counts_the_workbook),
