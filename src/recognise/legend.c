@@ -335,7 +335,9 @@ static size_t named_in_text(const char *t, size_t len, size_t *at,
  * read as the first the vocabulary lists: complete.  Where another entry
  * of the key means complete alone ("Milestone completed" in blue), the
  * green one is the other meaning, on schedule; else every green month
- * would read as done and the key as giving "complete" two colours. */
+ * would read as done and the key as giving "complete" two colours.  The
+ * same holds for a key of letters ("G = Completed or on track" beside
+ * "C = Done"). */
 static void settle_two_meanings(rag_legend_entry *e, size_t n)
 {
     size_t i, j;
@@ -347,7 +349,6 @@ static void settle_two_meanings(rag_legend_entry *e, size_t n)
             continue;
         for (j = 0; j < n; j++)
             if (j != i && e[j].status == RAG_PROGRESS_COMPLETE &&
-                e[j].fill != e[i].fill &&
                 !rg_status_names(e[j].label,
                                  e[j].label ? strlen(e[j].label) : 0,
                                  RAG_PROGRESS_ON_TARGET)) {

@@ -70,6 +70,23 @@ static bool due_heading(const char *norm)
     return named;
 }
 
+/* A heading the vocabulary lacks that ends in "status": "Implementation
+ * status", "Current status", "Overall RAG status".  Three words at most:
+ * a longer heading ending in "status" is a sentence, and "Status update"
+ * or "Status comments" end in other words. */
+static bool status_heading(const char *norm)
+{
+    const char *last = strrchr(norm, ' ');
+    size_t words = 1;
+    const char *p;
+
+    if (!last || strcmp(last + 1, "status"))
+        return false;
+    for (p = norm; *p; p++)
+        words += *p == ' ';
+    return words <= 3;
+}
+
 /* A heading the vocabulary lacks whose last word names actions: "Agreed
  * action", "Management actions", "Key tasks", "Planned activities".
  * Headings the vocabulary has ("Corrective action" is a comment) never
@@ -147,6 +164,8 @@ static int header_cell(const rg_view *v, uint32_t r, uint32_t c, bool merged,
                                    rg_norm_skip_period(norm));
         if (role < 0 && due_heading(norm))
             role = RG_COL_DUE;
+        if (role < 0 && status_heading(norm))
+            role = RG_COL_STATUS;
         if (role < 0 && action_heading(norm))
             role = RG_COL_ACTION;
         return role;

@@ -162,6 +162,9 @@ def tracker(v):
     if rng.random() < 0.3:
         rng.shuffle(order)
     wording = {s: rng.choice(W.KEY_WORDS[s]) for s in statuses}
+    if "complete" in statuses and mode != "words" and rng.random() < 0.3:
+        # green says two things beside a complete of its own: on schedule
+        wording["on_target"] = rng.choice(W.KEY_WORDS_TWO_MEANINGS)
     letters = dict(W.LETTERS)
     if rng.random() < 0.3:
         for s, alts in W.LETTER_ALTS.items():
@@ -442,10 +445,105 @@ def _due(v, ws, r, c, as_of, complete, ref, sheet, parent_due=None):
         v.finding("milestone-overdue", sheet, ref=ref)
 
 
+# What an action plan's first column may say each action serves.
+OBJECTIVES = ["Improve customer access", "Reduce the backlog",
+              "A well-trained workforce", "Value for money"]
+
+# An internal audit follow-up's words for where a recommendation stands.
+AUDIT_STATUS = {
+    "complete": ["Implemented", "Fully implemented", "Complete"],
+    "on_target": ["Partially implemented", "Partly implemented",
+                  "In progress"],
+    "programmed": ["Not implemented", "Not yet implemented", "Not started"],
+    "suspended": ["Superseded", "No longer applicable"],
+}
+# Original and revised due dates, as audit trackers head them.
+AUDIT_DATES = [("Original Implementation Date", "Revised Implementation Date"),
+               ("Original target date", "Revised target date"),
+               ("Agreed date", "Revised date"),
+               ("Target date", "New target date"),
+               ("Agreed Implementation Date", "Revised Implementation Date")]
+
+
+def audit_plan(v, as_of):
+    """An internal audit follow-up: recommendations numbered 1.1, 1.2, 2.1
+    under the report's findings with no row for a finding, an original and a
+    revised date (the revised one, where given, is the due date; it may
+    stand left of the original), and the status in audit words."""
+    rng = v.rng
+    v.traits.add("audit")
+    sheet = rng.choice(["Audit Actions", "Recommendations", "Follow-up",
+                        "Audit Tracker"])
+    ws = v.book.sheet(sheet)
+    with_date = rng.random() < 0.5
+    r = title_block(v, ws, 1, 1, rng.choice(["Internal Audit Follow-up",
+                                             "Audit Recommendations Tracker",
+                                             "Agreed Actions Follow-up"]),
+                    None, as_of, with_date)
+    v.fact("plan.as_of", [sheet], as_of.isoformat() if with_date else None)
+    original, revised = rng.choice(AUDIT_DATES)
+    heads = [("ref", rng.choice(["Rec No", "Rec. No.", "Ref", "No."])),
+             ("finding", rng.choice(["Finding", "Issue", "Audit finding"])),
+             ("action", rng.choice(["Agreed Management Action",
+                                    "Agreed action", "Management action"])),
+             ("lead", rng.choice(["Responsible Officer", "Action Owner",
+                                  "Lead Officer"])),
+             ("due", original), ("revised", revised),
+             ("status", rng.choice(["Status", "Implementation status",
+                                    "Current status"])),
+             ("comment", rng.choice(["Progress Update", "Management update",
+                                     "Comments"]))]
+    if rng.random() < 0.3:
+        heads[4], heads[5] = heads[5], heads[4]
+        v.traits.add("audit-revised-first")
+    col = {}
+    for i, (role, h) in enumerate(heads):
+        ws.put(r, 1 + i, h, bold=True)
+        col[role] = 1 + i
+    r += 1
+    for finding in range(1, rng.randint(2, 4) + 1):
+        for rec in range(1, rng.randint(1, 3) + 1):
+            ref = f"{finding}.{rec}"
+            status = rng.choice(["complete", "complete", "on_target",
+                                 "programmed", "suspended"])
+            ws.put(r, col["ref"], ref)
+            ws.put(r, col["finding"], rng.choice(W.COMMENTS))
+            ws.put(r, col["action"], rng.choice(W.TASKS))
+            lead_text, leads = make_lead(rng, v)
+            ws.put(r, col["lead"], lead_text)
+            d0 = as_of + dt.timedelta(days=rng.randint(-300, 200))
+            due = d0
+            for c, d in [(col["due"], d0)] + (
+                    [(col["revised"], d0 + dt.timedelta(
+                        days=rng.randint(30, 240)))]
+                    if rng.random() < 0.4 else []):
+                if rng.random() < 0.5:
+                    ws.put(r, c, d, fmt="dd/mm/yyyy")
+                else:
+                    ws.put(r, c, d.strftime("%d/%m/%Y"))
+                due = d
+            ws.put(r, col["status"], rng.choice(AUDIT_STATUS[status]))
+            ws.put(r, col["comment"], rng.choice(W.COMMENTS))
+            v.fact("ref", [sheet, ref], True)
+            v.fact("parent", [sheet, ref], str(finding))
+            v.fact("leads", [sheet, ref], leads)
+            v.fact("status", [sheet, ref], status)
+            v.fact("due", [sheet, ref], [due.isoformat(), None])
+            if due < as_of and status != "complete":
+                # a superseded one is not complete, as the contract reads
+                v.finding("milestone-overdue", sheet, ref=ref,
+                          may=status == "suspended")
+            r += 1
+    v.fact("plan", [sheet, "action_plan"], 1)
+
+
 def action_plan(v):
     rng = v.rng
     as_of = dt.date(rng.randint(2009, 2025), rng.randint(1, 12), rng.randint(1, 28))
     v.as_of = as_of
+    if rng.random() < 0.2:
+        audit_plan(v, as_of)
+        return
     sheet = rng.choice(["Action Plan", "Plan", "Improvement Plan", "Actions",
                         "Recommendations"])
     ws = v.book.sheet(sheet)
@@ -471,6 +569,12 @@ def action_plan(v):
         heads.insert(2, ("extra", rng.choice(["Priority", "Resources",
                                               "Outcome measure"])))
         v.traits.add("extra-column")
+    if rng.random() < 0.15:
+        # the objective each action serves, in the first column
+        heads.insert(0, ("objective", rng.choice(["Objective",
+                                                  "Strategic objective",
+                                                  "Priority area"])))
+        v.traits.add("objective-column")
     rag_col = rng.random() < 0.3
     if rag_col:
         # statuses stated in a column of their own, in words or letters
@@ -513,6 +617,8 @@ def action_plan(v):
             v.fact("due", [sheet, pref], [None, None])
             r += 1
         elif pref != orphan_parent:
+            if "objective" in col:
+                ws.put(r, col["objective"], rng.choice(OBJECTIVES))
             ws.put(r, col["ref"], pref, bold=True, underline=rng.random() < 0.3)
             ws.put(r, col["action"], rng.choice(W.TASKS), bold=True)
             v.fact("ref", [sheet, pref], True)
@@ -526,6 +632,8 @@ def action_plan(v):
             ws.put(r, col["action"], rng.choice(W.TASKS))
             if "extra" in col:
                 ws.put(r, col["extra"], rng.choice(["High", "Medium", "Low"]))
+            if "objective" in col:
+                ws.put(r, col["objective"], rng.choice(OBJECTIVES))
             if not lead_missing_done and rng.random() < 0.06:
                 lead_missing_done = True
                 v.traits.add("lead-missing")

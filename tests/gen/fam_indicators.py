@@ -226,6 +226,12 @@ def indicator_plan(v):
 
 # ---- scorecards --------------------------------------------------------------------
 
+# A scorecard's status stated against the target in words.
+RAG_TARGET_WORDS = {
+    "green": ["On target", "Target met", "Achieved", "Ahead of target"],
+    "amber": ["Within tolerance", "Slightly off target", "Near target"],
+    "red": ["Off target", "Target not met", "Not achieved"],
+}
 TRAVEL = ["Improving", "Declining", "No change", "Better", "Worse", "Same",
           "\u2191", "\u2193", "\u2192"]
 
@@ -310,8 +316,9 @@ def scorecard(v):
         col[role] = c0 + i
     r += 1
     gaps_done = False
-    letters = rng.random() < 0.4
-    v.traits.add("rag-letters" if letters else "rag-words")
+    style = rng.choice(["letters", "letters", "words", "words", "target"])
+    letters = style == "letters"
+    v.traits.add("rag-" + style)
     v.fact("plan", [sheet, "scorecard"], 1)
     codes = rng.sample(W.CODES, rng.randint(3, 7))
     for code in codes:
@@ -360,7 +367,12 @@ def scorecard(v):
             stated = None
             v.traits.add("rag-blank")
         if stated:
-            ws.put(r, col["rag"], stated[0].upper() if letters else stated.capitalize())
+            if style == "target":
+                # the status against the target in words
+                word = rng.choice(RAG_TARGET_WORDS[stated])
+            else:
+                word = stated[0].upper() if letters else stated.capitalize()
+            ws.put(r, col["rag"], word)
         travel = rng.choice(TRAVEL)
         ws.put(r, col["travel"], travel)
         has_comment = rng.random() < 0.8

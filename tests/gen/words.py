@@ -41,6 +41,11 @@ KEY_WORDS = {
                  "Closed", "Completed / closed"],
 }
 
+# A key's green that names two statuses, beside an entry for complete of
+# its own: it means on schedule.
+KEY_WORDS_TWO_MEANINGS = ["Milestone achieved / on schedule",
+                          "Completed or on track", "Achieved / on target"]
+
 # Letters a key may give each status ("G = On track").
 LETTERS = {"programmed": "P", "on_target": "G", "one_month_behind": "A",
            "over_one_month_behind": "R", "reprogrammed": "RP",
