@@ -58,7 +58,9 @@ static bool ref_shape(const char *s, size_t len, size_t *plen)
         i++, letters++;
     if (letters > 6)
         return false;
-    if (letters && i < len && (s[i] == '-' || s[i] == '_' || s[i] == ' '))
+    /* "HR-03", "CS_2", "KPI 12", "CS/01": a separator after the letters */
+    if (letters && i < len &&
+        (s[i] == '-' || s[i] == '_' || s[i] == ' ' || s[i] == '/'))
         i++;
     for (;;) {
         size_t n = 0, start = i;
