@@ -225,8 +225,7 @@ typedef struct rag_edit_cell {
  * cell wins.  A cell that starts a shared formula other cells use keeps
  * its value and formula (only its style changes), so they keep theirs.
  * RAG_ERR_USAGE for a bad sheet, a chart sheet, a cell past XFD1048576,
- * a style out of range, a formula without text or a text over 4 GiB (a
- * cell holds 32,767 characters).
+ * a style out of range or a formula without text.
  */
 RAG_API rag_status rag_edit_set_cell(rag_edit *e, size_t sheet,
                                      const rag_edit_cell *c, rag_error *err);

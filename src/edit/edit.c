@@ -374,12 +374,11 @@ rag_status rag_edit_set_cell(rag_edit *e, size_t sheet,
         (c->style >= 0 && (uint64_t)c->style >= rag_edit_style_count(e)))
         return rg_fail(err, RAG_ERR_USAGE, "a cell change that cannot be "
                        "made");
-    len = !c->text ? 0 : c->text_len ? c->text_len : strlen(c->text);
-    /* a cell holds at most 32,767 characters and a workbook at most
-     * 64,000 formats; the record keeps 32 bits of each */
-    if (len > UINT32_MAX || c->style > INT32_MAX)
+    /* a workbook holds at most 64,000 formats; the record keeps 31 bits */
+    if (c->style > INT32_MAX)
         return rg_fail(err, RAG_ERR_USAGE, "a cell change that cannot be "
                        "made");
+    len = !c->text ? 0 : c->text_len ? c->text_len : strlen(c->text);
     s = &e->sheets[sheet];
     if (!rg_grow((void **)&s->cells, &s->cell_cap, s->cell_count + 1,
                  sizeof *s->cells))
@@ -387,26 +386,30 @@ rag_status rag_edit_set_cell(rag_edit *e, size_t sheet,
     n = &s->cells[s->cell_count];
     memset(n, 0, sizeof *n);
     n->row = c->row;
-    n->col = c->col;
+    n->col = (uint16_t)c->col;
     n->seq = (uint32_t)s->cell_count;
     n->value = (uint8_t)c->value;
     n->style = (int32_t)(c->style < 0 ? -1 : c->style);
-    if (c->text && (c->value == RAG_EDIT_TEXT ||
-                    c->value == RAG_EDIT_FORMULA)) {
-        n->has_text = true;
-        n->text_len = (uint32_t)len;
-        if (len <= sizeof n->u.here) {
-            n->text_here = true;
-            memcpy(n->u.here, c->text, len);
-        } else if (!(n->u.text = rg_arena_strndup(&e->arena, c->text, len))) {
+    if (c->value == RAG_EDIT_TEXT && len <= sizeof n->u.here) {
+        n->here = (uint8_t)len;
+        memcpy(n->u.here, c->text, len);
+    } else if (c->value == RAG_EDIT_TEXT || c->value == RAG_EDIT_FORMULA) {
+        ed_value *v = rg_arena_alloc(&e->arena, sizeof *v);
+        if (!v)
             return rg_fail(err, RAG_ERR_NOMEM, "out of memory");
-        }
+        memset(v, 0, sizeof *v);
+        n->here = ED_AWAY;
+        n->u.away = v;
+        v->number = c->number;
+        v->text_len = len;
+        if ((c->text && !(v->text = rg_arena_strndup(&e->arena, c->text,
+                                                     len))) ||
+            (c->value == RAG_EDIT_FORMULA &&
+             !(v->formula = rg_arena_strdup(&e->arena, c->formula))))
+            return rg_fail(err, RAG_ERR_NOMEM, "out of memory");
     } else {
         n->u.number = c->number;
     }
-    if (c->value == RAG_EDIT_FORMULA &&
-        !(n->formula = rg_arena_strdup(&e->arena, c->formula)))
-        return rg_fail(err, RAG_ERR_NOMEM, "out of memory");
     if (c->value != RAG_EDIT_KEEP)
         e->values_changed = true;
     s->cell_count++;

@@ -34,29 +34,45 @@ typedef struct ed_ct_entry {
     bool override, drop, added;
 } ed_ct_entry;
 
+/* What a change holds that does not fit in its record: a formula, or a
+ * text of over 8 bytes; in the editor's arena. */
+typedef struct ed_value {
+    const char *formula;    /* FORMULA */
+    const char *text;       /* TEXT; a FORMULA's cached text (NULL: number) */
+    size_t text_len;
+    double number;          /* a FORMULA's cached number */
+} ed_value;
+
+/* ed_cell.here when the text is not in the record */
+#define ED_AWAY 0xFF
+
 /* A change to one cell, kept until its sheet is written.  Convert makes
- * one for each coloured month cell (200,000 on a 20,000-row tracker), so
- * the record is 40 bytes, not 56, and a text of up to 8 bytes (the month
- * codes: "OT", "M1M") is held in it rather than copied to the arena. */
+ * one for each coloured month cell (over 200,000 on a 20,000-row tracker,
+ * while the sheet's grid is loaded), so the record is 24 bytes, not 56:
+ * a text of up to 8 bytes (the month codes: "OT", "M1M") is held in it,
+ * and only a formula or a longer text goes to the arena. */
 typedef struct ed_cell {
-    uint32_t row, col, seq;
+    uint32_t row, seq;
     int32_t style;          /* cellXfs index, or -1: the cell's own */
-    uint32_t text_len;
+    uint16_t col;           /* below RAG_MAX_COLS, 16,384 */
     uint8_t value;          /* rag_edit_value */
-    bool has_text;          /* TEXT, or a FORMULA's cached text */
-    bool text_here;         /* the text is u.here (not NUL-terminated) */
+    uint8_t here;           /* TEXT: bytes in u.here (0..8), or ED_AWAY */
     union {
-        double number;      /* NUMBER, BOOL, a FORMULA's cached number */
-        const char *text;   /* in the editor's arena */
-        char here[8];
+        double number;      /* NUMBER, BOOL */
+        char here[8];       /* TEXT of up to 8 bytes, not NUL-terminated */
+        const ed_value *away; /* FORMULA, and TEXT of over 8 bytes */
     } u;
-    char *formula;          /* FORMULA, in the editor's arena */
 } ed_cell;
 
-/* The text of c (c->text_len bytes), or NULL. */
-static inline const char *ed_cell_text(const ed_cell *c)
+/* The text of c, *len bytes, or NULL (a FORMULA's cached number). */
+static inline const char *ed_cell_text(const ed_cell *c, size_t *len)
 {
-    return !c->has_text ? NULL : c->text_here ? c->u.here : c->u.text;
+    if (c->value == RAG_EDIT_TEXT && c->here != ED_AWAY) {
+        *len = c->here;
+        return c->u.here;
+    }
+    *len = c->u.away->text_len;
+    return c->u.away->text;
 }
 
 typedef struct ed_width {

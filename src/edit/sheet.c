@@ -112,11 +112,12 @@ static bool needs_preserve(const char *t, size_t n)
 static void put_cell(ep_pass *p, sw *w, const ed_cell *c, int64_t style)
 {
     char ref[16];
-    const char *t = NULL;
+    const char *t = NULL, *text;
+    size_t len;
     switch (c->value) {
     case RAG_EDIT_TEXT: t = "inlineStr"; break;
     case RAG_EDIT_BOOL: t = "b"; break;
-    case RAG_EDIT_FORMULA: t = c->has_text ? "str" : NULL; break;
+    case RAG_EDIT_FORMULA: t = c->u.away->text ? "str" : NULL; break;
     case RAG_EDIT_KEEP:
     case RAG_EDIT_BLANK:
     case RAG_EDIT_NUMBER: break;
@@ -143,22 +144,23 @@ static void put_cell(ep_pass *p, sw *w, const ed_cell *c, int64_t style)
     case RAG_EDIT_TEXT:
         put_el(p, w, "<", "is>");
         put_el(p, w, "<", "t");
-        if (needs_preserve(ed_cell_text(c), c->text_len))
+        text = ed_cell_text(c, &len);
+        if (needs_preserve(text, len))
             ep_puts(p, " xml:space=\"preserve\"");
         ep_puts(p, ">");
-        ep_escaped(p, ed_cell_text(c), c->text_len);
+        ep_escaped(p, text, len);
         put_el(p, w, "</", "t>");
         put_el(p, w, "</", "is>");
         break;
     case RAG_EDIT_FORMULA:
         put_el(p, w, "<", "f>");
-        ep_escaped(p, c->formula, strlen(c->formula));
+        ep_escaped(p, c->u.away->formula, strlen(c->u.away->formula));
         put_el(p, w, "</", "f>");
         put_el(p, w, "<", "v>");
-        if (c->has_text)
-            ep_escaped(p, ed_cell_text(c), c->text_len);
+        if ((text = ed_cell_text(c, &len)))
+            ep_escaped(p, text, len);
         else
-            put_num(p, c->u.number);
+            put_num(p, c->u.away->number);
         put_el(p, w, "</", "v>");
         break;
     case RAG_EDIT_BOOL:
