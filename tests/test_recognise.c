@@ -350,6 +350,34 @@ static void test_objective_column_before_the_actions(void **state)
     }
 }
 
+/* A title that starts with a label's word ("Service ...") is the title,
+ * not a field with nothing in it; the labels under it are fields. */
+static void test_title_is_no_field(void **state)
+{
+    static const char *const rows[] = {
+        "Service Improvement Plan 2024-25",
+        "Directorate:|Place",
+        "Service:|Environmental Health",
+        "",
+        "Ref|Action|Lead|Due date|Comments",
+        "EH1|Deliver the inspection programme|Jo Marsh|31/03/2024|",
+        "EH2|Review the noise policy|Ann Lee|30/06/2023|Complete",
+        NULL};
+    const rag_plan *p;
+    built b;
+    size_t i;
+    (void)state;
+
+    build_grid(&b, rows);
+    p = only_plan(&b, RAG_PLAN_ACTION);
+    assert_string_equal(p->title, "Service Improvement Plan 2024-25");
+    assert_int_equal(p->field_count, 2);
+    for (i = 0; i < p->field_count; i++)
+        assert_true(strcmp(p->fields[i].label, p->title) != 0);
+    assert_string_equal(p->fields[1].value, "Environmental Health");
+    built_free(&b);
+}
+
 /* An internal audit follow-up: a revised implementation date replaces
  * the original where a row has one (on either side of it), the status is
  * in audit words (implemented, partially, not implemented), and "1.1,
@@ -1076,6 +1104,7 @@ int main(void)
         cmocka_unit_test(test_action_tables_stay_action_plans),
         cmocka_unit_test(test_due_columns_by_what_they_say),
         cmocka_unit_test(test_objective_column_before_the_actions),
+        cmocka_unit_test(test_title_is_no_field),
         cmocka_unit_test(test_audit_follow_up_revised_dates_and_words),
         cmocka_unit_test(test_key_entry_with_two_meanings),
         cmocka_unit_test(test_report_month_in_the_title),

@@ -87,6 +87,17 @@ static rag_status title_block(rag_model *m, const rg_view *v,
     rg_report_date(v, r0, r1, &p->as_of, NULL);
     if (!rg_form_pairs(v, r0, r1, &pairs, &n))
         return RAG_ERR_NOMEM;
+    {
+        /* The title is no field: "Service Improvement Plan 2024-25" starts
+         * with a label's word ("Service") but has no value beside it. */
+        size_t k = 0;
+        for (i = 0; i < n; i++)
+            if (!(p->title && !pairs[i].inline_value && pairs[i].vcol < 0 &&
+                  pairs[i].label_len == strlen(p->title) &&
+                  !memcmp(pairs[i].label, p->title, pairs[i].label_len)))
+                pairs[k++] = pairs[i];
+        n = k;
+    }
     for (i = 0; i < n; i++) {
         if ((pairs[i].role == RG_LBL_OWNER || pairs[i].role == RG_LBL_LEAD) &&
             !p->owner) {
