@@ -43,6 +43,7 @@ struct ez_in {
 struct ez_out {
     zipFile zf;
     rg_outfile *file;
+    unsigned long entries;  /* opened in the zip, for zip64_count() */
     bool open_entry;
     bool failed;
 };
@@ -197,6 +198,7 @@ rag_status ez_copy_raw_as(ez_out *o, ez_in *in, size_t i, const char *as,
         unzCloseCurrentFile(in->uf);
         return out_fail(o, err, e->name);
     }
+    o->entries++;
     buf = rg_malloc(64 * 1024);
     if (!buf) {
         unzCloseCurrentFile(in->uf);
@@ -244,6 +246,7 @@ rag_status ez_begin(ez_out *o, const char *name, unsigned long dosdate,
     if (zipOpenNewFileInZip64(o->zf, name, &zi, NULL, 0, NULL, 0, NULL,
                               Z_DEFLATED, Z_DEFAULT_COMPRESSION, 0) != ZIP_OK)
         return out_fail(o, err, name);
+    o->entries++;
     o->open_entry = true;
     return RAG_OK;
 }
@@ -286,13 +289,87 @@ rag_status ez_put(ez_out *o, const char *name, unsigned long dosdate,
     return ez_end(o, err);
 }
 
+static void put16(unsigned char *p, unsigned v)
+{
+    p[0] = (unsigned char)v;
+    p[1] = (unsigned char)(v >> 8);
+}
+
+static void put32(unsigned char *p, unsigned long v)
+{
+    put16(p, (unsigned)(v & 0xffff));
+    put16(p + 2, (unsigned)(v >> 16 & 0xffff));
+}
+
+static void put64(unsigned char *p, unsigned long long v)
+{
+    put32(p, (unsigned long)(v & 0xffffffffu));
+    put32(p + 4, (unsigned long)(v >> 32));
+}
+
+static unsigned long get32(const unsigned char *p)
+{
+    return (unsigned long)p[0] | (unsigned long)p[1] << 8 |
+           (unsigned long)p[2] << 16 | (unsigned long)p[3] << 24;
+}
+
+/* Debian's minizip (1.1) writes 0xFFFF as the count of a zip of 65,535
+ * entries or more and no ZIP64 end record to give the true one (it adds
+ * that record only past 4 GiB), so Info-ZIP's unzip calls the file
+ * damaged.  Its 22-byte end record (no comment) is replaced by a ZIP64
+ * end record with the count, its locator, and the end record again.
+ * 0, or an errno value. */
+static int zip64_count(int fd, unsigned long entries)
+{
+    unsigned char eocd[22], tail[56 + 20 + 22];
+    struct stat st;
+    off_t at, z64;
+
+    if (entries < 0xffff)
+        return 0;
+    if (fstat(fd, &st) != 0)
+        return errno;
+    if (st.st_size < (off_t)sizeof eocd)
+        return EINVAL;
+    at = st.st_size - (off_t)sizeof eocd;
+    if (pread(fd, eocd, sizeof eocd, at) != (ssize_t)sizeof eocd)
+        return errno ? errno : EIO;
+    if (get32(eocd) != 0x06054b50ul)
+        return EINVAL;
+    if (at >= 20) { /* minizip wrote the ZIP64 records itself */
+        unsigned char loc[4];
+        if (pread(fd, loc, 4, at - 20) == 4 && get32(loc) == 0x07064b50ul)
+            return 0;
+    }
+    z64 = at;
+    memset(tail, 0, sizeof tail);
+    put32(tail, 0x06064b50ul);           /* ZIP64 end of central directory */
+    put64(tail + 4, 44);                 /* the size of what follows */
+    put16(tail + 12, 45);                /* made by: version 4.5 */
+    put16(tail + 14, 45);                /* needed to extract: 4.5 */
+    put64(tail + 24, entries);           /* entries on this disk */
+    put64(tail + 32, entries);           /* entries in all */
+    put64(tail + 40, get32(eocd + 12));  /* the directory's size */
+    put64(tail + 48, get32(eocd + 16));  /* and where it starts */
+    put32(tail + 56, 0x07064b50ul);      /* its locator */
+    put64(tail + 64, (unsigned long long)z64);
+    put32(tail + 72, 1);                 /* disks in all */
+    memcpy(tail + 76, eocd, sizeof eocd);
+    put16(tail + 76 + 8, 0xffff);        /* the counts: see ZIP64 */
+    put16(tail + 76 + 10, 0xffff);
+    if (pwrite(fd, tail, sizeof tail, at) != (ssize_t)sizeof tail)
+        return errno ? errno : EIO;
+    return 0;
+}
+
 rag_status ez_out_keep(ez_out *o, rg_outfile **kept, rag_error *err)
 {
     rag_status st = RAG_OK;
 
     *kept = NULL;
     if (zipClose(o->zf, NULL) != ZIP_OK || o->failed ||
-        rg_io_fails(RG_IO_ZIP))
+        rg_io_fails(RG_IO_ZIP) ||
+        zip64_count(rg_outfile_fd(o->file), o->entries) != 0)
         st = out_fail(o, err, "the zip directory");
     if (st == RAG_OK)
         *kept = o->file;
@@ -312,6 +389,9 @@ rag_status ez_out_finish(ez_out *o, bool commit, rag_error *err)
     if (o->open_entry)
         zipCloseFileInZip(o->zf);
     e = zipClose(o->zf, NULL);
+    if (commit && e == ZIP_OK)
+        e = zip64_count(rg_outfile_fd(o->file), o->entries) ? ZIP_ERRNO
+                                                             : ZIP_OK;
     if (commit && (e != ZIP_OK || rg_io_fails(RG_IO_ZIP)))
         st = out_fail(o, err, "the zip directory");
     if (commit && st == RAG_OK && o->failed)
