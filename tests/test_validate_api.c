@@ -390,6 +390,13 @@ static void test_helpers_read_due_words_as_an_officer_writes_them(void **s)
         {"May", 0, 0, 0},
         {"Marching orders 2024", 0, 0, 0},
         {"Decision 2024", 0, 0, 0},
+        /* a quarter of a financial year: its last day */
+        {"Q2 2024/25", 2024, 9, 30},
+        {"Quarter 3 of 2023/24", 2023, 12, 31},
+        {"Qtr 4 23/24", 2024, 3, 31},
+        {"by Q1 2025/2026", 2025, 6, 30},
+        {"Q3 2024", 0, 0, 0},
+        {"Q5 2024/25", 2025, 3, 31}, /* no quarter: the year's end */
     };
     size_t i;
     (void)s;

@@ -123,6 +123,51 @@ static bool month_year(const char *text, const char *p, rag_date *d,
     return true;
 }
 
+/* "Q2 2024/25", "Quarter 3 of 2023/24": the quarter of a financial year
+ * (April to March) ends the due.  A quarter with a plain year ("Q3 2024")
+ * is left alone: councils mean both the calendar's and the financial
+ * year's third quarter by it. */
+static bool quarter_of_year(const char *p, rag_date *d, int *used)
+{
+    const char *q = p;
+    int n, a, b, la, lb, y1, y2;
+
+    if (*q != 'Q' && *q != 'q')
+        return false;
+    if (!strncmp(q + 1, "uarter", 6) || !strncmp(q + 1, "UARTER", 6))
+        q += 7;
+    else if (!strncmp(q + 1, "tr", 2) || !strncmp(q + 1, "TR", 2))
+        q += 3;
+    else
+        q += 1;
+    while (*q == ' ')
+        q++;
+    if (*q < '1' || *q > '4' || isdigit((unsigned char)q[1]))
+        return false;
+    n = *q++ - '0';
+    while (*q == ' ' || *q == ',' || *q == '-')
+        q++;
+    if (!strncmp(q, "of ", 3))
+        q += 3;
+    a = digits(q, 4, &la);
+    if ((la != 4 && la != 2) || q[la] != '/')
+        return false;
+    b = digits(q + la + 1, 4, &lb);
+    if ((lb != 4 && lb != 2) || isdigit((unsigned char)q[la + 1 + lb]))
+        return false;
+    y1 = la == 2 ? rg_two_digit_year(a) : a;
+    y2 = lb == 2 ? y1 / 100 * 100 + b : b;
+    if (lb == 2 && y2 < y1)
+        y2 += 100;
+    if (y2 != y1 + 1)
+        return false;
+    d->year = n == 4 ? y2 : y1;
+    d->month = n == 4 ? 3 : n * 3 + 3;
+    d->day = rg_month_days(d->year, d->month);
+    *used = (int)(q + la + 1 + lb - p);
+    return true;
+}
+
 bool rg_due_from_text(const char *text, rag_date *out)
 {
     const char *p = text;
@@ -137,7 +182,8 @@ bool rg_due_from_text(const char *text, rag_date *out)
         if (isalpha((unsigned char)*p) &&
             (p == text || !isalpha((unsigned char)p[-1]))) {
             int used;
-            if (month_year(text, p, &md, &used)) {
+            if (month_year(text, p, &md, &used) ||
+                quarter_of_year(p, &md, &used)) {
                 later(&best, &found, md.year, md.month, md.day);
                 p += used;
                 continue;
