@@ -7,12 +7,12 @@
 # released once it is edited (rag_sheet_unload), before the Summary, the
 # Issues sheet and the package are written.
 #
-# Measured on 2026-12-04 (peak RSS, /usr/bin/time %M): dump 58 MB, convert
-# 67 MB (1.14 times), where it was 91 MB against 53 (1.72 times) while the
-# grid was kept to the end; at 200,000 rows 493 and 565 MB (1.15), where
-# it was 918 against 469.  The bound, 1.25 times dump's, leaves some 10%
-# for another allocator or libc; it fails when the grid is held through
-# the writing again (1.7 times).
+# Measured on 2026-12-04 (peak RSS, /usr/bin/time %M): dump 58.6 MB,
+# convert 65.9 MB (1.12 times), where it was 91 MB against 53 (1.72 times)
+# while the grid was kept to the end; at 200,000 rows 493 and 557 MB
+# (1.13), where it was 918 against 469.  The bound, 1.25 times dump's,
+# leaves some 10% for another allocator or libc; it fails when the grid is
+# held through the writing again (1.7 times).
 #
 # Under the sanitizers peak RSS says little of ragbook's own use (ASan's
 # quarantine keeps freed memory, up to 256 MB, and red zones pad every
