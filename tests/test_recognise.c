@@ -350,6 +350,62 @@ static void test_objective_column_before_the_actions(void **state)
     }
 }
 
+/* Under a "BRAG" heading a lone B, or a blue cell with no words, is
+ * complete; under "RAG" a B means nothing without a key. */
+static void test_brag_column_blue_is_complete(void **state)
+{
+    static const char *const brag[] = {
+        "Ref|Action|Lead|Due date|BRAG|Update",
+        "R1|Review the policy|Jo Marsh|31/03/2024|B|Adopted",
+        "R2|Train the staff|Ann Lee|30/06/2024|G|",
+        "R3|Open the centre|Kim Ho|30/06/2024|A|",
+        NULL};
+    static const char *const rag[] = {
+        "Ref|Action|Lead|Due date|RAG|Update",
+        "R1|Review the policy|Jo Marsh|31/03/2024|B|Adopted",
+        "R2|Train the staff|Ann Lee|30/06/2024|G|",
+        NULL};
+    const rag_plan *p;
+    built b;
+    lxw_workbook *wb;
+    lxw_worksheet *ws;
+    lxw_format *blue;
+    (void)state;
+
+    build_grid(&b, brag);
+    p = only_plan(&b, RAG_PLAN_ACTION);
+    assert_int_equal(p->actions[0].status, RAG_PROGRESS_COMPLETE);
+    assert_int_equal(p->actions[1].status, RAG_PROGRESS_ON_TARGET);
+    assert_int_equal(p->actions[2].status, RAG_PROGRESS_ONE_MONTH_BEHIND);
+    built_free(&b);
+
+    build_grid(&b, rag);
+    p = only_plan(&b, RAG_PLAN_ACTION);
+    assert_int_equal(p->actions[0].status, RAG_PROGRESS_NONE);
+    built_free(&b);
+
+    /* a blue cell with no words under "BRAG status" */
+    snprintf(b.path, sizeof b.path, "/tmp/rg_recog_brag_%ld.xlsx",
+             (long)getpid());
+    wb = workbook_new(b.path);
+    ws = workbook_add_worksheet(wb, "Action Plan");
+    blue = workbook_add_format(wb);
+    format_set_bg_color(blue, 0x0070C0);
+    worksheet_write_string(ws, 0, 0, "Ref", NULL);
+    worksheet_write_string(ws, 0, 1, "Action", NULL);
+    worksheet_write_string(ws, 0, 2, "Lead", NULL);
+    worksheet_write_string(ws, 0, 3, "BRAG status", NULL);
+    worksheet_write_string(ws, 1, 0, "R1", NULL);
+    worksheet_write_string(ws, 1, 1, "Review the policy", NULL);
+    worksheet_write_string(ws, 1, 2, "Jo Marsh", NULL);
+    worksheet_write_blank(ws, 1, 3, blue);
+    assert_int_equal(workbook_close(wb), LXW_NO_ERROR);
+    read_built(&b, 0, 0, 0);
+    p = only_plan(&b, RAG_PLAN_ACTION);
+    assert_int_equal(p->actions[0].status, RAG_PROGRESS_COMPLETE);
+    built_free(&b);
+}
+
 /* A title that starts with a label's word ("Service ...") is the title,
  * not a field with nothing in it; the labels under it are fields. */
 static void test_title_is_no_field(void **state)
@@ -1105,6 +1161,7 @@ int main(void)
         cmocka_unit_test(test_due_columns_by_what_they_say),
         cmocka_unit_test(test_objective_column_before_the_actions),
         cmocka_unit_test(test_title_is_no_field),
+        cmocka_unit_test(test_brag_column_blue_is_complete),
         cmocka_unit_test(test_audit_follow_up_revised_dates_and_words),
         cmocka_unit_test(test_key_entry_with_two_meanings),
         cmocka_unit_test(test_report_month_in_the_title),

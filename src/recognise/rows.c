@@ -522,16 +522,37 @@ static bool says_complete(const char *comment)
  * Amber and Red are (rg_status_words).  Only one letter: "AG" or "R/A"
  * need a key to say what they mean, and other letters (C, P, B) differ
  * between councils. */
-static rag_progress initial_status(const char *txt, size_t len)
+static rag_progress initial_status(const char *txt, size_t len, bool brag)
 {
     if (!txt || len != 1)
         return RAG_PROGRESS_NONE;
     switch (txt[0]) {
+    case 'B': case 'b': /* under a "BRAG" heading: blue, complete */
+        return brag ? rg_status_of("blue", 4) : RAG_PROGRESS_NONE;
     case 'G': case 'g': return rg_status_of("green", 5);
     case 'A': case 'a': return rg_status_of("amber", 5);
     case 'R': case 'r': return rg_status_of("red", 3);
     default: return RAG_PROGRESS_NONE;
     }
+}
+
+/* Does the status column's heading say BRAG ("BRAG", "BRAG status",
+ * "B/R/A/G")?  Then B is blue, complete, as G, A and R are the others. */
+static bool brag_heading(const rg_view *v, const rag_plan *p)
+{
+    char norm[64];
+    size_t k;
+
+    if (p->status_col < 0)
+        return false;
+    for (k = 0; k < p->header_row_count; k++) {
+        rg_norm_at(v, p->header_rows[k], (uint32_t)p->status_col, norm,
+                   sizeof norm);
+        if (rg_norm_has(norm, "brag") || strstr(norm, "b / r / a / g") ||
+            rg_norm_has(norm, "blue"))
+            return true;
+    }
+    return false;
 }
 
 rag_status rg_apply_legend(rag_model *m, const rg_view *v, rag_plan *p,
@@ -540,6 +561,7 @@ rag_status rg_apply_legend(rag_model *m, const rg_view *v, rag_plan *p,
 {
     size_t i, j;
     long now = (long)cx->as_of.year * 12 + cx->as_of.month;
+    bool brag = brag_heading(v, p);
     (void)m;
 
     for (i = 0; i < count; i++) {
@@ -592,7 +614,7 @@ rag_status rg_apply_legend(rag_model *m, const rg_view *v, rag_plan *p,
             size_t len;
             const char *txt = rg_text(v, a->cell.row,
                                       (uint32_t)p->status_col, &len);
-            a->status = initial_status(txt, len);
+            a->status = initial_status(txt, len, brag);
         }
         if (a->status == RAG_PROGRESS_NONE && p->status_col >= 0) {
             /* a status cell coloured with no words, and no key for its
@@ -600,7 +622,11 @@ rag_status rg_apply_legend(rag_model *m, const rg_view *v, rag_plan *p,
             uint32_t fill = rg_fill(v, a->cell.row, (uint32_t)p->status_col);
             rag_rating rr = fill == RAG_NO_COLOR ? RAG_RATING_NONE
                                                  : rg_rating_of_fill(fill);
-            if (rr != RAG_RATING_NONE &&
+            if (brag && fill != RAG_NO_COLOR &&
+                rg_family_of_fill(fill) == RG_FAMILY_BLUE &&
+                !rg_has_value(v, a->cell.row, (uint32_t)p->status_col))
+                a->status = RAG_PROGRESS_COMPLETE; /* BRAG's blue */
+            else if (rr != RAG_RATING_NONE &&
                 !rg_has_value(v, a->cell.row, (uint32_t)p->status_col)) {
                 const char *w = rag_rating_word(rr);
                 char low[8];
