@@ -146,10 +146,17 @@ void json_finding(FILE *f, const rag_finding *finding);
  * It lives in a temporary file, so memory stays flat whatever its size. */
 typedef struct cli_spool {
     FILE *file;
+    const char *dir;    /* where it is (or could not be) made */
+    int error;          /* errno when it could not be */
 } cli_spool;
 
-/* The FILE to write to; NULL when no temporary file can be made. */
+/* The FILE to write to; NULL when no temporary file can be made (then
+ * sp->dir and sp->error say where and why). */
 FILE *spool_open(cli_spool *sp);
+/* The one line for a spool that could not be made. */
+void spool_failed(const char *file, const cli_spool *sp);
+/* Where scratch files go: beside -o FILE's target, else TMPDIR or /tmp. */
+const char *cli_scratch_dir(void);
 /* Copy bytes [start, end) of the spool to out; false on an error. */
 bool spool_copy(cli_spool *sp, long start, long end, FILE *out);
 void spool_close(cli_spool *sp);

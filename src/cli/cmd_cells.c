@@ -200,10 +200,13 @@ static int print_json(rag_workbook *wb, long only, const char *file,
     int status = RAG_EXIT_OK;
 
     heads = rg_calloc(wb->sheet_count ? wb->sheet_count : 1, sizeof *heads);
-    if (!heads || !spool_open(&sp)) {
+    if (!heads) {
+        fprintf(stderr, "ragbook: %s: out of memory\n", file);
+        return RAG_EXIT_TROUBLE;
+    }
+    if (!spool_open(&sp)) {
         rg_free(heads);
-        fprintf(stderr, "ragbook: %s: out of memory or no temporary file\n",
-                file);
+        spool_failed(file, &sp);
         return RAG_EXIT_TROUBLE;
     }
     for (i = 0; i < wb->sheet_count && status == RAG_EXIT_OK; i++) {
@@ -501,8 +504,7 @@ static int print_csv(rag_workbook *wb, size_t index, const char *file,
     int status = RAG_EXIT_OK;
 
     if (!spool_open(&sp)) {
-        fprintf(stderr, "ragbook: %s: out of memory or no temporary file\n",
-                file);
+        spool_failed(file, &sp);
         return RAG_EXIT_TROUBLE;
     }
     memset(&o, 0, sizeof o);

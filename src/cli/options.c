@@ -153,6 +153,14 @@ void cli_text_output_complete(void)
     pending.complete = true;
 }
 
+const char *cli_scratch_dir(void)
+{
+    /* beside -o FILE, as the output itself: a full /tmp cannot stop it */
+    if (pending.text_file)
+        return rg_outfile_dir(pending.text_file);
+    return getenv("TMPDIR") && *getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp";
+}
+
 static bool has_suffix(const char *s, const char *suffix)
 {
     size_t ls = strlen(s), lx = strlen(suffix), i;

@@ -1,9 +1,11 @@
 /* JSON text and the spool (see cli.h). */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "cli/cli.h"
+#include "util/outfile.h"
 #include "util/util.h"
 
 void json_string(FILE *f, const char *s, size_t len)
@@ -54,10 +56,21 @@ void json_number(FILE *f, double v)
 
 FILE *spool_open(cli_spool *sp)
 {
-    /* An unlinked temporary file: the kernel's page cache holds small
-     * spools, and memory stays flat for large ones. */
-    sp->file = tmpfile();
+    /* An unnamed file (util/outfile.c: nothing is left if the run is
+     * killed): the kernel's page cache holds small spools, and memory
+     * stays flat for large ones.  Beside -o FILE, else in TMPDIR (tmpfile()
+     * would take /tmp whatever TMPDIR says). */
+    sp->dir = cli_scratch_dir();
+    sp->file = rg_scratch_open(sp->dir);
+    sp->error = sp->file ? 0 : errno;
     return sp->file;
+}
+
+void spool_failed(const char *file, const cli_spool *sp)
+{
+    fprintf(stderr, "ragbook: %s: cannot make a temporary file in %s: %s "
+            "(set TMPDIR, or write with -o FILE)\n", file, sp->dir,
+            strerror(sp->error ? sp->error : EIO));
 }
 
 bool spool_copy(cli_spool *sp, long start, long end, FILE *out)

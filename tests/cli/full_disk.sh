@@ -83,6 +83,44 @@ for c in $commands; do
     [ -z "$(ls -A "$tiny")" ] || fail "$c left $(ls -A "$tiny") in TMPDIR"
 done
 
+# The text outputs spool before they print (nothing reaches the output
+# unless it is whole): with -o FILE the spool is beside FILE, so a full
+# /tmp or TMPDIR does not stop `cells`; to stdout it is in TMPDIR (else
+# /tmp), and a full one is one line and exit 2, with nothing printed.  A
+# 4 KiB tmpfs is mounted over /tmp itself here (tmpfile() would take /tmp
+# whatever TMPDIR says), the outputs in a folder outside it.
+outd=$(mktemp -d "$PWD/ragbook-cells-XXXXXX")
+big="$src/samples/tracker.xlsx"
+for fmt in json csv; do
+    "$R" cells "$big" --format $fmt >"$outd/want.$fmt"
+done
+mount -t tmpfs -o size=4k tmpfs /tmp || { echo "FAIL: mount /tmp"; exit 1; }
+for fmt in json csv; do
+    env -u TMPDIR "$R" cells "$big" --format $fmt -o "$outd/cells.$fmt" \
+        >"$outd/stdout" 2>"$outd/stderr"
+    rc=$?
+    if [ $rc -ne 0 ]; then
+        fail "cells --format $fmt -o with a full /tmp: exit $rc: $(cat "$outd/stderr")"
+    elif ! cmp -s "$outd/cells.$fmt" "$outd/want.$fmt"; then
+        fail "cells --format $fmt -o with a full /tmp: not the whole output"
+    else
+        echo "ok: cells --format $fmt -o with a full /tmp"
+    fi
+    env -u TMPDIR "$R" cells "$big" --format $fmt >"$outd/stdout" 2>"$outd/stderr"
+    rc=$?
+    if [ $rc -eq 0 ] && cmp -s "$outd/stdout" "$outd/want.$fmt"; then
+        echo "ok: cells --format $fmt to stdout fits in the full /tmp"
+    elif [ $rc -ne 2 ] || [ -s "$outd/stdout" ] ||
+         [ "$(wc -l <"$outd/stderr")" -ne 1 ]; then
+        fail "cells --format $fmt to stdout with a full /tmp: exit $rc, $(wc -c <"$outd/stdout") bytes out, stderr: $(cat "$outd/stderr")"
+    else
+        echo "ok: cells --format $fmt to stdout with a full /tmp: $(cat "$outd/stderr")"
+    fi
+    [ -z "$(ls -A /tmp)" ] || fail "cells left $(ls -A /tmp) in /tmp"
+done
+umount /tmp
+rm -rf "$outd"
+
 # A full output directory: at once (4 KiB), and part-way (half the
 # output's size, whole pages).
 for c in $commands; do
