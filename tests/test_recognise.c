@@ -166,6 +166,20 @@ static const sc_case sc_cases[] = {
       NULL},
      2, NULL, 0.02, 0.024, "percent", "lower_is_better", "green", "red",
      "Q1", 1, NULL, "Arrears up"},
+    {"a code opening the title",
+     {"Indicator|Polarity|Target|Q1|Q2|RAG|Comments",
+      "HS05 Average days to re-let council homes|Lower is better|28|35|41|"
+      "Red|Voids backlog",
+      NULL},
+     1, "HS05", 28, 41, "days", "lower_is_better", "red", "red", "Q2", 2,
+     NULL, "Voids backlog"},
+    {"a pollutant opening the title is no code",
+     {"Indicator|Polarity|Target|Q1|Q2|RAG|Comments",
+      "CO2 emissions from council buildings|Lower is better|1200|1100|"
+      "1150|Green|",
+      NULL},
+     1, NULL, 1200, 1150, "count", "lower_is_better", "green", "green",
+     "Q2", 2, NULL, NULL},
     {"status stated against the target in words",
      {"Ref|Performance Measure|Good Performance|2024/25 Target|Q1 24/25|"
       "Q2 24/25|Status|Trend|Comments",
@@ -403,6 +417,41 @@ static void test_brag_column_blue_is_complete(void **state)
     read_built(&b, 0, 0, 0);
     p = only_plan(&b, RAG_PLAN_ACTION);
     assert_int_equal(p->actions[0].status, RAG_PROGRESS_COMPLETE);
+    built_free(&b);
+}
+
+/* A performance improvement plan whose labels carry the year and the
+ * quarter ("Annual Target 2024/25:", "Performance Q2 2024/25:") and whose
+ * measure opens with its code. */
+static void test_form_with_periods_in_labels(void **state)
+{
+    static const char *const rows[] = {
+        "PERFORMANCE IMPROVEMENT PLAN",
+        "",
+        "Measure:|HS05 Average time to re-let council homes (days)",
+        "Responsible Director:|Jane Bough",
+        "Annual Target 2024/25:|28",
+        "Performance Q2 2024/25:|41.5",
+        "Variance against target:|13.5",
+        "Current RAG:|Red",
+        "Reasons for under-performance:|Backlog of major voids",
+        NULL};
+    const rag_plan *p;
+    const rag_indicator *ind;
+    built b;
+    (void)state;
+
+    build_grid(&b, rows);
+    p = only_plan(&b, RAG_PLAN_INDICATOR);
+    assert_int_equal(p->indicator_count, 1);
+    ind = &p->indicators[0];
+    assert_string_equal(ind->code, "HS05");
+    assert_true(fabs(ind->target - 28) < 1e-9);
+    assert_true(fabs(ind->actual - 41.5) < 1e-9);
+    assert_int_equal(ind->direction, RAG_LOWER_IS_BETTER);
+    assert_int_equal(ind->stated_rag, RAG_RATING_RED);
+    assert_non_null(ind->period);
+    assert_string_equal(ind->period, "Q2 2024/25");
     built_free(&b);
 }
 
@@ -1161,6 +1210,7 @@ int main(void)
         cmocka_unit_test(test_due_columns_by_what_they_say),
         cmocka_unit_test(test_objective_column_before_the_actions),
         cmocka_unit_test(test_title_is_no_field),
+        cmocka_unit_test(test_form_with_periods_in_labels),
         cmocka_unit_test(test_brag_column_blue_is_complete),
         cmocka_unit_test(test_audit_follow_up_revised_dates_and_words),
         cmocka_unit_test(test_key_entry_with_two_meanings),

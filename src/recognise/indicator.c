@@ -348,6 +348,56 @@ static const char *trailing_code(rag_model *m, const char *title)
     return rg_model_strndup(m, title + pstart, end - pstart);
 }
 
+/* "HS05 Average time to re-let homes", "KPI 12: Calls answered", "NI181
+ * Time taken": a code opening the title, one to four capitals then one to
+ * four digits (a letter may follow), in one word or two, before a colon
+ * or more words.  Names of pollutants and roads open titles in the same
+ * shape ("CO2 emissions", "NO2 levels", "PM10", "the A1 corridor") and
+ * are no codes. */
+static const char *leading_code(rag_model *m, const char *title)
+{
+    static const char *const not_codes[] = {"CO2", "NO2", "SO2", "CH4",
+                                            "PM10", "PM25", "N2O", "O3",
+                                            NULL};
+    size_t i = 0, caps, digits, end, k;
+
+    while (title[i] >= 'A' && title[i] <= 'Z' && i < 5)
+        i++;
+    caps = i;
+    if (caps < 1 || caps > 4)
+        return NULL;
+    if (title[i] == ' ')
+        i++;
+    k = i;
+    while (title[i] >= '0' && title[i] <= '9')
+        i++;
+    digits = i - k;
+    if (digits < 1 || digits > 4)
+        return NULL;
+    if (title[i] >= 'a' && title[i] <= 'z' && (title[i + 1] == ' ' ||
+                                               title[i + 1] == ':'))
+        i++;
+    end = i;
+    if (title[i] == ':')
+        i++;
+    else if (title[i] != ' ')
+        return NULL;
+    while (title[i] == ' ')
+        i++;
+    /* words must follow: a code alone is no title's code */
+    if (!((title[i] >= 'A' && title[i] <= 'Z') ||
+          (title[i] >= 'a' && title[i] <= 'z') || title[i] == '%'))
+        return NULL;
+    for (k = 0; not_codes[k]; k++)
+        if (strlen(not_codes[k]) == end && !strncmp(title, not_codes[k], end))
+            return NULL;
+    /* a period, not a code: "Q2 figures", "H1 2024", "FY24 outturn" */
+    if ((caps == 1 && (title[0] == 'Q' || title[0] == 'H') && digits == 1) ||
+        (caps == 2 && !strncmp(title, "FY", 2)))
+        return NULL;
+    return rg_model_strndup(m, title, end);
+}
+
 const char *rg_title_code(rag_model *m, const char *title)
 {
     const char *p, *best = NULL;
@@ -386,6 +436,28 @@ const char *rg_title_code(rag_model *m, const char *title)
         if ((*p == '-' && p > title && p[-1] == ' ') ||
             (u[0] == 0xE2 && u[1] == 0x80 && (u[2] == 0x93 || u[2] == 0x94)))
             return code_at(m, title, (size_t)(p - title));
+    }
+    return leading_code(m, title);
+}
+
+/* The period the actual's label names: "Performance Q2 2024/25" gives
+ * "Q2 2024/25", "Actual - Quarter 3" "Quarter 3"; NULL when it names
+ * none. */
+static const char *label_period(rag_model *m, const rg_pair *p)
+{
+    size_t i, n = p->label_len;
+    const char *t = p->label;
+
+    for (i = 0; i + 1 < n; i++) {
+        bool word = i == 0 || t[i - 1] == ' ' || t[i - 1] == '(';
+        if (!word || (t[i] != 'Q' && t[i] != 'q'))
+            continue;
+        if (rg_parse_quarter(t + i, n - i) <= 0)
+            continue;
+        while (n > i && (t[n - 1] == ' ' || t[n - 1] == ':' ||
+                         t[n - 1] == ')'))
+            n--;
+        return rg_model_strndup(m, t + i, n - i);
     }
     return NULL;
 }
@@ -613,6 +685,8 @@ rag_status rg_indicator_plan(rag_model *m, const rg_view *v,
         ind->period = rg_model_strndup(m, actual.rest, actual.rest_len);
     else if (period)
         ind->period = rg_pair_value(m, v, period);
+    else if (ap)
+        ind->period = label_period(m, ap);
     if (reason) {
         ind->reason = rg_pair_value(m, v, reason);
         if (ind->reason && !*ind->reason)
