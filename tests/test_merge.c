@@ -12,6 +12,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <xlsxwriter.h>
+
 #include "ragbook/edit.h"
 #include "ragbook/merge.h"
 #include "ragbook/ragbook.h"
@@ -289,6 +291,60 @@ static void test_comments_dates_and_blanks(void **state)
     rag_merge_free(mg);
 }
 
+/* A return that gives a revised date where the master's row has only the
+ * original: the revised date goes under the master's "Revised date"
+ * heading, and the original stays where it is. */
+static void test_a_revised_date_keeps_the_original(void **state)
+{
+    static const char *const heads[] = {"Ref", "Action", "Lead",
+                                        "Original date", "Revised date",
+                                        "Status"};
+    static const ret_edit a[] = {
+        {"Plan", "E3", NULL, true, 45688, 0}}; /* R2 revised to 31/01/2025 */
+    const rag_merge_change *c;
+    lxw_workbook *wb;
+    lxw_worksheet *ws;
+    lxw_format *date;
+    rag_merge *mg;
+    size_t n;
+    int i;
+    (void)state;
+
+    wb = workbook_new(tmp("revised-master.xlsx"));
+    ws = workbook_add_worksheet(wb, "Plan");
+    date = workbook_add_format(wb);
+    format_set_num_format(date, "dd/mm/yyyy");
+    for (i = 0; i < 6; i++)
+        worksheet_write_string(ws, 0, (lxw_col_t)i, heads[i], NULL);
+    for (i = 1; i <= 2; i++) {
+        char ref[4];
+        snprintf(ref, sizeof ref, "R%d", i);
+        worksheet_write_string(ws, (lxw_row_t)i, 0, ref, NULL);
+        worksheet_write_string(ws, (lxw_row_t)i, 1, "Review the policy",
+                               NULL);
+        worksheet_write_string(ws, (lxw_row_t)i, 2, "Jo Marsh", NULL);
+        worksheet_write_number(ws, (lxw_row_t)i, 3, 45443, date); /* 31/05/24 */
+        worksheet_write_string(ws, (lxw_row_t)i, 5, "In progress", NULL);
+    }
+    worksheet_write_number(ws, 1, 4, 45565, date); /* R1 revised */
+    worksheet_write_blank(ws, 2, 4, date);         /* R2 not yet */
+    assert_int_equal(workbook_close(wb), LXW_NO_ERROR);
+
+    make_return(tmp("revised-master.xlsx"), tmp("revised-return.xlsx"), false,
+                a, 1);
+    mg = open_master(tmp("revised-master.xlsx"));
+    assert_int_equal(rag_merge_add(mg, tmp("revised-return.xlsx"), NULL),
+                     RAG_OK);
+    rag_merge_changes(mg, &n);
+    assert_int_equal(n, 1);
+    assert_null(change_at(mg, "D3")); /* the original stays */
+    c = change_at(mg, "E3");
+    assert_non_null(c);
+    assert_int_equal(c->field, RAG_MERGE_DUE);
+    assert_string_equal(c->new_text, "2025-01-31");
+    rag_merge_free(mg);
+}
+
 static void test_disagreeing_returns_conflict_agreeing_ones_do_not(void **s)
 {
     static const ret_edit a[] = {
@@ -558,6 +614,7 @@ int main(void)
         cmocka_unit_test(test_plans_match_by_kind_sheet_and_title),
         cmocka_unit_test(test_recoloured_months_come_in_the_masters_colours),
         cmocka_unit_test(test_comments_dates_and_blanks),
+        cmocka_unit_test(test_a_revised_date_keeps_the_original),
         cmocka_unit_test(test_disagreeing_returns_conflict_agreeing_ones_do_not),
         cmocka_unit_test(test_unknown_refs_other_plans_and_bad_files),
         cmocka_unit_test(test_indicator_forms_take_figures_and_reasons),

@@ -297,13 +297,40 @@ static void months(rg_mg_dctx *d, size_t row, const rag_action *ma,
 
 /* ---- rows --------------------------------------------------------------- */
 
+/* The master's cell for the return's due date: the master row's own due
+ * cell, unless the return's date stands under another heading (a
+ * "Revised date" where the master's row has only its original): then the
+ * master's column of that heading, so the original is kept. */
+static rag_loc due_cell(rg_mg_dctx *d, const rag_action *ma,
+                        const rag_action *ra)
+{
+    rag_loc at = ma->due_cell;
+    const char *rh, *mh;
+    uint32_t c;
+
+    if (!at.set || !ra->due_cell.set)
+        return at;
+    rh = header_at(d, d->rwb, d->rp, ra->due_cell.col);
+    mh = header_at(d, d->mg->wb, d->mp, ma->due_cell.col);
+    if (!rh || !mh || rg_mg_same_text(mh, rh))
+        return at;
+    for (c = d->mp->range.first_col; c <= d->mp->last_col; c++) {
+        const char *h = header_at(d, d->mg->wb, d->mp, c);
+        if (h && rg_mg_same_text(h, rh)) {
+            at.col = c;
+            break;
+        }
+    }
+    return at;
+}
+
 static void due_field(rg_mg_dctx *d, size_t row, const rag_action *ma,
                       const rag_action *ra)
 {
     if (ra->due.year && ma->due.year && !ra->due_text && !ma->due_text &&
         rag_date_days(ra->due) == rag_date_days(ma->due))
         return; /* the same day, however written */
-    text_field(d, row, RAG_MERGE_DUE, ma->due_cell, ra->due_cell);
+    text_field(d, row, RAG_MERGE_DUE, due_cell(d, ma, ra), ra->due_cell);
 }
 
 void rg_mg_diff_action(rg_mg_dctx *d, size_t row, const rag_action *ma,
