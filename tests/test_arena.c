@@ -95,10 +95,48 @@ static void test_arena_alloc_returns_null_when_memory_runs_out(void **state)
     rg_arena_free(&a); /* twice is harmless */
 }
 
+/* Adopted blocks keep their strings and go with the adopting arena; the
+ * adopter's head keeps its free space for what comes next. */
+static void test_arena_adopt_keeps_strings_and_frees_them_once(void **state)
+{
+    rg_arena a, b;
+    char *x, *y, *big, *z;
+    (void)state;
+
+    rg_arena_init(&a, 0);
+    rg_arena_init(&b, 0);
+    rg_arena_adopt(&a, &b); /* both empty */
+    assert_null(a.head);
+    x = rg_arena_strdup(&a, "in a");
+    y = rg_arena_strdup(&b, "in b");
+    big = rg_arena_alloc(&b, 200 * 1024);
+    assert_non_null(x);
+    assert_non_null(y);
+    assert_non_null(big);
+    memset(big, 'q', 200 * 1024);
+    rg_arena_adopt(&a, &b);
+    assert_null(b.head);
+    assert_int_equal(b.used, 0);
+    z = rg_arena_strdup(&a, "after");
+    assert_string_equal(x, "in a");
+    assert_string_equal(y, "in b");
+    assert_string_equal(z, "after");
+    assert_int_equal(big[200 * 1024 - 1], 'q');
+    rg_arena_free(&a);
+    /* into an empty arena */
+    y = rg_arena_strdup(&b, "again");
+    assert_non_null(y);
+    rg_arena_adopt(&a, &b);
+    assert_string_equal(y, "again");
+    assert_null(b.head);
+    rg_arena_free(&a);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_arena_alloc_is_aligned_for_any_type),
+        cmocka_unit_test(test_arena_adopt_keeps_strings_and_frees_them_once),
         cmocka_unit_test(test_arena_strndup_copies_and_terminates),
         cmocka_unit_test(test_arena_keeps_earlier_strings_when_it_grows),
         cmocka_unit_test(test_arena_limit_refuses_what_would_pass_it),

@@ -20,6 +20,11 @@ long rg_alloc_count(void)
     return alloc_count;
 }
 
+bool rg_alloc_hooked(void)
+{
+    return fail_after >= 0;
+}
+
 static bool should_fail(void)
 {
     if (fail_after < 0)

@@ -103,3 +103,24 @@ void rg_arena_free(rg_arena *a)
     a->head = NULL;
     a->used = 0;
 }
+
+void rg_arena_adopt(rg_arena *a, rg_arena *from)
+{
+    rg_block *last;
+
+    if (!from->head)
+        return;
+    /* from's blocks go behind a's head, which keeps its free space for
+     * the next allocation */
+    for (last = from->head; last->next; last = last->next)
+        ;
+    if (a->head) {
+        last->next = a->head->next;
+        a->head->next = from->head;
+    } else {
+        a->head = from->head;
+    }
+    a->used += from->used;
+    from->head = NULL;
+    from->used = 0;
+}

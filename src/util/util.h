@@ -25,6 +25,10 @@ void rg_free(void *ptr);
 char *rg_strdup(const char *s);
 void rg_alloc_fail_after(long n);
 long rg_alloc_count(void);
+/* true while a failure is set up: the count is then one sequence, which
+ * threads allocating at once would make a race (the reader then stays on
+ * one thread). */
+bool rg_alloc_hooked(void);
 
 /* Grow *items (of *cap elements of size elem) to hold at least need.
  * Returns false on overflow or out of memory, leaving *items valid. */
@@ -46,6 +50,10 @@ char *rg_arena_strdup(rg_arena *a, const char *s); /* NULL s gives NULL */
 char *rg_arena_printf(rg_arena *a, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 void rg_arena_free(rg_arena *a);                  /* a is reusable */
+/* Move every block of from into a (from is left empty): strings made in
+ * an arena of their own, on another thread, then live and die with a.
+ * a's limit is not applied to them. */
+void rg_arena_adopt(rg_arena *a, rg_arena *from);
 
 /* ---- growable byte buffer -------------------------------------------- */
 
