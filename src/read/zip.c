@@ -29,6 +29,9 @@ struct rg_zip {
     uint64_t inflated_total;
     rag_read_limits limits;
     bool threads;          /* large entries are inflated ahead (below) */
+    const char *path;      /* in arena: a clone opens it again */
+    struct zview *view;    /* the file in memory, or NULL; minizip owns it */
+    bool clone;            /* entries, arena and view are another's */
 };
 
 #define CHUNK (64 * 1024)
@@ -278,6 +281,7 @@ typedef struct zview {
     size_t tail_len;
     uint64_t pos;
     int err;
+    bool borrowed;      /* mem and tail are another view's (a clone's) */
 } zview;
 
 static uint16_t le16(const unsigned char *p)
@@ -619,8 +623,10 @@ static int ZCALLBACK zv_close(voidpf opaque, voidpf stream)
     (void)opaque;
     if (v->f)
         fclose(v->f);
-    rg_free(v->mem);
-    rg_free(v->tail);
+    if (!v->borrowed) {
+        rg_free(v->mem);
+        rg_free(v->tail);
+    }
     rg_free(v);
     return 0;
 }
@@ -659,12 +665,15 @@ void *rg_unz_open(const char *path)
 }
 
 /* As rg_unz_open, on the whole file already read into mem (size bytes,
- * taken over and freed here whatever happens). */
+ * taken over and freed here whatever happens).  *view gets the view
+ * minizip reads (it owns it), or NULL when it reads the file itself. */
 static unzFile unz_open_mem(const char *path, unsigned char *mem,
-                            uint64_t size)
+                            uint64_t size, zview **view)
 {
     zview *v = rg_calloc(1, sizeof *v);
+    unzFile uf;
 
+    *view = NULL;
     if (!v) {
         rg_free(mem);
         return rg_unz_open(path);
@@ -672,7 +681,10 @@ static unzFile unz_open_mem(const char *path, unsigned char *mem,
     v->mem = mem;
     v->split = size;
     mend(NULL, mem, size, v);
-    return unz_open_view(path, v);
+    uf = unz_open_view(path, v);
+    if (uf)
+        *view = v;
+    return uf;
 }
 
 static rag_status zip_error(rag_error *err, int code, const char *what)
@@ -708,7 +720,14 @@ rag_status rg_zip_open(const char *path, const rag_read_limits *limits,
     /* On one core a reading thread only adds hand-overs. */
     z->threads = sysconf(_SC_NPROCESSORS_ONLN) > 1;
     z->file_size = size;
-    z->uf = mem ? unz_open_mem(path, mem, size) : rg_unz_open(path);
+    z->path = rg_arena_strdup(&z->arena, path);
+    if (!z->path) {
+        rg_free(mem);
+        rg_zip_close(z);
+        return rg_fail(err, RAG_ERR_NOMEM, "out of memory");
+    }
+    z->uf = mem ? unz_open_mem(path, mem, size, &z->view)
+                : rg_unz_open(path);
     if (!z->uf) {
         rg_zip_close(z);
         return rg_fail(err, RAG_ERR_ZIP, "not an XLSX file: the zip's "
@@ -785,9 +804,64 @@ void rg_zip_close(rg_zip *z)
         return;
     if (z->uf)
         unzClose(z->uf);
-    rg_free(z->entries);
-    rg_arena_free(&z->arena);
+    if (!z->clone) {
+        rg_free(z->entries);
+        rg_arena_free(&z->arena);
+    }
     rg_free(z);
+}
+
+static const zip_entry *find_entry(const rg_zip *z, const char *name);
+
+rg_zip *rg_zip_clone(const rg_zip *z, uint64_t total_bytes)
+{
+    rg_zip *c = rg_calloc(1, sizeof *c);
+
+    if (!c)
+        return NULL;
+    *c = *z;
+    c->clone = true;
+    c->view = NULL;
+    c->inflated_total = 0;
+    c->limits.total_bytes = total_bytes;
+    if (z->view) {
+        /* the same memory through a view of its own: a position of its
+         * own, nothing written to what it shares */
+        zview *v = rg_calloc(1, sizeof *v);
+        if (!v) {
+            rg_free(c);
+            return NULL;
+        }
+        v->mem = z->view->mem;
+        v->split = z->view->split;
+        v->tail = z->view->tail;
+        v->tail_len = z->view->tail_len;
+        v->borrowed = true;
+        c->uf = unz_open_view(z->path, v);
+    } else {
+        /* A file over MEM_MAX is opened again by name, as rg_zip_open
+         * opened it after sniffing: the same window as there if the
+         * name is given another file meanwhile (the limits hold; the
+         * CRC-32s and the entries' positions from z's directory are
+         * checked against it by minizip). */
+        c->uf = rg_unz_open(z->path);
+    }
+    if (!c->uf) {
+        rg_free(c);
+        return NULL;
+    }
+    return c;
+}
+
+uint64_t rg_zip_inflated(const rg_zip *z)
+{
+    return z->inflated_total;
+}
+
+uint64_t rg_zip_size(const rg_zip *z, const char *name)
+{
+    const zip_entry *e = find_entry(z, name);
+    return e ? e->size : 0;
 }
 
 static const zip_entry *find_entry(const rg_zip *z, const char *name)

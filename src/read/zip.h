@@ -17,6 +17,19 @@ rag_status rg_zip_open(const char *path, const rag_read_limits *limits,
                        rg_zip **out, rag_error *err);
 void rg_zip_close(rg_zip *z);
 
+/* A second handle on z's zip for another thread: minizip's own state (its
+ * position, the entry being inflated) is per handle, so two threads may
+ * each read parts through their own.  It shares z's directory and, for a
+ * file held in memory, that memory (read only), so z must outlive it; it
+ * counts inflated bytes from 0 against total_bytes (the part and ratio
+ * limits are z's).  NULL when it cannot be had.  Closed with rg_zip_close. */
+rg_zip *rg_zip_clone(const rg_zip *z, uint64_t total_bytes);
+/* Bytes inflated through z so far (counted against its total limit). */
+uint64_t rg_zip_inflated(const rg_zip *z);
+/* The inflated size the directory gives the entry called name (a hint
+ * only: the limits count what is really inflated), 0 when missing. */
+uint64_t rg_zip_size(const rg_zip *z, const char *name);
+
 /* minizip's handle (an unzFile) on the zip at path, mended around minizip
  * 1.1's ZIP64 bug (zip.c): the editor's raw copies open the input with it.
  * NULL when minizip cannot open it. */
