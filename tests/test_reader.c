@@ -15,6 +15,7 @@
 #include <zip.h>
 
 #include "support.h"
+#include "read/reader.h"
 #include "util/util.h"
 
 /* ---- helpers ---------------------------------------------------------- */
@@ -1281,6 +1282,128 @@ static void test_reader_alloc_failure_rich_made_workbook(void **state)
     unlink(path);
 }
 
+/* ---- sheets loaded on several threads (issue 17) ----------------------- */
+
+#define FOUR_SHEET_WB                                                       \
+    WORKBOOK("", "<sheet name=\"A\" sheetId=\"1\" r:id=\"rId1\"/>"          \
+                 "<sheet name=\"B\" sheetId=\"2\" r:id=\"rId2\"/>"          \
+                 "<sheet name=\"C\" sheetId=\"3\" r:id=\"rId3\"/>"          \
+                 "<sheet name=\"D\" sheetId=\"4\" r:id=\"rId4\"/>")
+
+static const size_t four_rows[4] = {12000, 13000, 14000, 15000};
+
+/* Four sheets of 0.7-0.9 MB of XML each (past the reader's threshold for
+ * threads), sheet i of four_rows[i] rows; the sheets at indexes in damage
+ * (a bit mask) end in malformed XML. */
+static const char *four_big_sheets(unsigned damage)
+{
+    char *sheets[4];
+    const char *path;
+    size_t i;
+
+    for (i = 0; i < 4; i++)
+        sheets[i] = big_sheet(four_rows[i],
+                              damage & (1u << i)
+                                  ? "<row r=\"99999\"><c r=\"A99999\"><v>1"
+                                  : "");
+    {
+        part parts[] = {
+            {"xl/workbook.xml", FOUR_SHEET_WB},
+            {"xl/_rels/workbook.xml.rels",
+             WB_RELS(REL("rId1", "worksheet", "worksheets/sheet1.xml")
+                     REL("rId2", "worksheet", "worksheets/sheet2.xml")
+                     REL("rId3", "worksheet", "worksheets/sheet3.xml")
+                     REL("rId4", "worksheet", "worksheets/sheet4.xml"))},
+            {"xl/styles.xml", STYLES},
+            {"xl/worksheets/sheet1.xml", sheets[0]},
+            {"xl/worksheets/sheet2.xml", sheets[1]},
+            {"xl/worksheets/sheet3.xml", sheets[2]},
+            {"xl/worksheets/sheet4.xml", sheets[3]},
+        };
+        path = make_xlsx(parts, 7);
+    }
+    for (i = 0; i < 4; i++)
+        rg_free(sheets[i]);
+    return path;
+}
+
+/* Every sheet has every cell, in order, whichever thread loaded it; on two
+ * cores or more the sheets were loaded on more than one. */
+static void test_reader_sheets_loaded_in_parallel_keep_every_cell(
+    void **state)
+{
+    const char *path = four_big_sheets(0);
+    rag_workbook *wb = NULL;
+    rag_error err;
+    size_t i, j, total = 0;
+    (void)state;
+
+    rag_error_clear(&err);
+    assert_int_equal(rag_workbook_read(path, NULL, &wb, &err), RAG_OK);
+    assert_int_equal(wb->sheet_count, 4);
+    for (i = 0; i < 4; i++) {
+        const rag_sheet *s = &wb->sheets[i];
+        assert_true(s->loaded);
+        assert_int_equal(s->cell_count, four_rows[i] * 4);
+        for (j = 0; j < s->cell_count; j++) {
+            const rag_cell *c = &s->cells[j];
+            assert_int_equal(c->row, j / 4);
+            assert_int_equal(c->col, j % 4);
+            if (c->col == 0)
+                assert_true(c->number == (double)(c->row + 1));
+            if (c->col == 3)
+                assert_true(c->number == 3.0 * (c->row + 1));
+        }
+        total += s->cell_count;
+    }
+    if (sysconf(_SC_NPROCESSORS_ONLN) > 1)
+        assert_true(rg_read_threads_last() >= 2);
+    else
+        assert_int_equal(rg_read_threads_last(), 1);
+    rag_workbook_free(wb);
+
+    /* a limit spanning the sheets trips where the reading in order does:
+     * in the last sheet, with the same words */
+    {
+        rag_read_options opts;
+        char want[128];
+        memset(&opts, 0, sizeof opts);
+        opts.limits.cells = total - 1;
+        rag_error_clear(&err);
+        assert_int_equal(rag_workbook_read(path, &opts, &wb, &err),
+                         RAG_ERR_LIMIT);
+        assert_null(wb);
+        snprintf(want, sizeof want, "the workbook has more than %zu cells "
+                 "(the limit on cells loaded at once)", total - 1);
+        assert_string_equal(err.message, want);
+        assert_string_equal(err.sheet, "D");
+        /* exactly the total passes, though no thread's share holds it */
+        opts.limits.cells = total;
+        rag_error_clear(&err);
+        assert_int_equal(rag_workbook_read(path, &opts, &wb, &err), RAG_OK);
+        assert_int_equal(wb->sheets[3].cell_count, four_rows[3] * 4);
+        rag_workbook_free(wb);
+    }
+    unlink(path);
+}
+
+/* Of two damaged sheets, the first in order gives the error, as it does
+ * read one after another, and nothing is handed back. */
+static void test_reader_sheets_in_parallel_first_failure_wins(void **state)
+{
+    const char *path = four_big_sheets((1u << 1) | (1u << 3));
+    rag_workbook *wb = NULL;
+    rag_error err;
+    (void)state;
+
+    rag_error_clear(&err);
+    assert_int_equal(rag_workbook_read(path, NULL, &wb, &err), RAG_ERR_XML);
+    assert_null(wb);
+    assert_string_equal(err.sheet, "B");
+    assert_string_equal(err.part, "xl/worksheets/sheet2.xml");
+    unlink(path);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1310,6 +1433,9 @@ int main(void)
         cmocka_unit_test(test_reader_refuses_nesting_past_the_depth_limit),
         cmocka_unit_test(test_reader_without_workbook_part_is_not_xlsx),
         cmocka_unit_test(test_reader_cell_limit_stops_loading),
+        cmocka_unit_test(
+            test_reader_sheets_loaded_in_parallel_keep_every_cell),
+        cmocka_unit_test(test_reader_sheets_in_parallel_first_failure_wins),
         cmocka_unit_test(test_reader_unload_releases_cells_and_keeps_strings),
         cmocka_unit_test(
             test_reader_styles_seen_before_read_the_same_and_count),

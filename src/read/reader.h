@@ -103,4 +103,8 @@ const rag_rich *rg_rich_finish(rg_rich_builder *b, rg_arena *a, bool *nomem);
 bool rg_formula_shift(const char *formula, int64_t drow, int64_t dcol,
                       rg_buf *buf);
 
+/* Threads the last rag_workbook_read() to succeed loaded its sheets on
+ * (sheet.c): 1 when one after another, 0 before any.  For the tests. */
+unsigned rg_read_threads_last(void);
+
 #endif

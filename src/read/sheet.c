@@ -7,9 +7,11 @@
  * The same pass serves rag_sheet_load(), which keeps the cells instead of
  * handing them on: see load_cell().
  */
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "read/reader.h"
 
@@ -1047,14 +1049,223 @@ void rag_sheet_unload(rag_workbook *wb, size_t index)
     wb->sheets[index].loaded = false;
 }
 
+/* ---- every sheet at once: rag_workbook_read() ---------------------------
+ * The sheets of a workbook are loaded by a small pool of threads when
+ * there is enough of them to share.  Each thread reads through a view of
+ * the workbook of its own (a copy of rag_workbook and of its impl) whose
+ * mutable parts are its own: a zip handle (rg_zip_clone), an arena, the
+ * counters of cells loaded and formula text made, the error.  What the
+ * threads share is read only by then (styles, shared strings, fonts, the
+ * workbook's relationships, the zip's directory and the file's bytes),
+ * and each writes only to the rag_sheet it took.
+ *
+ * The limits stay exact without any counter shared between threads: each
+ * view gets 1/n of what is left of each workbook limit (cells, formula
+ * text, inflated bytes; the part and ratio limits are per part and stay
+ * whole).  If no thread passes its share, the sum passes no limit, and no
+ * prefix of the sheets in order does either, so the sequential read would
+ * have passed too.  If any thread fails (its share, a damaged part, out of
+ * memory) the parallel read is dropped and the sheets are read again one
+ * after another, in order, from the state the open left: the first sheet
+ * that fails then fails exactly as before, with the same message, the same
+ * sheet and the same counts.  A failure costs a second read, which is fine
+ * for hostile or damaged input: the shares keep the memory within the
+ * limits meanwhile. */
+
+/* Threads are used only when the sheets other than the largest hold at
+ * least this much XML (inflated sizes from the zip's directory): starting
+ * a thread and opening a second minizip handle costs 0.1-0.3 ms, and
+ * 512 KiB of sheet XML takes some 5-10 ms to parse here, so below it the
+ * overlap buys little.  A bulk validate's workbooks (a few KiB of sheets
+ * each) never reach it, and they are already read in parallel across
+ * files by --jobs.  A lying directory only changes the choice. */
+#ifndef RG_PAR_MIN /* a build for ThreadSanitizer sets 0: every workbook */
+#define RG_PAR_MIN (512u * 1024)
+#endif
+/* At most this many threads: each gets 1/n of the workbook's limits, and
+ * on the machines we know memory bandwidth is spent before 8 cores are. */
+#define PAR_MAX 8
+
+typedef struct load_pool load_pool;
+
+typedef struct load_worker {
+    load_pool *pool;
+    rag_workbook wb;           /* the view (see above) */
+    rg_workbook_impl in;
+    rag_error err;
+    rag_status st;
+    pthread_t tid;
+    bool started;
+} load_worker;
+
+struct load_pool {
+    size_t count;              /* sheets */
+    size_t next;               /* the next sheet to take; under mu */
+    bool failed;               /* under mu: take no more sheets */
+    pthread_mutex_t mu;
+    rag_error last_err;        /* err as the last sheet's read left it */
+};
+
+static unsigned threads_used; /* by the last whole read (tests) */
+
+unsigned rg_read_threads_last(void)
+{
+    return __atomic_load_n(&threads_used, __ATOMIC_RELAXED);
+}
+
+static void *load_worker_main(void *arg)
+{
+    load_worker *w = arg;
+    load_pool *p = w->pool;
+
+    for (;;) {
+        size_t i;
+        rag_status st;
+
+        pthread_mutex_lock(&p->mu);
+        if (p->failed || p->next >= p->count) {
+            pthread_mutex_unlock(&p->mu);
+            break;
+        }
+        i = p->next++;
+        pthread_mutex_unlock(&p->mu);
+        st = read_sheet(&w->wb, i, NULL, true, &w->err);
+        if (st != RAG_OK) {
+            w->st = st;
+            pthread_mutex_lock(&p->mu);
+            p->failed = true;
+            pthread_mutex_unlock(&p->mu);
+            break;
+        }
+        if (i == p->count - 1)
+            p->last_err = w->err; /* only this thread writes it */
+    }
+    return NULL;
+}
+
+/* How many threads to load wb's sheets on: 1 when it is not worth it. */
+static size_t pool_size(const rag_workbook *wb)
+{
+    static const uint64_t par_min = RG_PAR_MIN;
+    uint64_t total = 0, largest = 0;
+    long cpus;
+    size_t i, n;
+
+    if (wb->sheet_count < 2 || rg_alloc_hooked())
+        return 1;
+    for (i = 0; i < wb->sheet_count; i++) {
+        uint64_t size = rg_zip_size(wb->impl->zip, wb->sheets[i].part);
+        total += size;
+        if (size > largest)
+            largest = size;
+    }
+    if (total - largest < par_min)
+        return 1;
+    cpus = sysconf(_SC_NPROCESSORS_ONLN);
+    n = cpus > 1 ? (size_t)cpus : 1;
+    if (n > wb->sheet_count)
+        n = wb->sheet_count;
+    return n > PAR_MAX ? PAR_MAX : n;
+}
+
+/* Load every sheet of a freshly opened wb on n threads.  true when done;
+ * false when the sheets must be read one after another instead (nothing
+ * loaded then, and the counters and *err as the open left them). */
+static bool load_parallel(rag_workbook *wb, size_t n, rag_error *err)
+{
+    rg_workbook_impl *in = wb->impl;
+    load_worker w[PAR_MAX];
+    load_pool pool;
+    uint64_t cells, formula, bytes;
+    size_t i, k, started = 0;
+    bool ok = true;
+
+    cells = (in->limits.cells - in->cells_loaded) / n;
+    formula = (in->limits.formula_bytes - in->formula_bytes) / n;
+    bytes = (in->limits.total_bytes - rg_zip_inflated(in->zip)) / n;
+    if (cells == 0 || formula == 0 || bytes == 0)
+        return false; /* limits too small to share: read in order */
+    memset(&pool, 0, sizeof pool);
+    pool.count = wb->sheet_count;
+    if (pthread_mutex_init(&pool.mu, NULL) != 0)
+        return false;
+    if (err)
+        pool.last_err = *err;
+    memset(w, 0, sizeof w);
+    for (k = 0; k < n && ok; k++) {
+        w[k].pool = &pool;
+        w[k].wb = *wb;
+        w[k].in = *in;
+        w[k].wb.impl = &w[k].in;
+        rg_arena_init(&w[k].in.arena, 0);
+        w[k].in.cells_loaded = 0;
+        w[k].in.formula_bytes = 0;
+        w[k].in.limits.cells = cells;
+        w[k].in.limits.formula_bytes = formula;
+        w[k].in.zip = rg_zip_clone(in->zip, bytes);
+        ok = w[k].in.zip != NULL;
+        if (err)
+            w[k].err = *err;
+        else
+            rag_error_clear(&w[k].err);
+    }
+    if (ok) {
+        /* this thread is worker 0; a thread that cannot be started leaves
+         * its sheets to the others */
+        for (k = 1; k < n; k++)
+            w[k].started = pthread_create(&w[k].tid, NULL, load_worker_main,
+                                          &w[k]) == 0;
+        load_worker_main(&w[0]);
+        started = 1;
+        for (k = 1; k < n; k++)
+            if (w[k].started) {
+                pthread_join(w[k].tid, NULL);
+                started++;
+            }
+    }
+    pthread_mutex_destroy(&pool.mu);
+    ok = ok && !pool.failed && pool.next == pool.count;
+    for (k = 0; k < n; k++) {
+        /* on failure too: a sheet read half may point into them */
+        rg_arena_adopt(&in->arena, &w[k].in.arena);
+        if (ok) {
+            in->cells_loaded += w[k].in.cells_loaded;
+            in->formula_bytes += w[k].in.formula_bytes;
+            rg_zip_charge(in->zip, rg_zip_inflated(w[k].in.zip));
+            wb->features |= w[k].wb.features;
+        }
+        rg_zip_close(w[k].in.zip);
+    }
+    if (!ok) {
+        for (i = 0; i < wb->sheet_count; i++) {
+            rag_sheet *s = &wb->sheets[i];
+            rg_free(s->cells);
+            rg_free(s->rows);
+            s->cells = NULL;
+            s->rows = NULL;
+            s->cell_count = s->row_count = 0;
+            s->loaded = s->read = false;
+        }
+        return false;
+    }
+    if (err)
+        *err = pool.last_err;
+    __atomic_store_n(&threads_used, (unsigned)started, __ATOMIC_RELAXED);
+    return true;
+}
+
 rag_status rag_workbook_read(const char *path, const rag_read_options *opts,
                              rag_workbook **out, rag_error *err)
 {
     rag_status st = rag_workbook_open(path, opts, out, err);
-    size_t i;
+    size_t i, n = st == RAG_OK ? pool_size(*out) : 1;
 
+    if (n > 1 && load_parallel(*out, n, err))
+        return RAG_OK;
     for (i = 0; st == RAG_OK && i < (*out)->sheet_count; i++)
         st = rag_sheet_load(*out, i, err);
+    if (st == RAG_OK)
+        __atomic_store_n(&threads_used, 1u, __ATOMIC_RELAXED);
     if (st != RAG_OK && *out) {
         rag_workbook_free(*out);
         *out = NULL;
