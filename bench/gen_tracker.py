@@ -149,70 +149,70 @@ class SST:
         return "".join(parts)
 
 
-def generate(out, rows, fixed_strings=False):
+def many(part, sheets):
+    """The one-sheet part as it names `sheets` sheets (unchanged for 1)."""
+    for one in ('<Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>',
+                '<sheet name="Progress Tracker" sheetId="1" r:id="rId1"/>',
+                '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/>'):
+        if one in part:
+            more = "".join(one.replace("sheet1.xml", f"sheet{k}.xml")
+                              .replace('"Progress Tracker"', f'"Progress Tracker {k}"')
+                              .replace('sheetId="1"', f'sheetId="{k}"')
+                              .replace('"rId1"', f'"rIdS{k}"')
+                           for k in range(2, sheets + 1))
+            part = part.replace(one, one + more)
+    return part
+
+
+def generate(out, rows, fixed_strings=False, sheets=1):
     rng = random.Random(20240101 + rows)
     actions, leads, comments = vocab(rng)
     sst = SST()
     last_col = COLS[-1]
-    merged = []
 
     def s(ref, text, style=0):
         st = f' s="{style}"' if style else ""
         return f'<c r="{ref}"{st} t="s"><v>{sst(text)}</v></c>'
 
-    # --- head: title, owner, date, legend, header row
-    r = 1
-    head = [f'<row r="1">{s("A1", "Key Objective BEN1: Benefits Service Improvement Plan - monthly progress tracker", S_BOLD)}</row>']
-    merged.append(f"A1:{last_col}1")
-    head.append(f'<row r="2">{s("A2", "Owner : Head of Finance, Revenues & Benefits")}'
-                f'<c r="F2" t="s"><v>{sst("Date:")}</v></c>'
-                f'<c r="G2" s="{S_DATE_CUSTOM}"><v>45565</v></c></row>')
-    merged.append("A2:E2")
-    legend = [(S_BLUE, "Programmed dates"), (S_GREEN, "On target"),
-              (S_AMBER, "One month behind"), (S_RED, "Over one month behind")]
-    r = 4
-    for style, label in legend:
-        head.append(f'<row r="{r}"><c r="B{r}" s="{style}"/>{s(f"C{r}", label)}</row>')
+    def write_sheet(z, k):
+        merged = []
+        # --- head: title, owner, date, legend, header row
+        r = 1
+        head = [f'<row r="1">{s("A1", "Key Objective BEN1: Benefits Service Improvement Plan - monthly progress tracker", S_BOLD)}</row>']
+        merged.append(f"A1:{last_col}1")
+        head.append(f'<row r="2">{s("A2", "Owner : Head of Finance, Revenues & Benefits")}'
+                    f'<c r="F2" t="s"><v>{sst("Date:")}</v></c>'
+                    f'<c r="G2" s="{S_DATE_CUSTOM}"><v>45565</v></c></row>')
+        merged.append("A2:E2")
+        legend = [(S_BLUE, "Programmed dates"), (S_GREEN, "On target"),
+                  (S_AMBER, "One month behind"), (S_RED, "Over one month behind")]
+        r = 4
+        for style, label in legend:
+            head.append(f'<row r="{r}"><c r="B{r}" s="{style}"/>{s(f"C{r}", label)}</row>')
+            r += 1
         r += 1
-    r += 1
-    titles = ["Ref.", "Action", "Lead", "Start", "Due", "Budget £", "% complete"] + \
-        MONTHS + ["Comment / position statement"]
-    head.append(f'<row r="{r}">' + "".join(
-        s(f"{COLS[i]}{r}", t, S_HEADER) for i, t in enumerate(titles)) + "</row>")
-    header_row = r
-    first = header_row + 1
-    last = header_row + rows        # last data row; the total row follows
-    total_row = last + 1
-    cols = ('<cols><col min="1" max="1" width="9" customWidth="1"/>'
-            '<col min="2" max="2" width="60" customWidth="1"/>'
-            '<col min="3" max="3" width="24" customWidth="1"/>'
-            '<col min="4" max="7" width="12" customWidth="1"/>'
-            '<col min="8" max="19" width="5" customWidth="1"/>'
-            '<col min="20" max="20" width="60" customWidth="1"/></cols>')
-    sheet_head = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-                  f'<worksheet xmlns="{NS}" xmlns:r="{NS_R}">'
-                  f'<dimension ref="A1:{last_col}{total_row}"/>'
-                  f'<sheetViews><sheetView workbookViewId="0">'
-                  f'<pane ySplit="{header_row}" topLeftCell="A{header_row + 1}" activePane="bottomLeft" state="frozen"/>'
-                  f'</sheetView></sheetViews>'
-                  f'<sheetFormatPr defaultRowHeight="15"/>{cols}<sheetData>')
-    tmp = out + ".tmp"
-    stamp = (2024, 1, 1, 0, 0, 0)
-
-    def info(name):
-        zi = zipfile.ZipInfo(name, stamp)
-        zi.compress_type = zipfile.ZIP_DEFLATED
-        return zi
-
-    with zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED, compresslevel=6) as z:
-        z.writestr(info("[Content_Types].xml"), CONTENT_TYPES)
-        z.writestr(info("_rels/.rels"), ROOT_RELS)
-        z.writestr(info("docProps/core.xml"), CORE)
-        z.writestr(info("docProps/app.xml"), APP)
-        z.writestr(info("xl/workbook.xml"), WORKBOOK)
-        z.writestr(info("xl/_rels/workbook.xml.rels"), WORKBOOK_RELS)
-        z.writestr(info("xl/styles.xml"), STYLES)
-        with z.open(info("xl/worksheets/sheet1.xml"), "w", force_zip64=True) as f:
+        titles = ["Ref.", "Action", "Lead", "Start", "Due", "Budget £", "% complete"] + \
+            MONTHS + ["Comment / position statement"]
+        head.append(f'<row r="{r}">' + "".join(
+            s(f"{COLS[i]}{r}", t, S_HEADER) for i, t in enumerate(titles)) + "</row>")
+        header_row = r
+        first = header_row + 1
+        last = header_row + rows        # last data row; the total row follows
+        total_row = last + 1
+        cols = ('<cols><col min="1" max="1" width="9" customWidth="1"/>'
+                '<col min="2" max="2" width="60" customWidth="1"/>'
+                '<col min="3" max="3" width="24" customWidth="1"/>'
+                '<col min="4" max="7" width="12" customWidth="1"/>'
+                '<col min="8" max="19" width="5" customWidth="1"/>'
+                '<col min="20" max="20" width="60" customWidth="1"/></cols>')
+        sheet_head = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+                      f'<worksheet xmlns="{NS}" xmlns:r="{NS_R}">'
+                      f'<dimension ref="A1:{last_col}{total_row}"/>'
+                      f'<sheetViews><sheetView workbookViewId="0">'
+                      f'<pane ySplit="{header_row}" topLeftCell="A{header_row + 1}" activePane="bottomLeft" state="frozen"/>'
+                      f'</sheetView></sheetViews>'
+                      f'<sheetFormatPr defaultRowHeight="15"/>{cols}<sheetData>')
+        with z.open(info(f"xl/worksheets/sheet{k}.xml"), "w", force_zip64=True) as f:
             f.write(sheet_head.encode())
             f.write("".join(head).encode())
             section_every = max(rows // 8, 1)
@@ -272,22 +272,49 @@ def generate(out, rows, fixed_strings=False):
                           '</mergeCells><pageMargins left="0.7" right="0.7" top="0.75" '
                           'bottom="0.75" header="0.3" footer="0.3"/></worksheet>')
             f.write(sheet_tail.encode())
+
+    tmp = out + ".tmp"
+    stamp = (2024, 1, 1, 0, 0, 0)
+
+    def info(name):
+        zi = zipfile.ZipInfo(name, stamp)
+        zi.compress_type = zipfile.ZIP_DEFLATED
+        return zi
+
+    with zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED, compresslevel=6) as z:
+        z.writestr(info("[Content_Types].xml"), many(CONTENT_TYPES, sheets))
+        z.writestr(info("_rels/.rels"), ROOT_RELS)
+        z.writestr(info("docProps/core.xml"), CORE)
+        z.writestr(info("docProps/app.xml"), APP)
+        z.writestr(info("xl/workbook.xml"), many(WORKBOOK, sheets))
+        z.writestr(info("xl/_rels/workbook.xml.rels"), many(WORKBOOK_RELS, sheets))
+        z.writestr(info("xl/styles.xml"), STYLES)
+        for k in range(1, sheets + 1):
+            write_sheet(z, k)
         z.writestr(info("xl/sharedStrings.xml"), sst.xml())
     os.replace(tmp, out)
     return sst
 
 
 def main():
-    args = [a for a in sys.argv[1:] if a != "--fixed-strings"]
-    fixed = len(args) != len(sys.argv) - 1
-    if not args:
-        sys.exit("usage: gen_tracker.py OUT.xlsx [ROWS] [--fixed-strings]")
+    argv = sys.argv[1:]
+    sheets = 1
+    if "--sheets" in argv:
+        i = argv.index("--sheets")
+        sheets = int(argv[i + 1])
+        del argv[i:i + 2]
+    args = [a for a in argv if a != "--fixed-strings"]
+    fixed = len(args) != len(argv)
+    if not args or sheets < 1:
+        sys.exit("usage: gen_tracker.py OUT.xlsx [ROWS] [--fixed-strings] [--sheets N]")
     rows = int(args[1]) if len(args) > 1 else 200000
     if rows < 2:
         sys.exit("gen_tracker.py: ROWS must be at least 2")
-    sst = generate(args[0], rows, fixed)
-    print(f"{args[0]}: {rows} rows x {NCOL} columns, "
-          f"{len(sst.strings)} shared strings ({sst.count} uses)", file=sys.stderr)
+    sst = generate(args[0], rows, fixed, sheets)
+    print(f"{args[0]}: {sheets} sheets of " if sheets > 1 else f"{args[0]}: ",
+          f"{rows} rows x {NCOL} columns, "
+          f"{len(sst.strings)} shared strings ({sst.count} uses)", sep="",
+          file=sys.stderr)
 
 
 if __name__ == "__main__":
