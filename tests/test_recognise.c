@@ -455,6 +455,50 @@ static void test_form_with_periods_in_labels(void **state)
     built_free(&b);
 }
 
+/* A "% Complete" column: 100% says an action is done where nothing else
+ * states its status (no false overdue); less says nothing; a stated
+ * status stands. */
+static void test_percent_complete_column(void **state)
+{
+    static const char *const heads[] = {"% Complete", "Percent complete",
+                                        "Progress %", "Completion (%)"};
+    size_t k;
+    (void)state;
+
+    for (k = 0; k < sizeof heads / sizeof heads[0]; k++) {
+        char header[128];
+        const char *rows[5];
+        const rag_plan *p;
+        rag_findings *f = NULL;
+        rag_error err;
+        size_t i, overdue = 0;
+        built b;
+
+        snprintf(header, sizeof header,
+                 "ID|Action|Owner|Due date|%s|Status|Comments", heads[k]);
+        rows[0] = header;
+        rows[1] = "D1|Replace the phone system|ICT Manager|30/06/2023|100%||"
+                  "Live";
+        rows[2] = "D2|Retire the old CRM|Digital Lead|31/05/2023|20%||"
+                  "Supplier issues";
+        rows[3] = "D3|Move email|ICT Manager|31/03/2023|100%|Delayed|";
+        rows[4] = NULL;
+        build_grid(&b, rows);
+        p = only_plan(&b, RAG_PLAN_ACTION);
+        assert_int_equal(p->action_count, 3);
+        assert_int_equal(p->actions[0].status, RAG_PROGRESS_COMPLETE);
+        assert_int_equal(p->actions[1].status, RAG_PROGRESS_NONE);
+        assert_int_equal(p->actions[2].status,
+                         RAG_PROGRESS_OVER_ONE_MONTH_BEHIND);
+        assert_int_equal(rag_validate(b.m, NULL, &f, &err), RAG_OK);
+        for (i = 0; i < f->count; i++)
+            overdue += !strcmp(f->items[i].rule, "milestone-overdue");
+        assert_int_equal(overdue, 2); /* D2 and D3 */
+        rag_findings_free(f);
+        built_free(&b);
+    }
+}
+
 /* A title that starts with a label's word ("Service ...") is the title,
  * not a field with nothing in it; the labels under it are fields. */
 static void test_title_is_no_field(void **state)
@@ -1210,6 +1254,7 @@ int main(void)
         cmocka_unit_test(test_due_columns_by_what_they_say),
         cmocka_unit_test(test_objective_column_before_the_actions),
         cmocka_unit_test(test_title_is_no_field),
+        cmocka_unit_test(test_percent_complete_column),
         cmocka_unit_test(test_form_with_periods_in_labels),
         cmocka_unit_test(test_brag_column_blue_is_complete),
         cmocka_unit_test(test_audit_follow_up_revised_dates_and_words),

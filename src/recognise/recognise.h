@@ -143,6 +143,7 @@ typedef struct rg_table {
     uint32_t first_col, last_col;
     int32_t col[RG_COL_ROLES]; /* column of each role, or -1 */
     int32_t revised_due;    /* revised dates beside col[RG_COL_DUE], or -1 */
+    int32_t pct_done;       /* a "% complete" column, or -1 */
     rg_month_col months[12];
     size_t month_count;
     int fy_start;           /* from the header rows ("2009/10"), or 0 */

@@ -284,6 +284,20 @@ static bool leading_ref(const char *s, size_t len, char *ref, size_t rsize,
     return true;
 }
 
+/* A "% complete" cell that says the action is done: 100% (a fraction of
+ * 0.995 or more, as a percent cell or "100%" holds it), or 100 written
+ * as a plain number, the column's heading giving its percent. */
+static bool all_done(const rg_view *v, uint32_t r, uint32_t c)
+{
+    rg_figure f;
+
+    if (!rg_figure_at(v, r, c, &f, NULL))
+        return false;
+    if (f.unit == RAG_UNIT_PERCENT)
+        return f.value >= 0.995 && f.value <= 1.0;
+    return f.value >= 99.5 && f.value <= 100.0;
+}
+
 static rag_status add_action(rag_model *m, const rg_view *v,
                              const rg_table *t, uint32_t r, rag_plan *p,
                              bool *added)
@@ -363,6 +377,9 @@ static rag_status add_action(rag_model *m, const rg_view *v,
     }
     if (ts)
         a->status = rg_status_of(ts, ls);
+    if (a->status == RAG_PROGRESS_NONE && t->pct_done >= 0 &&
+        all_done(v, r, (uint32_t)t->pct_done))
+        a->status = RAG_PROGRESS_COMPLETE; /* 100% under "% Complete" */
     {
         int32_t key = t->col[RG_COL_REF] >= 0 ? t->col[RG_COL_REF]
                                               : t->col[RG_COL_ACTION];

@@ -14,6 +14,7 @@
 typedef struct hdr {
     int32_t col[RG_COL_ROLES];
     int32_t revised_due; /* a second due column, of revised dates, or -1 */
+    int32_t pct_done;    /* a "% complete" column, or -1 */
     rg_month_col months[12];
     size_t month_count;
     uint32_t first_col, last_col;
@@ -27,6 +28,7 @@ static void hdr_clear(hdr *h)
     for (i = 0; i < RG_COL_ROLES; i++)
         h->col[i] = -1;
     h->revised_due = -1;
+    h->pct_done = -1;
     h->first_col = UINT32_MAX;
 }
 
@@ -68,6 +70,33 @@ static bool due_heading(const char *norm)
         named = rg_norm_has(norm, due_words[k]) &&
                 strcmp(due_words[k], last);
     return named;
+}
+
+/* A heading of how much of an action is done: "% Complete", "Percent
+ * complete", "% done", "Progress %", "Completion (%)".  A percent sign
+ * or word and a word of finishing or progress, in a few words (40
+ * characters: a heading, not a sentence). */
+static bool pct_done_heading(const rg_view *v, uint32_t r, uint32_t c)
+{
+    static const char *const done[] = {"complete", "completed", "completion",
+                                       "done", "progress", "delivered",
+                                       "achieved", NULL};
+    char norm[128];
+    size_t len, k;
+    const char *t = rg_text(v, r, c, &len);
+
+    if (!t || len > 40)
+        return false;
+    if (!memchr(t, '%', len)) {
+        rg_norm_at(v, r, c, norm, sizeof norm);
+        if (!rg_norm_has(norm, "percent") && !rg_norm_has(norm, "percentage"))
+            return false;
+    }
+    rg_norm_at(v, r, c, norm, sizeof norm);
+    for (k = 0; done[k]; k++)
+        if (rg_norm_has(norm, done[k]))
+            return true;
+    return false;
 }
 
 /* A heading the vocabulary lacks that ends in "status": "Implementation
@@ -271,6 +300,13 @@ static void header_at(const rg_view *v, uint32_t r, uint32_t c0, bool merged,
             continue;
         if (key_beside_swatch(v, r, c))
             continue; /* a key's entry on the header row, not a heading */
+        if (!month && h->pct_done < 0 && pct_done_heading(v, r, c)) {
+            h->pct_done = (int32_t)c; /* known words, no role of its own */
+            if (c < h->first_col)
+                h->first_col = c;
+            h->last_col = c;
+            continue;
+        }
         if (!month && role <= RG_COL_NONE) {
             h->unknown++;
             continue; /* words that are no heading stay outside the table */
@@ -338,6 +374,8 @@ static void header_at(const rg_view *v, uint32_t r, uint32_t c0, bool merged,
             }
         if (h->revised_due >= (int32_t)m0 && h->revised_due <= (int32_t)m1)
             h->revised_due = -1;
+        if (h->pct_done >= (int32_t)m0 && h->pct_done <= (int32_t)m1)
+            h->pct_done = -1;
     }
 }
 
@@ -353,6 +391,8 @@ static void hdr_merge(hdr *into, const hdr *other)
         }
     if (into->revised_due < 0)
         into->revised_due = other->revised_due;
+    if (into->pct_done < 0)
+        into->pct_done = other->pct_done;
     if (other->month_count > into->month_count) {
         memcpy(into->months, other->months, sizeof into->months);
         into->month_count = other->month_count;
@@ -603,6 +643,7 @@ bool rg_find_tables(const rg_view *v, rg_table **out, size_t *count)
         t->last_col = f->h.last_col;
         memcpy(t->col, f->h.col, sizeof t->col);
         t->revised_due = f->h.revised_due;
+        t->pct_done = f->h.pct_done;
         memcpy(t->months, f->h.months, sizeof t->months);
         t->month_count = t->kind == RAG_PLAN_TRACKER ? f->h.month_count : 0;
         {

@@ -575,6 +575,13 @@ def action_plan(v):
                                                   "Strategic objective",
                                                   "Priority area"])))
         v.traits.add("objective-column")
+    pct_col = rng.random() < 0.2
+    if pct_col:
+        # how much of each action is done; 100% says complete
+        heads.append(("pct", rng.choice(["% Complete", "Percent complete",
+                                         "% done", "Progress %",
+                                         "Completion (%)"])))
+        v.traits.add("pct-complete")
     rag_col = rng.random() < 0.3
     if rag_col:
         # statuses stated in a column of their own, in words or letters
@@ -644,7 +651,11 @@ def action_plan(v):
                 ws.put(r, col["lead"], lead_text)
             _due(v, ws, r, col["due"], as_of, complete, ref, sheet)
             status = "complete" if complete else None
-            if complete and (not rag_col or rng.random() < 0.5):
+            if pct_col:
+                ws.put(r, col["pct"], 1.0 if complete else
+                       round(rng.uniform(0, 0.9), 2), fmt="0%")
+            if complete and (not rag_col or rng.random() < 0.5) and \
+                    not (pct_col and rng.random() < 0.5):
                 comment = rng.choice(["Complete", "Completed - signed off",
                                       "Complete. Report to Cabinet"])
             else:
