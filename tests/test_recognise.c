@@ -499,6 +499,60 @@ static void test_percent_complete_column(void **state)
     }
 }
 
+/* A blank return: prompts in brackets are blanks, a numbered row with
+ * nothing else is no action yet, and the one table is one plan; a hidden
+ * copy of the template (and a hidden list of choices) is no plan. */
+static void test_blank_templates_are_no_plans(void **state)
+{
+    built b;
+    lxw_workbook *wb;
+    lxw_worksheet *ws;
+    const rag_plan *p;
+    static const char *const head[] = {"Ref", "Action", "Lead", "Due date",
+                                       "RAG", "Comments"};
+    static const char *const prompt[] = {"A1", "[Enter action]", "[Lead]",
+                                         "[dd/mm/yyyy]", "<RAG>", ""};
+    int i, sheet;
+    (void)state;
+
+    snprintf(b.path, sizeof b.path, "/tmp/rg_recog_tpl_%ld.xlsx",
+             (long)getpid());
+    wb = workbook_new(b.path);
+    for (sheet = 0; sheet < 3; sheet++) {
+        ws = workbook_add_worksheet(wb, sheet == 0   ? "Plan"
+                                        : sheet == 1 ? "Template"
+                                                     : "Lists");
+        if (sheet)
+            worksheet_hide(ws);
+        if (sheet == 2) {
+            worksheet_write_string(ws, 0, 0, "Green", NULL);
+            worksheet_write_string(ws, 1, 0, "Amber", NULL);
+            worksheet_write_string(ws, 2, 0, "Red", NULL);
+            continue;
+        }
+        for (i = 0; i < 6; i++) {
+            worksheet_write_string(ws, 0, (lxw_col_t)i, head[i], NULL);
+            if (prompt[i][0])
+                worksheet_write_string(ws, 1, (lxw_col_t)i, prompt[i], NULL);
+        }
+        worksheet_write_string(ws, 2, 0, "A2", NULL);
+        if (sheet == 0) {
+            worksheet_write_string(ws, 3, 0, "A3", NULL);
+            worksheet_write_string(ws, 3, 1, "Review the policy", NULL);
+            worksheet_write_string(ws, 3, 2, "Jo Marsh", NULL);
+        }
+    }
+    /* the visible plan is the active sheet */
+    assert_int_equal(workbook_close(wb), LXW_NO_ERROR);
+    read_built(&b, 2023, 10, 31);
+    p = only_plan(&b, RAG_PLAN_ACTION);
+    assert_string_equal(p->sheet, "Plan");
+    assert_int_equal(p->action_count, 1);
+    assert_string_equal(p->actions[0].ref, "A3");
+    assert_string_equal(p->actions[0].leads[0], "Jo Marsh");
+    built_free(&b);
+}
+
 /* A title that starts with a label's word ("Service ...") is the title,
  * not a field with nothing in it; the labels under it are fields. */
 static void test_title_is_no_field(void **state)
@@ -1254,6 +1308,7 @@ int main(void)
         cmocka_unit_test(test_due_columns_by_what_they_say),
         cmocka_unit_test(test_objective_column_before_the_actions),
         cmocka_unit_test(test_title_is_no_field),
+        cmocka_unit_test(test_blank_templates_are_no_plans),
         cmocka_unit_test(test_percent_complete_column),
         cmocka_unit_test(test_form_with_periods_in_labels),
         cmocka_unit_test(test_brag_column_blue_is_complete),

@@ -63,22 +63,25 @@ rag_model *rg_model_new(const rag_workbook *wb)
     return m;
 }
 
+void rg_plan_free_parts(rag_plan *p)
+{
+    rg_free(p->fields);
+    rg_free(p->legend);
+    rg_free(p->actions);
+    rg_free(p->indicators);
+    rg_free(p->milestones);
+    rg_free(p->periods);
+    rg_free(p->header_rows);
+}
+
 void rag_model_free(rag_model *m)
 {
     size_t i;
 
     if (!m)
         return;
-    for (i = 0; i < m->plan_count; i++) {
-        rag_plan *p = &m->plans[i];
-        rg_free(p->fields);
-        rg_free(p->legend);
-        rg_free(p->actions);
-        rg_free(p->indicators);
-        rg_free(p->milestones);
-        rg_free(p->periods);
-        rg_free(p->header_rows);
-    }
+    for (i = 0; i < m->plan_count; i++)
+        rg_plan_free_parts(&m->plans[i]);
     rg_free(m->plans);
     if (m->impl)
         rg_arena_free(&m->impl->arena);

@@ -29,5 +29,8 @@ void *rg_model_alloc(rag_model *m, size_t size);
 
 /* A new, empty model (file may be NULL); NULL when out of memory. */
 rag_model *rg_model_new(const rag_workbook *wb);
+/* Free what a plan holds outside the model's arena (its arrays); the
+ * plan itself stays in m->plans for the caller to drop. */
+void rg_plan_free_parts(rag_plan *p);
 
 #endif

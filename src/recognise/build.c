@@ -262,6 +262,28 @@ static const sheet_state *workbook_legend(const sheet_state *ss, size_t n)
     return NULL;
 }
 
+/* A plan with nothing in it on a hidden sheet is a blank template or a
+ * list of choices kept out of sight ("Template", "Lists"), not a plan
+ * anyone reports: counted, it made one workbook of one plan three plans
+ * in consolidate.  A plan with rows on a hidden sheet stays. */
+static void drop_hidden_templates(rag_model *m)
+{
+    size_t i, k = 0;
+
+    for (i = 0; i < m->plan_count; i++) {
+        rag_plan *p = &m->plans[i];
+        const rag_sheet *s = &m->wb->sheets[p->sheet_index];
+        if (s->state != RAG_SHEET_VISIBLE && !p->action_count &&
+            !p->indicator_count && !p->milestone_count &&
+            !p->period_count) {
+            rg_plan_free_parts(p);
+            continue;
+        }
+        m->plans[k++] = *p;
+    }
+    m->plan_count = k;
+}
+
 static rag_status build(rag_model *m, sheet_state *ss, size_t ns,
                         const rag_model_options *opts)
 {
@@ -357,6 +379,7 @@ static rag_status build(rag_model *m, sheet_state *ss, size_t ns,
                 return st;
         }
     }
+    drop_hidden_templates(m);
     if (m->plan_count > 1)
         qsort(m->plans, m->plan_count, sizeof *m->plans, plan_order);
     return RAG_OK;

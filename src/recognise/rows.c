@@ -354,6 +354,8 @@ static rag_status add_action(rag_model *m, const rg_view *v,
             return RAG_OK;
         if (!tl && !tc && !ts && due.empty && !tmp.month_count)
             return RAG_OK;
+    } else if (!ta && !tl && !tc && !ts && due.empty && !tmp.month_count) {
+        return RAG_OK; /* a numbered row of a blank return: no action yet */
     }
     a = rg_vec_push((void **)&p->actions, &p->action_count, sizeof *a);
     if (!a)

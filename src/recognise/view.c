@@ -397,13 +397,41 @@ static const char *trim(const char *s, size_t n, size_t *len)
     return n ? s : NULL;
 }
 
+/* A template's prompt, the whole cell in square or angle brackets with a
+ * letter in it: "[Enter action]", "<insert date>", "[dd/mm/yyyy]".  It is
+ * there to be typed over, so a reader of the plan sees a blank: read, it
+ * made a second header of a blank return's first row, and a lead named
+ * "[Lead]".  60 characters: a prompt, not a note. */
+static bool placeholder(const char *s, size_t n)
+{
+    size_t k;
+    bool letter = false;
+
+    if (n < 3 || n > 60 ||
+        !((s[0] == '[' && s[n - 1] == ']') || (s[0] == '<' && s[n - 1] == '>')))
+        return false;
+    for (k = 1; k + 1 < n; k++) {
+        if (s[k] == '[' || s[k] == ']' || s[k] == '<' || s[k] == '>')
+            return false;
+        if ((s[k] >= 'a' && s[k] <= 'z') || (s[k] >= 'A' && s[k] <= 'Z'))
+            letter = true;
+    }
+    return letter;
+}
+
 const char *rg_text(const rg_view *v, uint32_t r, uint32_t c, size_t *len)
 {
     const rag_cell *cell = rg_cell_at(v, r, c);
+    const char *t;
     *len = 0;
     if (!cell || cell->type != RAG_CELL_STRING || !cell->text)
         return NULL;
-    return trim(cell->text, cell->text_len, len);
+    t = trim(cell->text, cell->text_len, len);
+    if (t && placeholder(t, *len)) {
+        *len = 0;
+        return NULL;
+    }
+    return t;
 }
 
 const char *rg_text_merged(const rg_view *v, uint32_t r, uint32_t c,
