@@ -173,6 +173,12 @@ static const sc_case sc_cases[] = {
       NULL},
      1, "HS05", 28, 41, "days", "lower_is_better", "red", "red", "Q2", 2,
      NULL, "Voids backlog"},
+    {"a count whose title says lower is better, no polarity stated",
+     {"Code|Measure|Target|Q1|Q2|Status",
+      "ASC3|Number of people in residential care|450|452|446|G",
+      NULL},
+     1, "ASC3", 450, 446, "count", "lower_is_better", "green", "green",
+     "Q2", 2, NULL, NULL},
     {"a pollutant opening the title is no code",
      {"Indicator|Polarity|Target|Q1|Q2|RAG|Comments",
       "CO2 emissions from council buildings|Lower is better|1200|1100|"

@@ -532,6 +532,12 @@ const rg_word rg_direction_hints[] = {
     {"temporary accommodation", RG_DIR_LOWER},
     {"fly tipping", RG_DIR_LOWER}, {"fly - tipping", RG_DIR_LOWER},
     {"cost per", RG_DIR_LOWER}, {"average wait", RG_DIR_LOWER},
+    /* what councils work to bring down, named in the title alone */
+    {"residential care", RG_DIR_LOWER}, {"nursing care", RG_DIR_LOWER},
+    {"landfill", RG_DIR_LOWER}, {"emissions", RG_DIR_LOWER},
+    {"exclusions", RG_DIR_LOWER}, {"reoffending", RG_DIR_LOWER},
+    {"re - offending", RG_DIR_LOWER},
+    {"killed or seriously injured", RG_DIR_LOWER},
     {NULL, 0}};
 
 /* A heading or title that says what a form is. */
