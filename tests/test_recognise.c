@@ -559,6 +559,40 @@ static void test_blank_templates_are_no_plans(void **state)
     built_free(&b);
 }
 
+/* A recovery plan whose milestone table is followed, after a blank row,
+ * by a "Quarter | RAG | Update" table in plain type: the milestones end
+ * there, and the quarters are periods. */
+static void test_recovery_milestones_end_at_the_quarters(void **state)
+{
+    static const char *const rows[] = {
+        "Budget Recovery Plan 2024/25",
+        "",
+        "Directorate|Adults",
+        "Cost centre|FF4110",
+        "2024/25 budget (£000)|1250",
+        "Pressure 2024/25 (£000)|230",
+        "",
+        "Milestone|Saving (£000)|Target date|Lead",
+        "Review high-cost packages|120|31/12/2024|Deb Fensome",
+        "Renegotiate block contracts|60|31/03/2025|Kim Ho",
+        "",
+        "Quarter|RAG|Update",
+        "Q1 (to 30/06/24)|Green|Reviews under way",
+        "Q2 (to 30/09/24)|Amber|Contracts slipped",
+        NULL};
+    const rag_plan *p;
+    built b;
+    (void)state;
+
+    build_grid(&b, rows);
+    p = only_plan(&b, RAG_PLAN_RECOVERY);
+    assert_int_equal(p->milestone_count, 2);
+    assert_string_equal(p->milestones[1].text, "Renegotiate block contracts");
+    assert_int_equal(p->period_count, 2);
+    assert_int_equal(p->periods[1].rag, RAG_RATING_AMBER);
+    built_free(&b);
+}
+
 /* A title that starts with a label's word ("Service ...") is the title,
  * not a field with nothing in it; the labels under it are fields. */
 static void test_title_is_no_field(void **state)
@@ -1314,6 +1348,7 @@ int main(void)
         cmocka_unit_test(test_due_columns_by_what_they_say),
         cmocka_unit_test(test_objective_column_before_the_actions),
         cmocka_unit_test(test_title_is_no_field),
+        cmocka_unit_test(test_recovery_milestones_end_at_the_quarters),
         cmocka_unit_test(test_blank_templates_are_no_plans),
         cmocka_unit_test(test_percent_complete_column),
         cmocka_unit_test(test_form_with_periods_in_labels),

@@ -57,8 +57,22 @@ bool rg_milestone_header(const rg_view *v, uint32_t r)
     return milestone_header(v, r, &t) && t.col[RG_MS_AMOUNT] >= 0;
 }
 
-/* A row that ends the milestone table: a quarter's heading, or a label or
- * heading in bold. */
+/* A cell that heads a monitoring table's column, the whole cell: "Quarter",
+ * "Period", "RAG", "RAG status" ("Quarter | RAG | Update" under the
+ * milestones, in plain type). */
+static bool monitoring_heading(const char *norm)
+{
+    static const char *const heads[] = {"quarter", "period", "rag",
+                                        "rag status", "rag rating", NULL};
+    size_t k;
+    for (k = 0; heads[k]; k++)
+        if (!strcmp(norm, heads[k]))
+            return true;
+    return false;
+}
+
+/* A row that ends the milestone table: a quarter's heading, the heading
+ * row of a monitoring table, or a label or heading in bold. */
 static bool table_stop(const rg_view *v, uint32_t r)
 {
     size_t n, i;
@@ -73,6 +87,8 @@ static bool table_stop(const rg_view *v, uint32_t r)
         if (rg_quarter_cell(v, t, len) || rg_bold(v, r, row[i].col))
             return true;
         rg_norm_cell(v, t, len < 120 ? len : 120, norm, sizeof norm);
+        if (monitoring_heading(norm))
+            return true;
         w = rg_vocab_find(rg_kind_words, norm, NULL);
         if ((w > 0 && w != RG_KIND_KEY && w != RG_KIND_DATA_ONLY) ||
             rg_vocab_prefix(rg_label_words, norm) == RG_LBL_HEADING)
