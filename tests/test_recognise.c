@@ -928,6 +928,7 @@ static void test_report_month_in_the_title(void **state)
         {"Monthly KPI Dashboard - November 2024", 2024, 11, 30},
         {"Performance report: Sept 2024", 2024, 9, 30},
         {"Tracker update February 2024", 2024, 2, 29},
+        {"Reporting period: September 2024", 2024, 9, 30},
         {"Improvement plan agreed by Cabinet March 2023", 0, 0, 0},
         {"Corporate Plan Performance 2024-2028", 0, 0, 0},
     };

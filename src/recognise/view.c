@@ -752,7 +752,7 @@ static bool date_after_label(const rg_view *v, uint32_t r, uint32_t c,
 
 /* A title that ends with the month it reports on: "Monthly KPI Dashboard
  * - November 2024", "Performance report: Sept 2024", "Tracker update
- * March 2025".  The month-year must close the title (after a dash or a
+ * March 2025", "Reporting period: September 2024".  The month-year must close the title (after a dash or a
  * colon, or as its last two words) and the title must say it is a report
  * of some kind, so "Plan agreed by Cabinet March 2023" is not read as the
  * date of the position.  The report date is that month's last day. */
@@ -761,7 +761,7 @@ static bool title_month(const char *t, size_t len, rag_date *out)
     static const char *const report_words[] = {
         "dashboard", "report", "monitoring", "update", "performance",
         "scorecard", "tracker", "position", "progress", "return",
-        "highlight", NULL};
+        "highlight", "reporting", NULL};
     char norm[160];
     size_t k, b, words = 0;
     int month = 0, year = 0;
