@@ -593,6 +593,50 @@ static void test_recovery_milestones_end_at_the_quarters(void **state)
     built_free(&b);
 }
 
+/* A due date shown as a month ("Sep-24", "mmm-yy") is due by the end of
+ * that month, as an officer reads it; one shown with its day is due that
+ * day. */
+static void test_due_shown_as_a_month(void **state)
+{
+    static const char *const fmts[] = {"mmm-yy", "mmmm yyyy",
+                                       "[$-809]mmm yy", "dd/mm/yyyy"};
+    static const int want_day[] = {30, 30, 30, 1};
+    size_t k;
+    (void)state;
+
+    for (k = 0; k < sizeof fmts / sizeof fmts[0]; k++) {
+        built b;
+        lxw_workbook *wb;
+        lxw_worksheet *ws;
+        lxw_format *f;
+        const rag_plan *p;
+        lxw_datetime d = {2024, 9, 1, 0, 0, 0};
+
+        snprintf(b.path, sizeof b.path, "/tmp/rg_recog_mmm_%ld.xlsx",
+                 (long)getpid());
+        wb = workbook_new(b.path);
+        ws = workbook_add_worksheet(wb, "Plan");
+        f = workbook_add_format(wb);
+        format_set_num_format(f, fmts[k]);
+        worksheet_write_string(ws, 0, 0, "Ref", NULL);
+        worksheet_write_string(ws, 0, 1, "Action", NULL);
+        worksheet_write_string(ws, 0, 2, "Lead", NULL);
+        worksheet_write_string(ws, 0, 3, "Target date", NULL);
+        worksheet_write_string(ws, 1, 0, "A1", NULL);
+        worksheet_write_string(ws, 1, 1, "Publish the strategy", NULL);
+        worksheet_write_string(ws, 1, 2, "Jo Marsh", NULL);
+        worksheet_write_datetime(ws, 1, 3, &d, f);
+        assert_int_equal(workbook_close(wb), LXW_NO_ERROR);
+        read_built(&b, 2024, 9, 15);
+        p = only_plan(&b, RAG_PLAN_ACTION);
+        if (p->actions[0].due.year != 2024 || p->actions[0].due.month != 9 ||
+            p->actions[0].due.day != want_day[k])
+            fail_msg("'%s': due %d-%d-%d", fmts[k], p->actions[0].due.year,
+                     p->actions[0].due.month, p->actions[0].due.day);
+        built_free(&b);
+    }
+}
+
 /* A title that starts with a label's word ("Service ...") is the title,
  * not a field with nothing in it; the labels under it are fields. */
 static void test_title_is_no_field(void **state)
@@ -1349,6 +1393,7 @@ int main(void)
         cmocka_unit_test(test_due_columns_by_what_they_say),
         cmocka_unit_test(test_objective_column_before_the_actions),
         cmocka_unit_test(test_title_is_no_field),
+        cmocka_unit_test(test_due_shown_as_a_month),
         cmocka_unit_test(test_recovery_milestones_end_at_the_quarters),
         cmocka_unit_test(test_blank_templates_are_no_plans),
         cmocka_unit_test(test_percent_complete_column),

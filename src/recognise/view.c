@@ -642,6 +642,46 @@ char *rg_value_text(rag_model *m, const rg_view *v, uint32_t r, uint32_t c)
     return rg_model_strndup(m, "", 0);
 }
 
+/* A date format that shows a month and a year and no day ("mmm-yy",
+ * "mmmm yyyy", built-in 17): the date it shows is that month, and an
+ * officer reading "Sep-24" reads "by the end of September".  Sections in
+ * brackets (locale, colour) and quoted or escaped text are skipped. */
+static bool month_only_format(const rag_style *st)
+{
+    const char *code = st->numfmt ? st->numfmt
+                                  : rag_numfmt_builtin(st->numfmt_id);
+    bool m = false, y = false;
+    const char *p;
+
+    if (!code || !st->is_date)
+        return false;
+    for (p = code; *p; p++) {
+        char ch = (char)(*p | 0x20);
+        if (*p == '[') {
+            while (*p && *p != ']')
+                p++;
+            if (!*p)
+                break;
+        } else if (*p == '"') {
+            for (p++; *p && *p != '"'; p++)
+                ;
+            if (!*p)
+                break;
+        } else if (*p == '\\' && p[1]) {
+            p++;
+        } else if (*p == ';') {
+            break; /* the first section says how a date shows */
+        } else if (ch == 'd' || ch == 'h' || ch == 's') {
+            return false;
+        } else if (ch == 'm') {
+            m = true;
+        } else if (ch == 'y') {
+            y = true;
+        }
+    }
+    return m && y;
+}
+
 rg_when rg_when_at(const rg_view *v, uint32_t r, uint32_t c)
 {
     const rag_cell *cell = rg_cell_at(v, r, c);
@@ -658,8 +698,12 @@ rg_when rg_when_at(const rg_view *v, uint32_t r, uint32_t c)
          cell->number < 73051 && cell->number == floor(cell->number))) {
         /* a date, or a serial of 1990..2099 in a date column */
         if (rag_serial_to_ymd(cell->number, v->wb->date1904, &w.date.year,
-                              &w.date.month, &w.date.day))
+                              &w.date.month, &w.date.day)) {
             w.empty = false;
+            if (cell->style < v->wb->style_count &&
+                month_only_format(&v->wb->styles[cell->style]))
+                w.date.day = rg_month_days(w.date.year, w.date.month);
+        }
         return w;
     }
     t = rg_text(v, r, c, &len);
