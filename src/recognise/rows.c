@@ -382,6 +382,13 @@ static rag_status add_action(rag_model *m, const rg_view *v,
     if (a->status == RAG_PROGRESS_NONE && t->pct_done >= 0 &&
         all_done(v, r, (uint32_t)t->pct_done))
         a->status = RAG_PROGRESS_COMPLETE; /* 100% under "% Complete" */
+    /* "Complete" written where the date was due: done.  Only complete:
+     * "Ongoing" or "TBC" in a due column say there is no date, not how
+     * the action stands. */
+    if (a->status == RAG_PROGRESS_NONE && a->due_text &&
+        rg_status_of(a->due_text, strlen(a->due_text)) ==
+            RAG_PROGRESS_COMPLETE)
+        a->status = RAG_PROGRESS_COMPLETE;
     {
         int32_t key = t->col[RG_COL_REF] >= 0 ? t->col[RG_COL_REF]
                                               : t->col[RG_COL_ACTION];
