@@ -123,6 +123,26 @@ static bool month_year(const char *text, const char *p, rag_date *d,
     return true;
 }
 
+/* A financial year at s: "2023/2024", "2023/24", "23/24" (and "1999/00");
+ * the characters it takes and its first year in *y1, or 0 when s holds
+ * none (the two years must follow one another). */
+static int financial_year(const char *s, int *y1)
+{
+    int a, b, la, lb, y2;
+
+    a = digits(s, 4, &la);
+    if ((la != 4 && la != 2) || s[la] != '/')
+        return 0;
+    b = digits(s + la + 1, 4, &lb);
+    if ((lb != 4 && lb != 2) || isdigit((unsigned char)s[la + 1 + lb]))
+        return 0;
+    *y1 = la == 2 ? rg_two_digit_year(a) : a;
+    y2 = lb == 2 ? *y1 / 100 * 100 + b : b;
+    if (lb == 2 && y2 < *y1)
+        y2 += 100;
+    return y2 == *y1 + 1 ? la + 1 + lb : 0;
+}
+
 /* "Q2 2024/25", "Quarter 3 of 2023/24": the quarter of a financial year
  * (April to March) ends the due.  A quarter with a plain year ("Q3 2024")
  * is left alone: councils mean both the calendar's and the financial
@@ -130,7 +150,7 @@ static bool month_year(const char *text, const char *p, rag_date *d,
 static bool quarter_of_year(const char *p, rag_date *d, int *used)
 {
     const char *q = p;
-    int n, a, b, la, lb, y1, y2;
+    int n, y1, fy;
 
     if (*q != 'Q' && *q != 'q')
         return false;
@@ -149,22 +169,12 @@ static bool quarter_of_year(const char *p, rag_date *d, int *used)
         q++;
     if (!strncmp(q, "of ", 3))
         q += 3;
-    a = digits(q, 4, &la);
-    if ((la != 4 && la != 2) || q[la] != '/')
+    if (!(fy = financial_year(q, &y1)))
         return false;
-    b = digits(q + la + 1, 4, &lb);
-    if ((lb != 4 && lb != 2) || isdigit((unsigned char)q[la + 1 + lb]))
-        return false;
-    y1 = la == 2 ? rg_two_digit_year(a) : a;
-    y2 = lb == 2 ? y1 / 100 * 100 + b : b;
-    if (lb == 2 && y2 < y1)
-        y2 += 100;
-    if (y2 != y1 + 1)
-        return false;
-    d->year = n == 4 ? y2 : y1;
+    d->year = n == 4 ? y1 + 1 : y1;
     d->month = n == 4 ? 3 : n * 3 + 3;
     d->day = rg_month_days(d->year, d->month);
-    *used = (int)(q + la + 1 + lb - p);
+    *used = (int)(q + fy - p);
     return true;
 }
 
@@ -223,16 +233,11 @@ bool rg_due_from_text(const char *text, rag_date *out)
                     continue;
                 }
             }
-            if (lb && sep == '/' && !isdigit((unsigned char)p[la + 1 + lb])) {
-                /* a financial year: 2023/2024, 2023/24, 23/24 */
-                int y1 = la == 2 ? rg_two_digit_year(a) : a;
-                int y2 = lb == 2 ? y1 / 100 * 100 + b : b;
-                if (lb == 2 && y2 < y1) /* 1999/00 */
-                    y2 += 100;
-                if ((la == 4 || la == 2) && (lb == 4 || lb == 2) &&
-                    y2 == y1 + 1) {
-                    later(&best, &found, y2, 3, 31);
-                    p += la + 1 + lb;
+            if (sep == '/') {
+                int y1, fy = financial_year(p, &y1);
+                if (fy) { /* due by the year's end, 31 March */
+                    later(&best, &found, y1 + 1, 3, 31);
+                    p += fy;
                     continue;
                 }
             }

@@ -72,6 +72,16 @@ static bool due_heading(const char *norm)
     return named;
 }
 
+/* Does norm hold any of words (NULL-ended) at word boundaries? */
+static bool any_word(const char *norm, const char *const *words)
+{
+    size_t k;
+    for (k = 0; words[k]; k++)
+        if (rg_norm_has(norm, words[k]))
+            return true;
+    return false;
+}
+
 /* A heading of how much of an action is done: "% Complete", "Percent
  * complete", "% done", "Progress %", "Completion (%)".  A percent sign
  * or word and a word of finishing or progress, in a few words (40
@@ -81,22 +91,16 @@ static bool pct_done_heading(const rg_view *v, uint32_t r, uint32_t c)
     static const char *const done[] = {"complete", "completed", "completion",
                                        "done", "progress", "delivered",
                                        "achieved", NULL};
+    static const char *const percent[] = {"percent", "percentage", NULL};
     char norm[128];
-    size_t len, k;
+    size_t len;
     const char *t = rg_text(v, r, c, &len);
 
     if (!t || len > 40)
         return false;
-    if (!memchr(t, '%', len)) {
-        rg_norm_at(v, r, c, norm, sizeof norm);
-        if (!rg_norm_has(norm, "percent") && !rg_norm_has(norm, "percentage"))
-            return false;
-    }
     rg_norm_at(v, r, c, norm, sizeof norm);
-    for (k = 0; done[k]; k++)
-        if (rg_norm_has(norm, done[k]))
-            return true;
-    return false;
+    return (memchr(t, '%', len) || any_word(norm, percent)) &&
+           any_word(norm, done);
 }
 
 /* A heading the vocabulary lacks that ends in "status": "Implementation
@@ -153,13 +157,8 @@ static bool revised_heading(const rg_view *v, uint32_t r, uint32_t c)
                                         "rescheduled", "reprofiled",
                                         "reprogrammed", NULL};
     char norm[128];
-    size_t k;
 
-    rg_norm_at(v, r, c, norm, sizeof norm);
-    for (k = 0; words[k]; k++)
-        if (rg_norm_has(norm, words[k]))
-            return true;
-    return false;
+    return any_word(rg_norm_at(v, r, c, norm, sizeof norm), words);
 }
 
 static int header_cell(const rg_view *v, uint32_t r, uint32_t c, bool merged,
