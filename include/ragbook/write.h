@@ -8,6 +8,20 @@
  * rag_write_options (compared by device and inode, so links and other
  * spellings of the same file are caught too).
  *
+ * An output path of the form "/dev/fd/N" (N digits) names a descriptor
+ * the caller holds open for writing on a regular file, rather than a
+ * file to make: the workbook is made in an unnamed file in TMPDIR (else
+ * /tmp), and when it is whole and read back its bytes are put in N's
+ * file, emptied first, from offset 0 (pwrite: N's own offset does not
+ * move); if that copy fails part-way the file is left empty.  Every
+ * function that writes a workbook to a path takes it (rag_writer_open,
+ * rag_edit_write, rag_convert, rag_consolidate, rag_merge_write,
+ * rag_report_write).  It is how `ragbook ... -o -` writes to stdout: an
+ * unnamed file of its own in TMPDIR, copied to stdout once the command
+ * is done, so a run that is killed leaves nothing named anywhere.  A
+ * pipe, a socket or a device is refused (RAG_ERR_IO, ESPIPE in
+ * sys_errno); so is a descriptor not open for writing (EBADF).
+ *
  * Sheets appear in the order they are added, in two ways that mix freely:
  *
  *  - rag_writer_copy_sheet() copies a sheet of an input workbook: values
@@ -176,9 +190,10 @@ typedef enum rag_loss {
 /*
  * Prepare to write the workbook at path.  Refuses (RAG_ERR_USAGE) a path
  * that is one of opts->inputs or a directory; creates the temporary file
- * beside it (RAG_ERR_IO when the directory is not writable).  opts may be
- * NULL for the defaults.  On failure *out is NULL and nothing is left on
- * disk.
+ * beside it (RAG_ERR_IO when the directory is not writable).  path may be
+ * "/dev/fd/N", a descriptor open on a regular file (see the top of this
+ * header).  opts may be NULL for the defaults.  On failure *out is NULL
+ * and nothing is left on disk.
  */
 RAG_API rag_status rag_writer_open(const char *path,
                                    const rag_write_options *opts,

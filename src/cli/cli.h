@@ -82,8 +82,10 @@ int cli_opt_tolerance(const char *cmd, const char *arg, double *out);
  * Check a workbook output (-o, --report, copy's OUT) before anything is
  * read: named .xlsx or .xlsm, in a folder that exists (else the folder
  * that is missing is named).  "-" is stdout, refused when stdout is a
- * terminal; *path is then replaced by a temporary file that
- * cli_outputs_end() copies to stdout once the command has returned.
+ * terminal; *path is then replaced by "/dev/fd/N", an unnamed file in
+ * TMPDIR (ragbook/write.h: the library puts the workbook there only when
+ * it is whole), that cli_outputs_end() copies to stdout once the command
+ * has returned.
  * RAG_EXIT_OK or the usage error reported.
  */
 int cli_workbook_output(const char *cmd, const char **path);
@@ -157,6 +159,8 @@ FILE *spool_open(cli_spool *sp);
 void spool_failed(const char *file, const cli_spool *sp);
 /* Where scratch files go: beside -o FILE's target, else TMPDIR or /tmp. */
 const char *cli_scratch_dir(void);
+/* TMPDIR, else /tmp. */
+const char *cli_tmpdir(void);
 /* Copy bytes [start, end) of the spool to out; false on an error. */
 bool spool_copy(cli_spool *sp, long start, long end, FILE *out);
 void spool_close(cli_spool *sp);

@@ -140,13 +140,13 @@ int cli_opt_tolerance(const char *cmd, const char *arg, double *out)
 /* What "-" stands for, and the text output being written beside its
  * target, finished by cli_outputs_end() once the command has returned. */
 static struct {
-    char stdout_dir[4096];  /* a private folder for it */
-    char stdout_copy[4200]; /* a workbook for stdout, made there first */
+    FILE *stdout_file;      /* a workbook for stdout, made there first */
+    char stdout_path[32];   /* "/dev/fd/N" naming it to the library */
     rg_outfile *text_file;  /* -o FILE for text: written beside it */
     const char *text_target;
     int real_stdout;        /* the caller's stdout once -o FILE took fd 1 */
     bool complete;          /* the text is whole whatever the status */
-} pending = {"", "", NULL, NULL, -1, false};
+} pending = {NULL, "", NULL, NULL, -1, false};
 
 void cli_text_output_complete(void)
 {
@@ -158,6 +158,11 @@ const char *cli_scratch_dir(void)
     /* beside -o FILE, as the output itself: a full /tmp cannot stop it */
     if (pending.text_file)
         return rg_outfile_dir(pending.text_file);
+    return cli_tmpdir();
+}
+
+const char *cli_tmpdir(void)
+{
     return getenv("TMPDIR") && *getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp";
 }
 
@@ -252,24 +257,24 @@ int cli_workbook_output(const char *cmd, const char **path)
             return cli_usage_error(cmd, "will not write a workbook to the "
                                    "terminal: redirect stdout "
                                    "(-o - > out.xlsx) or name a file");
-        if (pending.stdout_copy[0])
+        if (pending.stdout_file)
             return cli_usage_error(cmd, "only one output can go to stdout");
-        /* Written to a file of its own first (the writer renames its
-         * temporary into place), then copied to stdout by
-         * cli_outputs_end(): nothing reaches stdout unless it is whole. */
-        snprintf(pending.stdout_dir, sizeof pending.stdout_dir,
-                 "%s/ragbook-XXXXXX",
-                 getenv("TMPDIR") && *getenv("TMPDIR") ? getenv("TMPDIR")
-                                                       : "/tmp");
-        if (!mkdtemp(pending.stdout_dir)) {
-            fprintf(stderr, "ragbook: cannot make a temporary folder for "
-                            "stdout: %s\n", strerror(errno));
-            pending.stdout_dir[0] = '\0';
+        /* Made first in a file with no name in TMPDIR (O_TMPFILE, or a
+         * name removed the moment it is made: util/outfile.c), handed to
+         * the library as "/dev/fd/N" (ragbook/write.h), which puts the
+         * workbook there only once it is whole and read back; then
+         * copied to stdout by cli_outputs_end().  Nothing reaches stdout
+         * unless it is whole, and no kill can leave anything in TMPDIR. */
+        pending.stdout_file = rg_scratch_open(cli_tmpdir());
+        if (!pending.stdout_file) {
+            fprintf(stderr, "ragbook: cannot make a temporary file for "
+                            "stdout in %s: %s\n", cli_tmpdir(),
+                    strerror(errno));
             return RAG_EXIT_TROUBLE;
         }
-        snprintf(pending.stdout_copy, sizeof pending.stdout_copy,
-                 "%s/stdout.xlsx", pending.stdout_dir);
-        *path = pending.stdout_copy;
+        snprintf(pending.stdout_path, sizeof pending.stdout_path,
+                 "/dev/fd/%d", fileno(pending.stdout_file));
+        *path = pending.stdout_path;
         return RAG_EXIT_OK;
     }
     if (!has_suffix(*path, ".xlsx") && !has_suffix(*path, ".xlsm")) {
@@ -289,7 +294,7 @@ int cli_workbook_output(const char *cmd, const char **path)
 
 const char *cli_output_shown(const char *path)
 {
-    return pending.stdout_copy[0] && !strcmp(path, pending.stdout_copy)
+    return pending.stdout_file && !strcmp(path, pending.stdout_path)
                ? "stdout"
                : path;
 }
@@ -327,29 +332,34 @@ int cli_text_output(const char *cmd, const char *path, char *const *inputs,
     return RAG_EXIT_OK;
 }
 
-/* Copy the file at path to fd, whole; false on any error. */
-static bool copy_to_fd(const char *path, int fd)
+/* Copy the file of from to fd, whole, from its start; false on any
+ * error (errno says which). */
+static bool copy_to_fd(int from, int fd)
 {
     char buf[1 << 16];
-    FILE *f = fopen(path, "rb");
-    size_t n;
-    bool ok = f != NULL;
+    off_t at = 0;
+    ssize_t n;
 
-    while (ok && (n = fread(buf, 1, sizeof buf, f)) > 0) {
+    for (;;) {
         size_t done = 0;
-        while (ok && done < n) {
-            ssize_t w = write(fd, buf + done, n - done);
+        n = pread(from, buf, sizeof buf, at);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0)
+            return n == 0;
+        while (done < (size_t)n) {
+            ssize_t w = write(fd, buf + done, (size_t)n - done);
             if (w < 0 && errno == EINTR)
                 continue;
-            ok = w > 0;
-            done += ok ? (size_t)w : 0;
+            if (w <= 0) {
+                if (w == 0)
+                    errno = EIO;
+                return false;
+            }
+            done += (size_t)w;
         }
+        at += n;
     }
-    if (f) {
-        ok = ok && !ferror(f);
-        fclose(f);
-    }
-    return ok;
 }
 
 int cli_outputs_end(int status)
@@ -382,23 +392,25 @@ int cli_outputs_end(int status)
         if (e)
             status = RAG_EXIT_TROUBLE;
     }
-    if (pending.stdout_copy[0]) {
+    if (pending.stdout_file) {
         struct stat st;
-        /* The workbook is there when the writer renamed a whole one into
-         * place: consolidate writes what it could read even when an input
-         * could not be (exit 2), so its presence decides, not the status. */
-        if (stat(pending.stdout_copy, &st) == 0 &&
+        int fd = fileno(pending.stdout_file);
+        /* The library puts the workbook in the file only when it is
+         * whole and read back (and leaves it empty otherwise):
+         * consolidate writes what it could read even when an input could
+         * not be (exit 2), so what the file holds decides, not the
+         * status. */
+        if (fstat(fd, &st) == 0 && st.st_size > 0 &&
             (fflush(stdout) != 0 ||
-             !copy_to_fd(pending.stdout_copy, pending.real_stdout >= 0
-                                                  ? pending.real_stdout
-                                                  : STDOUT_FILENO))) {
+             !copy_to_fd(fd, pending.real_stdout >= 0 ? pending.real_stdout
+                                                      : STDOUT_FILENO))) {
             fprintf(stderr, "ragbook: cannot write the workbook to stdout: "
                             "%s\n", strerror(errno));
             status = RAG_EXIT_TROUBLE;
         }
-        unlink(pending.stdout_copy);
-        rmdir(pending.stdout_dir);
-        pending.stdout_copy[0] = pending.stdout_dir[0] = '\0';
+        fclose(pending.stdout_file); /* unnamed: it goes with it */
+        pending.stdout_file = NULL;
+        pending.stdout_path[0] = '\0';
     }
     return status;
 }

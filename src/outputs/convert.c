@@ -16,6 +16,7 @@
 
 #include "outputs/convert_impl.h"
 #include "outputs/look.h"
+#include "util/outfile.h"
 #include "writer/kept.h"
 
 #define MAX_OLD 64 /* computed ranges remembered per sheet */
@@ -155,20 +156,14 @@ static rag_status check(job *j, rag_error *err)
 }
 
 /* The name the side workbook is opened under: only its directory counts
- * (the output's: same file system, and writable anyway), since the file
- * stays unnamed (writer/kept.h) and is never made under this name. */
+ * (the output's: same file system, and writable anyway; TMPDIR for an
+ * output "/dev/fd/N"), since the file stays unnamed (writer/kept.h) and
+ * is never made under this name. */
 static rag_status side_path(const char *out, char **path, rag_error *err)
 {
-    const char *slash = strrchr(out, '/');
-    size_t dir = slash ? (size_t)(slash - out) + 1 : 0;
-    char *p = rg_malloc(dir + 40);
-
-    *path = NULL;
-    if (!p)
+    *path = rg_outfile_beside(out, ".rgb-side");
+    if (!*path)
         return rg_fail(err, RAG_ERR_NOMEM, "out of memory");
-    memcpy(p, out, dir);
-    memcpy(p + dir, ".rgb-side", 10);
-    *path = p;
     return RAG_OK;
 }
 

@@ -133,7 +133,8 @@ char *rg_cv_relative(const char *dir, const char *path);
 /* An absolute form of path: resolved when it exists, else joined to the
  * current directory.  Caller frees with rg_free(); NULL on no memory. */
 char *rg_cv_absolute(const char *path);
-/* The absolute directory of out (it must exist); NULL when not known.
+/* The absolute directory of out (it must exist; the current one for an
+ * out "/dev/fd/N"); NULL when not known.
  * Caller frees with rg_free(). */
 char *rg_cv_out_dir(const char *out);
 /* A name for a sheet ragbook generates, `want` if free, else "ragbook

@@ -16,6 +16,7 @@
 
 #include "outputs/convert_impl.h"
 #include "outputs/look.h"
+#include "util/outfile.h"
 
 /* Excel's limits: links per sheet, characters in a link target, rows. */
 #define MAX_LINKS 65000
@@ -54,7 +55,12 @@ char *rg_cv_absolute(const char *path)
 
 char *rg_cv_out_dir(const char *out)
 {
-    char *copy = rg_strdup(out), *abs;
+    /* An output "/dev/fd/N" (stdout, for the command) has no folder of its
+     * own: links are made from the current one, where `> out.xlsx` puts
+     * it, so its bytes are those of -o out.xlsx (they used to be relative
+     * to a temporary folder, and changed with TMPDIR). */
+    char *copy = rg_strdup(rg_outfile_target_fd(out) >= 0 ? "./-" : out);
+    char *abs;
     if (!copy)
         return NULL;
     abs = realpath(dirname(copy), NULL);

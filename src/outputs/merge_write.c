@@ -52,20 +52,15 @@ typedef struct wjob {
 /* ---- files -------------------------------------------------------------- */
 
 /* The name the passes' files are opened under: only its directory counts
- * (the output's), since they stay unnamed (edit/kept.h, writer/kept.h)
- * and are never made under it; NULL when out of memory. */
+ * (the output's; TMPDIR for an output "/dev/fd/N"), since they stay
+ * unnamed (edit/kept.h, writer/kept.h) and are never made under it; NULL
+ * when out of memory. */
 static char *near_name(const char *out, rag_error *err)
 {
-    const char *slash = strrchr(out, '/');
-    size_t dir = slash ? (size_t)(slash - out) + 1 : 0;
-    char *path = rg_malloc(dir + 16);
+    char *path = rg_outfile_beside(out, ".rgb-merge");
 
-    if (!path) {
+    if (!path)
         rg_fail(err, RAG_ERR_NOMEM, "out of memory");
-        return NULL;
-    }
-    memcpy(path, out, dir);
-    strcpy(path + dir, ".rgb-merge");
     return path;
 }
 

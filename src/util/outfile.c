@@ -29,6 +29,7 @@ struct rg_outfile {
     char *hidden;     /* the hidden file (the fallback), else NULL */
     char proc[40];    /* "/proc/self/fd/N" of the unnamed file */
     int fd;
+    int into;         /* a target "/dev/fd/N": N, the caller's; else -1 */
     bool unnamed;
 };
 
@@ -136,36 +137,43 @@ static bool open_unnamed(rg_outfile *o)
 }
 #endif
 
-FILE *rg_scratch_open(const char *dir)
+/* A descriptor on a file in dir with no name: O_TMPFILE, or where that
+ * is refused a hidden ".rgb-XXXXXX" removed the moment it is made (a kill
+ * between the two leaves it; the command's stale-file warning names it).
+ * -1 with errno set when it cannot be made. */
+static int scratch_fd(const char *dir)
 {
     char *name;
-    FILE *fp;
     int fd = -1, e;
 
-    if (!dir)
-        return tmpfile();
 #ifdef O_TMPFILE
     if (!force_named)
         fd = open(dir, O_TMPFILE | O_RDWR | O_CLOEXEC, 0600);
 #endif
-    if (fd < 0) {
-        /* The file system has no unnamed files: a name, removed at once
-         * (a kill between the two leaves a ".rgb-" that the command's
-         * stale-file warning names). */
-        if (!(name = hidden_name(dir))) {
-            errno = ENOMEM;
-            return NULL;
-        }
-        fd = mkostemp(name, O_CLOEXEC);
-        e = errno;
-        if (fd >= 0)
-            unlink(name);
-        rg_free(name);
-        if (fd < 0) {
-            errno = e;
-            return NULL;
-        }
+    if (fd >= 0)
+        return fd;
+    if (!(name = hidden_name(dir))) {
+        errno = ENOMEM;
+        return -1;
     }
+    fd = mkostemp(name, O_CLOEXEC);
+    e = errno;
+    if (fd >= 0)
+        unlink(name);
+    rg_free(name);
+    errno = e;
+    return fd;
+}
+
+FILE *rg_scratch_open(const char *dir)
+{
+    FILE *fp;
+    int fd, e;
+
+    if (!dir)
+        return tmpfile();
+    if ((fd = scratch_fd(dir)) < 0)
+        return NULL;
     fp = fdopen(fd, "w+b");
     if (!fp) {
         e = errno;
@@ -175,52 +183,124 @@ FILE *rg_scratch_open(const char *dir)
     return fp;
 }
 
-int rg_outfile_open(const char *target, rg_outfile **out)
+int rg_outfile_target_fd(const char *target)
 {
-    rg_outfile *o;
-    const char *slash;
-    long name_max;
-    mode_t mask;
-    int e;
+    static const char prefix[] = "/dev/fd/";
+    const char *p;
+    long n = 0;
 
-    *out = NULL;
-    if (!target || !*target)
-        return EINVAL;
-    o = rg_calloc(1, sizeof *o);
-    if (!o)
-        return ENOMEM;
-    o->fd = -1;
-    slash = strrchr(target, '/');
-    o->target = rg_strdup(target);
-    o->dir = rg_strdup(slash ? target : ".");
-    if (!o->target || !o->dir) {
-        free_outfile(o);
-        return ENOMEM;
+    if (!target || strncmp(target, prefix, sizeof prefix - 1))
+        return -1;
+    p = target + sizeof prefix - 1;
+    if (!*p)
+        return -1;
+    for (; *p; p++) {
+        if (*p < '0' || *p > '9' || n > 100000000)
+            return -1;
+        n = n * 10 + (*p - '0');
     }
+    return (int)n;
+}
+
+/* The system's temporary directory: TMPDIR, else /tmp. */
+static const char *system_tmpdir(void)
+{
+    const char *t = getenv("TMPDIR");
+    return t && *t ? t : "/tmp";
+}
+
+char *rg_outfile_beside(const char *target, const char *leaf)
+{
+    const char *slash = strrchr(target, '/');
+    size_t dir = slash ? (size_t)(slash - target) + 1 : 0;
+    char *p;
+
+    if (rg_outfile_target_fd(target) >= 0) {
+        target = system_tmpdir();
+        dir = strlen(target);
+    }
+    p = rg_malloc(dir + 1 + strlen(leaf) + 1);
+    if (!p)
+        return NULL;
+    memcpy(p, target, dir);
+    if (dir && p[dir - 1] != '/')
+        p[dir++] = '/';
+    strcpy(p + dir, leaf);
+    return p;
+}
+
+/* A target "/dev/fd/N": the caller's descriptor N must be open for
+ * writing on a regular file (the bytes are put there with pwrite, after
+ * emptying it); the file is written in TMPDIR, unnamed.  0 or errno. */
+static int open_into(rg_outfile *o, int into)
+{
+    struct stat st;
+    int flags = fcntl(into, F_GETFL);
+
+    if (flags < 0)
+        return EBADF;
+    if ((flags & O_ACCMODE) == O_RDONLY)
+        return EBADF;
+    if (fstat(into, &st) != 0)
+        return errno;
+    if (!S_ISREG(st.st_mode))
+        return S_ISFIFO(st.st_mode) || S_ISSOCK(st.st_mode) ||
+                       S_ISCHR(st.st_mode)
+                   ? ESPIPE
+                   : EINVAL;
+    o->into = into;
+    if (!(o->dir = rg_strdup(system_tmpdir())))
+        return ENOMEM;
+    if ((o->fd = scratch_fd(o->dir)) < 0)
+        return errno;
+    snprintf(o->proc, sizeof o->proc, "/proc/self/fd/%d", o->fd);
+    /* libxlsxwriter and minizip open the file by this name */
+    if (access(o->proc, W_OK) != 0) {
+        close(o->fd);
+        o->fd = -1;
+        return 0; /* a hidden file in TMPDIR instead, as for a file */
+    }
+    o->unnamed = true;
+    return 0;
+}
+
+/* A file target: its directory, and the unnamed file there where the
+ * system allows it (else o->fd stays -1).  0 or errno. */
+static int open_beside(rg_outfile *o, const char *target)
+{
+    const char *slash = strrchr(target, '/');
+    long name_max;
+
+    if (!(o->dir = rg_strdup(slash ? target : ".")))
+        return ENOMEM;
     /* "/x.xlsx" lives in "/"; "x.xlsx" in "." */
     if (slash)
         o->dir[slash > target ? (size_t)(slash - target) : 1] = '\0';
     /* A name the directory cannot hold is refused now, not after all the
      * work (linkat and rename would refuse it at the end). */
     name_max = pathconf(o->dir, _PC_NAME_MAX);
-    if (name_max > 0 && strlen(slash ? slash + 1 : target) > (size_t)name_max) {
-        free_outfile(o);
+    if (name_max > 0 && strlen(slash ? slash + 1 : target) > (size_t)name_max)
         return ENAMETOOLONG;
-    }
 #ifdef O_TMPFILE
-    if (!force_named && open_unnamed(o)) {
-        *out = o;
-        return 0;
-    }
+    if (!force_named)
+        (void)open_unnamed(o);
 #endif
-    if (!(o->hidden = hidden_name(o->dir))) {
-        free_outfile(o);
+    return 0;
+}
+
+/* The hidden file ".rgb-XXXXXX" in o->dir, where there is no unnamed
+ * file.  0 or errno. */
+static int open_hidden(rg_outfile *o)
+{
+    mode_t mask;
+
+    if (!(o->hidden = hidden_name(o->dir)))
         return ENOMEM;
-    }
     o->fd = mkstemp(o->hidden);
     if (o->fd < 0) {
-        e = errno;
-        free_outfile(o);
+        int e = errno;
+        rg_free(o->hidden); /* nothing made: nothing to remove */
+        o->hidden = NULL;
         return e;
     }
     /* Held while this run owns the file: rg_outfile_stale() tells a file
@@ -230,8 +310,33 @@ int rg_outfile_open(const char *target, rg_outfile **out)
      * can only be read by setting it, so it is set back at once. */
     mask = umask(022);
     umask(mask);
-    if (fchmod(o->fd, 0666 & ~mask) != 0) {
-        e = errno;
+    if (fchmod(o->fd, 0666 & ~mask) != 0)
+        return errno;
+    return 0;
+}
+
+int rg_outfile_open(const char *target, rg_outfile **out)
+{
+    rg_outfile *o;
+    int e, into;
+
+    *out = NULL;
+    if (!target || !*target)
+        return EINVAL;
+    o = rg_calloc(1, sizeof *o);
+    if (!o)
+        return ENOMEM;
+    o->fd = -1;
+    o->into = -1;
+    if (!(o->target = rg_strdup(target))) {
+        free_outfile(o);
+        return ENOMEM;
+    }
+    into = rg_outfile_target_fd(target);
+    e = into >= 0 ? open_into(o, into) : open_beside(o, target);
+    if (!e && o->fd < 0)
+        e = open_hidden(o);
+    if (e) {
         rg_outfile_abort(o);
         return e;
     }
@@ -319,12 +424,57 @@ static int link_unnamed(rg_outfile *o)
 }
 #endif
 
+/* A target "/dev/fd/N": the finished file's bytes put in the caller's
+ * file from its start, in place of what it held; a failure part-way
+ * leaves it empty, never a part of a workbook.  0 or errno. */
+static int copy_into(const rg_outfile *o)
+{
+    char buf[1 << 16];
+    off_t at = 0;
+    int e = 0;
+
+    if (ftruncate(o->into, 0) != 0)
+        return errno;
+    while (!e) {
+        ssize_t n = pread(o->fd, buf, sizeof buf, at), done = 0;
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0) {
+            e = n < 0 ? errno : 0;
+            break;
+        }
+        while (!e && done < n) {
+            ssize_t w = rg_io_fails(RG_IO_WRITE)
+                            ? -1
+                            : pwrite(o->into, buf + done, (size_t)(n - done),
+                                     at + done);
+            if (w < 0 && errno == EINTR)
+                continue;
+            if (w <= 0)
+                e = w < 0 ? errno : EIO;
+            else
+                done += w;
+        }
+        at += n;
+    }
+    if (e)
+        (void)ftruncate(o->into, 0);
+    return e;
+}
+
 int rg_outfile_commit(rg_outfile *o)
 {
     int e = 0;
 
     if (!o)
         return EINVAL;
+    /* Into the caller's file: copied, not linked, and no fsync, since the
+     * file is the caller's scratch on its way to a pipe or a socket. */
+    if (o->into >= 0) {
+        e = rg_io_fails(RG_IO_RENAME) ? errno : copy_into(o);
+        rg_outfile_abort(o);
+        return e;
+    }
     if (rg_io_fails(RG_IO_SYNC) || fsync(o->fd) != 0) {
         e = errno;
         rg_outfile_abort(o);

@@ -23,6 +23,13 @@
  *                        replace a file and rename(2) is the one atomic
  *                        replace.  Only a kill in the microseconds between
  *                        that linkat and that rename leaves a ".rgb-" file.
+ *   "/dev/fd/N"          a target naming the caller's open descriptor N
+ *                        (the public API's convention, ragbook/write.h;
+ *                        the command's -o -): the file is written unnamed
+ *                        in TMPDIR (else /tmp), and rg_outfile_commit()
+ *                        copies its bytes into N's file (emptied first;
+ *                        left empty if the copy fails part-way).  Nothing
+ *                        is named, so no kill can leave anything there.
  *   rg_outfile_stale()   the temporary files earlier runs left beside a
  *                        target (".rgb-XXXXXX", and the older
  *                        ".ragbook-XXXXXX" and ".NAME.ragbook-XXXXXX"),
@@ -51,17 +58,29 @@ bool rg_same_file(const char *a, const char *b);
 
 typedef struct rg_outfile rg_outfile;
 
-/* 0 and *out, or an errno value (EACCES, ENOSPC, ENOMEM, ...) and NULL. */
+/* 0 and *out, or an errno value (EACCES, ENOSPC, ENOMEM, ...) and NULL.
+ * A target "/dev/fd/N" needs N open for writing on a regular file (EBADF
+ * when it is not open for writing, ESPIPE for a pipe, a socket or a
+ * device). */
 int rg_outfile_open(const char *target, rg_outfile **out);
+/* N when target is "/dev/fd/N" (digits only), else -1. */
+int rg_outfile_target_fd(const char *target);
+/* target's directory (TMPDIR, else /tmp, for "/dev/fd/N") and leaf: the
+ * name a file that stays unnamed is opened under, where only its
+ * directory counts (convert's side workbook, merge's passes).  Newly
+ * allocated (rg_free); NULL when out of memory. */
+char *rg_outfile_beside(const char *target, const char *leaf);
 /* A descriptor open for reading and writing on the file (kept by o). */
 int rg_outfile_fd(const rg_outfile *o);
 /* A name that opens the file, for libraries that write by name
  * (libxlsxwriter, minizip): "/proc/self/fd/N" or the hidden file. */
 const char *rg_outfile_name(const rg_outfile *o);
-/* The target's directory ("." when the target names none). */
+/* The target's directory ("." when the target names none); TMPDIR (else
+ * /tmp) for a target "/dev/fd/N". */
 const char *rg_outfile_dir(const rg_outfile *o);
 /* fsync, then put in place as the target.  0, or an errno value with the
- * target untouched and nothing left.  Frees o either way. */
+ * target untouched and nothing left.  Frees o either way.  For a target
+ * "/dev/fd/N": the bytes copied into N's file instead (no fsync). */
 int rg_outfile_commit(rg_outfile *o);
 /* Drop the file (nothing is left) and free o.  NULL is a no-op. */
 void rg_outfile_abort(rg_outfile *o);
