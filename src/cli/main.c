@@ -109,8 +109,16 @@ const char *cli_error_file(const rag_error *err, const char *a,
 int cli_file_error(const char *file, const rag_error *err)
 {
     char msg[768];
+    const char *shown = cli_output_shown(file);
+
     rag_error_format(err, msg, sizeof msg);
-    fprintf(stderr, "ragbook: %s: %s\n", file, msg);
+    /* A workbook for stdout is made in TMPDIR first: a full one is
+     * named, not stdout's file system. */
+    if (shown != file)
+        fprintf(stderr, "ragbook: %s (the workbook is made first in %s): "
+                        "%s\n", shown, cli_tmpdir(), msg);
+    else
+        fprintf(stderr, "ragbook: %s: %s\n", file, msg);
     return RAG_EXIT_TROUBLE;
 }
 

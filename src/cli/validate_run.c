@@ -285,7 +285,8 @@ static int write_report(const vrun_config *cfg, const vjob *jobs)
     int status = RAG_EXIT_OK;
 
     if (!files) {
-        fprintf(stderr, "ragbook: %s: out of memory\n", cfg->report);
+        fprintf(stderr, "ragbook: %s: out of memory\n",
+                cli_output_shown(cfg->report));
         return RAG_EXIT_TROUBLE;
     }
     for (i = 0; i < cfg->file_count; i++) {
