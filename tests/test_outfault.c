@@ -10,9 +10,15 @@
  * line of message, no output, no file left beside it, and nothing on
  * stderr (libxlsxwriter's own "[ERROR]" lines are caught).  Each loop runs
  * twice: with the unnamed file (O_TMPFILE) and with the hidden named file
- * used where O_TMPFILE is refused.
+ * used where O_TMPFILE is refused; and each twice more into "/dev/fd/N"
+ * (ragbook/write.h; the command's -o -), an unnamed file with TMPDIR set
+ * to the test's folder: a fault must leave N's file empty and nothing in
+ * TMPDIR, and a run that meets none a whole workbook in N's file.
  */
+#define _GNU_SOURCE /* O_TMPFILE */
+
 #include <dirent.h>
+#include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -39,6 +45,7 @@
 
 static char dir[64];
 static char out[128];
+static int into = -1; /* out is "/dev/fd/N": N, an unnamed file; else -1 */
 
 static const char *kind_name[RG_IO_KINDS] = {"write", "zip", "fsync",
                                              "rename"};
@@ -180,8 +187,45 @@ static long quietly(rag_status (*job)(rag_error *), rag_error *err,
     return (long)sb.st_size;
 }
 
+/* Whether the output is there: the file, or bytes in N's file. */
+static bool output_exists(void)
+{
+    struct stat sb;
+    if (into >= 0)
+        return fstat(into, &sb) == 0 && sb.st_size > 0;
+    return stat(out, &sb) == 0;
+}
+
+static void output_remove(void)
+{
+    if (into >= 0)
+        assert_int_equal(ftruncate(into, 0), 0);
+    else
+        unlink(out);
+}
+
+/* The output is "/dev/fd/N" from here on, N an unnamed file, and TMPDIR
+ * the test's folder (where the library makes the workbook), until
+ * target_file(). */
+static void target_fd(void)
+{
+    into = open(dir, O_TMPFILE | O_RDWR | O_CLOEXEC, 0600);
+    assert_true(into >= 0);
+    snprintf(out, sizeof out, "/dev/fd/%d", into);
+    assert_int_equal(setenv("TMPDIR", dir, 1), 0);
+}
+
+static void target_file(void)
+{
+    if (into >= 0)
+        close(into);
+    into = -1;
+    snprintf(out, sizeof out, "%s/out.xlsx", dir);
+    unsetenv("TMPDIR");
+}
+
 /* Every fault of every kind along job's output path. */
-static void walk(const char *what, rag_status (*job)(rag_error *))
+static void walk_into(const char *what, rag_status (*job)(rag_error *))
 {
     int kind, named;
 
@@ -194,7 +238,6 @@ static void walk(const char *what, rag_status (*job)(rag_error *))
                 rag_status st;
                 char msg[1024], left[256];
                 long noise, used;
-                struct stat sb;
 
                 rag_error_clear(&err);
                 rg_io_fail_after((rg_io_kind)kind, n);
@@ -211,14 +254,14 @@ static void walk(const char *what, rag_status (*job)(rag_error *))
                     if (st != RAG_OK)
                         fail_msg("%s, no %s fault (%ld): failed: %s", what,
                                  kind_name[kind], used, err.message);
-                    assert_int_equal(stat(out, &sb), 0);
-                    unlink(out);
+                    assert_true(output_exists());
+                    output_remove();
                     break;
                 }
                 if (st == RAG_OK)
                     fail_msg("%s, %s fault %ld: ignored, exit 0", what,
                              kind_name[kind], n);
-                if (stat(out, &sb) == 0)
+                if (output_exists())
                     fail_msg("%s, %s fault %ld: an output was left", what,
                              kind_name[kind], n);
                 rag_error_format(&err, msg, sizeof msg);
@@ -227,11 +270,55 @@ static void walk(const char *what, rag_status (*job)(rag_error *))
                              kind_name[kind], n, msg);
             }
             assert_true(n < MAX_FAULTS);
-            print_message("  %s, %s: %ld faults, each refused cleanly\n",
-                          what, named ? "named" : "unnamed", n);
+            print_message("  %s, %s%s: %ld faults, each refused cleanly\n",
+                          what, named ? "named" : "unnamed",
+                          into >= 0 ? ", into /dev/fd/N" : "", n);
         }
     }
     rg_outfile_force_named(false);
+}
+
+/* Along job's path to a file, then into "/dev/fd/N". */
+static void walk(const char *what, rag_status (*job)(rag_error *))
+{
+    walk_into(what, job);
+    target_fd();
+    walk_into(what, job);
+    target_file();
+}
+
+/* "/dev/fd/N" must be a regular file open for writing: a pipe, a
+ * descriptor open for reading only and one not open are refused, with
+ * nothing made in TMPDIR. */
+static void test_fd_target_refuses_what_it_cannot_fill(void **state)
+{
+    rag_writer *w = NULL;
+    rag_error err;
+    char path[32], left[256];
+    int p[2], ro;
+
+    (void)state;
+    assert_int_equal(setenv("TMPDIR", dir, 1), 0);
+    assert_int_equal(pipe(p), 0);
+    snprintf(path, sizeof path, "/dev/fd/%d", p[1]);
+    rag_error_clear(&err);
+    assert_int_equal(rag_writer_open(path, NULL, &w, &err), RAG_ERR_IO);
+    assert_null(w);
+    assert_int_equal(err.sys_errno, ESPIPE);
+    ro = open(SAMPLE("tracker.xlsx"), O_RDONLY);
+    assert_true(ro >= 0);
+    snprintf(path, sizeof path, "/dev/fd/%d", ro);
+    rag_error_clear(&err);
+    assert_int_equal(rag_writer_open(path, NULL, &w, &err), RAG_ERR_IO);
+    assert_int_equal(err.sys_errno, EBADF);
+    close(ro); /* now no descriptor at all */
+    rag_error_clear(&err);
+    assert_int_equal(rag_writer_open(path, NULL, &w, &err), RAG_ERR_IO);
+    assert_int_equal(err.sys_errno, EBADF);
+    close(p[0]);
+    close(p[1]);
+    unsetenv("TMPDIR");
+    assert_int_equal(others_in_dir(left, sizeof left), 0);
 }
 
 static int setup(void **state)
@@ -334,6 +421,7 @@ static void test_libxlsxwriter_lines_never_reach_stderr(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_fd_target_refuses_what_it_cannot_fill),
         cmocka_unit_test(test_copy_faults),
         cmocka_unit_test(test_fixup_faults),
         cmocka_unit_test(test_convert_faults),

@@ -1,6 +1,8 @@
 #!/bin/bash
 # Every command that writes a workbook (copy, convert, consolidate,
 # validate --report, merge), with a full disk:
+#   - a workbook for stdout (-o -) with a full TMPDIR, where it is made:
+#     exit 2, one line, nothing on stdout, nothing left in TMPDIR;
 #   - a full temporary directory (TMPDIR on a 4 KiB tmpfs): libxlsxwriter's
 #     temporary files live beside the target, so the output is written and
 #     reads back whole (it used to be a zip of empty parts, exit 0);
@@ -81,6 +83,33 @@ for c in $commands; do
     fi
     rm -f "$dir/$c.xlsx"
     [ -z "$(ls -A "$tiny")" ] || fail "$c left $(ls -A "$tiny") in TMPDIR"
+done
+
+# A workbook for stdout (-o -) is made in TMPDIR, unnamed: with a full
+# one, exit 2, one line on stderr saying why, nothing on stdout and
+# nothing left in TMPDIR.
+run_stdout() {
+    case $1 in
+    copy) "$R" copy "$plan" - ;;
+    convert) "$R" convert "$plan" -o - ;;
+    consolidate) "$R" consolidate "$plan" "$tracker" -o - ;;
+    report) "$R" validate --quiet "$plan" --report - -o "$dir/findings.txt" ;;
+    esac >"$dir/stdout" 2>"$dir/stderr"
+}
+for c in copy convert consolidate report; do
+    mount_tiny 4k
+    TMPDIR="$tiny" run_stdout "$c"
+    rc=$?
+    what="$c -o - with a full TMPDIR"
+    [ $rc -eq 2 ] || fail "$what: exit $rc, expected 2"
+    [ -s "$dir/stdout" ] && fail "$what: $(wc -c <"$dir/stdout") bytes on stdout"
+    n=$(wc -l <"$dir/stderr")
+    [ "$n" -eq 1 ] || fail "$what: $n lines on stderr, expected 1: $(cat "$dir/stderr")"
+    grep -q "No space left on device" "$dir/stderr" ||
+        fail "$what: the message does not say why: $(cat "$dir/stderr")"
+    left=$(ls -A "$tiny")
+    [ -z "$left" ] || fail "$what: left '$left' in TMPDIR"
+    echo "ok?: $what: $(cat "$dir/stderr")"
 done
 
 # The text outputs spool before they print (nothing reaches the output
