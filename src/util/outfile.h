@@ -29,7 +29,12 @@
  *                        in TMPDIR (else /tmp), and rg_outfile_commit()
  *                        copies its bytes into N's file (emptied first;
  *                        left empty if the copy fails part-way).  Nothing
- *                        is named, so no kill can leave anything there.
+ *                        is named, so no kill can leave anything there
+ *                        (where O_TMPFILE is refused, a hidden name
+ *                        removed the moment it is made, as
+ *                        rg_scratch_open(); only without /proc, where
+ *                        libxlsxwriter could not open an unnamed file, a
+ *                        hidden ".rgb-XXXXXX" kept while it is written).
  *   rg_outfile_stale()   the temporary files earlier runs left beside a
  *                        target (".rgb-XXXXXX", and the older
  *                        ".ragbook-XXXXXX" and ".NAME.ragbook-XXXXXX"),
