@@ -48,6 +48,70 @@ static void test_format_double_gives_shortest_round_trip_text(void **state)
     }
 }
 
+/* What rg_format_double promises, written the slow way: the first of
+ * %.15g, %.16g, %.17g that reads back. */
+static void reference_format(double v, char *buf, size_t size)
+{
+    int prec;
+    if (v == 0) {
+        snprintf(buf, size, "0");
+        return;
+    }
+    for (prec = 15; prec <= 17; prec++) {
+        snprintf(buf, size, "%.*g", prec, v);
+        if (strtod(buf, NULL) == v)
+            return;
+    }
+    snprintf(buf, size, "%.17g", v);
+}
+
+/* The by-hand paths (whole numbers, decimals of up to 15 digits) give
+ * what snprintf gives, on decimals as a sheet holds them (money, rates,
+ * percentages, times of day), on their neighbours one ulp away, and on
+ * random bit patterns. */
+static void test_format_double_by_hand_equals_printf(void **state)
+{
+    static const int scales[] = {1, 2, 3, 4, 6, 9, 12, 15};
+    char got[40], want[40];
+    uint64_t seed = 0x9e3779b97f4a7c15u;
+    long i, checked = 0;
+    (void)state;
+    for (i = 0; i < 400000; i++) {
+        double v;
+        seed ^= seed << 13, seed ^= seed >> 7, seed ^= seed << 17;
+        switch (i % 4) {
+        case 0: { /* a decimal: digits over 10^k */
+            int k = scales[(seed >> 8) % 8];
+            double p = pow(10, k);
+            v = (double)(int64_t)(seed % 1000000000000000u) / p;
+            break;
+        }
+        case 1: /* a short decimal, as typed */
+            v = (double)(int64_t)(seed % 2000001 - 1000000) / 100.0;
+            break;
+        case 2: { /* a neighbour of a decimal */
+            double d = (double)(int64_t)(seed % 100000) / 1000.0;
+            v = nextafter(d, (seed & 1) ? 1e300 : -1e300);
+            break;
+        }
+        default: { /* any finite double */
+            uint64_t bits = seed;
+            memcpy(&v, &bits, sizeof v);
+            if (!isfinite(v))
+                continue;
+        }
+        }
+        if (seed & 0x100000)
+            v = -v;
+        reference_format(v, want, sizeof want);
+        rg_format_double(v, got, sizeof got);
+        if (strcmp(got, want) != 0)
+            fail_msg("%.17g: got %s, want %s", v, got, want);
+        checked++;
+    }
+    assert_true(checked > 300000);
+}
+
 static void test_format_double_negative_zero_prints_zero(void **state)
 {
     char buf[40];
@@ -125,6 +189,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_format_double_gives_shortest_round_trip_text),
         cmocka_unit_test(test_format_double_negative_zero_prints_zero),
+        cmocka_unit_test(test_format_double_by_hand_equals_printf),
         cmocka_unit_test(test_parse_double_takes_plain_decimals_only),
         cmocka_unit_test(test_parse_u32_rejects_signs_and_overflow),
         cmocka_unit_test(test_strlcpy_never_cuts_a_utf8_sequence),

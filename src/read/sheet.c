@@ -20,6 +20,32 @@ typedef struct shared_formula {
     uint32_t row, col;
 } shared_formula;
 
+/* A cell's t attribute ("n" when absent or unknown), told once at <c>
+ * rather than compared as text at </c>, for every cell. */
+typedef enum cell_kind {
+    CELL_NUMBER, CELL_SHARED, CELL_INLINE, CELL_FORMULA_STR, CELL_BOOL,
+    CELL_ERROR, CELL_ISO_DATE
+} cell_kind;
+
+static cell_kind cell_kind_of(const char *t)
+{
+    if (!t)
+        return CELL_NUMBER;
+    if (!strcmp(t, "s"))
+        return CELL_SHARED;
+    if (!strcmp(t, "inlineStr"))
+        return CELL_INLINE;
+    if (!strcmp(t, "str"))
+        return CELL_FORMULA_STR;
+    if (!strcmp(t, "b"))
+        return CELL_BOOL;
+    if (!strcmp(t, "e"))
+        return CELL_ERROR;
+    if (!strcmp(t, "d"))
+        return CELL_ISO_DATE;
+    return CELL_NUMBER; /* "n" or anything unknown */
+}
+
 typedef struct sheet_ctx {
     rag_workbook *wb;
     rag_sheet *sheet;
@@ -37,7 +63,7 @@ typedef struct sheet_ctx {
 
     /* The cell being read. */
     bool in_cell, in_v, in_f, in_is, has_v;
-    char type[16];
+    cell_kind type;            /* its t attribute */
     rag_cell cell;
     rg_buf v, f, tmp;
     rg_rich_builder is;
@@ -233,7 +259,7 @@ static void cell_start(rg_xml *x, sheet_ctx *c, const char **attrs)
         }
         c->cell.style = s;
     }
-    rg_strlcpy(c->type, t ? t : "n", sizeof c->type);
+    c->type = cell_kind_of(t);
     c->in_cell = true;
     c->has_v = false;
     c->in_is = false;
@@ -357,12 +383,11 @@ static void set_text(rag_cell *cell, const char *s, size_t len)
 static bool finish_value(rg_xml *x, sheet_ctx *c, bool *transient)
 {
     rag_cell *cell = &c->cell;
-    const char *t = c->type;
     const char *v = c->v.data ? c->v.data : "";
 
     *transient = true;
     cell->type = RAG_CELL_BLANK;
-    if (!strcmp(t, "s")) {
+    if (c->type == CELL_SHARED) {
         uint32_t i;
         if (!c->has_v || !c->v.len)
             return true; /* <v/>: some writers' way of saying empty */
@@ -377,7 +402,7 @@ static bool finish_value(rg_xml *x, sheet_ctx *c, bool *transient)
         set_text(cell, c->wb->impl->sst[i].text, c->wb->impl->sst[i].len);
         cell->rich = c->wb->impl->sst[i].rich;
         *transient = false;
-    } else if (!strcmp(t, "inlineStr")) {
+    } else if (c->type == CELL_INLINE) {
         rg_rich_unescape(&c->is);
         if (c->is.text.len || c->is.run_count) {
             cell->type = RAG_CELL_STRING;
@@ -390,24 +415,24 @@ static bool finish_value(rg_xml *x, sheet_ctx *c, bool *transient)
             cell->type = RAG_CELL_STRING;
             set_text(cell, "", 0);
         }
-    } else if (!strcmp(t, "str")) {
+    } else if (c->type == CELL_FORMULA_STR) {
         /* An empty result reads as no value, as openpyxl and Excel's
          * own ISBLANK-free views give it. */
         if (c->has_v && c->v.len) {
             cell->type = RAG_CELL_STRING;
             set_text(cell, v, c->v.len);
         }
-    } else if (!strcmp(t, "b")) {
+    } else if (c->type == CELL_BOOL) {
         if (c->has_v) {
             cell->type = RAG_CELL_BOOL;
             cell->number = (!strcmp(v, "1") || !strcmp(v, "true")) ? 1 : 0;
         }
-    } else if (!strcmp(t, "e")) {
+    } else if (c->type == CELL_ERROR) {
         if (c->has_v) {
             cell->type = RAG_CELL_ERROR;
             set_text(cell, v, c->v.len);
         }
-    } else if (!strcmp(t, "d")) {
+    } else if (c->type == CELL_ISO_DATE) {
         double serial;
         if (c->has_v && iso_to_serial(v, &serial)) {
             cell->type = RAG_CELL_DATE;
@@ -437,7 +462,7 @@ static bool finish_value(rg_xml *x, sheet_ctx *c, bool *transient)
             }
         }
     }
-    if (cell->type == RAG_CELL_STRING && !strcmp(t, "inlineStr") &&
+    if (cell->type == RAG_CELL_STRING && c->type == CELL_INLINE &&
         c->is.run_count) {
         bool oom;
         /* Inline rich runs are rare; keep them in the arena. */

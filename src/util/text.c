@@ -96,6 +96,34 @@ bool rg_parse_u32(const char *s, uint32_t *out)
     return true;
 }
 
+/* The decimal u * 10^-k (k >= 1) into buf, as %g writes it: trailing
+ * zeros of the fraction dropped, "0." before a fraction below one. */
+static int format_fixed(bool negative, uint64_t u, int k, char *buf)
+{
+    char digits[24];
+    int d = 0, n = 0;
+
+    while (k > 0 && u % 10 == 0) { /* 1.50 is 1.5 */
+        u /= 10;
+        k--;
+    }
+    do {
+        digits[d++] = (char)('0' + u % 10);
+        u /= 10;
+    } while (u);
+    while (d <= k)                 /* 0.05: the zeros before the digits */
+        digits[d++] = '0';
+    if (negative)
+        buf[n++] = '-';
+    while (d > 0) {
+        if (d == k)
+            buf[n++] = '.';
+        buf[n++] = digits[--d];
+    }
+    buf[n] = '\0';
+    return n;
+}
+
 int rg_format_double(double v, char *buf, size_t size)
 {
     int prec;
@@ -117,6 +145,26 @@ int rg_format_double(double v, char *buf, size_t size)
             buf[n++] = digits[--d];
         buf[n] = '\0';
         return n;
+    }
+    /* Decimals of up to 15 significant digits (0.75, 1234.56), the next
+     * commonest, by hand too: snprintf and the strtod that checks it were
+     * a tenth of `cells`.  When v * 10^k is a whole s below 10^15 and
+     * s / 10^k gives v back (both exact operands, so the division is
+     * rounded as strtod rounds that decimal), the decimal s * 10^-k reads
+     * back to v and has at most 15 digits, so "%.15g" prints exactly it.
+     * Only where %g would not switch to an exponent: 1e-4 <= |v| < 1e15. */
+    if (fabs(v) >= 1e-4 && fabs(v) < 1e15 && size >= 24) {
+        static const double pow10[] = {1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7,
+                                       1e8, 1e9, 1e10, 1e11, 1e12, 1e13,
+                                       1e14, 1e15};
+        int k;
+        for (k = 1; k <= 15; k++) {
+            double s = fabs(v) * pow10[k - 1];
+            if (s >= 1e15)
+                break;
+            if (s == floor(s) && s / pow10[k - 1] == fabs(v))
+                return format_fixed(v < 0, (uint64_t)s, k, buf);
+        }
     }
     for (prec = 15; prec <= 17; prec++) {
         int n = snprintf(buf, size, "%.*g", prec, v);
