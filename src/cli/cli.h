@@ -150,6 +150,7 @@ typedef struct cli_spool {
     FILE *file;
     const char *dir;    /* where it is (or could not be) made */
     int error;          /* errno when it could not be */
+    char *buffer;       /* its stdio buffer (SPOOL_BUFFER bytes) or NULL */
 } cli_spool;
 
 /* The FILE to write to; NULL when no temporary file can be made (then

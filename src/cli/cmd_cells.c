@@ -29,6 +29,7 @@ typedef struct cells_out {
     uint32_t csv_row, csv_col;  /* the row being read, the field it is at */
     uint32_t csv_gap;           /* empty rows before the row being read */
     bool csv_started, csv_failed;
+    bool json_failed;           /* out of memory or a failed write */
 } cells_out;
 
 /* A cell is listed when it has a value, a formula or a solid fill. */
@@ -85,7 +86,21 @@ static void free_tails(cells_out *o)
     rg_buf_free(&o->line);
 }
 
-/* One cell's JSON, built in o->line and written with one fwrite. */
+/* A string literal into b, without strlen at every cell. */
+#define PUT_LIT(b, lit) rg_buf_append((b), (lit), sizeof(lit) - 1)
+
+/* The cells' JSON gathers in o->line and goes to the spool in pieces of
+ * about this size: an fwrite per cell was a twentieth of `cells`. */
+#define JSON_PIECE (64u * 1024u)
+
+static bool json_flush(cells_out *o)
+{
+    bool ok = fwrite(o->line.data, 1, o->line.len, o->f) == o->line.len;
+    rg_buf_reset(&o->line);
+    return ok;
+}
+
+/* One cell's JSON, added to o->line. */
 static int json_cell(void *ctx, const rag_sheet *sheet, const rag_cell *c)
 {
     cells_out *o = ctx;
@@ -100,24 +115,23 @@ static int json_cell(void *ctx, const rag_sheet *sheet, const rag_cell *c)
         return 0;
     tail = tail_of(o, c->style < o->wb->style_count ? c->style : 0);
     if (!tail)
-        return 1;
-    rg_buf_reset(b);
-    ok = rg_buf_puts(b, o->first ? "\n     {\"ref\": \""
-                                 : ",\n     {\"ref\": \"") &&
+        return o->json_failed = true, 1;
+    ok = (o->first ? PUT_LIT(b, "\n     {\"ref\": \"")
+                   : PUT_LIT(b, ",\n     {\"ref\": \"")) &&
          rg_buf_puts(b, rag_cell_ref_format(c->row, c->col, tmp)) &&
-         rg_buf_puts(b, "\", \"type\": ");
+         PUT_LIT(b, "\", \"type\": ");
     o->first = false;
     switch (c->type) {
     case RAG_CELL_BLANK:
-        ok = ok && rg_buf_puts(b, "\"blank\"");
+        ok = ok && PUT_LIT(b, "\"blank\"");
         break;
     case RAG_CELL_NUMBER:
         rg_format_double(c->number, tmp, sizeof tmp);
-        ok = ok && rg_buf_puts(b, "\"number\", \"value\": ") &&
+        ok = ok && PUT_LIT(b, "\"number\", \"value\": ") &&
              rg_buf_puts(b, tmp);
         break;
     case RAG_CELL_STRING:
-        ok = ok && rg_buf_puts(b, "\"string\", \"value\": ") &&
+        ok = ok && PUT_LIT(b, "\"string\", \"value\": ") &&
              rg_json_buf(b, c->text, c->text_len);
         break;
     case RAG_CELL_BOOL:
@@ -126,25 +140,25 @@ static int json_cell(void *ctx, const rag_sheet *sheet, const rag_cell *c)
         break;
     case RAG_CELL_DATE:
         rag_serial_format(c->number, o->wb->date1904, tmp);
-        ok = ok && rg_buf_puts(b, "\"date\", \"value\": \"") &&
+        ok = ok && PUT_LIT(b, "\"date\", \"value\": \"") &&
              rg_buf_puts(b, tmp) && rg_buf_putc(b, '"');
         break;
     case RAG_CELL_ERROR:
-        ok = ok && rg_buf_puts(b, "\"error\", \"value\": ") &&
+        ok = ok && PUT_LIT(b, "\"error\", \"value\": ") &&
              rg_json_buf(b, c->text, c->text_len);
         break;
     }
     if (c->formula)
-        ok = ok && rg_buf_puts(b, ", \"formula\": ") &&
+        ok = ok && PUT_LIT(b, ", \"formula\": ") &&
              rg_json_buf(b, c->formula, strlen(c->formula));
     ok = ok && rg_buf_puts(b, c->type == RAG_CELL_NUMBER ||
                                       c->type == RAG_CELL_DATE
                                   ? tail->numeric
                                   : tail->plain) &&
          rg_buf_putc(b, '}');
-    if (!ok)
-        return 1;
-    return fwrite(b->data, 1, b->len, o->f) == b->len ? 0 : 1;
+    if (!ok || (b->len >= JSON_PIECE && !json_flush(o)))
+        return o->json_failed = true, 1; /* the stream stops here */
+    return 0;
 }
 
 /* The head of one sheet's JSON, kept while its cells go to the spool. */
@@ -224,6 +238,13 @@ static int print_json(rag_workbook *wb, long only, const char *file,
         if (rag_sheet_stream(wb, i, &v, err) != RAG_OK) {
             free_tails(&o);
             status = cli_file_error(file, err);
+            break;
+        }
+        if (o.json_failed || !json_flush(&o)) {
+            free_tails(&o);
+            fprintf(stderr, "ragbook: %s: cannot write a temporary file\n",
+                    file);
+            status = RAG_EXIT_TROUBLE;
             break;
         }
         free_tails(&o);

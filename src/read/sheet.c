@@ -289,7 +289,7 @@ static bool finish_formula(rg_xml *x, sheet_ctx *c)
     rag_cell *cell = &c->cell;
     const char *text = c->f.len ? c->f.data : NULL;
 
-    if (!strcmp(c->f_type, "shared") && c->f_has_si) {
+    if (c->f_type[0] == 's' && !strcmp(c->f_type, "shared") && c->f_has_si) {
         if (c->f_si > 10u * 1024 * 1024)
             return true;
         if (text) { /* the master */
