@@ -19,7 +19,9 @@
 #include "ragbook/ragbook.h"
 #include "recognise/recognise.h"
 
-/* Write rows (NULL-terminated) to a new workbook at path. */
+/* Write rows (NULL-terminated) to a new workbook at path.  A cell "<<"
+ * is merged into the cell on its left ("Target date|<<": one heading over
+ * two columns). */
 static void write_grid(const char *path, const char *const *rows)
 {
     lxw_workbook *wb = workbook_new(path);
@@ -30,7 +32,8 @@ static void write_grid(const char *path, const char *const *rows)
     format_set_num_format(pct, "0%");
     for (r = 0; rows[r]; r++) {
         const char *p = rows[r];
-        lxw_col_t c = 0;
+        lxw_col_t c = 0, from = 0;
+        char head[512] = "";
         while (1) {
             const char *bar = strchr(p, '|');
             size_t n = bar ? (size_t)(bar - p) : strlen(p);
@@ -40,6 +43,14 @@ static void write_grid(const char *path, const char *const *rows)
                 n = sizeof cell - 1;
             memcpy(cell, p, n);
             cell[n] = '\0';
+            if (!strcmp(cell, "<<")) {
+                worksheet_merge_range(ws, (lxw_row_t)r, from, (lxw_row_t)r, c,
+                                      head, NULL);
+                n = 0;
+            } else {
+                from = c;
+                memcpy(head, cell, n + 1);
+            }
             if (n) {
                 d = strtod(cell, &end);
                 if (end != cell && *end == '%' && end[1] == '\0')
@@ -368,6 +379,48 @@ static void test_objective_column_before_the_actions(void **state)
             assert_string_equal(p->actions[1].ref, "EH2");
         built_free(&b);
     }
+}
+
+/* "Target date" merged over "Original | Revised": the revised date is
+ * the due where there is one; and "Workstream | Milestone": the rows'
+ * work is the milestone, not the workstream that groups them. */
+static void test_due_subheadings_and_grouping_column(void **state)
+{
+    static const char *const subheads[] = {
+        "Homelessness Strategy Action Plan",
+        "No.|Action|Lead|Target date|<<|Progress update|RAG",
+        "|||Original|Revised||",
+        "1|Refresh the allocations policy|Housing Manager|31/03/2023|"
+        "31/12/2023|Consultation under way|Amber",
+        "2|Open a young persons' hub|Commissioning Lead|30/06/2023||"
+        "Opened May|Green",
+        NULL};
+    static const char *const grouped[] = {
+        "Workstream|Milestone|Owner|Deadline|Status",
+        "Estates|Dispose of depot|Estates Lead|30/06/2023|At risk",
+        "Estates|Close civic annex|Estates Lead|30/09/2023|Achieved",
+        "Digital|Launch portal|CDO|31/07/2023|On track",
+        NULL};
+    const rag_plan *p;
+    built b;
+    (void)state;
+
+    build_grid(&b, subheads);
+    p = only_plan(&b, RAG_PLAN_ACTION);
+    assert_int_equal(p->action_count, 2);
+    assert_string_equal(p->actions[0].text, "Refresh the allocations policy");
+    assert_int_equal(p->actions[0].due.year, 2023);
+    assert_int_equal(p->actions[0].due.month, 12);   /* the revised date */
+    assert_int_equal(p->actions[1].due.month, 6);    /* no revision */
+    built_free(&b);
+
+    build_grid(&b, grouped);
+    p = only_plan(&b, RAG_PLAN_ACTION);
+    assert_int_equal(p->action_count, 3);
+    assert_string_equal(p->actions[0].text, "Dispose of depot");
+    assert_string_equal(p->actions[2].text, "Launch portal");
+    assert_int_equal(p->actions[1].status, RAG_PROGRESS_COMPLETE);
+    built_free(&b);
 }
 
 /* Under a "BRAG" heading a lone B, or a blue cell with no words, is
@@ -1403,6 +1456,7 @@ int main(void)
         cmocka_unit_test(test_form_with_periods_in_labels),
         cmocka_unit_test(test_brag_column_blue_is_complete),
         cmocka_unit_test(test_audit_follow_up_revised_dates_and_words),
+        cmocka_unit_test(test_due_subheadings_and_grouping_column),
         cmocka_unit_test(test_key_entry_with_two_meanings),
         cmocka_unit_test(test_report_month_in_the_title),
         cmocka_unit_test(test_key_that_names_its_colours),

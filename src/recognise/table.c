@@ -243,11 +243,21 @@ static bool qualifies(const hdr *h)
 static void prefer_action_words(const rg_view *v, uint32_t r, uint32_t c,
                                 hdr *h)
 {
+    /* Headings that group the rows ("Workstream | Milestone", "Theme |
+     * Task"): the rows' own work is in the later column that names it. */
+    static const char *const groups[] = {"workstream", "theme", "objective",
+                                         "priority", "project", "programme",
+                                         "area", "outcome", "aim", NULL};
+    static const char *const work[] = {"milestone", "milestones", "task",
+                                       "tasks", "activity", "activities",
+                                       "deliverable", "deliverables", NULL};
     char now[128], old[128];
 
     rg_norm_at(v, r, c, now, sizeof now);
     rg_norm_at(v, r, (uint32_t)h->col[RG_COL_ACTION], old, sizeof old);
-    if (strstr(now, "action") && !strstr(old, "action"))
+    if ((strstr(now, "action") && !strstr(old, "action")) ||
+        (any_word(now, work) && any_word(old, groups) &&
+         !any_word(old, work)))
         h->col[RG_COL_ACTION] = (int32_t)c;
 }
 
@@ -505,6 +515,42 @@ static bool overlaps(const hdr *a, const hdr *b)
     return a->first_col <= b->last_col && b->first_col <= a->last_col;
 }
 
+/* "Target date" merged over "Original | Revised" on the row below: the
+ * due under the original (or first) sub-heading, the revised date under
+ * the other, as when both are headings of their own.  true when row r + 1
+ * is such a row of sub-headings, and so part of the header. */
+static bool due_subheadings(const rg_view *v, uint32_t r, hdr *h)
+{
+    const rag_range *m;
+    uint32_t c, first = UINT32_MAX, revised = UINT32_MAX;
+    int words = 0;
+
+    if (h->col[RG_COL_DUE] < 0 || h->revised_due >= 0 || r + 1 >= v->rows)
+        return false;
+    m = rag_sheet_merge_at(v->sheet, r, (uint32_t)h->col[RG_COL_DUE]);
+    if (!m || m->first_col == m->last_col || m->last_row != r)
+        return false;
+    for (c = m->first_col; c <= m->last_col; c++) {
+        size_t len;
+        if (!rg_text(v, r + 1, c, &len))
+            continue;
+        words++;
+        if (revised == UINT32_MAX && revised_heading(v, r + 1, c))
+            revised = c;
+        else if (first == UINT32_MAX)
+            first = c;
+    }
+    /* only words under the heading, one of them a revised date's */
+    if (revised == UINT32_MAX || first == UINT32_MAX || words != 2)
+        return false;
+    for (c = h->first_col; c <= h->last_col; c++)
+        if ((c < m->first_col || c > m->last_col) && rg_has_value(v, r + 1, c))
+            return false; /* data under the other headings: a data row */
+    h->col[RG_COL_DUE] = (int32_t)first;
+    h->revised_due = (int32_t)revised;
+    return true;
+}
+
 /* Every header row of the sheet, two-row headers joined. */
 static bool find_headers(const rg_view *v, found **out, size_t *count)
 {
@@ -553,6 +599,8 @@ static bool find_headers(const rg_view *v, found **out, size_t *count)
             if (!f)
                 return false;
             f->row = r;
+            if (prev == r && due_subheadings(v, r, &h))
+                f->row = r + 1; /* the header goes on a row */
             f->prev_row = prev;
             f->h = h;
             c0 = next;

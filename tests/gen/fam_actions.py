@@ -493,13 +493,31 @@ def audit_plan(v, as_of):
                                     "Current status"])),
              ("comment", rng.choice(["Progress Update", "Management update",
                                      "Comments"]))]
-    if rng.random() < 0.3:
+    # or one heading merged over the two dates, their own words below it
+    # ("Implementation date" over "Original | Revised")
+    two_rows = rng.random() < 0.25
+    if two_rows:
+        v.traits.add("audit-date-subheadings")
+        heads[4] = ("due", rng.choice(["Original", "Agreed", "Original date"]))
+        heads[5] = ("revised", rng.choice(["Revised", "Revised date", "New"]))
+    elif rng.random() < 0.3:
         heads[4], heads[5] = heads[5], heads[4]
         v.traits.add("audit-revised-first")
     col = {}
     for i, (role, h) in enumerate(heads):
-        ws.put(r, 1 + i, h, bold=True)
+        ws.put(r + (1 if two_rows and role in ("due", "revised") else 0),
+               1 + i, h, bold=True)
         col[role] = 1 + i
+    if two_rows:
+        ws.put(r, col["due"], rng.choice(["Implementation date",
+                                          "Target date", "Due date"]),
+               bold=True)
+        ws.merge(r, col["due"], r, col["revised"])
+        if rng.random() < 0.5:  # the other headings over both rows
+            for role, c in col.items():
+                if role not in ("due", "revised"):
+                    ws.merge(r, c, r + 1, c)
+        r += 1
     r += 1
     for finding in range(1, rng.randint(2, 4) + 1):
         for rec in range(1, rng.randint(1, 3) + 1):
@@ -575,6 +593,15 @@ def action_plan(v):
                                                   "Strategic objective",
                                                   "Priority area"])))
         v.traits.add("objective-column")
+    elif rng.random() < 0.1:
+        # a column that groups the rows, and their own work headed by
+        # what it is ("Workstream | Milestone", "Theme | Task")
+        heads.insert(0, ("objective", rng.choice(["Workstream", "Theme",
+                                                  "Priority", "Project"])))
+        heads[[role for role, _ in heads].index("action")] = (
+            "action", rng.choice(["Milestone", "Milestones", "Task",
+                                  "Activity", "Deliverable"]))
+        v.traits.add("grouping-column")
     pct_col = rng.random() < 0.2
     if pct_col:
         # how much of each action is done; 100% says complete
