@@ -207,6 +207,15 @@ static const sc_case sc_cases[] = {
       NULL},
      3, "CS02", 8, 8.6, "days", "lower_is_better", "amber", "amber", "Q2",
      2, "Worsening", "Backlog"},
+    {"target and actual a quarter; complaints done in time a share to raise",
+     {"Key Performance Indicators 2024/25",
+      "Ref|Indicator|Q1 Target|Q1 Actual|Q2 Target|Q2 Actual|RAG|Comment",
+      "K2|Complaints responded to in 10 days (%)|90%|85%|90%|70%|Red|"
+      "Staff shortages",
+      "K3|% of calls abandoned|5%|6%|5%|4%|Green|",
+      NULL},
+     2, "K2", 0.9, 0.7, "percent", "higher_is_better", "red", "red", "Q2",
+     2, NULL, "Staff shortages"},
 };
 
 static void test_scorecards_are_read_in_their_many_wordings(void **state)
@@ -420,6 +429,86 @@ static void test_due_subheadings_and_grouping_column(void **state)
     assert_string_equal(p->actions[0].text, "Dispose of depot");
     assert_string_equal(p->actions[2].text, "Launch portal");
     assert_int_equal(p->actions[1].status, RAG_PROGRESS_COMPLETE);
+    built_free(&b);
+}
+
+/* A status column a quarter ("Q1 Status | Q2 Status", the first
+ * hidden or not): the latest reported says where an action stands; bare
+ * "Q1 | Q2 | Q3 | Q4" holding letters are such columns too, explained by
+ * a key written in one cell; holding figures they are none. */
+static void test_status_a_quarter_latest_reported_wins(void **state)
+{
+    static const char *const named[] = {
+        "Ref|Action|Lead|Due|Q1 Status|Q2 Status|Q3 Status|Q2 Update",
+        "A1|Do one|Xi Wu|31/12/2023|Not started|On track||",
+        "A2|Do two|Yan Li|31/08/2023|On track|Complete||Finished",
+        "A3|Do three|Zoe Ng|31/07/2023|On track|Delayed||Slipped",
+        NULL};
+    static const char *const bare[] = {
+        "Improvement Plan 2023/24 - Quarterly RAG",
+        "Ref|Action|Lead|Target date|Q1|Q2|Q3|Q4|Comments",
+        "1|Action one|Lead A|30/09/2023|G|A|||",
+        "2|Action two|Lead B|30/06/2023|G|C|||",
+        "3|Action three|Lead C|31/03/2024|A|R|||",
+        "",
+        "Key: G = on track, A = at risk, R = off track, C = complete",
+        NULL};
+    static const char *const figures[] = {
+        "Ref|Saving proposal|Lead|Q1|Q2|Q3|Q4|Status",
+        "S1|Review fees|Finance|10|20|30|40|On track",
+        "S2|Cut agency spend|HR|5|5|0|0|Delayed",
+        NULL};
+    const rag_plan *p;
+    built b;
+    (void)state;
+
+    build_grid(&b, named);
+    p = only_plan(&b, RAG_PLAN_ACTION);
+    assert_int_equal(p->action_count, 3);
+    assert_int_equal(p->actions[0].status, RAG_PROGRESS_ON_TARGET);
+    assert_int_equal(p->actions[1].status, RAG_PROGRESS_COMPLETE);
+    assert_int_equal(p->actions[2].status,
+                     RAG_PROGRESS_OVER_ONE_MONTH_BEHIND);
+    built_free(&b);
+
+    build_grid(&b, bare);
+    p = only_plan(&b, RAG_PLAN_ACTION);
+    assert_int_equal(p->action_count, 3);
+    assert_int_equal(p->legend_count, 4);
+    assert_int_equal(p->actions[0].status, RAG_PROGRESS_ONE_MONTH_BEHIND);
+    assert_int_equal(p->actions[1].status, RAG_PROGRESS_COMPLETE);
+    assert_int_equal(p->actions[2].status,
+                     RAG_PROGRESS_OVER_ONE_MONTH_BEHIND);
+    built_free(&b);
+
+    build_grid(&b, figures);
+    p = only_plan(&b, RAG_PLAN_ACTION);
+    assert_int_equal(p->action_count, 2);
+    assert_int_equal(p->actions[0].status, RAG_PROGRESS_ON_TARGET);
+    assert_int_equal(p->actions[1].status,
+                     RAG_PROGRESS_OVER_ONE_MONTH_BEHIND);
+    built_free(&b);
+}
+
+/* A risk register (likelihood, impact, score; its RAG the risk's rating)
+ * is no action plan: read as one it gave every risk a missing lead and
+ * an overdue "not complete". */
+static void test_risk_register_is_no_plan(void **state)
+{
+    static const char *const risks[] = {
+        "Corporate Risk Register - September 2023",
+        "Risk Ref|Risk Description|Risk Owner|Likelihood|Impact|Risk Score|"
+        "RAG|Existing Controls|Further Actions|Target Date|Status",
+        "CR01|Failure to set a balanced budget|S151 Officer|4|5|20|Red|MTFS|"
+        "Savings programme|28/02/2024|Open",
+        "CR02|Cyber attack|Head of ICT|3|5|15|Amber|Firewalls|Staff training|"
+        "30/06/2023|Open",
+        NULL};
+    built b;
+    (void)state;
+
+    build_grid(&b, risks);
+    assert_int_equal(b.m->plan_count, 0);
     built_free(&b);
 }
 
@@ -1457,6 +1546,8 @@ int main(void)
         cmocka_unit_test(test_brag_column_blue_is_complete),
         cmocka_unit_test(test_audit_follow_up_revised_dates_and_words),
         cmocka_unit_test(test_due_subheadings_and_grouping_column),
+        cmocka_unit_test(test_status_a_quarter_latest_reported_wins),
+        cmocka_unit_test(test_risk_register_is_no_plan),
         cmocka_unit_test(test_key_entry_with_two_meanings),
         cmocka_unit_test(test_report_month_in_the_title),
         cmocka_unit_test(test_key_that_names_its_colours),

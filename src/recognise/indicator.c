@@ -646,11 +646,8 @@ rag_status rg_indicator_plan(rag_model *m, const rg_view *v,
     }
     if (dir <= 0)
         dir = form_words(v, r0, r1, rg_direction_words);
-    if (dir <= 0 && ind->title) {
-        char norm[256];
-        rg_norm(ind->title, strlen(ind->title), norm, sizeof norm);
-        dir = rg_vocab_find(rg_direction_hints, norm, NULL);
-    }
+    if (dir <= 0)
+        dir = rg_title_direction(ind->title, ind->unit);
     if (dir <= 0 && ind->unit == RAG_UNIT_DAYS)
         dir = RG_DIR_LOWER;
     ind->direction = dir == RG_DIR_LOWER ? RAG_LOWER_IS_BETTER

@@ -331,6 +331,71 @@ static size_t named_in_text(const char *t, size_t len, size_t *at,
     return n;
 }
 
+/* A key of codes written in one cell: "Key: G = on track, A = at risk,
+ * R = off track, C = complete" (entries separated by ',' ';' '|' or a new
+ * line, each as inline_code reads one cell's).  Pushes each entry whose
+ * words are a status; returns how many, 0 when the text is no such key.
+ * The entries carry no colour: they explain the letters cells hold. */
+static size_t push_codes_in_text(rag_model *m, const rg_view *v, uint32_t r,
+                                 uint32_t c, const char *t, size_t len,
+                                 rag_legend_entry **out, size_t *count,
+                                 bool *nomem)
+{
+    size_t i = 0, found = 0, at0 = *count;
+
+    /* "Key:" or "Key -" before the entries */
+    if (len > 4 && (t[0] == 'K' || t[0] == 'k') && (t[1] == 'e' || t[1] == 'E') &&
+        (t[2] == 'y' || t[2] == 'Y')) {
+        i = 3;
+        while (i < len && (t[i] == ' ' || t[i] == ':' || t[i] == '-'))
+            i++;
+    }
+    while (i < len) {
+        size_t end = i, words, wl;
+        char code[MAX_CODE + 1];
+        rag_legend_entry *e;
+        rag_progress st;
+
+        while (end < len && t[end] != ',' && t[end] != ';' && t[end] != '|' &&
+               t[end] != '\n')
+            end++;
+        while (i < end && t[i] == ' ')
+            i++;
+        if (!inline_code(t + i, end - i, code, &words))
+            goto none; /* every entry a code's, or no key */
+        wl = end - i - words;
+        while (wl && (t[i + words + wl - 1] == ' ' ||
+                      t[i + words + wl - 1] == '.'))
+            wl--;
+        st = wl && wl <= MAX_LABEL ? rg_status_of(t + i + words, wl)
+                                   : RAG_PROGRESS_NONE;
+        if (st == RAG_PROGRESS_NONE)
+            goto none;
+        if (!(e = rg_vec_push((void **)out, count, sizeof *e))) {
+            *nomem = true;
+            goto none;
+        }
+        memset(e, 0, sizeof *e);
+        e->status = st;
+        e->label = rg_model_strndup(m, t + i + words, wl);
+        e->code = rg_model_strndup(m, code, strlen(code));
+        e->fill = RAG_NO_COLOR;
+        e->cell = rg_loc(r, c);
+        e->sheet_index = v->index;
+        if (!e->label || !e->code) {
+            *nomem = true;
+            goto none;
+        }
+        found++;
+        i = end + 1;
+    }
+    if (found >= MIN_NAMED)
+        return found;
+none:
+    *count = at0; /* a sentence with a code in it is no key */
+    return 0;
+}
+
 /* An entry naming two statuses, "Milestone achieved / on schedule", is
  * read as the first the vocabulary lists: complete.  Where another entry
  * of the key means complete alone ("Milestone completed" in blue), the
@@ -379,8 +444,18 @@ bool rg_find_named_legend(rag_model *m, const rg_view *v,
             if (!t || len > 400)
                 continue;
             found = named_in_text(t, len, at, wl, usual, 8);
-            if (!found)
+            if (!found) {
+                bool nomem = false;
+                push_codes_in_text(m, v, r, row[i].col, t, len, out, count,
+                                   &nomem);
+                if (nomem) {
+                    rg_free(*out);
+                    *out = NULL;
+                    *count = 0;
+                    return false;
+                }
                 continue;
+            }
             for (k = 0; k < found; k++)
                 if (!push_named(m, v, r, row[i].col, usual[k], t + at[k],
                                 wl[k], out, count)) {

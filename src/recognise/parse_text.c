@@ -644,3 +644,26 @@ bool rg_parse_figure(const char *s, size_t len, rg_figure *out)
     out->rest = i;
     return true;
 }
+
+int rg_title_direction(const char *title, rag_unit unit)
+{
+    /* The share done in time is higher-is-better whatever is being done:
+     * "% of complaints responded to within 10 days" is not "complaints",
+     * nor "% of missed bins collected within 24 hours" "missed". */
+    static const char *const in_time[] = {"within", "on time", "in time",
+                                          "responded to in", "answered in",
+                                          "resolved in", "dealt with in",
+                                          "decided in", "processed in",
+                                          "completed in", NULL};
+    char norm[256];
+    size_t k;
+
+    if (!title)
+        return 0;
+    rg_norm(title, strlen(title), norm, sizeof norm);
+    if (unit == RAG_UNIT_PERCENT)
+        for (k = 0; in_time[k]; k++)
+            if (rg_norm_has(norm, in_time[k]))
+                return RG_DIR_HIGHER;
+    return rg_vocab_find(rg_direction_hints, norm, NULL);
+}

@@ -137,6 +137,9 @@ typedef struct rg_month_col {
     int month, year;        /* year 0 until resolved */
 } rg_month_col;
 
+/* Status columns one a period a table keeps ("Q1 Status | Q2 Status"). */
+#define RG_STATUS_PERIODS 8
+
 typedef struct rg_table {
     rag_plan_kind kind;     /* TRACKER or ACTION */
     uint32_t header_row;    /* the (last) header row of the first page */
@@ -144,6 +147,10 @@ typedef struct rg_table {
     int32_t col[RG_COL_ROLES]; /* column of each role, or -1 */
     int32_t revised_due;    /* revised dates beside col[RG_COL_DUE], or -1 */
     int32_t pct_done;       /* a "% complete" column, or -1 */
+    int32_t status_by_period[RG_STATUS_PERIODS]; /* left to right */
+    size_t status_period_count;
+    bool status_by_quarter; /* bare "Q1 | Q2 | ..." headings: a status
+                               column only if they hold words or colours */
     rg_month_col months[12];
     size_t month_count;
     int fy_start;           /* from the header rows ("2009/10"), or 0 */

@@ -424,10 +424,8 @@ static rag_direction direction_of(const char *polarity, const char *title,
                               rg_norm_has(norm, "more")))
             dir = RG_DIR_HIGHER;
     }
-    if (dir <= 0 && title) {
-        rg_norm(title, strlen(title), norm, sizeof norm);
-        dir = rg_vocab_find(rg_direction_hints, norm, NULL);
-    }
+    if (dir <= 0)
+        dir = rg_title_direction(title, unit);
     if (dir <= 0 && unit == RAG_UNIT_DAYS)
         dir = RG_DIR_LOWER;
     return dir == RG_DIR_LOWER  ? RAG_LOWER_IS_BETTER

@@ -15,6 +15,9 @@ typedef struct hdr {
     int32_t col[RG_COL_ROLES];
     int32_t revised_due; /* a second due column, of revised dates, or -1 */
     int32_t pct_done;    /* a "% complete" column, or -1 */
+    int32_t status_by_period[RG_STATUS_PERIODS]; /* "Q1 Status | Q2 Status" */
+    size_t status_period_count;
+    bool status_by_quarter;  /* those are bare "Q1 | Q2 | Q3 | Q4" headings */
     rg_month_col months[12];
     size_t month_count;
     uint32_t first_col, last_col;
@@ -156,6 +159,21 @@ static bool revised_heading(const rg_view *v, uint32_t r, uint32_t c)
                                         "extended", "latest", "current",
                                         "rescheduled", "reprofiled",
                                         "reprogrammed", NULL};
+    char norm[128];
+
+    return any_word(rg_norm_at(v, r, c, norm, sizeof norm), words);
+}
+
+/* A heading that names a period: "Q2 Status", "Status (September)",
+ * "RAG - Quarter 3", "Current status". */
+static bool period_heading(const rg_view *v, uint32_t r, uint32_t c)
+{
+    static const char *const words[] = {
+        "q1", "q2", "q3", "q4", "quarter", "january", "february", "march",
+        "april", "may", "june", "july", "august", "september", "october",
+        "november", "december", "jan", "feb", "mar", "apr", "jun", "jul",
+        "aug", "sep", "sept", "oct", "nov", "dec", "current", "latest",
+        "previous", "last", NULL};
     char norm[128];
 
     return any_word(rg_norm_at(v, r, c, norm, sizeof norm), words);
@@ -317,6 +335,18 @@ static void header_at(const rg_view *v, uint32_t r, uint32_t c0, bool merged,
             continue;
         }
         if (!month && role <= RG_COL_NONE) {
+            size_t len;
+            const char *t = rg_text(v, r, c, &len);
+            if (t && h->col[RG_COL_STATUS] < 0 &&
+                h->status_period_count < RG_STATUS_PERIODS &&
+                (h->status_by_quarter || !h->status_period_count) &&
+                rg_quarter_cell(v, t, len)) {
+                /* "Q1 | Q2 | Q3 | Q4": maybe a status a quarter; decided
+                 * once the rows are known (latest_status) */
+                h->status_by_period[h->status_period_count++] = (int32_t)c;
+                h->status_by_quarter = true;
+                continue;
+            }
             h->unknown++;
             continue; /* words that are no heading stay outside the table */
         }
@@ -331,6 +361,17 @@ static void header_at(const rg_view *v, uint32_t r, uint32_t c0, bool merged,
         } else if (h->col[role] < 0) {
             h->col[role] = (int32_t)c;
             h->roles++;
+        } else if (role == RG_COL_STATUS && !h->status_by_quarter) {
+            /* one status column a period: "Q1 Status | Q2 Status" */
+            if (period_heading(v, r, c) &&
+                period_heading(v, r, (uint32_t)h->col[role])) {
+                if (!h->status_period_count)
+                    h->status_by_period[h->status_period_count++] =
+                        h->col[role];
+                if (h->status_period_count < RG_STATUS_PERIODS)
+                    h->status_by_period[h->status_period_count++] =
+                        (int32_t)c;
+            }
         } else if (role == RG_COL_DUE) {
             /* "Original date | Revised date": the action is due by the
              * revised one where a row has it, else by the original */
@@ -402,6 +443,12 @@ static void hdr_merge(hdr *into, const hdr *other)
         into->revised_due = other->revised_due;
     if (into->pct_done < 0)
         into->pct_done = other->pct_done;
+    if (!into->status_period_count) {
+        memcpy(into->status_by_period, other->status_by_period,
+               sizeof into->status_by_period);
+        into->status_period_count = other->status_period_count;
+        into->status_by_quarter = other->status_by_quarter;
+    }
     if (other->month_count > into->month_count) {
         memcpy(into->months, other->months, sizeof into->months);
         into->month_count = other->month_count;
@@ -551,6 +598,29 @@ static bool due_subheadings(const rg_view *v, uint32_t r, hdr *h)
     return true;
 }
 
+/* The header of a risk register: a heading of likelihood and one of
+ * impact or of the score they make.  Its RAG is the risk's rating, not
+ * how an action is going, and its rows are risks, not actions: read as an
+ * action plan it gave every risk a missing lead and a "not complete"
+ * overdue.  Both are needed: "Impact" alone heads an action plan's
+ * expected effect. */
+static bool risk_register(const rg_view *v, uint32_t r, const hdr *h)
+{
+    static const char *const chance[] = {"likelihood", "probability", NULL};
+    static const char *const effect[] = {"impact", "severity", "consequence",
+                                         "score", NULL};
+    bool likely = false, impact = false;
+    uint32_t c;
+
+    for (c = h->first_col; c <= h->last_col && c < v->cols; c++) {
+        char norm[128];
+        rg_norm_at(v, r, c, norm, sizeof norm);
+        likely = likely || any_word(norm, chance);
+        impact = impact || any_word(norm, effect);
+    }
+    return likely && impact;
+}
+
 /* Every header row of the sheet, two-row headers joined. */
 static bool find_headers(const rg_view *v, found **out, size_t *count)
 {
@@ -565,6 +635,8 @@ static bool find_headers(const rg_view *v, found **out, size_t *count)
             uint32_t prev = r;
 
             header_at(v, r, c0, false, UINT32_MAX, false, &h, &next);
+            if (qualifies(&h) && risk_register(v, r, &h))
+                break; /* a register of risks, not a plan */
             if (!qualifies(&h) && next != UINT32_MAX) {
                 /* a column or two of words before a table of refs
                  * ("Objective | Ref | Action | ..."): the table */
@@ -614,6 +686,33 @@ static bool push_row(rg_table *t, uint32_t row)
     return rg_vec_push((void **)&t->headers, &t->header_count,
                        sizeof *t->headers) != NULL &&
            ((t->headers[t->header_count - 1] = row), true);
+}
+
+/* Of a status column a period ("Q1 Status | Q2 Status", or bare "Q1 |
+ * Q2 | Q3 | Q4" in a table with no status column), the latest reported is
+ * where the actions stand: the rightmost with words or a colour in any
+ * row (Q3's stays empty until the quarter is reported).  The periods run
+ * left to right, as trackers add them.  Bare quarters holding figures
+ * (spend by quarter) are no status. */
+static void latest_status(const rg_view *v, rg_table *t)
+{
+    size_t k = t->status_period_count;
+    uint32_t first = t->headers[t->header_count - 1] + 1;
+
+    if (t->status_by_quarter && t->col[RG_COL_STATUS] >= 0)
+        return; /* a status column of its own beside them says it */
+    while (k-- > 0) {
+        uint32_t c = (uint32_t)t->status_by_period[k], r;
+        for (r = first; r < t->end_row; r++) {
+            size_t len;
+            if (rg_text(v, r, c, &len) ||
+                (rg_fill(v, r, c) != RAG_NO_COLOR &&
+                 !rg_has_value(v, r, c))) {
+                t->col[RG_COL_STATUS] = (int32_t)c;
+                return;
+            }
+        }
+    }
 }
 
 bool rg_find_tables(const rg_view *v, rg_table **out, size_t *count)
@@ -691,6 +790,10 @@ bool rg_find_tables(const rg_view *v, rg_table **out, size_t *count)
         memcpy(t->col, f->h.col, sizeof t->col);
         t->revised_due = f->h.revised_due;
         t->pct_done = f->h.pct_done;
+        memcpy(t->status_by_period, f->h.status_by_period,
+               sizeof t->status_by_period);
+        t->status_period_count = f->h.status_period_count;
+        t->status_by_quarter = f->h.status_by_quarter;
         memcpy(t->months, f->h.months, sizeof t->months);
         t->month_count = t->kind == RAG_PLAN_TRACKER ? f->h.month_count : 0;
         {
@@ -731,6 +834,7 @@ bool rg_find_tables(const rg_view *v, rg_table **out, size_t *count)
                 t->first_col <= fs[j].h.last_col)
                 t->end_row = fs[j].prev_row;
         }
+        latest_status(v, t);
     }
     rg_free(fs);
     if (!ok) {

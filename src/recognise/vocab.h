@@ -117,6 +117,10 @@ extern const rg_word rg_fin_words[];       /* rg_fin_word */
 extern const rg_word rg_rag_words[];       /* rag_rating */
 extern const rg_word rg_direction_words[]; /* rg_dir_word: statements */
 extern const rg_word rg_direction_hints[]; /* rg_dir_word: title words */
+/* The direction an indicator's title implies (rg_dir_word), or 0: the
+ * hints, after the share of something done in time (a percent unit),
+ * which is higher-is-better whatever the something is. */
+int rg_title_direction(const char *title, rag_unit unit);
 extern const rg_word rg_kind_words[];      /* rg_kind_word */
 extern const rg_word rg_unit_words[];      /* rag_unit */
 extern const rg_word rg_month_words[];     /* 1..12 */
