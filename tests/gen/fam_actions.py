@@ -457,6 +457,10 @@ AUDIT_STATUS = {
     "programmed": ["Not implemented", "Not yet implemented", "Not started"],
     "suspended": ["Superseded", "No longer applicable"],
 }
+# A status a quarter: the letter a one-cell key explains, and the words.
+Q_WORDS = {"complete": ("C", "Complete"), "on_target": ("G", "On track"),
+           "one_month_behind": ("A", "At risk"),
+           "over_one_month_behind": ("R", "Off track")}
 # Original and revised due dates, as audit trackers head them.
 AUDIT_DATES = [("Original Implementation Date", "Revised Implementation Date"),
                ("Original target date", "Revised target date"),
@@ -620,6 +624,19 @@ def action_plan(v):
         rag_phrases = not rag_letters and rng.random() < 0.3
         if rag_phrases:
             v.traits.add("status-phrases")
+    # or a status column a quarter, filled up to the latest reported:
+    # bare "Q1 | Q2 | Q3 | Q4" of letters a one-cell key explains, or
+    # "Q1 Status | Q2 Status ..." of words
+    quarters = 0
+    if not rag_col and rng.random() < 0.12:
+        quarters = rng.randint(1, 3)
+        q_letters = rng.random() < 0.6
+        style = rng.choice(["Q{}", "Quarter {}"] if q_letters else
+                           ["Q{} Status", "Q{} RAG", "Status Q{}"])
+        for q in range(1, 5):
+            heads.append((f"q{q}", style.format(q)))
+        v.traits.add("quarter-status-" + ("letters" if q_letters
+                                           else "words"))
     col = {}
     for i, (role, h) in enumerate(heads):
         ws.put(r, c0 + i, h, bold=True)
@@ -704,6 +721,19 @@ def action_plan(v):
                     elif rag_phrases:
                         word = rng.choice(W.KEY_WORDS[status])
                 ws.put(r, col["rag"], word)
+            if quarters:
+                # earlier quarters any colour; the latest says where it is
+                for q in range(1, quarters + 1):
+                    if q == quarters:
+                        st = "complete" if complete else rng.choice(
+                            ["on_target", "one_month_behind",
+                             "over_one_month_behind"])
+                        status = st
+                    else:
+                        st = rng.choice(["on_target", "one_month_behind",
+                                         "over_one_month_behind"])
+                    word = Q_WORDS[st][0 if q_letters else 1]
+                    ws.put(r, col[f"q{q}"], word)
             v.fact("ref", [sheet, ref], True)
             v.fact("parent", [sheet, ref], pref)
             v.fact("leads", [sheet, ref], leads)
@@ -714,4 +744,7 @@ def action_plan(v):
             if rng.random() < 0.1:
                 r += 1
                 v.traits.add("blank-rows")
+    if quarters and q_letters:
+        ws.put(r + 1, c0, "Key: G = on track, A = at risk, R = off track, "
+               "C = complete")
     v.fact("plan", [sheet, "action_plan"], 1)

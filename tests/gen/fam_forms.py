@@ -229,7 +229,8 @@ def no_plan(v):
 def other_sheets(v, n):
     """n sheets that hold no plan (notes, contacts, meetings, a glossary)."""
     rng = v.rng
-    kinds = rng.sample(["notes", "contacts", "meetings", "glossary"], n)
+    kinds = rng.sample(["notes", "contacts", "meetings", "glossary",
+                        "risks"], n)
     for k in kinds:
         v.traits.add("none-" + k)
         ws = v.book.sheet(k.capitalize())
@@ -246,6 +247,35 @@ def other_sheets(v, n):
                 ws.put(2 + j, 2, rng.choice(W.TEAMS))
                 ws.put(2 + j, 3, f"01527 {rng.randint(100000, 999999)}")
                 ws.put(2 + j, 4, f"{f.lower()}.{l.lower()}@council.gov.uk")
+        elif k == "risks":
+            # a risk register: its RAG is the risk's rating, its rows
+            # risks, not actions (no plan)
+            ws.put(1, 1, rng.choice(["Corporate Risk Register",
+                                     "Service Risk Register"]), bold=True)
+            heads = ["Risk Ref", "Risk Description",
+                     rng.choice(["Risk Owner", "Owner"]),
+                     rng.choice(["Likelihood", "Probability"]),
+                     rng.choice(["Impact", "Severity"]),
+                     rng.choice(["Risk Score", "Score"]), "RAG",
+                     rng.choice(["Existing Controls", "Controls in place"]),
+                     rng.choice(["Further Actions", "Mitigating actions"]),
+                     rng.choice(["Target Date", "Review date"]), "Status"]
+            for i, h in enumerate(heads):
+                ws.put(2, i + 1, h, bold=True)
+            for j in range(rng.randint(2, 6)):
+                li, im = rng.randint(1, 5), rng.randint(1, 5)
+                rag = "Red" if li * im >= 15 else \
+                    "Amber" if li * im >= 8 else "Green"
+                row = [f"CR{j + 1:02d}", rng.choice(W.TASKS),
+                       rng.choice(W.FIRST) + " " + rng.choice(W.LAST),
+                       li, im, li * im, rag, rng.choice(W.COMMENTS),
+                       rng.choice(W.TASKS), None,
+                       rng.choice(["Open", "Closed", "Open"])]
+                for i, val in enumerate(row):
+                    if val is not None:
+                        ws.put(3 + j, i + 1, val)
+                ws.put(3 + j, 10, v.as_of + dt.timedelta(
+                    days=rng.randint(-200, 200)), fmt="dd/mm/yyyy")
         elif k == "meetings":
             ws.put(1, 1, "Meeting schedule", bold=True)
             for i, h in enumerate(["Meeting", "Date", "Venue"]):
