@@ -345,6 +345,61 @@ static void test_a_revised_date_keeps_the_original(void **state)
     rag_merge_free(mg);
 }
 
+/* A status column a quarter: the master has filled Q1 only, so reads its
+ * statuses there; a return fills Q2.  Its Q2 status goes under the
+ * master's "Q2 Status", never over Q1's, and its Q2 update likewise. */
+static void test_a_quarter_status_goes_under_its_quarter(void **state)
+{
+    static const char *const heads[] = {"Ref", "Action", "Lead", "Due",
+                                        "Q1 Status", "Q2 Status",
+                                        "Q1 Update", "Q2 Update"};
+    static const ret_edit a[] = {
+        {"Plan", "F2", "Complete", false, 0, 0},
+        {"Plan", "H2", "Adopted by Cabinet", false, 0, 0}};
+    const rag_merge_change *c;
+    lxw_workbook *wb;
+    lxw_worksheet *ws;
+    rag_merge *mg;
+    size_t n;
+    int i;
+    (void)state;
+
+    wb = workbook_new(tmp("quarter-master.xlsx"));
+    ws = workbook_add_worksheet(wb, "Plan");
+    for (i = 0; i < 8; i++)
+        worksheet_write_string(ws, 0, (lxw_col_t)i, heads[i], NULL);
+    for (i = 1; i <= 2; i++) {
+        char ref[4];
+        snprintf(ref, sizeof ref, "R%d", i);
+        worksheet_write_string(ws, (lxw_row_t)i, 0, ref, NULL);
+        worksheet_write_string(ws, (lxw_row_t)i, 1, "Review the policy",
+                               NULL);
+        worksheet_write_string(ws, (lxw_row_t)i, 2, "Jo Marsh", NULL);
+        worksheet_write_string(ws, (lxw_row_t)i, 3, "31/03/2025", NULL);
+        worksheet_write_string(ws, (lxw_row_t)i, 4, "On track", NULL);
+        worksheet_write_string(ws, (lxw_row_t)i, 6, "Drafting", NULL);
+    }
+    assert_int_equal(workbook_close(wb), LXW_NO_ERROR);
+
+    make_return(tmp("quarter-master.xlsx"), tmp("quarter-return.xlsx"), false,
+                a, 2);
+    mg = open_master(tmp("quarter-master.xlsx"));
+    assert_int_equal(rag_merge_add(mg, tmp("quarter-return.xlsx"), NULL),
+                     RAG_OK);
+    rag_merge_changes(mg, &n);
+    assert_int_equal(n, 2);
+    assert_null(change_at(mg, "E2")); /* Q1's status stays */
+    assert_null(change_at(mg, "G2")); /* and Q1's update */
+    c = change_at(mg, "F2");
+    assert_non_null(c);
+    assert_int_equal(c->field, RAG_MERGE_STATUS);
+    assert_string_equal(c->new_text, "Complete");
+    c = change_at(mg, "H2");
+    assert_non_null(c);
+    assert_int_equal(c->field, RAG_MERGE_COMMENT);
+    rag_merge_free(mg);
+}
+
 static void test_disagreeing_returns_conflict_agreeing_ones_do_not(void **s)
 {
     static const ret_edit a[] = {
@@ -615,6 +670,7 @@ int main(void)
         cmocka_unit_test(test_recoloured_months_come_in_the_masters_colours),
         cmocka_unit_test(test_comments_dates_and_blanks),
         cmocka_unit_test(test_a_revised_date_keeps_the_original),
+        cmocka_unit_test(test_a_quarter_status_goes_under_its_quarter),
         cmocka_unit_test(test_disagreeing_returns_conflict_agreeing_ones_do_not),
         cmocka_unit_test(test_unknown_refs_other_plans_and_bad_files),
         cmocka_unit_test(test_indicator_forms_take_figures_and_reasons),

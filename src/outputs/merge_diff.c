@@ -297,21 +297,21 @@ static void months(rg_mg_dctx *d, size_t row, const rag_action *ma,
 
 /* ---- rows --------------------------------------------------------------- */
 
-/* The master's cell for the return's due date: the master row's own due
- * cell, unless the return's date stands under another heading (a
- * "Revised date" where the master's row has only its original): then the
- * master's column of that heading, so the original is kept. */
-static rag_loc due_cell(rg_mg_dctx *d, const rag_action *ma,
-                        const rag_action *ra)
+/* The master's cell for a value of the return: the master row's own
+ * cell, unless the return's stands under another heading: then the
+ * master's column of that heading, so what the master's own column holds
+ * is kept.  A "Revised date" where the master's row has only its
+ * original; a "Q2 Status" where the master, with no Q2 yet, reads its
+ * statuses from "Q1 Status" (the latest it has filled). */
+static rag_loc same_heading(rg_mg_dctx *d, rag_loc at, rag_loc from)
 {
-    rag_loc at = ma->due_cell;
     const char *rh, *mh;
     uint32_t c;
 
-    if (!at.set || !ra->due_cell.set)
+    if (!at.set || !from.set)
         return at;
-    rh = header_at(d, d->rwb, d->rp, ra->due_cell.col);
-    mh = header_at(d, d->mg->wb, d->mp, ma->due_cell.col);
+    rh = header_at(d, d->rwb, d->rp, from.col);
+    mh = header_at(d, d->mg->wb, d->mp, at.col);
     if (!rh || !mh || rg_mg_same_text(mh, rh))
         return at;
     for (c = d->mp->range.first_col; c <= d->mp->last_col; c++) {
@@ -330,7 +330,9 @@ static void due_field(rg_mg_dctx *d, size_t row, const rag_action *ma,
     if (ra->due.year && ma->due.year && !ra->due_text && !ma->due_text &&
         rag_date_days(ra->due) == rag_date_days(ma->due))
         return; /* the same day, however written */
-    text_field(d, row, RAG_MERGE_DUE, due_cell(d, ma, ra), ra->due_cell);
+    text_field(d, row, RAG_MERGE_DUE, same_heading(d, ma->due_cell,
+                                                   ra->due_cell),
+               ra->due_cell);
 }
 
 void rg_mg_diff_action(rg_mg_dctx *d, size_t row, const rag_action *ma,
@@ -343,9 +345,12 @@ void rg_mg_diff_action(rg_mg_dctx *d, size_t row, const rag_action *ma,
         /* a status column that holds the position statement is the
          * comment below */
         if (!(ma->comment_cell.set && ma->comment_cell.col == ml.col))
-            text_field(d, row, RAG_MERGE_STATUS, ml, rl);
+            text_field(d, row, RAG_MERGE_STATUS, same_heading(d, ml, rl),
+                       rl);
     }
-    text_field(d, row, RAG_MERGE_COMMENT, ma->comment_cell, ra->comment_cell);
+    text_field(d, row, RAG_MERGE_COMMENT,
+               same_heading(d, ma->comment_cell, ra->comment_cell),
+               ra->comment_cell);
     due_field(d, row, ma, ra);
 }
 

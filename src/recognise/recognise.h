@@ -151,6 +151,8 @@ typedef struct rg_table {
     size_t status_period_count;
     bool status_by_quarter; /* bare "Q1 | Q2 | ..." headings: a status
                                column only if they hold words or colours */
+    int32_t comment_by_period[RG_STATUS_PERIODS]; /* "Q1 Update | ..." */
+    size_t comment_period_count;
     rg_month_col months[12];
     size_t month_count;
     int fy_start;           /* from the header rows ("2009/10"), or 0 */

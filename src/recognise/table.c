@@ -18,6 +18,8 @@ typedef struct hdr {
     int32_t status_by_period[RG_STATUS_PERIODS]; /* "Q1 Status | Q2 Status" */
     size_t status_period_count;
     bool status_by_quarter;  /* those are bare "Q1 | Q2 | Q3 | Q4" headings */
+    int32_t comment_by_period[RG_STATUS_PERIODS]; /* "Q1 Update | Q2 ..." */
+    size_t comment_period_count;
     rg_month_col months[12];
     size_t month_count;
     uint32_t first_col, last_col;
@@ -361,6 +363,17 @@ static void header_at(const rg_view *v, uint32_t r, uint32_t c0, bool merged,
         } else if (h->col[role] < 0) {
             h->col[role] = (int32_t)c;
             h->roles++;
+        } else if (role == RG_COL_COMMENT) {
+            /* one update a period: "Q1 Update | Q2 Update" */
+            if (period_heading(v, r, c) &&
+                period_heading(v, r, (uint32_t)h->col[role])) {
+                if (!h->comment_period_count)
+                    h->comment_by_period[h->comment_period_count++] =
+                        h->col[role];
+                if (h->comment_period_count < RG_STATUS_PERIODS)
+                    h->comment_by_period[h->comment_period_count++] =
+                        (int32_t)c;
+            }
         } else if (role == RG_COL_STATUS && !h->status_by_quarter) {
             /* one status column a period: "Q1 Status | Q2 Status" */
             if (period_heading(v, r, c) &&
@@ -448,6 +461,11 @@ static void hdr_merge(hdr *into, const hdr *other)
                sizeof into->status_by_period);
         into->status_period_count = other->status_period_count;
         into->status_by_quarter = other->status_by_quarter;
+    }
+    if (!into->comment_period_count) {
+        memcpy(into->comment_by_period, other->comment_by_period,
+               sizeof into->comment_by_period);
+        into->comment_period_count = other->comment_period_count;
     }
     if (other->month_count > into->month_count) {
         memcpy(into->months, other->months, sizeof into->months);
@@ -715,6 +733,25 @@ static void latest_status(const rg_view *v, rg_table *t)
     }
 }
 
+/* Of an update column a period ("Q1 Update | Q2 Update"), the latest
+ * written in any row holds the position statements, as latest_status. */
+static void latest_comment(const rg_view *v, rg_table *t)
+{
+    size_t k = t->comment_period_count;
+    uint32_t first = t->headers[t->header_count - 1] + 1;
+
+    while (k-- > 0) {
+        uint32_t c = (uint32_t)t->comment_by_period[k], r;
+        for (r = first; r < t->end_row; r++) {
+            size_t len;
+            if (rg_text(v, r, c, &len)) {
+                t->col[RG_COL_COMMENT] = (int32_t)c;
+                return;
+            }
+        }
+    }
+}
+
 bool rg_find_tables(const rg_view *v, rg_table **out, size_t *count)
 {
     found *fs = NULL;
@@ -794,6 +831,9 @@ bool rg_find_tables(const rg_view *v, rg_table **out, size_t *count)
                sizeof t->status_by_period);
         t->status_period_count = f->h.status_period_count;
         t->status_by_quarter = f->h.status_by_quarter;
+        memcpy(t->comment_by_period, f->h.comment_by_period,
+               sizeof t->comment_by_period);
+        t->comment_period_count = f->h.comment_period_count;
         memcpy(t->months, f->h.months, sizeof t->months);
         t->month_count = t->kind == RAG_PLAN_TRACKER ? f->h.month_count : 0;
         {
@@ -835,6 +875,7 @@ bool rg_find_tables(const rg_view *v, rg_table **out, size_t *count)
                 t->end_row = fs[j].prev_row;
         }
         latest_status(v, t);
+        latest_comment(v, t);
     }
     rg_free(fs);
     if (!ok) {
