@@ -54,6 +54,33 @@ static rag_legend_entry entry(rag_progress s, const char *label)
     return e;
 }
 
+/* A key's colour colours its status; a key of codes written out, with
+ * no swatch, gives the standard colour, not none (a Summary's bars and
+ * columns were all grey). */
+static void test_status_colour_from_the_key_else_standard(void **state)
+{
+    rag_legend_entry key[2];
+    rag_plan p;
+    (void)state;
+
+    key[0] = entry(RAG_PROGRESS_ON_TARGET, "On track");
+    key[0].fill = 0x92D050u;
+    key[1] = entry(RAG_PROGRESS_COMPLETE, "complete");
+    key[1].fill = RAG_NO_COLOR;
+    memset(&p, 0, sizeof p);
+    p.legend = key;
+    p.legend_count = 2;
+    p.status_col = -1;
+    assert_int_equal(rg_cv_status_colour(&p, RAG_PROGRESS_ON_TARGET),
+                     0x92D050u);
+    assert_int_equal(rg_cv_status_colour(&p, RAG_PROGRESS_COMPLETE),
+                     rg_cv_status_standard(RAG_PROGRESS_COMPLETE));
+    assert_true(rg_cv_status_standard(RAG_PROGRESS_COMPLETE) != RAG_NO_COLOR);
+    assert_int_equal(
+        rg_cv_status_colour(&p, RAG_PROGRESS_OVER_ONE_MONTH_BEHIND),
+        rg_cv_status_standard(RAG_PROGRESS_OVER_ONE_MONTH_BEHIND));
+}
+
 static void test_codes_come_from_the_key(void **state)
 {
     rag_legend_entry key[7];
@@ -133,6 +160,7 @@ int main(void)
         cmocka_unit_test(test_contrast_is_wcag),
         cmocka_unit_test(test_ink_reads_on_every_fill),
         cmocka_unit_test(test_codes_come_from_the_key),
+        cmocka_unit_test(test_status_colour_from_the_key_else_standard),
         cmocka_unit_test(test_codes_stay_apart),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -95,7 +95,11 @@ static void free_tails(cells_out *o)
 
 static bool json_flush(cells_out *o)
 {
-    bool ok = fwrite(o->line.data, 1, o->line.len, o->f) == o->line.len;
+    bool ok;
+
+    if (!o->line.len)
+        return true; /* a sheet with no cells: no buffer yet */
+    ok = fwrite(o->line.data, 1, o->line.len, o->f) == o->line.len;
     rg_buf_reset(&o->line);
     return ok;
 }

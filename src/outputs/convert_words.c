@@ -55,8 +55,10 @@ const rag_legend_entry *rg_cv_legend_entry(const rag_plan *p, rag_progress s)
 
 uint32_t rg_cv_status_colour(const rag_plan *p, rag_progress s)
 {
+    /* a key of codes alone ("G = on track" written out, no swatch) gives
+     * the words, not a colour: the standard one then, not none */
     const rag_legend_entry *e = rg_cv_legend_entry(p, s);
-    return e ? e->fill : rg_cv_status_standard(s);
+    return e && e->fill != RAG_NO_COLOR ? e->fill : rg_cv_status_standard(s);
 }
 
 const char *rg_cv_rating_words(rag_rating r)

@@ -270,7 +270,14 @@ static void months(rg_mg_dctx *d, size_t row, const rag_action *ma,
             continue;
         mc = rg_mg_cell(d->mg->wb, d->mp->sheet_index, at);
         memset(&v, 0, sizeof v);
-        v.fill = rg_cv_status_colour(d->mp, rmo->status);
+        {
+            /* the master's key's colour; where its key has none (codes
+             * written out), none: the master's months are not recoloured
+             * in colours it never used */
+            const rag_legend_entry *e = rg_cv_legend_entry(d->mp,
+                                                           rmo->status);
+            v.fill = e ? e->fill : rg_cv_status_standard(rmo->status);
+        }
         /* the master's own code for the status where its months hold
          * codes; a cell holding words gets the key's words */
         code = d->mg->codes[d->mpi * RAG_PROGRESS_COUNT + rmo->status];
