@@ -19,15 +19,25 @@
 #include "ragbook/ragbook.h"
 #include "recognise/recognise.h"
 
+/* A vertical merge the grid asks for: rows r0..r1 of column c. */
+typedef struct vmerge {
+    size_t r0, r1;
+    lxw_col_t c;
+    char head[128];
+} vmerge;
+
 /* Write rows (NULL-terminated) to a new workbook at path.  A cell "<<"
  * is merged into the cell on its left ("Target date|<<": one heading over
- * two columns). */
+ * two columns), a cell "^^" into the cell above (a ref over the rows of
+ * its sub-actions). */
 static void write_grid(const char *path, const char *const *rows)
 {
     lxw_workbook *wb = workbook_new(path);
     lxw_worksheet *ws = workbook_add_worksheet(wb, "Sheet1");
     lxw_format *pct = workbook_add_format(wb);
-    size_t r;
+    static char above[32][128];   /* the last row's text, by column */
+    vmerge vm[16];
+    size_t r, nvm = 0, k;
 
     format_set_num_format(pct, "0%");
     for (r = 0; rows[r]; r++) {
@@ -47,10 +57,26 @@ static void write_grid(const char *path, const char *const *rows)
                 worksheet_merge_range(ws, (lxw_row_t)r, from, (lxw_row_t)r, c,
                                       head, NULL);
                 n = 0;
+            } else if (!strcmp(cell, "^^") && r > 0 && c < 32) {
+                for (k = 0; k < nvm; k++)
+                    if (vm[k].c == c && vm[k].r1 + 1 == r)
+                        break;
+                if (k == nvm && nvm < 16) {
+                    vm[nvm].r0 = r - 1;
+                    vm[nvm].c = c;
+                    snprintf(vm[nvm].head, sizeof vm[nvm].head, "%s",
+                             above[c]);
+                    nvm++;
+                }
+                if (k < 16)
+                    vm[k].r1 = r;
+                n = 0;
             } else {
                 from = c;
                 memcpy(head, cell, n + 1);
             }
+            if (c < 32 && strcmp(cell, "^^"))
+                snprintf(above[c], sizeof above[c], "%s", cell);
             if (n) {
                 d = strtod(cell, &end);
                 if (end != cell && *end == '%' && end[1] == '\0')
@@ -67,6 +93,9 @@ static void write_grid(const char *path, const char *const *rows)
             p = bar + 1;
         }
     }
+    for (k = 0; k < nvm; k++)
+        worksheet_merge_range(ws, (lxw_row_t)vm[k].r0, vm[k].c,
+                              (lxw_row_t)vm[k].r1, vm[k].c, vm[k].head, NULL);
     assert_int_equal(workbook_close(wb), LXW_NO_ERROR);
 }
 
@@ -509,6 +538,48 @@ static void test_risk_register_is_no_plan(void **state)
 
     build_grid(&b, risks);
     assert_int_equal(b.m->plan_count, 0);
+    built_free(&b);
+}
+
+/* A ref merged down over its objective's actions: each is an action
+ * (the later ones with no ref of their own, not three of ref 1); a
+ * "Completed (Y/N)" column's Y or Yes says complete. */
+static void test_merged_ref_over_sub_actions_and_done_yes_no(void **state)
+{
+    static const char *const merged[] = {
+        "Ref|Objective|Action|Lead|Due|Status",
+        "1|Improve access|Extend opening hours|J Bloggs|30/06/2023|Complete",
+        "^^|^^|Launch web chat|J Bloggs|30/09/2023|On track",
+        "^^|^^|Review phone menu|A Smith|31/07/2023|Delayed",
+        "2|Reduce costs|Renegotiate contracts|B Jones|31/12/2023|On track",
+        NULL};
+    static const char *const yes_no[] = {
+        "No.|Action|Owner|Target Date|Completed (Y/N)|Comments",
+        "1|Publish the policy|Jo Marsh|31/05/2023|Y|Published",
+        "2|Train the staff|Ann Lee|30/06/2023|N|Half done",
+        "3|Close the project|Jo Marsh|31/08/2023|Yes|",
+        NULL};
+    const rag_plan *p;
+    built b;
+    (void)state;
+
+    build_grid(&b, merged);
+    p = only_plan(&b, RAG_PLAN_ACTION);
+    assert_int_equal(p->action_count, 4);
+    assert_string_equal(p->actions[0].ref, "1");
+    assert_null(p->actions[1].ref);
+    assert_string_equal(p->actions[2].text, "Review phone menu");
+    assert_int_equal(p->actions[2].status,
+                     RAG_PROGRESS_OVER_ONE_MONTH_BEHIND);
+    assert_string_equal(p->actions[3].ref, "2");
+    built_free(&b);
+
+    build_grid(&b, yes_no);
+    p = only_plan(&b, RAG_PLAN_ACTION);
+    assert_int_equal(p->action_count, 3);
+    assert_int_equal(p->actions[0].status, RAG_PROGRESS_COMPLETE);
+    assert_int_equal(p->actions[1].status, RAG_PROGRESS_NONE);
+    assert_int_equal(p->actions[2].status, RAG_PROGRESS_COMPLETE);
     built_free(&b);
 }
 
@@ -1548,6 +1619,7 @@ int main(void)
         cmocka_unit_test(test_due_subheadings_and_grouping_column),
         cmocka_unit_test(test_status_a_quarter_latest_reported_wins),
         cmocka_unit_test(test_risk_register_is_no_plan),
+        cmocka_unit_test(test_merged_ref_over_sub_actions_and_done_yes_no),
         cmocka_unit_test(test_key_entry_with_two_meanings),
         cmocka_unit_test(test_report_month_in_the_title),
         cmocka_unit_test(test_key_that_names_its_colours),

@@ -194,6 +194,38 @@ static void test_milestone_overdue_for_actions_not_complete(void **state)
     rag_findings_free(f);
 }
 
+/* An action with no ref is named by its words, so an officer can find
+ * the row; with neither, "an action". */
+static void test_an_action_without_a_ref_is_named_by_its_words(void **state)
+{
+    rag_action a[2];
+    rag_findings *f;
+    size_t i;
+    int named = 0, bare = 0;
+    (void)state;
+
+    action(&a[0], NULL, "R1", 2, ymd(2009, 5, 19), NULL);
+    a[0].text = "Review   the phone menu and the opening hours of the "
+                "contact centre";
+    action(&a[1], NULL, "R1", 3, ymd(2009, 5, 19), NULL);
+    a[1].text = NULL;
+    f = check(a, 2, ymd(2009, 9, 7));
+    for (i = 0; i < f->count; i++) {
+        if (f->items[i].rule_id != RAG_RULE_MILESTONE_OVERDUE)
+            continue;
+        if (!strcmp(f->items[i].message,
+                    "'Review the phone menu and the opening...' was due "
+                    "2009-05-19 and is not marked complete (as of "
+                    "2009-09-07)"))
+            named++;
+        else if (!strncmp(f->items[i].message, "an action was due", 17))
+            bare++;
+    }
+    assert_int_equal(named, 1);
+    assert_int_equal(bare, 1);
+    rag_findings_free(f);
+}
+
 static void test_milestone_overdue_heading_complete_with_its_children(
     void **state)
 {
@@ -332,6 +364,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_ref_orphan_fires_for_a_child_without_its_parent),
+        cmocka_unit_test(test_an_action_without_a_ref_is_named_by_its_words),
         cmocka_unit_test(test_ref_orphan_silent_when_the_parent_is_there),
         cmocka_unit_test(test_ref_duplicate_fires_on_the_second_row),
         cmocka_unit_test(test_ref_duplicate_silent_for_distinct_refs),

@@ -6,6 +6,7 @@
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "model/rules.h"
 #include "recognise/recognise.h"
@@ -176,15 +177,27 @@ static const char *col_text(const rg_view *v, uint32_t r, int32_t c,
     return c >= 0 ? rg_text(v, r, (uint32_t)c, len) : NULL;
 }
 
-/* A row whose ref cell continues a vertical merge from above. */
+/* A row whose ref cell continues a vertical merge from above: more of
+ * the action above, unless the row has action words of its own in a cell
+ * that is no such continuation ("1" merged down beside three actions of
+ * objective 1: three actions, the second and third with no ref of their
+ * own; a ref of 1 each would be three refs twice over). */
 static bool continuation(const rg_view *v, const rg_table *t, uint32_t r)
 {
     const rag_range *mr;
     int32_t c = t->col[RG_COL_REF] >= 0 ? t->col[RG_COL_REF]
                                         : t->col[RG_COL_ACTION];
+    int32_t a = t->col[RG_COL_ACTION];
+    size_t len;
+
     if (c < 0 || !v->sheet->merge_count)
         return false;
     mr = rag_sheet_merge_at(v->sheet, r, (uint32_t)c);
+    if (!mr || mr->first_row >= r)
+        return false;
+    if (a < 0 || a == c || !rg_text(v, r, (uint32_t)a, &len))
+        return true;
+    mr = rag_sheet_merge_at(v->sheet, r, (uint32_t)a);
     return mr && mr->first_row < r;
 }
 
@@ -286,11 +299,22 @@ static bool leading_ref(const char *s, size_t len, char *ref, size_t rsize,
 
 /* A "% complete" cell that says the action is done: 100% (a fraction of
  * 0.995 or more, as a percent cell or "100%" holds it), or 100 written
- * as a plain number, the column's heading giving its percent. */
+ * as a plain number, the column's heading giving its percent; under
+ * "Completed (Y/N)", a yes. */
 static bool all_done(const rg_view *v, uint32_t r, uint32_t c)
 {
+    static const char *const yes[] = {"y", "yes", "\xe2\x9c\x93",
+                                      "\xe2\x9c\x94", NULL}; /* ✓ ✔ */
     rg_figure f;
+    size_t len, k;
+    const char *t = rg_text(v, r, c, &len);
+    const rag_cell *cell = rg_cell_at(v, r, c);
 
+    if (cell && cell->type == RAG_CELL_BOOL)
+        return cell->number != 0; /* TRUE under "Complete?" */
+    for (k = 0; t && yes[k]; k++)
+        if (len == strlen(yes[k]) && !strncasecmp(t, yes[k], len))
+            return true;
     if (!rg_figure_at(v, r, c, &f, NULL))
         return false;
     if (f.unit == RAG_UNIT_PERCENT)

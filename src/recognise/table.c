@@ -108,6 +108,27 @@ static bool pct_done_heading(const rg_view *v, uint32_t r, uint32_t c)
            any_word(norm, done);
 }
 
+/* A heading asking whether an action is done: "Completed (Y/N)",
+ * "Complete?", "Achieved Y/N", "Done (Yes/No)": a word of finishing and a
+ * yes/no or a question mark, in a few words.  Its Y or Yes says complete,
+ * as 100% under "% Complete" does (the same column of the table). */
+static bool done_yes_no_heading(const rg_view *v, uint32_t r, uint32_t c)
+{
+    static const char *const done[] = {"complete", "completed", "done",
+                                       "achieved", "implemented", "closed",
+                                       "delivered", NULL};
+    static const char *const yes_no[] = {"y / n", "yes / no", "y n", NULL};
+    char norm[128];
+    size_t len;
+    const char *t = rg_text(v, r, c, &len);
+
+    if (!t || len > 40)
+        return false;
+    rg_norm_at(v, r, c, norm, sizeof norm);
+    return any_word(norm, done) &&
+           (memchr(t, '?', len) || any_word(norm, yes_no));
+}
+
 /* A heading the vocabulary lacks that ends in "status": "Implementation
  * status", "Current status", "Overall RAG status".  Three words at most:
  * a longer heading ending in "status" is a sentence, and "Status update"
@@ -329,7 +350,8 @@ static void header_at(const rg_view *v, uint32_t r, uint32_t c0, bool merged,
             continue;
         if (key_beside_swatch(v, r, c))
             continue; /* a key's entry on the header row, not a heading */
-        if (!month && h->pct_done < 0 && pct_done_heading(v, r, c)) {
+        if (!month && h->pct_done < 0 &&
+            (pct_done_heading(v, r, c) || done_yes_no_heading(v, r, c))) {
             h->pct_done = (int32_t)c; /* known words, no role of its own */
             if (c < h->first_col)
                 h->first_col = c;

@@ -215,7 +215,8 @@ static void dates(rg_vctx *c, const rag_plan *p, const by_ref *r, size_t i)
 {
     const rag_action *a = &p->actions[i];
     rag_loc at = a->due_cell.set ? a->due_cell : a->cell;
-    const char *ref = rg_vblank(a->ref) ? "an action" : a->ref;
+    char name[72];
+    const char *ref = rg_vaction(a, name, sizeof name);
     rag_date due = a->due;
     bool from_words = false;
     char d[16], s[16], t[96];
@@ -252,6 +253,7 @@ static void leads(rg_vctx *c, const rag_plan *p, const by_ref *r, size_t i)
 {
     const rag_action *a = &p->actions[i];
     size_t k, named = 0;
+    char name[72];
 
     if (a->is_parent || (r->has_child && r->has_child[i]))
         return;
@@ -262,7 +264,7 @@ static void leads(rg_vctx *c, const rag_plan *p, const by_ref *r, size_t i)
     rg_emit(c, RAG_RULE_LEAD_MISSING, p,
             a->lead_cell.set ? a->lead_cell : a->cell, a->ref, NULL,
             "%s has no lead: expected the name of who is responsible",
-            rg_vblank(a->ref) ? "an action" : a->ref);
+            rg_vaction(a, name, sizeof name));
 }
 
 void rg_check_actions(rg_vctx *c, const rag_plan *p)

@@ -122,7 +122,7 @@ static void unknown_fills(rg_vctx *c, const rag_plan *p)
 {
     size_t i, k;
     bool coloured = false;
-    char when[48], l[64];
+    char when[48], l[64], name[72];
 
     for (i = 0; i < p->action_count && !coloured; i++)
         for (k = 0; k < p->actions[i].month_count; k++)
@@ -161,7 +161,7 @@ static void unknown_fills(rg_vctx *c, const rag_plan *p)
                         "%s, %s: colour %06X is not in the key, so its "
                         "status cannot be read (nearest in the key: %06X "
                         "'%s')",
-                        rg_vblank(a->ref) ? "an action" : a->ref, when,
+                        rg_vaction(a, name, sizeof name), when,
                         (unsigned)m->fill, (unsigned)near->fill,
                         label_of(near, l, sizeof l));
             else
@@ -169,7 +169,7 @@ static void unknown_fills(rg_vctx *c, const rag_plan *p)
                         NULL,
                         "%s, %s: colour %06X is not in the key, so its "
                         "status cannot be read",
-                        rg_vblank(a->ref) ? "an action" : a->ref, when,
+                        rg_vaction(a, name, sizeof name), when,
                         (unsigned)m->fill);
         }
     }

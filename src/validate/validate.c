@@ -314,6 +314,18 @@ bool rg_vsame(const char *a, const char *b)
     return true;
 }
 
+const char *rg_vaction(const rag_action *a, char *buf, size_t size)
+{
+    char words[64];
+
+    if (!rg_vblank(a->ref))
+        return a->ref;
+    if (rg_vblank(a->text) || size < 8)
+        return "an action";
+    snprintf(buf, size, "'%s'", rg_vshort(a->text, 40, words, sizeof words));
+    return buf;
+}
+
 const char *rg_vshort(const char *s, size_t max, char *buf, size_t size)
 {
     size_t chars = 0, n = 0;
