@@ -1177,6 +1177,60 @@ static void test_key_that_names_its_colours(void **state)
     built_free(&b);
 }
 
+/* A key whose swatches are the colours' names in their colours
+ * ("Green" in green | "On track"): one entry a row, in the words beside,
+ * with the swatch's colour; "Red" is no code. */
+static void test_key_of_named_swatches(void **state)
+{
+    static const uint32_t fills[] = {0x00B050, 0xFFC000, 0xFF0000, 0x0070C0};
+    static const char *const names[] = {"Green", "Amber", "Red", "Blue"};
+    static const char *const words[] = {"On track", "At risk of slipping",
+                                        "Off track", "Complete"};
+    static const rag_progress want[] = {
+        RAG_PROGRESS_ON_TARGET, RAG_PROGRESS_ONE_MONTH_BEHIND,
+        RAG_PROGRESS_OVER_ONE_MONTH_BEHIND, RAG_PROGRESS_COMPLETE};
+    built b;
+    lxw_workbook *wb;
+    lxw_worksheet *ws;
+    const rag_plan *p;
+    int i;
+    (void)state;
+
+    snprintf(b.path, sizeof b.path, "/tmp/rg_recog_swatch_%ld.xlsx",
+             (long)getpid());
+    wb = workbook_new(b.path);
+    ws = workbook_add_worksheet(wb, "Plan");
+    worksheet_write_string(ws, 0, 0, "Ref", NULL);
+    worksheet_write_string(ws, 0, 1, "Action", NULL);
+    worksheet_write_string(ws, 0, 2, "Lead", NULL);
+    worksheet_write_string(ws, 0, 3, "Due date", NULL);
+    worksheet_write_string(ws, 0, 4, "Status", NULL);
+    worksheet_write_string(ws, 1, 0, "1.1", NULL);
+    worksheet_write_string(ws, 1, 1, "Review charges", NULL);
+    worksheet_write_string(ws, 1, 2, "Finance Manager", NULL);
+    worksheet_write_string(ws, 1, 3, "30/06/2024", NULL);
+    worksheet_write_string(ws, 1, 4, "Blue", NULL);
+    worksheet_write_string(ws, 4, 0, "Status definitions", NULL);
+    for (i = 0; i < 4; i++) {
+        lxw_format *f = workbook_add_format(wb);
+        format_set_bg_color(f, fills[i]);
+        worksheet_write_string(ws, (lxw_row_t)(5 + i), 0, names[i], f);
+        worksheet_write_string(ws, (lxw_row_t)(5 + i), 1, words[i], NULL);
+    }
+    assert_int_equal(workbook_close(wb), LXW_NO_ERROR);
+    read_built(&b, 2024, 9, 30);
+    p = only_plan(&b, RAG_PLAN_ACTION);
+    assert_int_equal(p->legend_count, 4);
+    for (i = 0; i < 4; i++) {
+        assert_string_equal(p->legend[i].label, words[i]);
+        assert_int_equal(p->legend[i].status, want[i]);
+        assert_int_equal(p->legend[i].fill, fills[i]);
+        assert_null(p->legend[i].code);
+    }
+    assert_int_equal(p->actions[0].status, RAG_PROGRESS_COMPLETE);
+    built_free(&b);
+}
+
 /* A title that closes with the month it reports on gives the report
  * date; a title naming when a plan was agreed does not. */
 static void test_report_month_in_the_title(void **state)
@@ -1623,6 +1677,7 @@ int main(void)
         cmocka_unit_test(test_key_entry_with_two_meanings),
         cmocka_unit_test(test_report_month_in_the_title),
         cmocka_unit_test(test_key_that_names_its_colours),
+        cmocka_unit_test(test_key_of_named_swatches),
         cmocka_unit_test(test_action_status_by_colour_alone),
         cmocka_unit_test(test_scorecard_rag_by_colour_polarity_by_arrow),
         cmocka_unit_test(test_years_in_the_upper_header_row),

@@ -44,8 +44,24 @@ static size_t word_count(const char *norm)
     return n;
 }
 
+/* The text at (r, c) is one colour's name ("Green", "Amber", "BLUE"). */
+static bool colour_name(const rg_view *v, uint32_t r, uint32_t c)
+{
+    size_t len = 0, i;
+    uint32_t usual;
+    const char *t = rg_text(v, r, c, &len);
+
+    if (!t || len > 12)
+        return false;
+    for (i = 0; i < len; i++)
+        if (!((t[i] >= 'A' && t[i] <= 'Z') || (t[i] >= 'a' && t[i] <= 'z')))
+            return false;
+    return rg_family_of_word(t, len, &usual) != RG_FAMILY_NONE;
+}
+
 /* A coloured cell with no words of its own at (r, c)?  A letter or two
- * ("G", "A", "R") may mark it. */
+ * ("G", "A", "R") may mark it, or its colour's name ("Green" in green
+ * beside "On track": the words beside say what it means). */
 static bool swatch(const rg_view *v, uint32_t r, int64_t c, uint32_t *fill)
 {
     size_t len = 0;
@@ -56,7 +72,8 @@ static bool swatch(const rg_view *v, uint32_t r, int64_t c, uint32_t *fill)
         return false;
     if (!rg_has_value(v, r, (uint32_t)c))
         return true;
-    return rg_text(v, r, (uint32_t)c, &len) && len <= 3;
+    return (rg_text(v, r, (uint32_t)c, &len) && len <= 3) ||
+           colour_name(v, r, (uint32_t)c);
 }
 
 /* s[0..len) is a code: 1..MAX_CODE letters, digits or '/' '*', with a
@@ -139,6 +156,12 @@ static bool candidate(const rg_view *v, uint32_t r, uint32_t c, cand *out)
 
     if (!t || len > MAX_LABEL)
         return false;
+    /* a colour's name in its colour, with the entry's words beside: the
+     * swatch of that entry, not an entry of its own */
+    if (colour_name(v, r, c) && rg_fill(v, r, c) != RAG_NO_COLOR &&
+        (ct = rg_text(v, r, c + 1, &clen)) != NULL &&
+        rg_status_of(ct, clen) != RAG_PROGRESS_NONE)
+        return false;
     if (inline_code(t, len, code, &at)) {
         t += at; /* "G = On track": the words after the code */
         len -= at;
@@ -158,10 +181,13 @@ static bool candidate(const rg_view *v, uint32_t r, uint32_t c, cand *out)
     out->text = t;
     out->len = len;
     out->frow = r;
-    if (!code[0] && c >= 1 && (ct = rg_text(v, r, c - 1, &clen)) != NULL)
-        code_text(ct, clen, code); /* "G" | "On track" */
+    /* "G" | "On track"; a colour's name ("Red") is no code */
+    if (!code[0] && c >= 1 && (ct = rg_text(v, r, c - 1, &clen)) != NULL &&
+        !colour_name(v, r, c - 1))
+        code_text(ct, clen, code);
     if (!code[0] && c >= 2 && !rg_has_value(v, r, c - 1) &&
-        (ct = rg_text(v, r, c - 2, &clen)) != NULL)
+        (ct = rg_text(v, r, c - 2, &clen)) != NULL &&
+        !colour_name(v, r, c - 2))
         code_text(ct, clen, code); /* "G" | | "On track" */
     memcpy(out->code, code, sizeof code);
     if (swatch(v, r, (int64_t)c - 1, &fill)) {
