@@ -202,6 +202,19 @@ static bool period_heading(const rg_view *v, uint32_t r, uint32_t c)
     return any_word(rg_norm_at(v, r, c, norm, sizeof norm), words);
 }
 
+/* A second column of a role whose headings both name a period: into
+ * list (the first column too, on the first such), left to right. */
+static void add_period_col(const rg_view *v, uint32_t r, uint32_t c,
+                           int32_t first, int32_t *list, size_t *count)
+{
+    if (!period_heading(v, r, c) || !period_heading(v, r, (uint32_t)first))
+        return;
+    if (!*count)
+        list[(*count)++] = first;
+    if (*count < RG_STATUS_PERIODS)
+        list[(*count)++] = (int32_t)c;
+}
+
 static int header_cell(const rg_view *v, uint32_t r, uint32_t c, bool merged,
                        int *month, int *year)
 {
@@ -387,26 +400,12 @@ static void header_at(const rg_view *v, uint32_t r, uint32_t c0, bool merged,
             h->roles++;
         } else if (role == RG_COL_COMMENT) {
             /* one update a period: "Q1 Update | Q2 Update" */
-            if (period_heading(v, r, c) &&
-                period_heading(v, r, (uint32_t)h->col[role])) {
-                if (!h->comment_period_count)
-                    h->comment_by_period[h->comment_period_count++] =
-                        h->col[role];
-                if (h->comment_period_count < RG_STATUS_PERIODS)
-                    h->comment_by_period[h->comment_period_count++] =
-                        (int32_t)c;
-            }
+            add_period_col(v, r, c, h->col[role], h->comment_by_period,
+                           &h->comment_period_count);
         } else if (role == RG_COL_STATUS && !h->status_by_quarter) {
             /* one status column a period: "Q1 Status | Q2 Status" */
-            if (period_heading(v, r, c) &&
-                period_heading(v, r, (uint32_t)h->col[role])) {
-                if (!h->status_period_count)
-                    h->status_by_period[h->status_period_count++] =
-                        h->col[role];
-                if (h->status_period_count < RG_STATUS_PERIODS)
-                    h->status_by_period[h->status_period_count++] =
-                        (int32_t)c;
-            }
+            add_period_col(v, r, c, h->col[role], h->status_by_period,
+                           &h->status_period_count);
         } else if (role == RG_COL_DUE) {
             /* "Original date | Revised date": the action is due by the
              * revised one where a row has it, else by the original */
