@@ -160,8 +160,6 @@ FILE *spool_open(cli_spool *sp);
 void spool_failed(const char *file, const cli_spool *sp);
 /* Where scratch files go: beside -o FILE's target, else TMPDIR or /tmp. */
 const char *cli_scratch_dir(void);
-/* TMPDIR, else /tmp. */
-const char *cli_tmpdir(void);
 /* Copy bytes [start, end) of the spool to out; false on an error. */
 bool spool_copy(cli_spool *sp, long start, long end, FILE *out);
 void spool_close(cli_spool *sp);

@@ -12,6 +12,7 @@
 
 #include "cli/cli.h"
 #include "cli/doc.h"
+#include "util/outfile.h"
 
 /* What each command does and takes is in its page, docs/man/ (doc.h). */
 static const rag_cmd commands[] = {
@@ -116,7 +117,7 @@ int cli_file_error(const char *file, const rag_error *err)
      * named, not stdout's file system. */
     if (shown != file)
         fprintf(stderr, "ragbook: %s (the workbook is made first in %s): "
-                        "%s\n", shown, cli_tmpdir(), msg);
+                        "%s\n", shown, rg_tmpdir(), msg);
     else
         fprintf(stderr, "ragbook: %s: %s\n", file, msg);
     return RAG_EXIT_TROUBLE;

@@ -158,12 +158,7 @@ const char *cli_scratch_dir(void)
     /* beside -o FILE, as the output itself: a full /tmp cannot stop it */
     if (pending.text_file)
         return rg_outfile_dir(pending.text_file);
-    return cli_tmpdir();
-}
-
-const char *cli_tmpdir(void)
-{
-    return getenv("TMPDIR") && *getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp";
+    return rg_tmpdir();
 }
 
 static bool has_suffix(const char *s, const char *suffix)
@@ -265,10 +260,10 @@ int cli_workbook_output(const char *cmd, const char **path)
          * workbook there only once it is whole and read back; then
          * copied to stdout by cli_outputs_end().  Nothing reaches stdout
          * unless it is whole, and no kill can leave anything in TMPDIR. */
-        pending.stdout_file = rg_scratch_open(cli_tmpdir());
+        pending.stdout_file = rg_scratch_open(rg_tmpdir());
         if (!pending.stdout_file) {
             fprintf(stderr, "ragbook: cannot make a temporary file for "
-                            "stdout in %s: %s\n", cli_tmpdir(),
+                            "stdout in %s: %s\n", rg_tmpdir(),
                     strerror(errno));
             return RAG_EXIT_TROUBLE;
         }

@@ -87,36 +87,24 @@ static bool any_word(const char *norm, const char *const *words)
     return false;
 }
 
-/* A heading of how much of an action is done: "% Complete", "Percent
- * complete", "% done", "Progress %", "Completion (%)".  A percent sign
- * or word and a word of finishing or progress, in a few words (40
- * characters: a heading, not a sentence). */
-static bool pct_done_heading(const rg_view *v, uint32_t r, uint32_t c)
+/* A heading of whether or how much of an action is done, in a few words
+ * (40 characters: a heading, not a sentence):
+ *  - how much: a percent sign or word and a word of finishing or progress
+ *    ("% Complete", "Percent complete", "Progress %", "Completion (%)"),
+ *    where 100% says complete;
+ *  - whether: a word of finishing and a yes/no or a question mark
+ *    ("Completed (Y/N)", "Complete?", "Done (Yes/No)"), where Y or Yes
+ *    says complete.
+ * Either is the table's one "done" column. */
+static bool done_heading(const rg_view *v, uint32_t r, uint32_t c)
 {
-    static const char *const done[] = {"complete", "completed", "completion",
-                                       "done", "progress", "delivered",
-                                       "achieved", NULL};
+    static const char *const progress[] = {"complete", "completed",
+                                           "completion", "done", "progress",
+                                           "delivered", "achieved", NULL};
+    static const char *const finished[] = {"complete", "completed", "done",
+                                           "achieved", "implemented",
+                                           "closed", "delivered", NULL};
     static const char *const percent[] = {"percent", "percentage", NULL};
-    char norm[128];
-    size_t len;
-    const char *t = rg_text(v, r, c, &len);
-
-    if (!t || len > 40)
-        return false;
-    rg_norm_at(v, r, c, norm, sizeof norm);
-    return (memchr(t, '%', len) || any_word(norm, percent)) &&
-           any_word(norm, done);
-}
-
-/* A heading asking whether an action is done: "Completed (Y/N)",
- * "Complete?", "Achieved Y/N", "Done (Yes/No)": a word of finishing and a
- * yes/no or a question mark, in a few words.  Its Y or Yes says complete,
- * as 100% under "% Complete" does (the same column of the table). */
-static bool done_yes_no_heading(const rg_view *v, uint32_t r, uint32_t c)
-{
-    static const char *const done[] = {"complete", "completed", "done",
-                                       "achieved", "implemented", "closed",
-                                       "delivered", NULL};
     static const char *const yes_no[] = {"y / n", "yes / no", "y n", NULL};
     char norm[128];
     size_t len;
@@ -125,8 +113,11 @@ static bool done_yes_no_heading(const rg_view *v, uint32_t r, uint32_t c)
     if (!t || len > 40)
         return false;
     rg_norm_at(v, r, c, norm, sizeof norm);
-    return any_word(norm, done) &&
-           (memchr(t, '?', len) || any_word(norm, yes_no));
+    if ((memchr(t, '%', len) || any_word(norm, percent)) &&
+        any_word(norm, progress))
+        return true;
+    return (memchr(t, '?', len) || any_word(norm, yes_no)) &&
+           any_word(norm, finished);
 }
 
 /* A heading the vocabulary lacks that ends in "status": "Implementation
@@ -363,8 +354,7 @@ static void header_at(const rg_view *v, uint32_t r, uint32_t c0, bool merged,
             continue;
         if (key_beside_swatch(v, r, c))
             continue; /* a key's entry on the header row, not a heading */
-        if (!month && h->pct_done < 0 &&
-            (pct_done_heading(v, r, c) || done_yes_no_heading(v, r, c))) {
+        if (!month && h->pct_done < 0 && done_heading(v, r, c)) {
             h->pct_done = (int32_t)c; /* known words, no role of its own */
             if (c < h->first_col)
                 h->first_col = c;
@@ -379,7 +369,7 @@ static void header_at(const rg_view *v, uint32_t r, uint32_t c0, bool merged,
                 (h->status_by_quarter || !h->status_period_count) &&
                 rg_quarter_cell(v, t, len)) {
                 /* "Q1 | Q2 | Q3 | Q4": maybe a status a quarter; decided
-                 * once the rows are known (latest_status) */
+                 * once the rows are known (latest_periods) */
                 h->status_by_period[h->status_period_count++] = (int32_t)c;
                 h->status_by_quarter = true;
                 continue;
@@ -727,50 +717,45 @@ static bool push_row(rg_table *t, uint32_t row)
            ((t->headers[t->header_count - 1] = row), true);
 }
 
-/* Of a status column a period ("Q1 Status | Q2 Status", or bare "Q1 |
- * Q2 | Q3 | Q4" in a table with no status column), the latest reported is
- * where the actions stand: the rightmost with words or a colour in any
- * row (Q3's stays empty until the quarter is reported).  The periods run
- * left to right, as trackers add them.  Bare quarters holding figures
- * (spend by quarter) are no status. */
-static void latest_status(const rg_view *v, rg_table *t)
+/* Of columns one a period (cols, left to right, as trackers add them),
+ * the latest reported: the rightmost with words in any of t's rows, or
+ * with colours: a colour alone when colours (a status's cell may be
+ * coloured with no words; an update's may not).  -1 when none is. */
+static int32_t latest_reported(const rg_view *v, const rg_table *t,
+                               const int32_t *cols, size_t k, bool colours)
 {
-    size_t k = t->status_period_count;
     uint32_t first = t->headers[t->header_count - 1] + 1;
 
-    if (t->status_by_quarter && t->col[RG_COL_STATUS] >= 0)
-        return; /* a status column of its own beside them says it */
     while (k-- > 0) {
-        uint32_t c = (uint32_t)t->status_by_period[k], r;
+        uint32_t c = (uint32_t)cols[k], r;
         for (r = first; r < t->end_row; r++) {
             size_t len;
             if (rg_text(v, r, c, &len) ||
-                (rg_fill(v, r, c) != RAG_NO_COLOR &&
-                 !rg_has_value(v, r, c))) {
-                t->col[RG_COL_STATUS] = (int32_t)c;
-                return;
-            }
+                (colours && rg_fill(v, r, c) != RAG_NO_COLOR &&
+                 !rg_has_value(v, r, c)))
+                return (int32_t)c;
         }
     }
+    return -1;
 }
 
-/* Of an update column a period ("Q1 Update | Q2 Update"), the latest
- * written in any row holds the position statements, as latest_status. */
-static void latest_comment(const rg_view *v, rg_table *t)
+/* A status column a period ("Q1 Status | Q2 Status", or bare "Q1 | Q2 |
+ * Q3 | Q4" in a table with no status column) is read at the latest
+ * reported (Q3's stays empty until the quarter is reported); bare
+ * quarters holding figures (spend by quarter) are no status.  An update
+ * column a period ("Q1 Update | Q2 Update") likewise. */
+static void latest_periods(const rg_view *v, rg_table *t)
 {
-    size_t k = t->comment_period_count;
-    uint32_t first = t->headers[t->header_count - 1] + 1;
+    int32_t c;
 
-    while (k-- > 0) {
-        uint32_t c = (uint32_t)t->comment_by_period[k], r;
-        for (r = first; r < t->end_row; r++) {
-            size_t len;
-            if (rg_text(v, r, c, &len)) {
-                t->col[RG_COL_COMMENT] = (int32_t)c;
-                return;
-            }
-        }
-    }
+    /* a status column of its own beside bare quarters says it */
+    if (!(t->status_by_quarter && t->col[RG_COL_STATUS] >= 0) &&
+        (c = latest_reported(v, t, t->status_by_period,
+                             t->status_period_count, true)) >= 0)
+        t->col[RG_COL_STATUS] = c;
+    if ((c = latest_reported(v, t, t->comment_by_period,
+                             t->comment_period_count, false)) >= 0)
+        t->col[RG_COL_COMMENT] = c;
 }
 
 bool rg_find_tables(const rg_view *v, rg_table **out, size_t *count)
@@ -895,8 +880,7 @@ bool rg_find_tables(const rg_view *v, rg_table **out, size_t *count)
                 t->first_col <= fs[j].h.last_col)
                 t->end_row = fs[j].prev_row;
         }
-        latest_status(v, t);
-        latest_comment(v, t);
+        latest_periods(v, t);
     }
     rg_free(fs);
     if (!ok) {

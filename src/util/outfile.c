@@ -202,8 +202,7 @@ int rg_outfile_target_fd(const char *target)
     return (int)n;
 }
 
-/* The system's temporary directory: TMPDIR, else /tmp. */
-static const char *system_tmpdir(void)
+const char *rg_tmpdir(void)
 {
     const char *t = getenv("TMPDIR");
     return t && *t ? t : "/tmp";
@@ -216,7 +215,7 @@ char *rg_outfile_beside(const char *target, const char *leaf)
     char *p;
 
     if (rg_outfile_target_fd(target) >= 0) {
-        target = system_tmpdir();
+        target = rg_tmpdir();
         dir = strlen(target);
     }
     p = rg_malloc(dir + 1 + strlen(leaf) + 1);
@@ -249,7 +248,7 @@ static int open_into(rg_outfile *o, int into)
                    ? ESPIPE
                    : EINVAL;
     o->into = into;
-    if (!(o->dir = rg_strdup(system_tmpdir())))
+    if (!(o->dir = rg_strdup(rg_tmpdir())))
         return ENOMEM;
     if ((o->fd = scratch_fd(o->dir)) < 0)
         return errno;

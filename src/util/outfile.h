@@ -67,6 +67,9 @@ typedef struct rg_outfile rg_outfile;
  * A target "/dev/fd/N" needs N open for writing on a regular file (EBADF
  * when it is not open for writing, ESPIPE for a pipe, a socket or a
  * device). */
+/* The system's temporary directory: TMPDIR when set and not empty, else
+ * /tmp. */
+const char *rg_tmpdir(void);
 int rg_outfile_open(const char *target, rg_outfile **out);
 /* N when target is "/dev/fd/N" (digits only), else -1. */
 int rg_outfile_target_fd(const char *target);
