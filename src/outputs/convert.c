@@ -16,6 +16,7 @@
 
 #include "outputs/convert_impl.h"
 #include "outputs/look.h"
+#include "read/pages.h"
 #include "util/outfile.h"
 #include "writer/kept.h"
 
@@ -209,17 +210,31 @@ static rag_status graft(job *j, const char *side, rag_error *err)
     return st;
 }
 
+/* A paged sheet whose scratch file failed to read back reads as empty
+ * rows: nothing made of it can be trusted. */
+static rag_status pages_read(const job *j, rag_error *err)
+{
+    if (rg_pages_ok(j->wb))
+        return RAG_OK;
+    return rg_fail(err, RAG_ERR_IO, "cannot read back the temporary file of "
+                   "a large sheet in %s", rg_tmpdir());
+}
+
 /* Sheet i's cells are done with once the sheet is edited: what the Summary
  * needs of them (its plans' status words) is kept, and they are released,
  * so the edits, the Summary and the package written do not pile up on the
  * whole grid (issue 16: convert's peak was twice dump's). */
-static void release_sheet(job *j, size_t i)
+static rag_status release_sheet(job *j, size_t i, rag_status st,
+                                rag_error *err)
 {
     size_t k;
     for (k = 0; k < j->m->plan_count; k++)
         if (j->m->plans[k].sheet_index == i)
             rg_look_keep_words(j->wb, &j->m->plans[k], &j->words[k]);
+    if (st == RAG_OK)
+        st = pages_read(j, err); /* before its pages go */
     rag_sheet_unload(j->wb, i);
+    return st;
 }
 
 /* The input is edited in place (edit.h): its sheets keep everything they
@@ -288,7 +303,7 @@ static rag_status write_all(job *j, const char *out, rag_error *err)
             if (st == RAG_OK)
                 j->names[i] = j->wb->sheets[i].name;
         }
-        release_sheet(j, i);
+        st = release_sheet(j, i, st, err);
     }
     memset(&links, 0, sizeof links);
     links.short_names = true; /* the whole path is on the Summary */
@@ -346,7 +361,9 @@ rag_status rag_convert(const char *in, const char *out,
     if (opts)
         j.o = *opts;
     j.in = in;
-    st = rag_workbook_read(in, NULL, &j.wb, err);
+    /* a sheet too large to hold is paged (read/pages.h): the grid is
+     * what grew with the rows */
+    st = rg_workbook_read_paged(in, NULL, rg_pages_min_xml(), &j.wb, err);
     if (st != RAG_OK) {
         if (err && !err->file[0])
             rg_strlcpy(err->file, in, sizeof err->file);
@@ -370,6 +387,10 @@ rag_status rag_convert(const char *in, const char *out,
         st = rg_fail(err, RAG_ERR_NOMEM, "out of memory");
     if (st == RAG_OK)
         st = check(&j, err);
+    /* a paged sheet whose scratch file failed to read back read as
+     * empty rows: nothing made of it can be trusted */
+    if (st == RAG_OK)
+        st = pages_read(&j, err);
     if (st == RAG_OK) {
         read_markers(&j);
         st = write_all(&j, out, err);

@@ -12,6 +12,7 @@
 
 #include "model/rules.h"
 #include "outputs/convert_sheet.h"
+#include "read/pages.h"
 
 #define OVERDUE_INK 0xC00000u
 #define NOTE_INK 0x595959u
@@ -38,7 +39,7 @@ static rag_status header_style(rg_cv_sheet *s, const rag_plan *p,
                                uint32_t row, rag_wstyle *out,
                                rag_error *err)
 {
-    const rag_cell *c = rag_sheet_cell(s->in, row, p->last_col);
+    const rag_cell *c = rg_sheet_cell_at(s->env.wb, s->index, row, p->last_col);
     rg_cv_look l = rg_cv_plain();
 
     if (c) {
@@ -327,7 +328,7 @@ static rag_status rag_list(rg_cv_sheet *s, rag_loc at,
 
     if (!at.set)
         return RAG_OK;
-    c = rag_sheet_cell(s->in, at.row, at.col);
+    c = rg_sheet_cell_at(s->env.wb, s->index, at.row, at.col);
     if (c && c->type != RAG_CELL_BLANK && !given)
         return RAG_OK; /* words that are no RAG: a label, not an answer */
     r.first_row = r.last_row = at.row;

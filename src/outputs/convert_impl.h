@@ -218,10 +218,11 @@ typedef struct rg_cv_cellout {
     rag_wstyle style;
 } rg_cv_cellout;
 
-/* The largest column holding a cell in rows [r0, r1] of in (all rows
- * when r1 < r0), leaving out old; -1 when none. */
-int64_t rg_cv_max_col(const rag_sheet *in, uint32_t r0, uint32_t r1,
-                      const rag_range *old, size_t old_count);
+/* The largest column holding a cell in rows [r0, r1] of sheet `index`
+ * of wb, loaded or paged (all rows when r1 < r0), leaving out old; -1
+ * when none. */
+int64_t rg_cv_max_col(const rag_workbook *wb, size_t index, uint32_t r0,
+                      uint32_t r1, const rag_range *old, size_t old_count);
 bool rg_cv_in_ranges(const rag_range *r, size_t n, uint32_t row,
                      uint32_t col);
 
@@ -229,7 +230,7 @@ bool rg_cv_in_ranges(const rag_range *r, size_t n, uint32_t row,
  * (grown with rg_grow), the rectangle into *block.  Nothing when the form
  * has no safe place.  Strings live in arena. */
 rag_status rg_cv_panel(const rg_cv_env *env, const rag_plan *p,
-                       const rag_sheet *in, uint32_t col, rg_arena *arena,
+                       uint32_t col, rg_arena *arena,
                        rg_cv_cellout **cells, size_t *count, size_t *cap,
                        rag_range *block, bool *placed, rag_error *err);
 

@@ -18,6 +18,7 @@
 #include <string.h>
 
 #include "outputs/convert_impl.h"
+#include "read/pages.h"
 
 #define GAP 6 /* recognition reads values up to six columns right */
 #define LABEL_INK 0x404040u
@@ -79,9 +80,12 @@ static rag_status style_of(panel *pn, const char *numfmt, uint32_t ink,
 
 /* The number in cell at, when it holds value (so a formula over it gives
  * the same figure). */
-static bool holds(const rag_sheet *in, rag_loc at, double value)
+static bool holds(const panel *pn, const rag_plan *p, rag_loc at,
+                  double value)
 {
-    const rag_cell *c = at.set ? rag_sheet_cell(in, at.row, at.col) : NULL;
+    const rag_cell *c = at.set ? rg_sheet_cell_at(pn->env->wb, p->sheet_index,
+                                                  at.row, at.col)
+                               : NULL;
     return c && c->type == RAG_CELL_NUMBER && !c->formula &&
            fabs(c->number - value) < 1e-9;
 }
@@ -109,12 +113,13 @@ static uint32_t rating_ink(rag_rating r)
                                    : LABEL_INK;
 }
 
-static const char *variance_format(const rag_sheet *in, const rag_workbook *wb,
+static const char *variance_format(const rag_workbook *wb, const rag_plan *p,
                                    const rag_indicator *ind)
 {
     const rag_cell *c = ind->variance_cell.set
-                            ? rag_sheet_cell(in, ind->variance_cell.row,
-                                             ind->variance_cell.col)
+                            ? rg_sheet_cell_at(wb, p->sheet_index,
+                                               ind->variance_cell.row,
+                                               ind->variance_cell.col)
                             : NULL;
     if (c && c->type == RAG_CELL_NUMBER && rag_cell_style(wb, c)->numfmt)
         return rag_cell_style(wb, c)->numfmt;
@@ -123,7 +128,7 @@ static const char *variance_format(const rag_sheet *in, const rag_workbook *wb,
                                          : "#,##0.##";
 }
 
-static rag_status indicator(panel *pn, const rag_plan *p, const rag_sheet *in,
+static rag_status indicator(panel *pn, const rag_plan *p,
                             rag_range *block, bool *placed)
 {
     const rag_indicator *ind = &p->indicators[0];
@@ -139,7 +144,7 @@ static rag_status indicator(panel *pn, const rag_plan *p, const rag_sheet *in,
     if (h <= ind->cell.row)
         h = ind->cell.row + 1; /* below the title: no heading for it */
     r = h;
-    st = style_of(pn, variance_format(in, pn->env->wb, ind), RAG_NO_COLOR,
+    st = style_of(pn, variance_format(pn->env->wb, p, ind), RAG_NO_COLOR,
                   true, &varst);
     if (st == RAG_OK)
         st = style_of(pn, NULL, rating_ink(ind->rag), true, &ragst);
@@ -148,8 +153,8 @@ static rag_status indicator(panel *pn, const rag_plan *p, const rag_sheet *in,
     ok = heading(pn, r++);
     ok = ok && text_at(pn, r, pn->col, "Computed +/- target", pn->label);
     if (ok && ind->has_target && ind->has_actual) {
-        bool live = holds(in, ind->actual_cell, ind->actual) &&
-                    holds(in, ind->target_cell, ind->target);
+        bool live = holds(pn, p, ind->actual_cell, ind->actual) &&
+                    holds(pn, p, ind->target_cell, ind->target);
         snprintf(f, sizeof f, "%s-%s", ref(ind->actual_cell, a),
                  ref(ind->target_cell, b));
         ok = figure_at(pn, r, live ? f : NULL, ind->variance, varst);
@@ -192,7 +197,7 @@ static void lowest(uint32_t *r, rag_loc at)
         *r = at.row;
 }
 
-static rag_status recovery(panel *pn, const rag_plan *p, const rag_sheet *in,
+static rag_status recovery(panel *pn, const rag_plan *p,
                            rag_range *block, bool *placed)
 {
     const rag_finance *fi = p->finance;
@@ -228,7 +233,7 @@ static rag_status recovery(panel *pn, const rag_plan *p, const rag_sheet *in,
         if (ms->has_amount) {
             total += ms->amount;
             any = true;
-            if (!holds(in, ms->amount_cell, ms->amount) ||
+            if (!holds(pn, p, ms->amount_cell, ms->amount) ||
                 (ms_col != UINT32_MAX && ms_col != ms->amount_cell.col))
                 live_total = false;
             ms_col = ms->amount_cell.col;
@@ -252,7 +257,7 @@ static rag_status recovery(panel *pn, const rag_plan *p, const rag_sheet *in,
         snprintf(f, sizeof f, "%s*%.17g", ref(fi->pressure_cell, a), unit);
         ok = text_at(pn, r, pn->col, "The form's stated pressure",
                      pn->label) &&
-             figure_at(pn, r, holds(in, fi->pressure_cell, fi->pressure)
+             figure_at(pn, r, holds(pn, p, fi->pressure_cell, fi->pressure)
                                   ? f
                                   : NULL,
                        fi->pressure * unit, money);
@@ -267,8 +272,8 @@ static rag_status recovery(panel *pn, const rag_plan *p, const rag_sheet *in,
         ok = text_at(pn, r, pn->col, "Worked out as outturn less budget",
                      pn->label) &&
              figure_at(pn, r,
-                       holds(in, fi->outturn_prior_cell, fi->outturn_prior) &&
-                               holds(in, fi->budget_cell, fi->budget)
+                       holds(pn, p, fi->outturn_prior_cell, fi->outturn_prior) &&
+                               holds(pn, p, fi->budget_cell, fi->budget)
                            ? f
                            : NULL,
                        (fi->outturn_prior - fi->budget) * unit, money);
@@ -307,7 +312,7 @@ static rag_status recovery(panel *pn, const rag_plan *p, const rag_sheet *in,
 }
 
 rag_status rg_cv_panel(const rg_cv_env *env, const rag_plan *p,
-                       const rag_sheet *in, uint32_t col, rg_arena *arena,
+                       uint32_t col, rg_arena *arena,
                        rg_cv_cellout **cells, size_t *count, size_t *cap,
                        rag_range *block, bool *placed, rag_error *err)
 {
@@ -336,8 +341,8 @@ rag_status rg_cv_panel(const rg_cv_env *env, const rag_plan *p,
     block->first_col = pn.col;
     block->last_col = pn.col + 1;
     if (p->kind == RAG_PLAN_INDICATOR && p->indicator_count)
-        return indicator(&pn, p, in, block, placed);
+        return indicator(&pn, p, block, placed);
     if (p->kind == RAG_PLAN_RECOVERY)
-        return recovery(&pn, p, in, block, placed);
+        return recovery(&pn, p, block, placed);
     return RAG_OK;
 }

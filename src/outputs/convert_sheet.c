@@ -24,6 +24,7 @@
 #include <string.h>
 
 #include "outputs/convert_sheet.h"
+#include "read/pages.h"
 
 /* ---- looking at the input -------------------------------------------- */
 
@@ -38,37 +39,45 @@ bool rg_cv_in_ranges(const rag_range *r, size_t n, uint32_t row,
     return false;
 }
 
-/* The first loaded cell of row r or later. */
-static size_t first_in_row(const rag_sheet *in, uint32_t r)
+/* The input's rows with cells in [r0, r1] (every row when r1 < r0), in
+ * order, loaded or paged (read/pages.h): the first, then each next. */
+static uint32_t first_row(const rag_workbook *wb, size_t index, uint32_t r0,
+                          uint32_t r1)
 {
-    size_t lo = 0, hi = in->cell_count;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (in->cells[mid].row < r)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo;
+    uint32_t r = rg_sheet_next_row(wb, index, r1 < r0 ? 0 : r0);
+    return r1 >= r0 && r != UINT32_MAX && r > r1 ? UINT32_MAX : r;
 }
 
-int64_t rg_cv_max_col(const rag_sheet *in, uint32_t r0, uint32_t r1,
-                      const rag_range *old, size_t old_count)
+static uint32_t next_row(const rag_workbook *wb, size_t index, uint32_t r,
+                         uint32_t r0, uint32_t r1)
 {
+    r = rg_sheet_next_row(wb, index, r + 1);
+    return r1 >= r0 && r != UINT32_MAX && r > r1 ? UINT32_MAX : r;
+}
+
+int64_t rg_cv_max_col(const rag_workbook *wb, size_t index, uint32_t r0,
+                      uint32_t r1, const rag_range *old, size_t old_count)
+{
+    const rag_sheet *in = &wb->sheets[index];
     int64_t best = -1;
     bool all = r1 < r0;
-    size_t i = all ? 0 : first_in_row(in, r0);
+    uint32_t r;
+    size_t i;
 
-    for (; i < in->cell_count; i++) {
-        const rag_cell *c = &in->cells[i];
-        if (!all && c->row > r1)
+    for (r = first_row(wb, index, r0, r1); r != UINT32_MAX;
+         r = next_row(wb, index, r, r0, r1)) {
+        size_t n, k;
+        const rag_cell *cells = rg_sheet_row(wb, index, r, &n);
+        /* from the right: the first cell that counts is the row's last */
+        for (k = n; k-- > 0 && (int64_t)cells[k].col > best;) {
+            const rag_cell *c = &cells[k];
+            if (rg_cv_in_ranges(old, old_count, c->row, c->col))
+                continue;
+            if (c->type == RAG_CELL_BLANK && !c->formula)
+                continue; /* styled but empty: see max_coloured() */
+            best = c->col;
             break;
-        if ((int64_t)c->col <= best ||
-            rg_cv_in_ranges(old, old_count, c->row, c->col))
-            continue;
-        if (c->type == RAG_CELL_BLANK && !c->formula)
-            continue; /* styled but empty: see max_coloured() */
-        best = c->col;
+        }
     }
     for (i = 0; i < in->merge_count; i++) {
         const rag_range *m = &in->merges[i];
@@ -80,25 +89,30 @@ int64_t rg_cv_max_col(const rag_sheet *in, uint32_t r0, uint32_t r1,
 }
 
 /* Coloured blank cells count too: a tracker's months, a key. */
-static int64_t max_coloured(const rag_workbook *wb, const rag_sheet *in,
+static int64_t max_coloured(const rag_workbook *wb, size_t index,
                             uint32_t r0, uint32_t r1, const rag_range *old,
                             size_t old_count)
 {
-    int64_t best = rg_cv_max_col(in, r0, r1, old, old_count);
-    bool all = r1 < r0;
-    size_t i = all ? 0 : first_in_row(in, r0);
+    int64_t best = rg_cv_max_col(wb, index, r0, r1, old, old_count);
+    uint32_t r;
 
-    for (; i < in->cell_count; i++) {
-        const rag_cell *c = &in->cells[i];
-        const rag_style *st;
-        if (!all && c->row > r1)
-            break;
-        if ((int64_t)c->col <= best || c->type != RAG_CELL_BLANK ||
-            rg_cv_in_ranges(old, old_count, c->row, c->col))
-            continue;
-        st = rag_cell_style(wb, c);
-        if (st->pattern == RAG_PATTERN_SOLID && st->fill_fg != RAG_NO_COLOR)
-            best = c->col;
+    for (r = first_row(wb, index, r0, r1); r != UINT32_MAX;
+         r = next_row(wb, index, r, r0, r1)) {
+        size_t n, k;
+        const rag_cell *cells = rg_sheet_row(wb, index, r, &n);
+        for (k = n; k-- > 0 && (int64_t)cells[k].col > best;) {
+            const rag_cell *c = &cells[k];
+            const rag_style *st;
+            if (c->type != RAG_CELL_BLANK ||
+                rg_cv_in_ranges(old, old_count, c->row, c->col))
+                continue;
+            st = rag_cell_style(wb, c);
+            if (st->pattern == RAG_PATTERN_SOLID &&
+                st->fill_fg != RAG_NO_COLOR) {
+                best = c->col;
+                break;
+            }
+        }
     }
     return best;
 }
@@ -136,7 +150,7 @@ static bool key_above(const rg_cv_sheet *s, const rag_plan *p)
         const rag_cell *c;
         if (!e->cell.set || e->cell.row >= top || !e->label)
             return false;
-        c = rag_sheet_cell(s->in, e->cell.row, e->cell.col);
+        c = rg_sheet_cell_at(s->env.wb, s->index, e->cell.row, e->cell.col);
         if (!c || solid_fill(s->env.wb, c) != e->fill)
             return false;
     }
@@ -188,7 +202,7 @@ static bool place_table(rg_cv_sheet *s, const rag_plan *p)
     for (i = 0; i < p->header_row_count; i++)
         if (p->header_rows[i] > last)
             last = p->header_rows[i]; /* a last page's header */
-    right = max_coloured(s->env.wb, s->in, t.first_row, last, s->old,
+    right = max_coloured(s->env.wb, s->index, t.first_row, last, s->old,
                          s->old_count);
     if (right < (int64_t)p->last_col)
         right = p->last_col;
@@ -301,13 +315,13 @@ rag_status rg_cv_sheet_prepare(const rg_cv_env *env, size_t index,
         if (p->sheet_index != index || (p->kind != RAG_PLAN_INDICATOR &&
                                         p->kind != RAG_PLAN_RECOVERY))
             continue;
-        right = max_coloured(env->wb, s->in, 1, 0, old, old_count);
+        right = max_coloured(env->wb, index, 1, 0, old, old_count);
         for (j = 0; j < s->block_count; j++)
             if ((int64_t)s->blocks[j].last_col > right)
                 right = s->blocks[j].last_col;
         if (right + 10 >= (int64_t)RAG_MAX_COLS)
             continue;
-        if (rg_cv_panel(env, p, s->in, (uint32_t)(right + 1), &s->arena,
+        if (rg_cv_panel(env, p, (uint32_t)(right + 1), &s->arena,
                         &s->cells, &s->cell_count, &s->cell_cap, &b, &placed,
                         err) != RAG_OK) {
             rg_cv_sheet_free(s);
@@ -545,13 +559,20 @@ static rag_status edit_cell(rg_cv_sheet *s, const rag_cell *c,
 rag_status rg_cv_sheet_edit(rg_cv_sheet *s, size_t pos, rag_error *err)
 {
     rag_status st = RAG_OK;
+    uint32_t r;
     size_t i;
 
     s->pos = pos;
     for (i = 0; i < s->old_count && st == RAG_OK; i++)
         st = rag_edit_clear_range(s->env.ed, pos, &s->old[i], err);
-    for (i = 0; i < s->in->cell_count && st == RAG_OK; i++)
-        st = edit_cell(s, &s->in->cells[i], err);
+    for (r = rg_sheet_next_row(s->env.wb, s->index, 0);
+         r != UINT32_MAX && st == RAG_OK;
+         r = rg_sheet_next_row(s->env.wb, s->index, r + 1)) {
+        size_t n;
+        const rag_cell *cells = rg_sheet_row(s->env.wb, s->index, r, &n);
+        for (i = 0; i < n && st == RAG_OK; i++)
+            st = edit_cell(s, &cells[i], err);
+    }
     if (st == RAG_OK)
         st = rg_cv_sheet_done(s, err);
     return st;

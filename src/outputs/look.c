@@ -10,6 +10,7 @@
 
 #include "outputs/convert_impl.h"
 #include "outputs/look.h"
+#include "read/pages.h"
 
 /* ---- contrast (WCAG 2.1, "relative luminance" and "contrast ratio") --- */
 
@@ -57,20 +58,18 @@ uint32_t rg_look_keep_ink(uint32_t ink, uint32_t fill)
 static const char *column_words(const rag_workbook *wb, const rag_plan *p,
                                 rag_progress s, char *buf, size_t size)
 {
-    const rag_sheet *sh;
     size_t i;
 
     if (!wb || p->status_col < 0 || p->sheet_index >= wb->sheet_count)
         return NULL;
-    sh = &wb->sheets[p->sheet_index];
     for (i = 0; i < p->action_count; i++) {
         const rag_cell *c;
         const char *t;
         size_t n;
         if (p->actions[i].status != s)
             continue;
-        c = rag_sheet_cell(sh, p->actions[i].cell.row,
-                           (uint32_t)p->status_col);
+        c = rg_sheet_cell_at(wb, p->sheet_index, p->actions[i].cell.row,
+                             (uint32_t)p->status_col);
         if (!c || c->type != RAG_CELL_STRING || !c->text)
             continue;
         t = c->text;

@@ -44,7 +44,23 @@ struct rg_workbook_impl {
     /* Counted for the whole workbook against limits (see grid.h). */
     uint64_t formula_bytes;   /* shared formulas' translated text */
     uint64_t cells_loaded;    /* cells held by loaded sheets */
+    struct rg_pages **pages;  /* per sheet: its pages, or NULL (pages.h) */
 };
+
+/* Pages being made and read (pages.c; the workbook's side is pages.h). */
+typedef struct rg_pages rg_pages;
+rg_pages *rg_pages_new(void);
+void rg_pages_free(rg_pages *p);
+/* Add the next cell of the sheet: 0, 1 when it is out of order (the
+ * pages cannot be made), -1 with errno set when it cannot be written. */
+int rg_pages_add(rg_pages *p, const rag_cell *c);
+/* The last block written; false with errno set. */
+bool rg_pages_finish(rg_pages *p);
+const rag_cell *rg_pages_row(rg_pages *p, uint32_t row, size_t *count);
+uint32_t rg_pages_next_row(rg_pages *p, uint32_t row);
+bool rg_pages_failed(const rg_pages *p);
+/* Cells written so far. */
+uint64_t rg_pages_count(const rg_pages *p);
 
 /* Read the relationships of part (from its _rels/ sibling).  A missing
  * rels part gives an empty set.  Strings go to the workbook's arena. */

@@ -7,13 +7,16 @@
  * The same pass serves rag_sheet_load(), which keeps the cells instead of
  * handing them on: see load_cell().
  */
+#include <errno.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
+#include "read/pages.h"
 #include "read/reader.h"
+#include "util/outfile.h"
 
 typedef struct shared_formula {
     char *text;      /* NULL: this si is not known (yet) */
@@ -51,6 +54,8 @@ typedef struct sheet_ctx {
     rag_sheet *sheet;
     const rag_cell_visitor *visitor;
     bool load;                 /* keep the cells in sheet->cells */
+    rg_pages *pages;           /* or write them here (pages.h) */
+    bool out_of_order;         /* ... and they came out of order */
     size_t cell_cap, row_cap;
     size_t merge_cap, col_cap, link_cap, dv_cap, cf_cap;
     rg_rels rels;
@@ -509,6 +514,44 @@ static void load_cell(rg_xml *x, sheet_ctx *c, bool transient)
     c->wb->impl->cells_loaded++;
 }
 
+/* A paged sheet: the cell written to its pages, its strings in the
+ * arena as load_cell keeps them, its formula only marked (pages.h). */
+static void page_cell(rg_xml *x, sheet_ctx *c, bool transient)
+{
+    rag_cell cell = c->cell;
+    rg_arena *a = &c->wb->impl->arena;
+    int r;
+
+    if (c->wb->impl->cells_loaded >= c->wb->impl->limits.cells) {
+        rg_xml_abort(x, RAG_ERR_LIMIT, "the workbook has more than %llu "
+                     "cells (the limit on cells loaded at once)",
+                     (unsigned long long)c->wb->impl->limits.cells);
+        return;
+    }
+    if (transient && cell.text) {
+        cell.text = rg_arena_strndup(a, cell.text, cell.text_len);
+        if (!cell.text)
+            { nomem(x); return; }
+    }
+    if (cell.formula)
+        cell.formula = "";
+    memset(&cell.formula_range, 0, sizeof cell.formula_range);
+    r = rg_pages_add(c->pages, &cell);
+    if (r > 0) {
+        c->out_of_order = true;
+        rg_xml_stop(x);
+    } else if (r < 0) {
+        if (errno == ENOMEM)
+            nomem(x);
+        else
+            rg_xml_abort(x, RAG_ERR_IO, "cannot write the temporary file "
+                         "of a large sheet in %s: %s", rg_tmpdir(),
+                         strerror(errno));
+    } else {
+        c->wb->impl->cells_loaded++;
+    }
+}
+
 static void cell_end(rg_xml *x, sheet_ctx *c)
 {
     rag_cell *cell = &c->cell;
@@ -535,6 +578,8 @@ static void cell_end(rg_xml *x, sheet_ctx *c)
     }
     if (c->load) {
         load_cell(x, c, transient);
+    } else if (c->pages) {
+        page_cell(x, c, transient);
     } else if (c->visitor && c->visitor->on_cell) {
         if (c->visitor->on_cell(c->visitor->ctx, c->sheet, cell)) {
             c->visitor_stopped = true;
@@ -982,10 +1027,13 @@ static void drop_cells(rag_workbook *wb, rag_sheet *s)
     s->cell_count = s->row_count = 0;
 }
 
+typedef enum read_mode { READ_STREAM, READ_LOAD, READ_PAGE } read_mode;
+
 static rag_status read_sheet(rag_workbook *wb, size_t index,
-                             const rag_cell_visitor *visitor, bool load,
+                             const rag_cell_visitor *visitor, read_mode mode,
                              rag_error *err)
 {
+    bool load = mode == READ_LOAD;
     static const rg_xml_handlers h = {sheet_start, sheet_end, sheet_text};
     rag_sheet *s;
     sheet_ctx c;
@@ -1004,6 +1052,11 @@ static rag_status read_sheet(rag_workbook *wb, size_t index,
     c.visitor = visitor;
     c.load = load;
     c.row = -1;
+    if (mode == READ_PAGE) {
+        rg_pages_drop(wb, index);
+        if (!(c.pages = rg_pages_new()))
+            return rg_fail(err, RAG_ERR_NOMEM, "out of memory");
+    }
     /* Hyperlink targets live in the sheet's relationships, which must be
      * read before the sheet: the zip reads one entry at a time. */
     st = rg_rels_read(wb, s->part, &c.rels, err);
@@ -1040,6 +1093,20 @@ static rag_status read_sheet(rag_workbook *wb, size_t index,
     for (i = 0; i < c.shared_cap; i++)
         rg_free(c.shared[i].text);
     rg_free(c.shared);
+    if (st == RAG_OK && c.pages && !c.out_of_order &&
+        !rg_pages_finish(c.pages)) {
+        st = rg_fail(err, errno == ENOMEM ? RAG_ERR_NOMEM : RAG_ERR_IO,
+                     "cannot write the temporary file of a large sheet in "
+                     "%s: %s", rg_tmpdir(), strerror(errno));
+        rg_error_set_sheet(err, s->name);
+    }
+    if (c.pages && (st != RAG_OK || c.out_of_order)) {
+        wb->impl->cells_loaded -= rg_pages_count(c.pages);
+        rg_pages_free(c.pages);
+        c.pages = NULL;
+        if (st == RAG_OK) /* the reader sorts what it loads */
+            return read_sheet(wb, index, NULL, READ_LOAD, err);
+    }
     if (st != RAG_OK) {
         if (load) {
             drop_cells(wb, s);
@@ -1047,6 +1114,12 @@ static rag_status read_sheet(rag_workbook *wb, size_t index,
         return st;
     }
     s->read = true;
+    if (c.pages) {
+        wb->impl->pages[index] = c.pages;
+        s->loaded = false;
+        wb->features |= s->features;
+        return RAG_OK;
+    }
     wb->features |= s->features;
     if (load) {
         order_cells(s);
@@ -1058,12 +1131,12 @@ static rag_status read_sheet(rag_workbook *wb, size_t index,
 rag_status rag_sheet_stream(rag_workbook *wb, size_t index,
                             const rag_cell_visitor *visitor, rag_error *err)
 {
-    return read_sheet(wb, index, visitor, false, err);
+    return read_sheet(wb, index, visitor, READ_STREAM, err);
 }
 
 rag_status rag_sheet_load(rag_workbook *wb, size_t index, rag_error *err)
 {
-    return read_sheet(wb, index, NULL, true, err);
+    return read_sheet(wb, index, NULL, READ_LOAD, err);
 }
 
 void rag_sheet_unload(rag_workbook *wb, size_t index)
@@ -1071,6 +1144,7 @@ void rag_sheet_unload(rag_workbook *wb, size_t index)
     if (!wb || index >= wb->sheet_count)
         return;
     drop_cells(wb, &wb->sheets[index]);
+    rg_pages_drop(wb, index);
     wb->sheets[index].loaded = false;
 }
 
@@ -1155,7 +1229,7 @@ static void *load_worker_main(void *arg)
         }
         i = p->next++;
         pthread_mutex_unlock(&p->mu);
-        st = read_sheet(&w->wb, i, NULL, true, &w->err);
+        st = read_sheet(&w->wb, i, NULL, READ_LOAD, &w->err);
         if (st != RAG_OK) {
             w->st = st;
             pthread_mutex_lock(&p->mu);
@@ -1283,13 +1357,36 @@ static bool load_parallel(rag_workbook *wb, size_t n, rag_error *err)
 rag_status rag_workbook_read(const char *path, const rag_read_options *opts,
                              rag_workbook **out, rag_error *err)
 {
-    rag_status st = rag_workbook_open(path, opts, out, err);
-    size_t i, n = st == RAG_OK ? pool_size(*out) : 1;
+    return rg_workbook_read_paged(path, opts, UINT64_MAX, out, err);
+}
 
+/* ---- paged sheets (pages.h) -------------------------------------------- */
+
+static bool page_it(const rag_workbook *wb, size_t i, uint64_t page_min)
+{
+    return page_min != UINT64_MAX &&
+           rg_zip_size(wb->impl->zip, wb->sheets[i].part) >= page_min;
+}
+
+rag_status rg_workbook_read_paged(const char *path,
+                                  const rag_read_options *opts,
+                                  uint64_t page_min, rag_workbook **out,
+                                  rag_error *err)
+{
+    rag_status st = rag_workbook_open(path, opts, out, err);
+    size_t i, n = 1;
+    bool paging = false;
+
+    for (i = 0; st == RAG_OK && i < (*out)->sheet_count; i++)
+        paging = paging || page_it(*out, i, page_min);
+    /* the pool loads every sheet; with a sheet to page they go in order */
+    if (st == RAG_OK && !paging)
+        n = pool_size(*out);
     if (n > 1 && load_parallel(*out, n, err))
         return RAG_OK;
     for (i = 0; st == RAG_OK && i < (*out)->sheet_count; i++)
-        st = rag_sheet_load(*out, i, err);
+        st = page_it(*out, i, page_min) ? rg_sheet_page(*out, i, err)
+                                         : rag_sheet_load(*out, i, err);
     if (st == RAG_OK)
         __atomic_store_n(&threads_used, 1u, __ATOMIC_RELAXED);
     if (st != RAG_OK && *out) {
@@ -1297,6 +1394,129 @@ rag_status rag_workbook_read(const char *path, const rag_read_options *opts,
         *out = NULL;
     }
     return st;
+}
+
+rag_status rg_sheet_page(rag_workbook *wb, size_t index, rag_error *err)
+{
+    if (!wb || index >= wb->sheet_count)
+        return rg_fail(err, RAG_ERR_USAGE, "no sheet %zu", index);
+    if (!wb->impl->pages &&
+        !(wb->impl->pages = rg_calloc(wb->sheet_count,
+                                      sizeof *wb->impl->pages)))
+        return rg_fail(err, RAG_ERR_NOMEM, "out of memory");
+    drop_cells(wb, &wb->sheets[index]);
+    wb->sheets[index].loaded = false;
+    return read_sheet(wb, index, NULL, READ_PAGE, err);
+}
+
+static rg_pages *pages_of(const rag_workbook *wb, size_t index)
+{
+    return wb && wb->impl && wb->impl->pages && index < wb->sheet_count
+               ? wb->impl->pages[index]
+               : NULL;
+}
+
+void rg_pages_drop(rag_workbook *wb, size_t index)
+{
+    rg_pages *p = pages_of(wb, index);
+
+    if (!p)
+        return;
+    wb->impl->cells_loaded -= rg_pages_count(p);
+    rg_pages_free(p);
+    wb->impl->pages[index] = NULL;
+}
+
+bool rg_sheet_paged(const rag_workbook *wb, size_t index)
+{
+    return pages_of(wb, index) != NULL;
+}
+
+bool rg_sheet_has_cells(const rag_workbook *wb, size_t index)
+{
+    return wb && index < wb->sheet_count &&
+           (wb->sheets[index].loaded || pages_of(wb, index));
+}
+
+bool rg_pages_ok(const rag_workbook *wb)
+{
+    size_t i;
+    for (i = 0; wb && i < wb->sheet_count; i++)
+        if (rg_pages_failed(pages_of(wb, i)))
+            return false;
+    return true;
+}
+
+/* The first loaded cell of row r or later. */
+static size_t first_of_row(const rag_sheet *s, uint32_t r)
+{
+    size_t lo = 0, hi = s->cell_count;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (s->cells[mid].row < r)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+const rag_cell *rg_sheet_row(const rag_workbook *wb, size_t index,
+                             uint32_t row, size_t *count)
+{
+    rg_pages *p = pages_of(wb, index);
+    const rag_sheet *s;
+    size_t i, k;
+
+    *count = 0;
+    if (p)
+        return rg_pages_row(p, row, count);
+    if (!wb || index >= wb->sheet_count || !wb->sheets[index].cells)
+        return NULL;
+    s = &wb->sheets[index];
+    i = first_of_row(s, row);
+    for (k = i; k < s->cell_count && s->cells[k].row == row; k++)
+        ;
+    *count = k - i;
+    return k > i ? s->cells + i : NULL;
+}
+
+const rag_cell *rg_sheet_cell_at(const rag_workbook *wb, size_t index,
+                                 uint32_t row, uint32_t col)
+{
+    size_t n, lo = 0, hi;
+    const rag_cell *cells;
+
+    if (!pages_of(wb, index))
+        return wb && index < wb->sheet_count
+                   ? rag_sheet_cell(&wb->sheets[index], row, col)
+                   : NULL;
+    cells = rg_sheet_row(wb, index, row, &n);
+    hi = n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (cells[mid].col < col)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < n && cells[lo].col == col ? &cells[lo] : NULL;
+}
+
+uint32_t rg_sheet_next_row(const rag_workbook *wb, size_t index,
+                           uint32_t row)
+{
+    rg_pages *p = pages_of(wb, index);
+    const rag_sheet *s;
+    size_t i;
+
+    if (p)
+        return rg_pages_next_row(p, row);
+    if (!wb || index >= wb->sheet_count)
+        return UINT32_MAX;
+    s = &wb->sheets[index];
+    i = first_of_row(s, row);
+    return i < s->cell_count ? s->cells[i].row : UINT32_MAX;
 }
 
 const rag_cell *rag_sheet_cell(const rag_sheet *s, uint32_t row, uint32_t col)

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "read/pages.h"
 #include "read/reader.h"
 
 static void default_limits(rag_read_limits *l)
@@ -343,14 +344,17 @@ void rag_workbook_free(rag_workbook *wb)
 
     if (!wb)
         return;
-    for (i = 0; i < wb->sheet_count; i++)
+    for (i = 0; i < wb->sheet_count; i++) {
+        rg_pages_drop(wb, i);
         sheet_free(&wb->sheets[i]);
+    }
     rg_free(wb->sheets);
     rg_free(wb->styles);
     rg_free(wb->names);
     if (wb->impl) {
         rg_zip_close(wb->impl->zip);
         rg_rels_free(&wb->impl->wb_rels);
+        rg_free(wb->impl->pages);
         rg_free(wb->impl->sst);
         rg_free(wb->impl->fonts);
         rg_arena_free(&wb->impl->arena);

@@ -67,13 +67,13 @@ static void sheet_words(const rg_view *v, bool *recovery, int *quarters)
     *recovery = false;
     *quarters = 0;
     for (r = 0; r < v->rows; r++) {
-        size_t n, i;
-        const rag_cell *row = rg_row_cells(v, r, &n);
+        size_t i, n = rg_row_count(v, r);
         for (i = 0; i < n; i++) {
+            const uint32_t cell_col = rg_row_col(v, r, i);
             char norm[128];
             size_t len;
-            const char *t = rg_text(v, r, row[i].col, &len);
-            if (!t || len > 80 || rg_claimed(v, r, row[i].col))
+            const char *t = rg_text(v, r, cell_col, &len);
+            if (!t || len > 80 || rg_claimed(v, r, cell_col))
                 continue;
             if (rg_quarter_cell(v, t, len)) {
                 (*quarters)++;

@@ -6,6 +6,7 @@
  */
 #include <string.h>
 
+#include "read/pages.h"
 #include "recognise/recognise.h"
 
 /* Rows looked at for a candidate on a sheet with no plan: headers sit in
@@ -183,7 +184,7 @@ rag_status rag_model_explain(const rag_model *m, FILE *out, rag_error *err)
             }
         if (!any) {
             rg_view v;
-            if (!m->wb->sheets[s].loaded) {
+            if (!rg_sheet_has_cells(m->wb, s)) {
                 fputs("  not loaded\n", out);
                 continue;
             }

@@ -147,11 +147,10 @@ bool rg_form_pairs(const rg_view *v, uint32_t r0, uint32_t r1,
     *out = NULL;
     *count = 0;
     for (r = r0; r < r1 && r < v->rows; r++) {
-        size_t n, i;
-        const rag_cell *row = rg_row_cells(v, r, &n);
+        size_t i, n = rg_row_count(v, r);
         uint32_t skip_to = 0;
         for (i = 0; i < n; i++) {
-            uint32_t c = row[i].col;
+            const uint32_t c = rg_row_col(v, r, i);
             label_info li;
             rg_pair p, *slot;
             size_t len;
@@ -283,22 +282,22 @@ int32_t rg_heading_above(const rg_view *v, uint32_t r0, uint32_t r,
 {
     uint32_t k;
     for (k = r0; k < r; k++) {
-        size_t n, i;
-        const rag_cell *row = rg_row_cells(v, k, &n);
+        size_t i, n = rg_row_count(v, k);
         for (i = 0; i < n; i++) {
+            const uint32_t cell_col = rg_row_col(v, k, i);
             label_info li;
             char norm[160];
             size_t len;
-            const char *t = rg_text(v, k, row[i].col, &len);
-            if (!t || len > 120 || rg_claimed(v, k, row[i].col))
+            const char *t = rg_text(v, k, cell_col, &len);
+            if (!t || len > 120 || rg_claimed(v, k, cell_col))
                 continue;
-            if (label_at(v, k, row[i].col, &li, norm, sizeof norm) &&
+            if (label_at(v, k, cell_col, &li, norm, sizeof norm) &&
                 (li.strong || li.styled) &&
-                rg_next_value(v, k, row[i].col, row[i].col + VALUE_REACH) >= 0)
+                rg_next_value(v, k, cell_col, cell_col + VALUE_REACH) >= 0)
                 return -1; /* labels start before any heading */
-            if (li.styled && !rg_bold(v, k, row[i].col))
+            if (li.styled && !rg_bold(v, k, cell_col))
                 continue;
-            *col = row[i].col;
+            *col = cell_col;
             return (int32_t)k;
         }
     }

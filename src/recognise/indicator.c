@@ -111,11 +111,11 @@ double rg_stated_tolerance(const rg_view *v, uint32_t r0, uint32_t r1)
 {
     uint32_t r;
     for (r = r0; r < r1 && r < v->rows; r++) {
-        size_t n, i;
-        const rag_cell *row = rg_row_cells(v, r, &n);
+        size_t i, n = rg_row_count(v, r);
         for (i = 0; i < n; i++) {
+            const uint32_t cell_col = rg_row_col(v, r, i);
             size_t len, k, e;
-            const char *t = rg_text(v, r, row[i].col, &len);
+            const char *t = rg_text(v, r, cell_col, &len);
             rg_figure f;
             double tol;
             if (!t || len > 400)
@@ -127,8 +127,8 @@ double rg_stated_tolerance(const rg_view *v, uint32_t r0, uint32_t r1)
                     return tol;
                 /* "Tolerance" as a label, the figure beside it */
                 if (e - k == 9 && k == 0) {
-                    int32_t vc = rg_next_value(v, r, row[i].col,
-                                               row[i].col + 3);
+                    int32_t vc = rg_next_value(v, r, cell_col,
+                                               cell_col + 3);
                     if (vc >= 0 &&
                         rg_figure_at(v, r, (uint32_t)vc, &f, NULL) &&
                         f.value > 0) {
@@ -241,14 +241,14 @@ static int form_words(const rg_view *v, uint32_t r0, uint32_t r1,
 {
     uint32_t r;
     for (r = r0; r < r1 && r < v->rows; r++) {
-        size_t n, i;
-        const rag_cell *row = rg_row_cells(v, r, &n);
+        size_t i, n = rg_row_count(v, r);
         for (i = 0; i < n; i++) {
+            const uint32_t cell_col = rg_row_col(v, r, i);
             char norm[256];
             int w;
-            if (rg_claimed(v, r, row[i].col))
+            if (rg_claimed(v, r, cell_col))
                 continue;
-            rg_norm_at(v, r, row[i].col, norm, sizeof norm);
+            rg_norm_at(v, r, cell_col, norm, sizeof norm);
             if (norm[0] && (w = rg_vocab_find(table, norm, NULL)) > 0)
                 return w;
         }

@@ -459,20 +459,20 @@ bool rg_find_named_legend(rag_model *m, const rg_view *v,
     *out = NULL;
     *count = 0;
     for (r = 0; r < v->rows; r++) {
-        size_t n;
-        const rag_cell *row = rg_row_cells(v, r, &n);
+        size_t n = rg_row_count(v, r);
         for (i = 0; i < n; i++) {
+            const uint32_t cell_col = rg_row_col(v, r, i);
             size_t len, k, found;
             const char *t;
-            if (rg_claimed(v, r, row[i].col))
+            if (rg_claimed(v, r, cell_col))
                 continue;
-            t = rg_text(v, r, row[i].col, &len);
+            t = rg_text(v, r, cell_col, &len);
             if (!t || len > 400)
                 continue;
             found = named_in_text(t, len, at, wl, usual, 8);
             if (!found) {
                 bool nomem = false;
-                push_codes_in_text(m, v, r, row[i].col, t, len, out, count,
+                push_codes_in_text(m, v, r, cell_col, t, len, out, count,
                                    &nomem);
                 if (nomem) {
                     rg_free(*out);
@@ -483,7 +483,7 @@ bool rg_find_named_legend(rag_model *m, const rg_view *v,
                 continue;
             }
             for (k = 0; k < found; k++)
-                if (!push_named(m, v, r, row[i].col, usual[k], t + at[k],
+                if (!push_named(m, v, r, cell_col, usual[k], t + at[k],
                                 wl[k], out, count)) {
                     rg_free(*out);
                     *out = NULL;
@@ -513,12 +513,12 @@ bool rg_find_legend(rag_model *m, const rg_view *v, rag_legend_entry **out,
     *out = NULL;
     *count = 0;
     for (r = 0; r < v->rows && ok; r++) {
-        size_t n;
-        const rag_cell *row = rg_row_cells(v, r, &n);
+        size_t n = rg_row_count(v, r);
         for (i = 0; i < n; i++) {
+            const uint32_t cell_col = rg_row_col(v, r, i);
             cand c, *slot;
-            if (rg_claimed(v, r, row[i].col) ||
-                !candidate(v, r, row[i].col, &c))
+            if (rg_claimed(v, r, cell_col) ||
+                !candidate(v, r, cell_col, &c))
                 continue;
             slot = rg_vec_push((void **)&cs, &nc, sizeof *cs);
             if (!slot) {

@@ -25,6 +25,11 @@ typedef struct rg_view {
     uint32_t *claim_lo;     /* per row: the columns a plan has taken, */
     uint32_t *claim_hi;     /* lo..hi; lo > hi when none */
     struct rg_norm_cache *norms; /* rg_norm_cell's; NULL: none (no memory) */
+    bool paged;             /* the sheet is paged (read/pages.h): cells come
+                               from its cache, not from `cells` */
+    rag_range *mask;        /* paged: the ranges convert marked as its own */
+    size_t mask_count;
+    struct rg_masked_rows *masked; /* paged and masked: rows copied */
 } rg_view;
 
 /* Index sheet `index` of wb (which must be loaded).  What ragbook itself
@@ -37,8 +42,15 @@ bool rg_view_init(rg_view *v, const rag_workbook *wb, size_t index);
 void rg_view_free(rg_view *v);
 
 const rag_cell *rg_cell_at(const rg_view *v, uint32_t r, uint32_t c);
-/* The cells of row r, and how many. */
+/* The cells of row r, and how many.  On a paged sheet (read/pages.h) the
+ * pointer, and rg_cell_at's, lives only until other rows are read: a
+ * loop over a row's cells that reads other rows on the way asks for each
+ * column afresh (rg_row_col), and keeps no cell pointer across them. */
 const rag_cell *rg_row_cells(const rg_view *v, uint32_t r, size_t *count);
+/* How many cells row r has. */
+size_t rg_row_count(const rg_view *v, uint32_t r);
+/* The column of row r's cell i (i below rg_row_count's). */
+uint32_t rg_row_col(const rg_view *v, uint32_t r, size_t i);
 
 /* The text of a string cell, trimmed, or NULL (also for blank text). */
 const char *rg_text(const rg_view *v, uint32_t r, uint32_t c, size_t *len);

@@ -22,18 +22,18 @@ typedef struct ms_table {
 
 static bool milestone_header(const rg_view *v, uint32_t r, ms_table *t)
 {
-    size_t n, i;
-    const rag_cell *row = rg_row_cells(v, r, &n);
+    size_t i, n = rg_row_count(v, r);
 
     memset(t, 0, sizeof *t);
     t->row = r;
     t->col[0] = t->col[1] = t->col[2] = t->col[3] = -1;
     t->scale = 1;
     for (i = 0; i < n; i++) {
+        const uint32_t cell_col = rg_row_col(v, r, i);
         char norm[96];
         size_t len;
         int role;
-        const char *s = rg_text(v, r, row[i].col, &len);
+        const char *s = rg_text(v, r, cell_col, &len);
         if (!s)
             continue;
         if (len > MAX_HEAD)
@@ -42,7 +42,7 @@ static bool milestone_header(const rg_view *v, uint32_t r, ms_table *t)
         role = rg_vocab_prefix(rg_milestone_words, norm);
         if (role <= 0 || t->col[role] >= 0)
             continue;
-        t->col[role] = (int32_t)row[i].col;
+        t->col[role] = (int32_t)cell_col;
         if (role == RG_MS_AMOUNT &&
             rg_vocab_find(rg_fin_words, norm, NULL) == RG_FIN_THOUSANDS)
             t->scale = 1000;
@@ -75,16 +75,16 @@ static bool monitoring_heading(const char *norm)
  * row of a monitoring table, or a label or heading in bold. */
 static bool table_stop(const rg_view *v, uint32_t r)
 {
-    size_t n, i;
-    const rag_cell *row = rg_row_cells(v, r, &n);
+    size_t i, n = rg_row_count(v, r);
     for (i = 0; i < n; i++) {
+        const uint32_t cell_col = rg_row_col(v, r, i);
         size_t len;
-        const char *t = rg_text(v, r, row[i].col, &len);
+        const char *t = rg_text(v, r, cell_col, &len);
         char norm[128];
         int w;
         if (!t)
             continue;
-        if (rg_quarter_cell(v, t, len) || rg_bold(v, r, row[i].col))
+        if (rg_quarter_cell(v, t, len) || rg_bold(v, r, cell_col))
             return true;
         rg_norm_cell(v, t, len < 120 ? len : 120, norm, sizeof norm);
         if (monitoring_heading(norm))
@@ -174,18 +174,18 @@ static char *narrative_below(rag_model *m, const rg_view *v, uint32_t r,
     char *out;
 
     for (k = r + 1; k < end; k++) {
-        size_t n, i;
-        const rag_cell *row = rg_row_cells(v, k, &n);
+        size_t i, n = rg_row_count(v, k);
         for (i = 0; i < n; i++) {
+            const uint32_t cell_col = rg_row_col(v, k, i);
             size_t len;
-            const char *t = rg_text(v, k, row[i].col, &len);
-            if (!t || row[i].col + 1 < c)
+            const char *t = rg_text(v, k, cell_col, &len);
+            if (!t || cell_col + 1 < c)
                 continue;
-            if (rg_fill(v, k, row[i].col) != RAG_NO_COLOR &&
-                rg_bold(v, k, row[i].col))
+            if (rg_fill(v, k, cell_col) != RAG_NO_COLOR &&
+                rg_bold(v, k, cell_col))
                 goto done; /* the next label */
             if (!b.len)
-                *cell = rg_loc(k, row[i].col);
+                *cell = rg_loc(k, cell_col);
             if ((b.len && !rg_buf_putc(&b, '\n')) ||
                 !rg_buf_append(&b, t, len)) {
                 rg_buf_free(&b);
@@ -255,7 +255,6 @@ static rag_status period_block(rag_model *m, rg_view *v, rag_plan *p,
     rag_period *pe;
     size_t len, n, i;
     const char *t = rg_text(v, head, hc, &len);
-    const rag_cell *row;
     rg_pair *pairs = NULL;
     size_t np = 0;
     char label[4];
@@ -276,18 +275,19 @@ static rag_status period_block(rag_model *m, rg_view *v, rag_plan *p,
     else if (heading_end(t, len, q, &d))
         pe->end = d;
     /* a row layout: Q1 | GREEN | narrative */
-    row = rg_row_cells(v, head, &n);
+    n = rg_row_count(v, head);
     for (i = 0; i < n; i++) {
+        const uint32_t c = rg_row_col(v, head, i);
         const char *s;
         size_t sl;
-        if (row[i].col <= hc || !(s = rg_text(v, head, row[i].col, &sl)))
+        if (c <= hc || !(s = rg_text(v, head, c, &sl)))
             continue;
         if (!pe->rag && sl < 12 && (r = rag_answer(s)) > 0) {
             pe->rag = (rag_rating)r;
-            pe->rag_cell = rg_loc(head, row[i].col);
+            pe->rag_cell = rg_loc(head, c);
         } else if (!pe->narrative && sl >= 12) {
             pe->narrative = rg_model_strndup(m, s, sl);
-            pe->narrative_cell = rg_loc(head, row[i].col);
+            pe->narrative_cell = rg_loc(head, c);
         }
     }
     rg_claim(v, head, 0, UINT32_MAX);
@@ -337,18 +337,18 @@ static rag_status periods(rag_model *m, rg_view *v, rag_plan *p, uint32_t r0,
     rag_status st;
 
     for (r = r0; r < r1 && nh < 16; r++) {
-        size_t n, k;
-        const rag_cell *row = rg_row_cells(v, r, &n);
+        size_t k, n = rg_row_count(v, r);
         if (rg_row_claimed(v, r))
             continue;
         for (k = 0; k < n; k++) {
+            const uint32_t cell_col = rg_row_col(v, r, k);
             size_t len;
-            const char *t = rg_text(v, r, row[k].col, &len);
+            const char *t = rg_text(v, r, cell_col, &len);
             int q;
             if (!t || len > 80 || !(q = rg_quarter_cell(v, t, len)))
                 continue;
             heads[nh] = r;
-            cols[nh] = row[k].col;
+            cols[nh] = cell_col;
             qs[nh++] = q;
             break;
         }
@@ -407,15 +407,15 @@ static double prose_unit(const rg_view *v, uint32_t r0, uint32_t r1)
                                        "stated", "unless", NULL};
     uint32_t r;
     for (r = r0; r < r1 && r < v->rows; r++) {
-        size_t n, i;
-        const rag_cell *row = rg_row_cells(v, r, &n);
+        size_t i, n = rg_row_count(v, r);
         if (rg_row_claimed(v, r))
             continue;
         for (i = 0; i < n; i++) {
+            const uint32_t cell_col = rg_row_col(v, r, i);
             char norm[128];
             size_t len, k, words = 0;
             bool said = false, thousands, millions;
-            const char *t = rg_text(v, r, row[i].col, &len);
+            const char *t = rg_text(v, r, cell_col, &len);
             if (!t || len > UNIT_PROSE_MAX)
                 continue;
             rg_norm_cell(v, t, len, norm, sizeof norm);

@@ -21,11 +21,11 @@ static void block_heading(rag_model *m, const rg_view *v, uint32_t r0,
 {
     uint32_t r;
     for (r = r0; r < r1; r++) {
-        size_t n, i, len;
-        const rag_cell *row = rg_row_cells(v, r, &n);
+        size_t i, len, n = rg_row_count(v, r);
         for (i = 0; i < n; i++) {
+            const uint32_t cell_col = rg_row_col(v, r, i);
             char norm[128];
-            const char *t = rg_text(v, r, row[i].col, &len);
+            const char *t = rg_text(v, r, cell_col, &len);
             int lbl;
             if (!t || len > 120)
                 continue;
@@ -42,10 +42,9 @@ static void block_heading(rag_model *m, const rg_view *v, uint32_t r0,
     }
 first:
     for (r = r0; r < r1; r++) {
-        size_t n, i, len, len2;
-        const rag_cell *row = rg_row_cells(v, r, &n);
+        size_t i, len, len2, n = rg_row_count(v, r);
         for (i = 0; i < n; i++) {
-            uint32_t c = row[i].col;
+            const uint32_t c = rg_row_col(v, r, i);
             const char *t = rg_text(v, r, c, &len), *more = NULL;
             char norm[96];
             if (!t)
@@ -117,11 +116,11 @@ static int block_fy(const rg_view *v, uint32_t r0, uint32_t r1)
 {
     uint32_t r;
     for (r = r0; r < r1; r++) {
-        size_t n, i, len;
-        const rag_cell *row = rg_row_cells(v, r, &n);
+        size_t i, len, n = rg_row_count(v, r);
         for (i = 0; i < n; i++) {
+            const uint32_t cell_col = rg_row_col(v, r, i);
             int y;
-            const char *t = rg_text(v, r, row[i].col, &len);
+            const char *t = rg_text(v, r, cell_col, &len);
             if (t && rg_find_fy(t, len, &y))
                 return y;
         }

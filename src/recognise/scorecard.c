@@ -627,10 +627,9 @@ rag_status rg_scorecard_plan(rag_model *m, rg_view *v, const rg_scorecard *s,
         if (rg_row_claimed(v, (uint32_t)k))
             top = (uint32_t)k + 1;
     for (r = top; r < s->header_row && !p->title; r++) {
-        size_t n, i, len;
-        const rag_cell *row = rg_row_cells(v, r, &n);
+        size_t i, len, n = rg_row_count(v, r);
         for (i = 0; i < n && !p->title; i++) {
-            const char *t = rg_text(v, r, row[i].col, &len);
+            const char *t = rg_text(v, r, rg_row_col(v, r, i), &len);
             if (t && len <= 200) {
                 p->title = rg_model_strndup(m, t, len);
                 if (!p->title)

@@ -329,9 +329,10 @@ static void header_at(const rg_view *v, uint32_t r, uint32_t c0, bool merged,
 {
     rg_month_col all[64];
     size_t nall = 0, n = 0, i = 0;
-    const rag_cell *row = merged ? NULL : rg_row_cells(v, r, &n);
     uint32_t c;
 
+    if (!merged)
+        n = rg_row_count(v, r);
     hdr_clear(h);
     *next = UINT32_MAX;
     for (;;) {
@@ -343,7 +344,7 @@ static void header_at(const rg_view *v, uint32_t r, uint32_t c0, bool merged,
         } else {
             if (i >= n)
                 break;
-            c = row[i++].col;
+            c = rg_row_col(v, r, i++);
             if (c < c0)
                 continue;
             if (c > last)
@@ -554,11 +555,11 @@ static void block_title(const rg_view *v, uint32_t from, uint32_t r,
     uint32_t k;
     buf[0] = '\0';
     for (k = from; k < r; k++) {
-        size_t n, i;
-        const rag_cell *row = rg_row_cells(v, k, &n);
+        size_t i, n = rg_row_count(v, k);
         for (i = 0; i < n; i++) {
+            const uint32_t cell_col = rg_row_col(v, k, i);
             size_t len;
-            const char *t = rg_text(v, k, row[i].col, &len);
+            const char *t = rg_text(v, k, cell_col, &len);
             if (t) {
                 rg_norm_cell(v, t, len, buf, size);
                 return;

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "model/rules.h"
+#include "read/pages.h"
 #include "recognise/recognise.h"
 
 rag_loc rg_loc(uint32_t r, uint32_t c)
@@ -240,6 +241,89 @@ static void norm_cache_free(struct rg_norm_cache *nc)
     rg_free(nc);
 }
 
+/* ---- a paged sheet ------------------------------------------------------
+ * Its cells come from the workbook's page cache (read/pages.h), a row at a
+ * time, so the view holds no grid: only the claims, a row each.  Where
+ * convert marked cells as its own, a row is copied without them into one
+ * of a few buffers, the row's pointer living as long as a page's does. */
+
+#define MASKED_ROWS 8
+
+struct rg_masked_rows {
+    rag_cell *cells[MASKED_ROWS];
+    size_t count[MASKED_ROWS], cap[MASKED_ROWS];
+    uint32_t row[MASKED_ROWS];
+    bool set[MASKED_ROWS];
+    size_t next;
+};
+
+static const rag_cell *paged_row(const rg_view *v, uint32_t r, size_t *count)
+{
+    struct rg_masked_rows *m = v->masked;
+    const rag_cell *cells = rg_sheet_row(v->wb, v->index, r, count);
+    size_t i, k, n = *count;
+
+    if (!v->mask_count || !n)
+        return cells;
+    for (k = 0; k < MASKED_ROWS; k++)
+        if (m->set[k] && m->row[k] == r) {
+            *count = m->count[k];
+            return m->cells[k];
+        }
+    k = m->next;
+    m->next = (m->next + 1) % MASKED_ROWS;
+    m->set[k] = false;
+    if (!rg_grow((void **)&m->cells[k], &m->cap[k], n, sizeof *cells)) {
+        *count = 0; /* no memory: read as empty, as a failed page read */
+        return NULL;
+    }
+    m->count[k] = 0;
+    for (i = 0; i < n; i++)
+        if (!masked(v->mask, v->mask_count, &cells[i]))
+            m->cells[k][m->count[k]++] = cells[i];
+    m->row[k] = r;
+    m->set[k] = true;
+    *count = m->count[k];
+    return m->count[k] ? m->cells[k] : NULL;
+}
+
+static bool paged_init(rg_view *v)
+{
+    uint32_t r;
+    bool any = false;
+
+    if (!computed_ranges(v->wb, v->index, &v->mask, &v->mask_count))
+        return false;
+    if (v->mask_count && !(v->masked = rg_calloc(1, sizeof *v->masked)))
+        return false;
+    v->paged = true;
+    /* one pass for the rows and columns the cells span (as loaded) */
+    for (r = rg_sheet_next_row(v->wb, v->index, 0); r != UINT32_MAX;
+         r = r == UINT32_MAX - 1 ? UINT32_MAX
+                                 : rg_sheet_next_row(v->wb, v->index, r + 1)) {
+        size_t n, i;
+        const rag_cell *cells = paged_row(v, r, &n);
+        for (i = 0; i < n; i++) {
+            if (cells[i].row + 1 > v->rows)
+                v->rows = cells[i].row + 1;
+            if (cells[i].col + 1 > v->cols)
+                v->cols = cells[i].col + 1;
+            any = true;
+        }
+    }
+    if (!any)
+        return true;
+    v->claim_lo = rg_malloc(((size_t)v->rows + 1) * sizeof *v->claim_lo);
+    v->claim_hi = rg_malloc(((size_t)v->rows + 1) * sizeof *v->claim_hi);
+    if (!v->claim_lo || !v->claim_hi)
+        return false;
+    rg_unclaim_all(v);
+    v->norms = rg_calloc(1, sizeof *v->norms);
+    if (v->norms)
+        rg_arena_init(&v->norms->arena, 0);
+    return true;
+}
+
 bool rg_view_init(rg_view *v, const rag_workbook *wb, size_t index)
 {
     const rag_sheet *s = &wb->sheets[index];
@@ -251,7 +335,15 @@ bool rg_view_init(rg_view *v, const rag_workbook *wb, size_t index)
     v->wb = wb;
     v->sheet = s;
     v->index = index;
-    if (!s->loaded || !s->cell_count || is_ragbook_sheet(wb, s))
+    if (is_ragbook_sheet(wb, s))
+        return true;
+    if (rg_sheet_paged(wb, index)) {
+        if (paged_init(v))
+            return true;
+        rg_view_free(v);
+        return false;
+    }
+    if (!s->loaded || !s->cell_count)
         return true;
     v->cells = s->cells;
     count = s->cell_count;
@@ -305,6 +397,16 @@ bool rg_view_init(rg_view *v, const rag_workbook *wb, size_t index)
 
 void rg_view_free(rg_view *v)
 {
+    size_t k;
+
+    if (v->masked)
+        for (k = 0; k < MASKED_ROWS; k++)
+            rg_free(v->masked->cells[k]);
+    rg_free(v->masked);
+    v->masked = NULL;
+    rg_free(v->mask);
+    v->mask = NULL;
+    v->mask_count = 0;
     norm_cache_free(v->norms);
     v->norms = NULL;
     rg_free(v->owned);
@@ -353,12 +455,33 @@ bool rg_row_claimed(const rg_view *v, uint32_t r)
 
 const rag_cell *rg_row_cells(const rg_view *v, uint32_t r, size_t *count)
 {
+    if (v->paged) {
+        if (r >= v->rows) {
+            *count = 0;
+            return NULL;
+        }
+        return paged_row(v, r, count);
+    }
     if (r >= v->rows || !v->row_start) {
         *count = 0;
         return NULL;
     }
     *count = v->row_start[r + 1] - v->row_start[r];
     return v->cells + v->row_start[r];
+}
+
+size_t rg_row_count(const rg_view *v, uint32_t r)
+{
+    size_t n;
+    rg_row_cells(v, r, &n);
+    return n;
+}
+
+uint32_t rg_row_col(const rg_view *v, uint32_t r, size_t i)
+{
+    size_t n;
+    const rag_cell *row = rg_row_cells(v, r, &n);
+    return i < n ? row[i].col : UINT32_MAX;
 }
 
 const rag_cell *rg_cell_at(const rg_view *v, uint32_t r, uint32_t c)

@@ -9,6 +9,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "read/pages.h"
 #include "util/util.h"
 #include "model/rules.h"
 #include "validate/rules.h"
@@ -448,15 +449,11 @@ char *rg_vmoney(double pounds, char *buf, size_t size)
 const char *rg_vcell_text(const rg_vctx *c, const rag_plan *p, rag_loc loc)
 {
     const rag_workbook *wb = c->model->wb;
-    const rag_sheet *sh;
     const rag_cell *cell;
 
     if (!wb || !p || !loc.set || p->sheet_index >= wb->sheet_count)
         return NULL;
-    sh = &wb->sheets[p->sheet_index];
-    if (!sh->loaded)
-        return NULL;
-    cell = rag_sheet_cell(sh, loc.row, loc.col);
+    cell = rg_sheet_cell_at(wb, p->sheet_index, loc.row, loc.col);
     if (!cell || cell->type != RAG_CELL_STRING || !cell->text)
         return NULL;
     return cell->text;
