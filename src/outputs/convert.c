@@ -237,6 +237,22 @@ static rag_status release_sheet(job *j, size_t i, rag_status st,
     return st;
 }
 
+/* The Summary and Issues stream (libxlsxwriter's constant_memory: each
+ * row to a scratch file once the next is started) when they hold about as
+ * many cells as a copy streams from (write.h): an Issues row is 8 cells.
+ * At 50,000 tracker rows (35,000 findings) libxlsxwriter's cells were the
+ * largest part of convert's peak, 78 of 167 MB.  Below it the output is
+ * what it always was: streamed, the shared styles are numbered in another
+ * order, rows carry no spans and the chart keeps no cached values (Excel
+ * and LibreOffice draw it from its cells all the same). */
+#define SIDE_ROW_CELLS 8
+static size_t stream_rows = RAG_WRITE_STREAMING_CELLS / SIDE_ROW_CELLS;
+
+void rg_cv_stream_from(size_t rows)
+{
+    stream_rows = rows ? rows : RAG_WRITE_STREAMING_CELLS / SIDE_ROW_CELLS;
+}
+
 /* The input is edited in place (edit.h): its sheets keep everything they
  * hold and gain colours, codes, computed columns and drop-down lists; the
  * Summary and Issues are made with libxlsxwriter in a side workbook and
@@ -258,7 +274,10 @@ static rag_status write_all(job *j, const char *out, rag_error *err)
     if (st != RAG_OK)
         goto done;
     memset(&wo, 0, sizeof wo);
-    wo.mode = RAG_WRITE_NORMAL;
+    wo.mode = j->found->count + j->overdue->count + j->m->plan_count >=
+                      stream_rows
+                  ? RAG_WRITE_STREAMING
+                  : RAG_WRITE_NORMAL;
     wo.created = j->o.created;
     wo.title = "ragbook: updated workbook";
     wo.author = "ragbook";

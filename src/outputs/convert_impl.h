@@ -218,6 +218,10 @@ typedef struct rg_cv_cellout {
     rag_wstyle style;
 } rg_cv_cellout;
 
+/* Tests: convert's Summary and Issues stream from this many rows (0: the
+ * default, RAG_WRITE_STREAMING_CELLS / 8). */
+void rg_cv_stream_from(size_t rows);
+
 /* The largest column holding a cell in rows [r0, r1] of sheet `index`
  * of wb, loaded or paged (all rows when r1 < r0), leaving out old; -1
  * when none. */
