@@ -212,6 +212,61 @@ static void test_edit_changes_read_back_and_others_stay(void **state)
     unlink(out);
 }
 
+/* A change made after a write still wins over the changes before it: the
+ * write merges its list of changes in place (edit/sheet.c), and a later
+ * change must sort after what that left. */
+static void set_text(rag_edit *e, uint32_t row, uint32_t col,
+                     const char *text)
+{
+    rag_edit_cell c;
+    rag_error err;
+    memset(&c, 0, sizeof c);
+    c.row = row;
+    c.col = col;
+    c.value = RAG_EDIT_TEXT;
+    c.text = text;
+    c.style = -1;
+    assert_int_equal(rag_edit_set_cell(e, 0, &c, &err), RAG_OK);
+}
+
+static void test_edit_change_after_a_write_wins(void **state)
+{
+    char first[256], second[256];
+    rag_edit *e = NULL;
+    rag_workbook *wb = NULL;
+    rag_error err;
+    const rag_cell *c;
+    (void)state;
+    NEED_SHARED();
+    snprintf(first, sizeof first, "%s", in_dir("first.xlsx"));
+    snprintf(second, sizeof second, "%s", in_dir("second.xlsx"));
+    assert_int_equal(rag_edit_open(tracker(), NULL, &e, &err), RAG_OK);
+    set_text(e, 30, 1, "one");
+    set_text(e, 30, 1, "two");
+    set_text(e, 30, 1, "three");
+    set_text(e, 30, 1, "four");
+    set_text(e, 31, 1, "other");
+    assert_int_equal(rag_edit_write(e, first, &err), RAG_OK);
+    set_text(e, 30, 1, "five");
+    assert_int_equal(rag_edit_write(e, second, &err), RAG_OK);
+    rag_edit_free(e);
+    assert_int_equal(rag_workbook_read(first, NULL, &wb, &err), RAG_OK);
+    c = rag_sheet_cell(&wb->sheets[0], 30, 1);
+    assert_non_null(c);
+    assert_string_equal(c->text, "four");
+    rag_workbook_free(wb);
+    assert_int_equal(rag_workbook_read(second, NULL, &wb, &err), RAG_OK);
+    c = rag_sheet_cell(&wb->sheets[0], 30, 1);
+    assert_non_null(c);
+    assert_string_equal(c->text, "five");
+    c = rag_sheet_cell(&wb->sheets[0], 31, 1);
+    assert_non_null(c);
+    assert_string_equal(c->text, "other");
+    rag_workbook_free(wb);
+    unlink(first);
+    unlink(second);
+}
+
 static void test_edit_copies_untouched_entries_raw(void **state)
 {
     const char *out = in_dir("fates.xlsx");
@@ -386,6 +441,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_edit_changes_read_back_and_others_stay),
         cmocka_unit_test(test_edit_copies_untouched_entries_raw),
+        cmocka_unit_test(test_edit_change_after_a_write_wins),
         cmocka_unit_test(test_edit_twice_gives_the_same_bytes),
         cmocka_unit_test(test_edit_restyle_reuses_an_equal_format),
         cmocka_unit_test(test_edit_refuses_to_write_over_its_input),

@@ -387,7 +387,7 @@ rag_status rag_edit_set_cell(rag_edit *e, size_t sheet,
     memset(n, 0, sizeof *n);
     n->row = c->row;
     n->col = (uint16_t)c->col;
-    n->seq = (uint32_t)s->cell_count;
+    n->seq = s->next_seq++;
     n->value = (uint8_t)c->value;
     n->style = (int32_t)(c->style < 0 ? -1 : c->style);
     if (c->value == RAG_EDIT_TEXT && len <= sizeof n->u.here) {

@@ -89,6 +89,7 @@ typedef struct ed_sheet {
     bool removed;
     ed_cell *cells;
     size_t cell_count, cell_cap;
+    uint32_t next_seq;     /* the next change's seq: changes in order */
     rag_range *clears;
     size_t clear_count, clear_cap;
     ed_width *widths;
