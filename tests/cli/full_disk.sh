@@ -118,14 +118,23 @@ done
 # /tmp), and a full one is one line and exit 2, with nothing printed.  A
 # 4 KiB tmpfs is mounted over /tmp itself here (tmpfile() would take /tmp
 # whatever TMPDIR says), the outputs in a folder outside it.
-outd=$(mktemp -d "$PWD/ragbook-cells-XXXXXX")
-big="$src/samples/tracker.xlsx"
+# Everything the commands need lives outside /tmp: a checkout or build
+# under /tmp would vanish under the mount, the command with it.
+case "$PWD" in
+/tmp | /tmp/*) base=/var/tmp ;;
+*) base=$PWD ;;
+esac
+outd=$(mktemp -d "$base/ragbook-cells-XXXXXX")
+cp "$R" "$outd/ragbook" && cp "$src/samples/tracker.xlsx" "$outd/in.xlsx" ||
+    { echo "FAIL: cannot copy the command beside $outd"; exit 1; }
+Rc="$outd/ragbook"
+big="$outd/in.xlsx"
 for fmt in json csv; do
-    "$R" cells "$big" --format $fmt >"$outd/want.$fmt"
+    "$Rc" cells "$big" --format $fmt >"$outd/want.$fmt"
 done
 mount -t tmpfs -o size=4k tmpfs /tmp || { echo "FAIL: mount /tmp"; exit 1; }
 for fmt in json csv; do
-    env -u TMPDIR "$R" cells "$big" --format $fmt -o "$outd/cells.$fmt" \
+    env -u TMPDIR "$Rc" cells "$big" --format $fmt -o "$outd/cells.$fmt" \
         >"$outd/stdout" 2>"$outd/stderr"
     rc=$?
     if [ $rc -ne 0 ]; then
@@ -135,7 +144,7 @@ for fmt in json csv; do
     else
         echo "ok: cells --format $fmt -o with a full /tmp"
     fi
-    env -u TMPDIR "$R" cells "$big" --format $fmt >"$outd/stdout" 2>"$outd/stderr"
+    env -u TMPDIR "$Rc" cells "$big" --format $fmt >"$outd/stdout" 2>"$outd/stderr"
     rc=$?
     if [ $rc -eq 0 ] && cmp -s "$outd/stdout" "$outd/want.$fmt"; then
         echo "ok: cells --format $fmt to stdout fits in the full /tmp"
