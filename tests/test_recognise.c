@@ -161,6 +161,17 @@ typedef struct sc_case {
 } sc_case;
 
 static const sc_case sc_cases[] = {
+    {"a target and an actual per quarter: the latest against its own",
+     {"Corporate Performance Scorecard 2024/25 - Quarter 2", "",
+      "Ref|Indicator|Polarity|Annual Target|Q1 Target|Q1 Actual|Q2 Target|"
+      "Q2 Actual|RAG|Comment",
+      "CP01|% of council tax collected|High is good|97%|28%|29%|56%|55%|A|"
+      "Slightly behind",
+      "CP03|Number of affordable homes delivered|High is good|200|50|52|"
+      "100|104|G|",
+      NULL},
+     2, "CP01", 0.56, 0.55, "percent", "higher_is_better", "amber",
+     "amber", "Q2", 2, NULL, "Slightly behind"},
     {"quarters, polarity words, letters for RAG",
      {"Corporate scorecard 2023/24", "",
       "PI Code|Indicator|Polarity|Annual Target|Q1|Q2|Q3|Q4|RAG|"
@@ -433,6 +444,14 @@ static void test_due_subheadings_and_grouping_column(void **state)
         "2|Open a young persons' hub|Commissioning Lead|30/06/2023||"
         "Opened May|Green",
         NULL};
+    static const char *const span[] = {
+        "Children's Services Improvement Plan",
+        "Ref|Action|Responsible Officer|Timescale|<<|RAG|Progress update",
+        "|||Start|End||",
+        "1.1|Recruit permanent social workers|Head of Service|01/04/2024|"
+        "31/12/2024|G|On track",
+        "1.2|Reduce agency staff|HR Partner|01/04/2024|30/06/2024|R|Behind",
+        NULL};
     static const char *const grouped[] = {
         "Workstream|Milestone|Owner|Deadline|Status",
         "Estates|Dispose of depot|Estates Lead|30/06/2023|At risk",
@@ -450,6 +469,16 @@ static void test_due_subheadings_and_grouping_column(void **state)
     assert_int_equal(p->actions[0].due.year, 2023);
     assert_int_equal(p->actions[0].due.month, 12);   /* the revised date */
     assert_int_equal(p->actions[1].due.month, 6);    /* no revision */
+    built_free(&b);
+
+    /* "Timescale" over "Start | End": due at the end, not the start */
+    build_grid(&b, span);
+    p = only_plan(&b, RAG_PLAN_ACTION);
+    assert_int_equal(p->action_count, 2);
+    assert_int_equal(p->actions[0].due.year, 2024);
+    assert_int_equal(p->actions[0].due.month, 12);
+    assert_int_equal(p->actions[0].due.day, 31);
+    assert_int_equal(p->actions[1].due.month, 6);
     built_free(&b);
 
     build_grid(&b, grouped);

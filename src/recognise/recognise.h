@@ -212,6 +212,7 @@ typedef struct rg_sc_period {
     int month, year;        /* a month column (year 0 when not written) */
     int fy;                 /* a financial year written with it, or 0 */
     int32_t rag_col;        /* its own RAG column ("Q2 RAG"), or -1 */
+    int32_t target_col;     /* its own target ("Q2 Target"), or -1 */
 } rg_sc_period;
 
 typedef struct rg_scorecard {

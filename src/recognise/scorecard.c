@@ -30,9 +30,10 @@
 
 static int heading_role(const rg_view *v, uint32_t r, uint32_t c);
 
-/* The quarter or month a heading names, whatever else it says. */
+/* The quarter or month a heading names, whatever else it says but a
+ * target, unless target_too ("Q2 Target" is the quarter's target). */
 static bool heading_period(const rg_view *v, uint32_t r, uint32_t c,
-                           rg_sc_period *out);
+                           rg_sc_period *out, bool target_too);
 
 /* A period column: a quarter or month heading that names no other part of
  * an indicator.  "Q2 RAG", "Q2 Commentary", "Q2 Direction of travel" are
@@ -42,14 +43,14 @@ static bool months_or_quarter(const rg_view *v, uint32_t r, uint32_t c,
 {
     int role;
 
-    if (!heading_period(v, r, c, out))
+    if (!heading_period(v, r, c, out, false))
         return false;
     role = heading_role(v, r, c);
     return role <= 0 || role == RG_SC_ACTUAL || role == RG_SC_OTHER;
 }
 
 static bool heading_period(const rg_view *v, uint32_t r, uint32_t c,
-                           rg_sc_period *out)
+                           rg_sc_period *out, bool target_too)
 {
     const rag_cell *cell = rg_cell_at(v, r, c);
     size_t len;
@@ -58,7 +59,7 @@ static bool heading_period(const rg_view *v, uint32_t r, uint32_t c,
     int q, mo = 0, y = 0;
 
     memset(out, 0, sizeof *out);
-    out->rag_col = -1;
+    out->rag_col = out->target_col = -1;
     if (cell && cell->type == RAG_CELL_DATE) {
         int d;
         /* a date shown as a month ("Apr-23"): its month and year */
@@ -74,7 +75,8 @@ static bool heading_period(const rg_view *v, uint32_t r, uint32_t c,
         return false;
     rg_norm_cell(v, t, len, norm, sizeof norm);
     /* "Q2 target" is a target, not the quarter's figure */
-    if (rg_norm_has(norm, "target") || rg_norm_has(norm, "targets"))
+    if (!target_too &&
+        (rg_norm_has(norm, "target") || rg_norm_has(norm, "targets")))
         return false;
     if ((q = rg_quarter_cell(v, t, len)) > 0) {
         out->quarter = q;
@@ -162,8 +164,8 @@ static bool codes_below(const rg_view *v, uint32_t r, uint32_t c)
 static void header_row(const rg_view *v, uint32_t r, rg_scorecard *s)
 {
     uint32_t c, last = v->cols < MAX_COLS ? v->cols : MAX_COLS;
-    rg_sc_period rag_of[RG_SC_MAX_PERIODS];
-    size_t rags = 0, i, k;
+    rg_sc_period rag_of[RG_SC_MAX_PERIODS], target_of[RG_SC_MAX_PERIODS];
+    size_t rags = 0, targets = 0, i, k;
     int32_t title2 = -1;
 
     sc_clear(s);
@@ -178,12 +180,16 @@ static void header_row(const rg_view *v, uint32_t r, rg_scorecard *s)
             if (s->period_count < RG_SC_MAX_PERIODS)
                 s->periods[s->period_count++] = pd;
         } else if ((role = heading_role(v, r, c)) > 0) {
-            if (role == RG_SC_RAG && heading_period(v, r, c, &pd)) {
+            if (role == RG_SC_RAG && heading_period(v, r, c, &pd, false)) {
                 /* "Q2 RAG": kept to be matched with its period below;
                  * the first such column is also the RAG column */
                 if (rags < RG_SC_MAX_PERIODS)
                     rag_of[rags++] = pd;
             }
+            /* "Q2 Target": the same, for the quarter's own target */
+            if (role == RG_SC_TARGET && heading_period(v, r, c, &pd, true) &&
+                targets < RG_SC_MAX_PERIODS)
+                target_of[targets++] = pd;
             if (role != RG_SC_OTHER && s->col[role] < 0) {
                 s->col[role] = (int32_t)c;
                 s->roles++;
@@ -215,6 +221,13 @@ static void header_row(const rg_view *v, uint32_t r, rg_scorecard *s)
                 s->periods[i].year == rag_of[k].year &&
                 s->periods[i].rag_col < 0)
                 s->periods[i].rag_col = (int32_t)rag_of[k].col;
+    for (k = 0; k < targets; k++)
+        for (i = 0; i < s->period_count; i++)
+            if (s->periods[i].quarter == target_of[k].quarter &&
+                s->periods[i].month == target_of[k].month &&
+                s->periods[i].year == target_of[k].year &&
+                s->periods[i].target_col < 0)
+                s->periods[i].target_col = (int32_t)target_of[k].col;
 }
 
 /*
@@ -528,6 +541,22 @@ static rag_status add_row(rag_model *m, const rg_view *v,
         ind->target_cell = rg_loc(r, (uint32_t)s->col[RG_SC_TARGET]);
     else
         ind->data_only = true; /* a scorecard without targets */
+    /* "Q1 Target | Q1 Actual | Q2 Target | Q2 Actual": the latest figure
+     * is judged against its own quarter's target (a profile to date), not
+     * the year's: 55% collected at Q2 against 56% due is amber, against
+     * the year's 97% it was a false red */
+    for (i = s->period_count; i-- > 0;)
+        if (hv[i]) {
+            rg_figure fq;
+            int32_t tc = s->periods[i].target_col;
+            if (tc >= 0 && figure(v, r, tc, &fq)) {
+                ind->has_target = true;
+                ind->target = in_unit(&fq, unit);
+                ind->target_cell = rg_loc(r, (uint32_t)tc);
+                ind->data_only = false;
+            }
+            break;
+        }
     if (data_only_words(polarity) ||
         data_only_words(text_of(m, v, r, s->col[RG_SC_TARGET], NULL)))
         ind->data_only = true;

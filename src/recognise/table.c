@@ -178,6 +178,23 @@ static bool revised_heading(const rg_view *v, uint32_t r, uint32_t c)
     return any_word(rg_norm_at(v, r, c, norm, sizeof norm), words);
 }
 
+/* The two ends of a span of dates under one heading ("Timescale" merged
+ * over "Start | End", "From | To"): 1 the start, 2 the end, 0 neither.
+ * The end is when the action is due. */
+static int span_heading(const rg_view *v, uint32_t r, uint32_t c)
+{
+    static const char *const starts[] = {"start", "from", "begin",
+                                         "commence", "commencement",
+                                         "starting", NULL};
+    static const char *const ends[] = {"end", "to", "finish", "completion",
+                                       "complete", "completed", "due",
+                                       "deadline", "by", "ending", NULL};
+    char norm[128];
+
+    rg_norm_at(v, r, c, norm, sizeof norm);
+    return any_word(norm, starts) ? 1 : any_word(norm, ends) ? 2 : 0;
+}
+
 /* A heading that names a period: "Q2 Status", "Status (September)",
  * "RAG - Quarter 3", "Current status". */
 static bool period_heading(const rg_view *v, uint32_t r, uint32_t c)
@@ -594,12 +611,15 @@ static bool overlaps(const hdr *a, const hdr *b)
 
 /* "Target date" merged over "Original | Revised" on the row below: the
  * due under the original (or first) sub-heading, the revised date under
- * the other, as when both are headings of their own.  true when row r + 1
- * is such a row of sub-headings, and so part of the header. */
+ * the other, as when both are headings of their own.  "Timescale" merged
+ * over "Start | End": the due under the end (read as the first, every
+ * action was due on the day it started).  true when row r + 1 is such a
+ * row of sub-headings, and so part of the header. */
 static bool due_subheadings(const rg_view *v, uint32_t r, hdr *h)
 {
     const rag_range *m;
     uint32_t c, first = UINT32_MAX, revised = UINT32_MAX;
+    uint32_t start = UINT32_MAX, end = UINT32_MAX;
     int words = 0;
 
     if (h->col[RG_COL_DUE] < 0 || h->revised_due >= 0 || r + 1 >= v->rows)
@@ -616,15 +636,24 @@ static bool due_subheadings(const rg_view *v, uint32_t r, hdr *h)
             revised = c;
         else if (first == UINT32_MAX)
             first = c;
+        if (span_heading(v, r + 1, c) == 1 && start == UINT32_MAX)
+            start = c;
+        else if (span_heading(v, r + 1, c) == 2 && end == UINT32_MAX)
+            end = c;
     }
-    /* only words under the heading, one of them a revised date's */
-    if (revised == UINT32_MAX || first == UINT32_MAX || words != 2)
+    /* only words under the heading: a start and an end, or one of them a
+     * revised date's */
+    if (words == 2 && start != UINT32_MAX && end != UINT32_MAX) {
+        first = end;
+        revised = UINT32_MAX;
+    } else if (revised == UINT32_MAX || first == UINT32_MAX || words != 2) {
         return false;
+    }
     for (c = h->first_col; c <= h->last_col; c++)
         if ((c < m->first_col || c > m->last_col) && rg_has_value(v, r + 1, c))
             return false; /* data under the other headings: a data row */
     h->col[RG_COL_DUE] = (int32_t)first;
-    h->revised_due = (int32_t)revised;
+    h->revised_due = revised == UINT32_MAX ? -1 : (int32_t)revised;
     return true;
 }
 
