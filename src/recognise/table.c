@@ -178,21 +178,26 @@ static bool revised_heading(const rg_view *v, uint32_t r, uint32_t c)
     return any_word(rg_norm_at(v, r, c, norm, sizeof norm), words);
 }
 
+/* Words of a date an action began on. */
+static const char *const start_words[] = {"start", "started", "starting",
+                                          "commenced", "commencement",
+                                          "begin", "began", NULL};
+
 /* The two ends of a span of dates under one heading ("Timescale" merged
  * over "Start | End", "From | To"): 1 the start, 2 the end, 0 neither.
  * The end is when the action is due. */
 static int span_heading(const rg_view *v, uint32_t r, uint32_t c)
 {
-    static const char *const starts[] = {"start", "from", "begin",
-                                         "commence", "commencement",
-                                         "starting", NULL};
+    static const char *const from[] = {"from", NULL};
     static const char *const ends[] = {"end", "to", "finish", "completion",
                                        "complete", "completed", "due",
                                        "deadline", "by", "ending", NULL};
     char norm[128];
 
     rg_norm_at(v, r, c, norm, sizeof norm);
-    return any_word(norm, starts) ? 1 : any_word(norm, ends) ? 2 : 0;
+    if (any_word(norm, start_words) || any_word(norm, from))
+        return 1;
+    return any_word(norm, ends) ? 2 : 0;
 }
 
 /* A heading that names a period: "Q2 Status", "Status (September)",
@@ -254,6 +259,11 @@ static int header_cell(const rg_view *v, uint32_t r, uint32_t c, bool merged,
                                    rg_norm_skip_period(norm));
         if (role < 0 && due_heading(norm))
             role = RG_COL_DUE;
+        /* "Date started", "Date commenced": a date, but when the action
+         * began, not when it is due (read as the due, every action begun
+         * before the report date was overdue) */
+        if (role == RG_COL_DUE && any_word(norm, start_words))
+            role = RG_COL_OTHER;
         if (role < 0 && status_heading(norm))
             role = RG_COL_STATUS;
         if (role < 0 && action_heading(norm))

@@ -606,6 +606,25 @@ def action_plan(v):
             "action", rng.choice(["Milestone", "Milestones", "Task",
                                   "Activity", "Deliverable"]))
         v.traits.add("grouping-column")
+    # a start date before the due: headings of their own ("Start date |
+    # Completion date"), or one heading merged over "Start | End" on the
+    # row below ("Timescale"); the end is the due either way
+    span = None
+    if rng.random() < 0.15:
+        span = rng.choice(["headings", "merged"])
+        k = [role for role, _ in heads].index("due")
+        if span == "headings":
+            heads.insert(k, ("start", rng.choice(["Start date", "Start",
+                                                  "Date started"])))
+            heads[k + 1] = ("due", rng.choice(["End date", "Completion date",
+                                               "Target completion date"]))
+        else:
+            pair = rng.choice([("Start", "End"), ("From", "To"),
+                               ("Start date", "End date"),
+                               ("Start", "Finish")])
+            heads.insert(k, ("start", pair[0]))
+            heads[k + 1] = ("due", pair[1])
+        v.traits.add("start-date-" + span)
     pct_col = rng.random() < 0.2
     if pct_col:
         # how much of each action is done; 100% says complete
@@ -638,9 +657,21 @@ def action_plan(v):
         v.traits.add("quarter-status-" + ("letters" if q_letters
                                            else "words"))
     col = {}
+    two_rows = span == "merged"
     for i, (role, h) in enumerate(heads):
-        ws.put(r, c0 + i, h, bold=True)
+        ws.put(r + (1 if two_rows and role in ("start", "due") else 0),
+               c0 + i, h, bold=True)
         col[role] = c0 + i
+    if two_rows:
+        ws.put(r, col["start"], rng.choice(["Timescale", "Timescales",
+                                            "Timeframe", "Dates"]),
+               bold=True)
+        ws.merge(r, col["start"], r, col["due"])
+        if rng.random() < 0.5:  # the other headings over both rows
+            for role, c in col.items():
+                if role not in ("start", "due"):
+                    ws.merge(r, c, r + 1, c)
+        r += 1
     r += 1
     scheme = rng.choice(["R", "dot", "dot3"])
     v.traits.add("refs-" + scheme)
@@ -694,6 +725,10 @@ def action_plan(v):
                 lead_text, leads = make_lead(rng, v)
                 ws.put(r, col["lead"], lead_text)
             _due(v, ws, r, col["due"], as_of, complete, ref, sheet)
+            if "start" in col:
+                ws.put(r, col["start"],
+                       as_of - dt.timedelta(days=rng.randint(200, 400)),
+                       fmt="dd/mm/yyyy")
             status = "complete" if complete else None
             if pct_col:
                 ws.put(r, col["pct"], 1.0 if complete else
