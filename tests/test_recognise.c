@@ -161,6 +161,14 @@ typedef struct sc_case {
 } sc_case;
 
 static const sc_case sc_cases[] = {
+    {"\"Target Q1 | Actual Q1\": the role first, then the quarter",
+     {"Measure|Good is|Annual Target|Target Q1|Actual Q1|Target Q2|"
+      "Actual Q2|Target Q3|Actual Q3|RAG",
+      "Number of apprenticeships started (ASC7)|Bigger is better|97|74|71|"
+      "71|72|79||G",
+      NULL},
+     1, "ASC7", 71, 72, "count", "higher_is_better", "green", "green",
+     "Q2", 2, NULL, NULL},
     {"a target and an actual per quarter: the latest against its own",
      {"Corporate Performance Scorecard 2024/25 - Quarter 2", "",
       "Ref|Indicator|Polarity|Annual Target|Q1 Target|Q1 Actual|Q2 Target|"

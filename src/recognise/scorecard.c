@@ -78,7 +78,13 @@ static bool heading_period(const rg_view *v, uint32_t r, uint32_t c,
     if (!target_too &&
         (rg_norm_has(norm, "target") || rg_norm_has(norm, "targets")))
         return false;
-    if ((q = rg_quarter_cell(v, t, len)) > 0) {
+    q = rg_quarter_cell(v, t, len);
+    if (q <= 0) {
+        /* "Actual Q1", "Target Q2": one word, then the quarter */
+        const char *sp = strchr(norm, ' ');
+        q = sp ? rg_quarter_of_norm(sp + 1) : 0;
+    }
+    if (q > 0) {
         out->quarter = q;
         rg_find_fy(t, len, &out->fy);
         if (!out->fy) {

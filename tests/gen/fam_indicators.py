@@ -298,8 +298,21 @@ def scorecard(v):
             else:
                 pnames.append(dt.date(y, m, 1))
             plabels.append(f"{y}-{m:02d}")
-    for k in range(n_periods):
-        cols.append(("p%d" % k, pnames[k]))
+    # a target and an actual a quarter ("Q1 Target | Q1 Actual | ..."),
+    # the targets all written at the start of the year: the latest actual
+    # is judged against its own quarter's target, not the year's
+    pairs = quarterly and rng.random() < 0.25
+    if pairs:
+        v.traits.add("quarter-target-pairs")
+        tstyle, astyle = rng.choice([("Q{} Target", "Q{} Actual"),
+                                     ("Target Q{}", "Actual Q{}"),
+                                     ("Q{} Target", "Q{} Outturn")])
+        for k in range(n_periods):
+            cols.append(("t%d" % k, tstyle.format(k + 1)))
+            cols.append(("p%d" % k, astyle.format(k + 1)))
+    else:
+        for k in range(n_periods):
+            cols.append(("p%d" % k, pnames[k]))
     rag_col = ("rag", rng.choice(["RAG", "Status", "RAG rating"]))
     cols += [rag_col, ("travel", rng.choice(["DoT", "Direction of Travel",
                                              "Trend"])),
@@ -340,8 +353,22 @@ def scorecard(v):
             gaps_done = True
             gap = rng.choice(["target", "actual"])
             v.traits.add(gap + "-missing")
+        annual = t
+        if pairs:
+            # t is the latest quarter's target; the year's is another
+            annual = round(t * rng.uniform(1.1, 1.4), dec) \
+                if unit != "percent" else min(round(t + 0.05, 3), 0.999)
+            for k in range(n_periods):
+                tq = t if k == filled - 1 else \
+                    round(t * rng.uniform(0.85, 1.15), dec)
+                if unit == "percent":
+                    tq = min(tq, 0.999)
+                if gap != "target" or k != filled - 1:
+                    qc = ws.put(r, col["t%d" % k], tq)
+                    if unit == "percent":
+                        qc.fmt = "0.0%"
         if gap != "target":
-            tc = ws.put(r, col["target"], t)
+            tc = ws.put(r, col["target"], annual)
             if unit == "percent":
                 tc.fmt = "0.0%"
         values = []
@@ -383,7 +410,9 @@ def scorecard(v):
                       may=stated is not None and stated != rag)
         key = [sheet, code]
         v.fact("ind", key, True)
-        v.fact("ind.target", key, t if gap != "target" else None)
+        # with no actual there is no latest quarter: the year's target
+        v.fact("ind.target", key, None if gap == "target" else
+               annual if gap == "actual" else t)
         v.fact("ind.actual", key, a if gap != "actual" else None)
         v.fact("ind.unit", key, unit)
         v.fact("ind.direction", key, direction)
