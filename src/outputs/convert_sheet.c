@@ -55,8 +55,12 @@ static uint32_t next_row(const rag_workbook *wb, size_t index, uint32_t r,
     return r1 >= r0 && r != UINT32_MAX && r > r1 ? UINT32_MAX : r;
 }
 
-int64_t rg_cv_max_col(const rag_workbook *wb, size_t index, uint32_t r0,
-                      uint32_t r1, const rag_range *old, size_t old_count)
+/* The largest column of rows [r0, r1] (every row when r1 < r0) holding a
+ * value or a formula, or, when coloured, a blank cell with a solid fill
+ * (a tracker's months, a key); old left out, merges counted. */
+static int64_t max_in_rows(const rag_workbook *wb, size_t index, uint32_t r0,
+                           uint32_t r1, const rag_range *old,
+                           size_t old_count, bool coloured)
 {
     const rag_sheet *in = &wb->sheets[index];
     int64_t best = -1;
@@ -71,10 +75,16 @@ int64_t rg_cv_max_col(const rag_workbook *wb, size_t index, uint32_t r0,
         /* from the right: the first cell that counts is the row's last */
         for (k = n; k-- > 0 && (int64_t)cells[k].col > best;) {
             const rag_cell *c = &cells[k];
+            const rag_style *st;
             if (rg_cv_in_ranges(old, old_count, c->row, c->col))
                 continue;
-            if (c->type == RAG_CELL_BLANK && !c->formula)
-                continue; /* styled but empty: see max_coloured() */
+            if (c->type == RAG_CELL_BLANK && !c->formula) {
+                /* styled but empty: only a colour counts */
+                st = coloured ? rag_cell_style(wb, c) : NULL;
+                if (!st || st->pattern != RAG_PATTERN_SOLID ||
+                    st->fill_fg == RAG_NO_COLOR)
+                    continue;
+            }
             best = c->col;
             break;
         }
@@ -88,33 +98,18 @@ int64_t rg_cv_max_col(const rag_workbook *wb, size_t index, uint32_t r0,
     return best;
 }
 
+int64_t rg_cv_max_col(const rag_workbook *wb, size_t index, uint32_t r0,
+                      uint32_t r1, const rag_range *old, size_t old_count)
+{
+    return max_in_rows(wb, index, r0, r1, old, old_count, false);
+}
+
 /* Coloured blank cells count too: a tracker's months, a key. */
 static int64_t max_coloured(const rag_workbook *wb, size_t index,
                             uint32_t r0, uint32_t r1, const rag_range *old,
                             size_t old_count)
 {
-    int64_t best = rg_cv_max_col(wb, index, r0, r1, old, old_count);
-    uint32_t r;
-
-    for (r = first_row(wb, index, r0, r1); r != UINT32_MAX;
-         r = next_row(wb, index, r, r0, r1)) {
-        size_t n, k;
-        const rag_cell *cells = rg_sheet_row(wb, index, r, &n);
-        for (k = n; k-- > 0 && (int64_t)cells[k].col > best;) {
-            const rag_cell *c = &cells[k];
-            const rag_style *st;
-            if (c->type != RAG_CELL_BLANK ||
-                rg_cv_in_ranges(old, old_count, c->row, c->col))
-                continue;
-            st = rag_cell_style(wb, c);
-            if (st->pattern == RAG_PATTERN_SOLID &&
-                st->fill_fg != RAG_NO_COLOR) {
-                best = c->col;
-                break;
-            }
-        }
-    }
-    return best;
+    return max_in_rows(wb, index, r0, r1, old, old_count, true);
 }
 
 static uint32_t solid_fill(const rag_workbook *wb, const rag_cell *c)

@@ -210,8 +210,7 @@ static const rag_cell *block_cells_of(rg_pages *p, size_t b, size_t *slot)
     return s->cells;
 }
 
-/* The first cell of cells[0, n) in a row >= row. */
-static size_t first_at_or_after(const rag_cell *cells, size_t n, uint32_t row)
+size_t rg_cells_row_start(const rag_cell *cells, size_t n, uint32_t row)
 {
     size_t lo = 0, hi = n;
     while (lo < hi) {
@@ -222,6 +221,19 @@ static size_t first_at_or_after(const rag_cell *cells, size_t n, uint32_t row)
             hi = mid;
     }
     return lo;
+}
+
+const rag_cell *rg_cells_col(const rag_cell *row, size_t n, uint32_t col)
+{
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (row[mid].col < col)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < n && row[lo].col == col ? &row[lo] : NULL;
 }
 
 /* Where row's cells start, or would: its block (SIZE_MAX when no block
@@ -244,7 +256,7 @@ static const rag_cell *locate(rg_pages *p, uint32_t row, size_t *block,
         p->slot[*slot].used = ++p->tick;
         *first = p->memo_first + p->memo_count;
         if (cells[*first].row < row) /* a row is in the block: no overrun */
-            *first = first_at_or_after(cells, p->blocks[b].count, row);
+            *first = rg_cells_row_start(cells, p->blocks[b].count, row);
         *block = b;
         return cells;
     }
@@ -260,7 +272,7 @@ static const rag_cell *locate(rg_pages *p, uint32_t row, size_t *block,
     *block = b;
     cells = block_cells_of(p, b, slot);
     if (cells)
-        *first = first_at_or_after(cells, p->blocks[b].count, row);
+        *first = rg_cells_row_start(cells, p->blocks[b].count, row);
     return cells;
 }
 

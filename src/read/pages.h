@@ -60,6 +60,12 @@ const rag_cell *rg_sheet_cell_at(const rag_workbook *wb, size_t index,
 uint32_t rg_sheet_next_row(const rag_workbook *wb, size_t index,
                            uint32_t row);
 
+/* In a row-major array of cells: the first cell of a row >= row; and in
+ * one row's cells, the cell of column col or NULL.  Binary searches, for
+ * a loaded sheet's cells, a page and a row alike. */
+size_t rg_cells_row_start(const rag_cell *cells, size_t n, uint32_t row);
+const rag_cell *rg_cells_col(const rag_cell *row, size_t n, uint32_t col);
+
 /* Whether every read of a paged sheet's scratch file so far succeeded: a
  * failed read answers as an empty row, so whoever read a paged sheet
  * checks this before trusting what it made. */

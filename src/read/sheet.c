@@ -1450,15 +1450,7 @@ bool rg_pages_ok(const rag_workbook *wb)
 /* The first loaded cell of row r or later. */
 static size_t first_of_row(const rag_sheet *s, uint32_t r)
 {
-    size_t lo = 0, hi = s->cell_count;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (s->cells[mid].row < r)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo;
+    return rg_cells_row_start(s->cells, s->cell_count, r);
 }
 
 const rag_cell *rg_sheet_row(const rag_workbook *wb, size_t index,
@@ -1484,7 +1476,7 @@ const rag_cell *rg_sheet_row(const rag_workbook *wb, size_t index,
 const rag_cell *rg_sheet_cell_at(const rag_workbook *wb, size_t index,
                                  uint32_t row, uint32_t col)
 {
-    size_t n, lo = 0, hi;
+    size_t n;
     const rag_cell *cells;
 
     if (!pages_of(wb, index))
@@ -1492,15 +1484,7 @@ const rag_cell *rg_sheet_cell_at(const rag_workbook *wb, size_t index,
                    ? rag_sheet_cell(&wb->sheets[index], row, col)
                    : NULL;
     cells = rg_sheet_row(wb, index, row, &n);
-    hi = n;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (cells[mid].col < col)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo < n && cells[lo].col == col ? &cells[lo] : NULL;
+    return rg_cells_col(cells, n, col);
 }
 
 uint32_t rg_sheet_next_row(const rag_workbook *wb, size_t index,

@@ -486,7 +486,7 @@ uint32_t rg_row_col(const rg_view *v, uint32_t r, size_t i)
 
 const rag_cell *rg_cell_at(const rg_view *v, uint32_t r, uint32_t c)
 {
-    size_t n, lo = 0, hi;
+    size_t n;
     const rag_cell *row = rg_row_cells(v, r, &n);
 
     /* A row's cells are in column order, one to a column (the reader
@@ -495,15 +495,7 @@ const rag_cell *rg_cell_at(const rg_view *v, uint32_t r, uint32_t c)
     if (n && c >= row[0].col && c - row[0].col < n &&
         row[c - row[0].col].col == c)
         return &row[c - row[0].col];
-    hi = n;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (row[mid].col < c)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo < n && row[lo].col == c ? &row[lo] : NULL;
+    return rg_cells_col(row, n, c);
 }
 
 static const char *trim(const char *s, size_t n, size_t *len)
