@@ -578,6 +578,25 @@ static void test_risk_register_is_no_plan(void **state)
     built_free(&b);
 }
 
+/* A dashboard's count of the plan ("RAG | Number of actions | % of
+ * actions") is no action plan: read as one, its counts were refs, each
+ * with a missing lead. */
+static void test_dashboard_counts_are_no_plan(void **state)
+{
+    static const char *const counts[] = {
+        "Improvement Plan Dashboard - Q2 2024/25", "",
+        "RAG|Number of actions|% of actions",
+        "Green|12|50%", "Amber|5|21%", "Red|3|13%", "Complete|4|17%",
+        "", "Theme|No. of actions|Total overdue",
+        "Workforce|8|1", "Practice|10|2", NULL};
+    built b;
+    (void)state;
+
+    build_grid(&b, counts);
+    assert_int_equal(b.m->plan_count, 0);
+    built_free(&b);
+}
+
 /* A ref merged down over its objective's actions: each is an action
  * (the later ones with no ref of their own, not three of ref 1); a
  * "Completed (Y/N)" column's Y or Yes says complete. */
@@ -1710,6 +1729,7 @@ int main(void)
         cmocka_unit_test(test_due_subheadings_and_grouping_column),
         cmocka_unit_test(test_status_a_quarter_latest_reported_wins),
         cmocka_unit_test(test_risk_register_is_no_plan),
+        cmocka_unit_test(test_dashboard_counts_are_no_plan),
         cmocka_unit_test(test_merged_ref_over_sub_actions_and_done_yes_no),
         cmocka_unit_test(test_key_entry_with_two_meanings),
         cmocka_unit_test(test_report_month_in_the_title),

@@ -178,6 +178,22 @@ static bool revised_heading(const rg_view *v, uint32_t r, uint32_t c)
     return any_word(rg_norm_at(v, r, c, norm, sizeof norm), words);
 }
 
+/* A heading of how many: "Number of actions", "No. of recommendations",
+ * "% of actions", "Total actions". */
+static bool quantity_heading(const char *norm)
+{
+    static const char *const lead[] = {"number of ", "no of ", "count of ",
+                                       "% of ", "percentage of ",
+                                       "percent of ", "proportion of ",
+                                       "total ", NULL};
+    size_t k;
+
+    for (k = 0; lead[k]; k++)
+        if (!strncmp(norm, lead[k], strlen(lead[k])))
+            return true;
+    return false;
+}
+
 /* Words of a date an action began on. */
 static const char *const start_words[] = {"start", "started", "starting",
                                           "commenced", "commencement",
@@ -259,6 +275,12 @@ static int header_cell(const rg_view *v, uint32_t r, uint32_t c, bool merged,
                                    rg_norm_skip_period(norm));
         if (role < 0 && due_heading(norm))
             role = RG_COL_DUE;
+        /* "Number of actions", "% of actions": a dashboard's count of
+         * the plan, not a ref or the actions (read as a plan, its counts
+         * were refs with no lead) */
+        if ((role == RG_COL_REF || role == RG_COL_ACTION) &&
+            quantity_heading(norm))
+            role = RG_COL_OTHER;
         /* "Date started", "Date commenced": a date, but when the action
          * began, not when it is due (read as the due, every action begun
          * before the report date was overdue) */

@@ -230,7 +230,7 @@ def other_sheets(v, n):
     """n sheets that hold no plan (notes, contacts, meetings, a glossary)."""
     rng = v.rng
     kinds = rng.sample(["notes", "contacts", "meetings", "glossary",
-                        "risks"], n)
+                        "risks", "dashboard"], n)
     for k in kinds:
         v.traits.add("none-" + k)
         ws = v.book.sheet(k.capitalize())
@@ -276,6 +276,32 @@ def other_sheets(v, n):
                         ws.put(3 + j, i + 1, val)
                 ws.put(3 + j, 10, v.as_of + dt.timedelta(
                     days=rng.randint(-200, 200)), fmt="dd/mm/yyyy")
+        elif k == "dashboard":
+            # the plan counted by status and by theme (no plan: counts
+            # are no refs, and nothing there is an action)
+            ws.put(1, 1, rng.choice(["Dashboard", "Summary of progress",
+                                     "Position at a glance"]), bold=True)
+            head = rng.choice(["Number of actions", "No. of actions",
+                               "Count of actions", "Total actions"])
+            for i, h in enumerate([rng.choice(["RAG", "Status"]), head,
+                                   rng.choice(["% of actions",
+                                               "Percentage of actions",
+                                               "% of total"])]):
+                ws.put(3, i + 1, h, bold=True)
+            counts = [rng.randint(0, 20) for _ in range(4)]
+            for j, (word, n_) in enumerate(zip(
+                    ["On track", "At risk", "Off track", "Complete"],
+                    counts)):
+                ws.put(4 + j, 1, word)
+                ws.put(4 + j, 2, n_)
+                ws.put(4 + j, 3, round(n_ / max(sum(counts), 1), 2),
+                       fmt="0%")
+            for i, h in enumerate(["Theme", head, "Overdue"]):
+                ws.put(9, i + 1, h, bold=True)
+            for j, t in enumerate(["Workforce", "Practice", "Partnerships"]):
+                ws.put(10 + j, 1, t)
+                ws.put(10 + j, 2, rng.randint(1, 12))
+                ws.put(10 + j, 3, rng.randint(0, 3))
         elif k == "meetings":
             ws.put(1, 1, "Meeting schedule", bold=True)
             for i, h in enumerate(["Meeting", "Date", "Venue"]):
