@@ -268,6 +268,13 @@ static void test_split_leads_as_a_reader_would(void **state)
          {"Senior Finance Business Partner", "J Bough"}},
         {"PDT Jo Marsh", {"PDT", "Jo Marsh"}},
         {"", {NULL}},
+        /* a place held for a name: no one (lead-missing), not "N", "A" */
+        {"N/A", {NULL}},
+        {"TBC", {NULL}},
+        {"Vacant post", {NULL}},
+        {"to be confirmed", {NULL}},
+        {"?", {NULL}},
+        {"NA Smith", {"NA Smith"}},
     };
     size_t i;
     (void)state;

@@ -474,10 +474,35 @@ static void split_segment(lead_out *o, const char *s, size_t a, size_t b)
     split_names(o, s, a, b);
 }
 
+/* A lead cell that names no one: "TBC", "N/A", "Vacant post", "?".  It
+ * holds the place of a name, so the action has no lead (lead-missing);
+ * split, "N/A" was two people, "N" and "A". */
+static bool no_one(const char *s, size_t len)
+{
+    static const char *const words[] = {
+        "n / a", "na", "n a", "tbc", "tba", "tbd", "to be confirmed",
+        "to be agreed", "to be decided", "to be appointed", "vacant",
+        "vacant post", "vacancy", "unknown", "none", "not known",
+        "not applicable", "nobody", "no one", "?", "??", "-", "--", NULL};
+    char norm[64];
+    size_t k;
+
+    if (len >= sizeof norm)
+        return false;
+    rg_norm(s, len, norm, sizeof norm);
+    for (k = 0; words[k]; k++)
+        if (!strcmp(norm, words[k]))
+            return true;
+    return false;
+}
+
 size_t rg_split_leads(const char *s, size_t len, rg_span *out, size_t max)
 {
     lead_out o = {out, max, 0};
     size_t i, a = 0;
+
+    if (no_one(s, len))
+        return 0;
 
     for (i = 0; i <= len; i++) {
         if (i == len || s[i] == '/' || s[i] == ',' || s[i] == ';' ||

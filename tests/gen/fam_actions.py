@@ -319,6 +319,12 @@ def tracker(v):
                 v.traits.add("lead-missing")
                 v.finding("lead-missing", sheet, ref=ref)
                 leads = []
+                if rng.random() < 0.5:
+                    # a place held for a name is no lead either
+                    ws.put(r, c0 + 2, rng.choice(
+                        ["TBC", "N/A", "Vacant post", "To be confirmed",
+                         "TBA"]))
+                    v.traits.add("lead-placeholder")
             else:
                 lead_text, leads = make_lead(rng, v)
                 ws.put(r, c0 + 2, lead_text)
@@ -721,6 +727,12 @@ def action_plan(v):
                 v.traits.add("lead-missing")
                 v.finding("lead-missing", sheet, ref=ref)
                 leads = []
+                if rng.random() < 0.5:
+                    # a place held for a name is no lead either
+                    ws.put(r, col["lead"], rng.choice(
+                        ["TBC", "N/A", "Vacant post", "To be confirmed",
+                         "TBA"]))
+                    v.traits.add("lead-placeholder")
             else:
                 lead_text, leads = make_lead(rng, v)
                 ws.put(r, col["lead"], lead_text)
