@@ -578,6 +578,29 @@ static void test_risk_register_is_no_plan(void **state)
     built_free(&b);
 }
 
+/* "Progress (RAG)" heads the RAG, though "Progress" alone heads the
+ * updates: read as updates, its Red and Amber were no status. */
+static void test_progress_rag_heading_is_the_status(void **state)
+{
+    static const char *const rows[] = {
+        "Ref|Action|Lead|Due date|Progress (RAG)|Update",
+        "1|Recruit social workers|Head of Service|31/03/2024|Red|Behind",
+        "2|Cut agency use|HR Lead|31/03/2024|A - slipping|Agency at 22%",
+        "3|Train staff|PSW|31/03/2024|Partially complete|Half trained",
+        NULL};
+    const rag_plan *p;
+    built b;
+    (void)state;
+
+    build_grid(&b, rows);
+    p = only_plan(&b, RAG_PLAN_ACTION);
+    assert_int_equal(p->action_count, 3);
+    assert_int_equal(p->actions[0].status, RAG_PROGRESS_OVER_ONE_MONTH_BEHIND);
+    assert_int_equal(p->actions[1].status, RAG_PROGRESS_ONE_MONTH_BEHIND);
+    assert_int_equal(p->actions[2].status, RAG_PROGRESS_ON_TARGET);
+    built_free(&b);
+}
+
 /* A dashboard's count of the plan ("RAG | Number of actions | % of
  * actions") is no action plan: read as one, its counts were refs, each
  * with a missing lead. */
@@ -1730,6 +1753,7 @@ int main(void)
         cmocka_unit_test(test_status_a_quarter_latest_reported_wins),
         cmocka_unit_test(test_risk_register_is_no_plan),
         cmocka_unit_test(test_dashboard_counts_are_no_plan),
+        cmocka_unit_test(test_progress_rag_heading_is_the_status),
         cmocka_unit_test(test_merged_ref_over_sub_actions_and_done_yes_no),
         cmocka_unit_test(test_key_entry_with_two_meanings),
         cmocka_unit_test(test_report_month_in_the_title),

@@ -73,6 +73,16 @@ static void test_status_words_by_meaning(void **state)
         {"Complete", RAG_PROGRESS_COMPLETE},
         {"Completed", RAG_PROGRESS_COMPLETE},
         {"Programmed", RAG_PROGRESS_PROGRAMMED},
+        /* a RAG initial set off from its words says the status */
+        {"R - significant issues", RAG_PROGRESS_OVER_ONE_MONTH_BEHIND},
+        {"G: on track", RAG_PROGRESS_ON_TARGET},
+        {"A (slipping)", RAG_PROGRESS_ONE_MONTH_BEHIND},
+        {"A review is under way", RAG_PROGRESS_NONE},
+        {"Green (complete)", RAG_PROGRESS_COMPLETE},
+        /* done in part is under way, not done */
+        {"Partially complete", RAG_PROGRESS_ON_TARGET},
+        {"Substantially completed", RAG_PROGRESS_ON_TARGET},
+        {"Ahead of schedule", RAG_PROGRESS_ON_TARGET},
         {"Monthly Progress Update", RAG_PROGRESS_NONE},
         {"", RAG_PROGRESS_NONE},
     };

@@ -243,6 +243,34 @@ static bool negated_at(const toks *t, size_t i)
            (i >= 2 && !strcmp(t->w[i - 1], "yet") && is(t->w[i - 2], neg));
 }
 
+/* "R - significant issues", "G: on track", "A (slipping)": a RAG initial
+ * set off from the words after it by a dash, a colon or a bracket is the
+ * status, whatever the words say ("significant issues" named none).  Not
+ * "A review is under way": the initial must be set off. */
+static int rag_initial(const char *s, size_t len)
+{
+    size_t i = 1;
+    const char *word;
+
+    if (len < 3)
+        return 0;
+    switch (s[0]) {
+    case 'R': case 'r': word = "red"; break;
+    case 'A': case 'a': word = "amber"; break;
+    case 'G': case 'g': word = "green"; break;
+    default: return 0;
+    }
+    while (i < len && s[i] == ' ')
+        i++;
+    if (i >= len)
+        return 0;
+    if (s[i] != '-' && s[i] != ':' && s[i] != '(' &&
+        !(i + 2 < len && (unsigned char)s[i] == 0xE2 &&
+          (unsigned char)s[i + 1] == 0x80 && (unsigned char)s[i + 2] == 0x93))
+        return 0;
+    return rg_vocab_find(rg_status_words, word, NULL);
+}
+
 rag_progress rg_status_of(const char *s, size_t len)
 {
     static const char *const not_done[] = {
@@ -256,6 +284,8 @@ rag_progress rg_status_of(const char *s, size_t len)
 
     if (!s || !len)
         return RAG_PROGRESS_NONE;
+    if ((v = rag_initial(s, len)) != 0)
+        return (rag_progress)v;
     tokenise(s, len, &t);
     if (!t.n)
         return RAG_PROGRESS_NONE;

@@ -178,6 +178,19 @@ static bool revised_heading(const rg_view *v, uint32_t r, uint32_t c)
     return any_word(rg_norm_at(v, r, c, norm, sizeof norm), words);
 }
 
+/* A heading that names the RAG and not words about it: "Progress
+ * (RAG)", "Overall RAG", not "RAG commentary" or "Reason for RAG". */
+static bool rag_heading(const char *norm)
+{
+    static const char *const rag[] = {"rag", "brag", NULL};
+    static const char *const about[] = {
+        "comment", "comments", "commentary", "reason", "reasons",
+        "explanation", "narrative", "update", "updates", "notes",
+        "justification", "why", "description", "rationale", "date",
+        "key", NULL};
+    return any_word(norm, rag) && !any_word(norm, about);
+}
+
 /* A heading of how many: "Number of actions", "No. of recommendations",
  * "% of actions", "Total actions". */
 static bool quantity_heading(const char *norm)
@@ -275,6 +288,12 @@ static int header_cell(const rg_view *v, uint32_t r, uint32_t c, bool merged,
                                    rg_norm_skip_period(norm));
         if (role < 0 && due_heading(norm))
             role = RG_COL_DUE;
+        /* "Progress (RAG)", "Delivery RAG": the RAG, though "progress"
+         * alone heads the updates (read as those, the column's RAGs
+         * were no status) */
+        if ((role < 0 || role == RG_COL_COMMENT || role == RG_COL_OTHER) &&
+            rag_heading(norm))
+            role = RG_COL_STATUS;
         /* "Number of actions", "% of actions": a dashboard's count of
          * the plan, not a ref or the actions (read as a plan, its counts
          * were refs with no lead) */

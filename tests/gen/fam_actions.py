@@ -641,9 +641,15 @@ def action_plan(v):
     rag_col = rng.random() < 0.3
     if rag_col:
         # statuses stated in a column of their own, in words or letters
-        heads.append(("rag", rng.choice(["RAG", "Status", "RAG status"])))
+        heads.append(("rag", rng.choice(["RAG", "Status", "RAG status",
+                                         "Progress (RAG)", "Delivery RAG",
+                                         "Overall RAG"])))
         v.traits.add("status-column")
         rag_letters = rng.random() < 0.4
+        # or the initial set off from a few words: "R - significant issues"
+        rag_initial_words = rag_letters and rng.random() < 0.3
+        if rag_initial_words:
+            v.traits.add("status-initial-words")
         # or the key's words written out ("On track", "Slipped by over a
         # month") rather than a colour's name
         rag_phrases = not rag_letters and rng.random() < 0.3
@@ -763,7 +769,14 @@ def action_plan(v):
                                          "over_one_month_behind"])
                     word = {"on_target": "Green", "one_month_behind": "Amber",
                             "over_one_month_behind": "Red"}[status]
-                    if rag_letters:
+                    if rag_initial_words:
+                        words = rng.choice(["significant issues",
+                                            "see update", "some concerns",
+                                            "as planned"])
+                        word = rng.choice([f"{word[0]} - {words}",
+                                           f"{word[0]}: {words}",
+                                           f"{word[0]} ({words})"])
+                    elif rag_letters:
                         word = word[0]
                     elif rag_phrases:
                         word = rng.choice(W.KEY_WORDS[status])
