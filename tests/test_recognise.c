@@ -601,6 +601,36 @@ static void test_progress_rag_heading_is_the_status(void **state)
     built_free(&b);
 }
 
+/* A savings delivery tracker: the proposals are its actions, the budget
+ * holders its leads; its £ columns and directorate are known headings of
+ * no role (unknown, they kept the table from being read at all). */
+static void test_savings_tracker_is_read(void **state)
+{
+    static const char *const rows[] = {
+        "Savings Delivery Tracker 2024/25", "",
+        "Ref|Saving proposal|Directorate|Budget holder|2024/25 Target \xC2\xA3" "000|"
+        "Forecast delivery \xC2\xA3" "000|Variance \xC2\xA3" "000|Delivery RAG|Comments",
+        "S01|Review of fees and charges|Place|Head of Place|250|250|0|G|On track",
+        "S02|Library service redesign|Communities|Head of Libraries|180|90|-90|R|"
+        "Consultation delayed",
+        "S04|Fleet rationalisation|Place|Fleet Manager|75|75|0|B|"
+        "Delivered in full",
+        NULL};
+    const rag_plan *p;
+    built b;
+    (void)state;
+
+    build_grid(&b, rows);
+    p = only_plan(&b, RAG_PLAN_ACTION);
+    assert_int_equal(p->action_count, 3);
+    assert_string_equal(p->actions[1].text, "Library service redesign");
+    assert_int_equal(p->actions[1].lead_count, 1);
+    assert_string_equal(p->actions[1].leads[0], "Head of Libraries");
+    assert_int_equal(p->actions[1].status, RAG_PROGRESS_OVER_ONE_MONTH_BEHIND);
+    assert_int_equal(p->actions[2].status, RAG_PROGRESS_COMPLETE);
+    built_free(&b);
+}
+
 /* A dashboard's count of the plan ("RAG | Number of actions | % of
  * actions") is no action plan: read as one, its counts were refs, each
  * with a missing lead. */
@@ -1753,6 +1783,7 @@ int main(void)
         cmocka_unit_test(test_status_a_quarter_latest_reported_wins),
         cmocka_unit_test(test_risk_register_is_no_plan),
         cmocka_unit_test(test_dashboard_counts_are_no_plan),
+        cmocka_unit_test(test_savings_tracker_is_read),
         cmocka_unit_test(test_progress_rag_heading_is_the_status),
         cmocka_unit_test(test_merged_ref_over_sub_actions_and_done_yes_no),
         cmocka_unit_test(test_key_entry_with_two_meanings),

@@ -43,6 +43,8 @@ const rg_word rg_header_words[] = {
     {"project manager", RG_COL_LEAD}, {"senior responsible owner", RG_COL_LEAD},
     {"sro", RG_COL_LEAD}, {"accountable officer", RG_COL_LEAD},
     {"responsible person", RG_COL_LEAD}, {"lead member", RG_COL_LEAD},
+    /* a savings tracker's leads */
+    {"budget holder", RG_COL_LEAD}, {"budget manager", RG_COL_LEAD},
 
     {"when", RG_COL_DUE}, {"due", RG_COL_DUE}, {"due date", RG_COL_DUE},
     {"deadline", RG_COL_DUE}, {"target date", RG_COL_DUE},
@@ -63,6 +65,11 @@ const rg_word rg_header_words[] = {
     {"date of report", RG_COL_OTHER}, {"review date", RG_COL_OTHER},
     {"last updated", RG_COL_OTHER}, {"last reviewed", RG_COL_OTHER},
     {"date closed", RG_COL_OTHER}, {"date completed", RG_COL_OTHER},
+    /* a savings tracker's figures and grouping: known, of no role here
+     * (unknown, five of them kept its table from being read at all) */
+    {"directorate", RG_COL_OTHER}, {"forecast", RG_COL_OTHER},
+    {"forecast delivery", RG_COL_OTHER}, {"variance", RG_COL_OTHER},
+    {"budget", RG_COL_OTHER},
 
     {"position statement", RG_COL_COMMENT}, {"position", RG_COL_COMMENT},
     {"current position", RG_COL_COMMENT}, {"progress", RG_COL_COMMENT},
@@ -316,6 +323,8 @@ const rg_word rg_complete_words[] = {
     {"now complete", RAG_PROGRESS_COMPLETE},
     {"implemented", RAG_PROGRESS_COMPLETE},
     {"fully implemented", RAG_PROGRESS_COMPLETE},
+    {"delivered", RAG_PROGRESS_COMPLETE},
+    {"fully delivered", RAG_PROGRESS_COMPLETE},
     {NULL, 0}};
 
 /* Form labels, matched at the start of a label cell (longest wins). */
