@@ -247,6 +247,30 @@ static void test_milestone_overdue_heading_complete_with_its_children(
     rag_findings_free(f);
 }
 
+/* A recommendation withdrawn or superseded is owed no more: not overdue,
+ * and it counts as done for its heading; one on hold is still owed. */
+static void test_milestone_overdue_silent_for_a_closed_action(void **state)
+{
+    rag_action a[3];
+    rag_findings *f;
+    (void)state;
+
+    action(&a[0], "R1", NULL, 1, ymd(2009, 6, 30), NULL);
+    action(&a[1], "R1a", "R1", 2, ymd(2009, 5, 19), "Complete.");
+    action(&a[2], "R1b", "R1", 3, ymd(2009, 6, 19), NULL);
+    a[2].status = RAG_PROGRESS_SUSPENDED;
+    a[2].closed = true; /* "Superseded" */
+    f = check(a, 3, ymd(2009, 9, 7));
+    assert_int_equal(count_rule(f, RAG_RULE_MILESTONE_OVERDUE), 0);
+    rag_findings_free(f);
+
+    a[2].closed = false; /* "On hold" */
+    f = check(a, 3, ymd(2009, 9, 7));
+    assert_int_equal(count_rule(f, RAG_RULE_MILESTONE_OVERDUE), 2);
+    assert_non_null(with_ref(f, RAG_RULE_MILESTONE_OVERDUE, "R1b"));
+    rag_findings_free(f);
+}
+
 static void test_milestone_overdue_reads_dates_in_words(void **state)
 {
     rag_action a[1];
@@ -374,6 +398,7 @@ int main(void)
         cmocka_unit_test(
             test_milestone_overdue_heading_complete_with_its_children),
         cmocka_unit_test(test_milestone_overdue_reads_dates_in_words),
+        cmocka_unit_test(test_milestone_overdue_silent_for_a_closed_action),
         cmocka_unit_test(
             test_milestone_overdue_two_digit_years_as_recognition_reads_them),
         cmocka_unit_test(test_milestone_overdue_uses_the_as_of_option),

@@ -101,6 +101,42 @@ static void test_status_words_by_meaning(void **state)
     assert_int_equal(bad, 0);
 }
 
+/* An action ended without being done is closed (never overdue); one
+ * paused, or whose closure is denied, is still owed. */
+static void test_closed_words_end_an_action(void **state)
+{
+    static const struct {
+        const char *text;
+        bool closed;
+    } cases[] = {
+        {"Cancelled", true},
+        {"Withdrawn", true},
+        {"Superseded by HB4", true},
+        {"No longer required", true},
+        {"No longer applicable - service outsourced", true},
+        {"Risk accepted", true},
+        {"Not required", true},
+        {"Not cancelled", false},
+        {"Never withdrawn", false},
+        {"On hold", false},
+        {"Suspended", false},
+        {"Deferred", false},
+        {"Complete", false},
+        {"Required by March", false},
+        {"", false},
+    };
+    size_t i, bad = 0;
+    (void)state;
+
+    for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        bool got = rg_status_closed(cases[i].text, strlen(cases[i].text));
+        if (got != cases[i].closed && ++bad)
+            print_error("'%s': closed %d, want %d\n", cases[i].text, got,
+                        cases[i].closed);
+    }
+    assert_int_equal(bad, 0);
+}
+
 /* ---- leads and refs --------------------------------------------------- */
 
 static void test_leads_keep_titles_and_posts_whole(void **state)
@@ -196,6 +232,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_status_words_by_meaning),
+        cmocka_unit_test(test_closed_words_end_an_action),
         cmocka_unit_test(test_leads_keep_titles_and_posts_whole),
         cmocka_unit_test(test_dotted_refs_have_parents),
         cmocka_unit_test(test_money_as_councils_write_it),

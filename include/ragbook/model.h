@@ -106,6 +106,11 @@ typedef struct rag_action {
     rag_date due;           /* year 0 when none or not one plain date */
     const char *due_text;   /* the words when not one plain date, else NULL */
     bool due_invalid;       /* written as a date that is no date (31/09) */
+    bool closed;            /* ended without being done: "Withdrawn",
+                               "Superseded", "No longer required" in its
+                               status or at the start of its comment; so
+                               never overdue (not in the JSON: status says
+                               what the words do) */
     rag_month *months;      /* each coloured month cell, in column order */
     size_t month_count;
     rag_progress status;    /* at the as-of date, or NONE: the status of

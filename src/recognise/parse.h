@@ -113,6 +113,11 @@ rag_progress rg_status_of(const char *s, size_t len);
  * schedule" names both COMPLETE and ON_TARGET), negations aside. */
 bool rg_status_names(const char *s, size_t len, rag_progress p);
 
+/* true when the words end an action without its being done: "Cancelled",
+ * "Withdrawn", "Superseded by R4", "No longer required", "Risk accepted"
+ * (rg_closed_words); not "Not cancelled". */
+bool rg_status_closed(const char *s, size_t len);
+
 /* ---- figures ---------------------------------------------------------- */
 
 typedef struct rg_figure {

@@ -200,6 +200,21 @@ static bool continuation(const rg_view *v, const rg_table *t, uint32_t r)
     return mr && mr->first_row < r;
 }
 
+/* A comment that opens by ending the action ("Superseded by HB4",
+ * "Withdrawn - duplicated in the audit plan"): closed, as says_complete
+ * reads "Complete" there.  Only at the start: "to avoid being withdrawn"
+ * says nothing of the action's end. */
+static bool closed_comment(const char *comment)
+{
+    char norm[64];
+
+    if (!comment)
+        return false;
+    rg_norm(comment, strlen(comment) < 60 ? strlen(comment) : 60, norm,
+            sizeof norm);
+    return rg_vocab_prefix(rg_closed_words, norm) > 0;
+}
+
 static rag_status add_leads(rag_model *m, rag_action *a, const char *s,
                             size_t len)
 {
@@ -400,8 +415,11 @@ static rag_status add_action(rag_model *m, const rg_view *v,
         if (due.text)
             a->due_text = rg_value_text(m, v, r, (uint32_t)due_col);
     }
-    if (ts)
+    if (ts) {
         a->status = rg_status_of(ts, ls);
+        a->closed = rg_status_closed(ts, ls);
+    }
+    a->closed = a->closed || closed_comment(a->comment);
     if (a->status == RAG_PROGRESS_NONE && t->pct_done >= 0 &&
         all_done(v, r, (uint32_t)t->pct_done))
         a->status = RAG_PROGRESS_COMPLETE; /* 100% under "% Complete" */
@@ -688,6 +706,13 @@ rag_status rg_apply_legend(rag_model *m, const rg_view *v, rag_plan *p,
         }
         if (says_complete(a->comment))
             a->status = RAG_PROGRESS_COMPLETE;
+        if (p->status_col >= 0) {
+            size_t len;
+            const char *txt = rg_text(v, a->cell.row,
+                                      (uint32_t)p->status_col, &len);
+            a->closed = txt && rg_status_closed(txt, len);
+        }
+        a->closed = a->closed || closed_comment(a->comment);
     }
     return RAG_OK;
 }

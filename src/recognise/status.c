@@ -327,6 +327,34 @@ rag_progress rg_status_of(const char *s, size_t len)
     return (rag_progress)v;
 }
 
+bool rg_status_closed(const char *s, size_t len)
+{
+    toks t;
+    char joined[256];
+    size_t i, o = 0, at, k, w = 0;
+
+    if (!s || !len)
+        return false;
+    tokenise(s, len, &t);
+    for (i = 0; i < t.n; i++) {
+        size_t n = strlen(t.w[i]);
+        if (o + n + 2 >= sizeof joined)
+            break;
+        if (o)
+            joined[o++] = ' ';
+        memcpy(joined + o, t.w[i], n);
+        o += n;
+    }
+    joined[o] = '\0';
+    if (rg_vocab_find(rg_closed_words, joined, &at) <= 0)
+        return false;
+    for (k = 0; k < at; k++)
+        if (joined[k] == ' ')
+            w++;
+    /* "not cancelled", "never withdrawn": still owed */
+    return strncmp(joined + at, "not ", 4) == 0 || !negated_at(&t, w);
+}
+
 bool rg_status_names(const char *s, size_t len, rag_progress p)
 {
     char norm[256];

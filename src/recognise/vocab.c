@@ -280,6 +280,12 @@ const rg_word rg_status_words[] = {
     {"superseded", RAG_PROGRESS_SUSPENDED},
     {"no longer applicable", RAG_PROGRESS_SUSPENDED},
     {"no longer required", RAG_PROGRESS_SUSPENDED},
+    {"no longer needed", RAG_PROGRESS_SUSPENDED},
+    {"no longer relevant", RAG_PROGRESS_SUSPENDED},
+    {"not required", RAG_PROGRESS_SUSPENDED},
+    {"risk accepted", RAG_PROGRESS_SUSPENDED},
+    {"abandoned", RAG_PROGRESS_SUSPENDED},
+    {"canceled", RAG_PROGRESS_SUSPENDED},
     {"completed", RAG_PROGRESS_COMPLETE},
     {"complete", RAG_PROGRESS_COMPLETE},
     {"achieved", RAG_PROGRESS_COMPLETE},
@@ -654,6 +660,17 @@ const rg_word rg_title_words[] = {
     {"actions", 1}, {"recovery", 1}, {"performance", 1}, {"strategy", 1},
     {"project", 1}, {NULL, 0}};
 
+/* Words that end an action without its being done: a recommendation
+ * withdrawn, superseded or whose risk management accepted is no longer
+ * owed, so it is never overdue (a council officer does not chase it),
+ * though its status stays what rg_status_words make of the words. */
+const rg_word rg_closed_words[] = {
+    {"cancelled", 1}, {"canceled", 1}, {"withdrawn", 1}, {"superseded", 1},
+    {"no longer required", 1}, {"no longer applicable", 1},
+    {"no longer needed", 1}, {"no longer relevant", 1},
+    {"not required", 1}, {"abandoned", 1}, {"risk accepted", 1},
+    {NULL, 0}};
+
 const rg_vocab_table rg_vocab_tables[] = {
     {"header", rg_header_words},       {"status", rg_status_words},
     {"scorecard", rg_scorecard_words},
@@ -666,4 +683,5 @@ const rg_vocab_table rg_vocab_tables[] = {
     {"particle", rg_name_particles},   {"title", rg_name_titles},
     {"role", rg_role_words},
     {"plan title", rg_title_words},
+    {"closed", rg_closed_words},
     {NULL, NULL}};

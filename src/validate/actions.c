@@ -124,9 +124,11 @@ static bool says_complete(const char *s)
     return false;
 }
 
+/* Done, or ended without being done (rag_action.closed): nothing is owed
+ * either way. */
 static bool own_complete(const rag_action *a)
 {
-    if (a->status == RAG_PROGRESS_COMPLETE)
+    if (a->status == RAG_PROGRESS_COMPLETE || a->closed)
         return true;
     if (a->month_count &&
         a->months[a->month_count - 1].status == RAG_PROGRESS_COMPLETE)

@@ -461,7 +461,8 @@ AUDIT_STATUS = {
     "on_target": ["Partially implemented", "Partly implemented",
                   "In progress"],
     "programmed": ["Not implemented", "Not yet implemented", "Not started"],
-    "suspended": ["Superseded", "No longer applicable"],
+    "suspended": ["Superseded", "No longer applicable", "Withdrawn",
+                  "Risk accepted", "No longer required"],
 }
 # A status a quarter: the letter a one-cell key explains, and the words.
 Q_WORDS = {"complete": ("C", "Complete"), "on_target": ("G", "On track"),
@@ -557,10 +558,10 @@ def audit_plan(v, as_of):
             v.fact("leads", [sheet, ref], leads)
             v.fact("status", [sheet, ref], status)
             v.fact("due", [sheet, ref], [due.isoformat(), None])
-            if due < as_of and status != "complete":
-                # a superseded one is not complete, as the contract reads
-                v.finding("milestone-overdue", sheet, ref=ref,
-                          may=status == "suspended")
+            # a recommendation superseded, withdrawn or whose risk was
+            # accepted is closed: nothing is owed, so it is never overdue
+            if due < as_of and status not in ("complete", "suspended"):
+                v.finding("milestone-overdue", sheet, ref=ref)
             r += 1
     v.fact("plan", [sheet, "action_plan"], 1)
 
