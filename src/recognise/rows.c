@@ -215,6 +215,56 @@ static bool closed_comment(const char *comment)
     return rg_vocab_prefix(rg_closed_words, norm) > 0;
 }
 
+/* A continuation row's lead and comment belong to the action it continues
+ * (the last one: the merge is anchored on its row).  Councils list a
+ * second lead, or a second update, on the row below under a merged
+ * action; left out they were lost from the model. */
+static rag_status add_leads(rag_model *m, rag_action *a, const char *s,
+                            size_t len);
+
+static rag_status more_of_last(rag_model *m, rag_plan *p, const char *tl,
+                               size_t ll, const char *tc, size_t lc)
+{
+    rag_action *a;
+    rag_status st;
+
+    if (!p->action_count)
+        return RAG_OK;
+    a = &p->actions[p->action_count - 1];
+    if (tl) {
+        const char **old = a->leads;
+        size_t n = a->lead_count, i;
+        if ((st = add_leads(m, a, tl, ll)) != RAG_OK)
+            return st;
+        if (n) {
+            const char **both = rg_model_alloc(
+                m, (n + a->lead_count) * sizeof *both);
+            if (!both)
+                return RAG_ERR_NOMEM;
+            for (i = 0; i < n; i++)
+                both[i] = old[i];
+            for (i = 0; i < a->lead_count; i++)
+                both[n + i] = a->leads[i];
+            a->leads = both;
+            a->lead_count += n;
+        }
+    }
+    if (tc) {
+        size_t had = a->comment ? strlen(a->comment) : 0;
+        char *c = rg_model_alloc(m, had + 1 + lc + 1);
+        if (!c)
+            return RAG_ERR_NOMEM;
+        if (had) {
+            memcpy(c, a->comment, had);
+            c[had++] = '\n';
+        }
+        memcpy(c + had, tc, lc);
+        c[had + lc] = '\0';
+        a->comment = c;
+    }
+    return RAG_OK;
+}
+
 static rag_status add_leads(rag_model *m, rag_action *a, const char *s,
                             size_t len)
 {
@@ -388,8 +438,11 @@ static rag_status add_action(rag_model *m, const rg_view *v,
     if ((st = add_months(m, v, t, r, &tmp)) != RAG_OK)
         return st;
     if (!has_ref) {
-        if (!ta || continuation(v, t, r))
-            return RAG_OK;
+        if (ta && continuation(v, t, r))
+            return more_of_last(m, p, tl, ll, tc, lc);
+        if (!ta)
+            return continuation(v, t, r) ? more_of_last(m, p, tl, ll, tc, lc)
+                                         : RAG_OK;
         if (!tl && !tc && !ts && due.empty && !tmp.month_count)
             return RAG_OK;
     } else if (!ta && !tl && !tc && !ts && due.empty && !tmp.month_count) {

@@ -795,6 +795,17 @@ def action_plan(v):
                                          "over_one_month_behind"])
                     word = Q_WORDS[st][0 if q_letters else 1]
                     ws.put(r, col[f"q{q}"], word)
+            if leads and rng.random() < 0.1:
+                # the action over two rows, its ref and words merged down,
+                # a second lead and update on the row below
+                v.traits.add("action-two-rows")
+                lead2_text, lead2 = make_lead(rng, v)
+                ws.put(r + 1, col["lead"], lead2_text)
+                ws.put(r + 1, col["comment"], rng.choice(W.COMMENTS))
+                ws.merge(r, col["ref"], r + 1, col["ref"])
+                ws.merge(r, col["action"], r + 1, col["action"])
+                leads = leads + lead2
+                r += 1
             v.fact("ref", [sheet, ref], True)
             v.fact("parent", [sheet, ref], pref)
             v.fact("leads", [sheet, ref], leads)
