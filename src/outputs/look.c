@@ -81,6 +81,14 @@ static const char *column_words(const rag_workbook *wb, const rag_plan *p,
         /* a status says itself in a few words; a sentence is a comment */
         if (!n || n >= size || n >= RG_LOOK_WORDS_SIZE)
             continue;
+        /* a coloured symbol ("●") says it by its colour: no words */
+        {
+            size_t k;
+            for (k = 0; k < n && !isalnum((unsigned char)t[k]); k++)
+                ;
+            if (k == n)
+                continue;
+        }
         memcpy(buf, t, n);
         buf[n] = '\0';
         return buf;

@@ -82,6 +82,10 @@ bool rg_has_value(const rg_view *v, uint32_t r, uint32_t c);
 uint32_t rg_fill(const rg_view *v, uint32_t r, uint32_t c);
 /* Bold or underlined, by the cell's font or by all its rich-text runs. */
 bool rg_bold(const rg_view *v, uint32_t r, uint32_t c);
+/* The font colour of a cell that holds one symbol and nothing else ("●",
+ * "■", "▲", or a Wingdings letter), else RAG_NO_COLOR: such a cell says
+ * its status by that colour, as a filled one does by its fill. */
+uint32_t rg_symbol_colour(const rg_view *v, uint32_t r, uint32_t c);
 bool rg_underlined(const rg_view *v, uint32_t r, uint32_t c);
 /* Column after the merged range (r, c) is in, or c + 1. */
 uint32_t rg_after_merge(const rg_view *v, uint32_t r, uint32_t c);

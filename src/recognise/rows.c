@@ -738,16 +738,21 @@ rag_status rg_apply_legend(rag_model *m, const rg_view *v, rag_plan *p,
         }
         if (a->status == RAG_PROGRESS_NONE && p->status_col >= 0) {
             /* a status cell coloured with no words, and no key for its
-             * colour: red, amber or green by hue, read as those words */
-            uint32_t fill = rg_fill(v, a->cell.row, (uint32_t)p->status_col);
+             * colour: red, amber or green by hue, read as those words; a
+             * lone symbol ("●") in a coloured font is coloured so too */
+            uint32_t fill = rg_symbol_colour(v, a->cell.row,
+                                             (uint32_t)p->status_col);
+            bool symbol = fill != RAG_NO_COLOR;
+            if (!symbol)
+                fill = rg_fill(v, a->cell.row, (uint32_t)p->status_col);
             rag_rating rr = fill == RAG_NO_COLOR ? RAG_RATING_NONE
                                                  : rg_rating_of_fill(fill);
+            bool words = !symbol &&
+                         rg_has_value(v, a->cell.row, (uint32_t)p->status_col);
             if (brag && fill != RAG_NO_COLOR &&
-                rg_family_of_fill(fill) == RG_FAMILY_BLUE &&
-                !rg_has_value(v, a->cell.row, (uint32_t)p->status_col))
+                rg_family_of_fill(fill) == RG_FAMILY_BLUE && !words)
                 a->status = RAG_PROGRESS_COMPLETE; /* BRAG's blue */
-            else if (rr != RAG_RATING_NONE &&
-                !rg_has_value(v, a->cell.row, (uint32_t)p->status_col)) {
+            else if (rr != RAG_RATING_NONE && !words) {
                 const char *w = rag_rating_word(rr);
                 char low[8];
                 size_t n;

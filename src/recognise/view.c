@@ -626,6 +626,44 @@ uint32_t rg_fill(const rg_view *v, uint32_t r, uint32_t c)
     return st->fill_fg;
 }
 
+uint32_t rg_symbol_colour(const rg_view *v, uint32_t r, uint32_t c)
+{
+    /* Geometric shapes and dingbats councils colour for a RAG: one glyph
+     * of U+25A0..U+25FF (■ ▲ ● ◆), U+2B24 (⬤), U+2022 (•) or U+2605 (★). */
+    static const char *const shapes[] = {
+        "\xE2\x80\xA2", "\xE2\x98\x85", "\xE2\xAC\xA4", NULL};
+    const rag_cell *cell = rg_cell_at(v, r, c);
+    const rag_style *st;
+    const char *t;
+    size_t len, k;
+    bool one = false;
+
+    if (!cell || cell->type != RAG_CELL_STRING)
+        return RAG_NO_COLOR;
+    t = rg_text(v, r, c, &len);
+    if (!t)
+        return RAG_NO_COLOR;
+    st = rag_cell_style(v->wb, cell);
+    if (len == 3 && (unsigned char)t[0] == 0xE2 &&
+        (unsigned char)t[1] == 0x96 && (unsigned char)t[2] >= 0xA0)
+        one = true; /* U+25A0..U+25BF */
+    else if (len == 3 && (unsigned char)t[0] == 0xE2 &&
+             (unsigned char)t[1] == 0x97)
+        one = true; /* U+25C0..U+25FF */
+    for (k = 0; !one && shapes[k]; k++)
+        one = len == strlen(shapes[k]) && !memcmp(t, shapes[k], len);
+    /* Wingdings draws "l" as a filled circle, "n" as a square, "u" as a
+     * diamond: the letter in that font is the shape */
+    if (!one && len == 1 && strchr("lnu", t[0]) && st->font.name &&
+        (rg_streq_nocase(st->font.name, "Wingdings") ||
+         rg_streq_nocase(st->font.name, "Webdings")))
+        one = true;
+    if (!one || st->font.color == RAG_NO_COLOR || st->font.color == 0 ||
+        st->font.color == 0xFFFFFF)
+        return RAG_NO_COLOR;
+    return st->font.color;
+}
+
 /* Every run with text says yes (a run without a font takes the cell's). */
 static bool runs_all(const rag_cell *cell, const rag_style *st, bool under)
 {

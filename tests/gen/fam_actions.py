@@ -647,13 +647,18 @@ def action_plan(v):
                                          "Overall RAG"])))
         v.traits.add("status-column")
         rag_letters = rng.random() < 0.4
+        # or a lone symbol ("●") in a red, amber or green font
+        rag_symbols = not rag_letters and rng.random() < 0.1
+        if rag_symbols:
+            v.traits.add("status-symbols")
         # or the initial set off from a few words: "R - significant issues"
         rag_initial_words = rag_letters and rng.random() < 0.3
         if rag_initial_words:
             v.traits.add("status-initial-words")
         # or the key's words written out ("On track", "Slipped by over a
         # month") rather than a colour's name
-        rag_phrases = not rag_letters and rng.random() < 0.3
+        rag_phrases = not rag_letters and not rag_symbols and \
+            rng.random() < 0.3
         if rag_phrases:
             v.traits.add("status-phrases")
     # or a status column a quarter, filled up to the latest reported:
@@ -781,7 +786,15 @@ def action_plan(v):
                         word = word[0]
                     elif rag_phrases:
                         word = rng.choice(W.KEY_WORDS[status])
-                ws.put(r, col["rag"], word)
+                if rag_symbols and not complete:
+                    ws.put(r, col["rag"], rng.choice(["●", "■", "⬤", "▲"]),
+                           colour=rng.choice({
+                               "on_target": ["00B050", "92D050"],
+                               "one_month_behind": ["FFC000", "FF9900"],
+                               "over_one_month_behind": ["FF0000", "C00000"]
+                           }[status]))
+                else:
+                    ws.put(r, col["rag"], word)
             if quarters:
                 # earlier quarters any colour; the latest says where it is
                 for q in range(1, quarters + 1):

@@ -69,12 +69,13 @@ def resolve(fill):
 
 
 class Cell:
-    __slots__ = ("value", "fill", "fmt", "bold", "underline")
+    __slots__ = ("value", "fill", "fmt", "bold", "underline", "colour")
 
     def __init__(self, value=None, fill=None, fmt=None, bold=False,
-                 underline=False):
+                 underline=False, colour=None):
         self.value, self.fill, self.fmt = value, fill, fmt
         self.bold, self.underline = bold, underline
+        self.colour = colour  # the font's 'RRGGBB', or None
 
 
 class Sheet:
@@ -160,9 +161,11 @@ def write_openpyxl(book, path):
                 x.number_format = cell.fmt
             if cell.fill is not None:
                 x.fill = pfill(cell.fill)
-            if cell.bold or cell.underline:
+            if cell.bold or cell.underline or cell.colour:
                 x.font = Font(bold=cell.bold,
-                              underline="single" if cell.underline else None)
+                              underline="single" if cell.underline else None,
+                              color="FF" + cell.colour if cell.colour
+                              else None)
         for r1, c1, r2, c2 in s.merges:
             ws.merge_cells(start_row=r1, start_column=c1, end_row=r2,
                            end_column=c2)
@@ -187,8 +190,8 @@ def write_xlsxwriter(book, path):
     def fmt(cell, date):
         key = (cell.fill.value if cell.fill else None,
                cell.fmt or (DATE_FMT if date else None), cell.bold,
-               cell.underline)
-        if key == (None, None, False, False):
+               cell.underline, cell.colour)
+        if key == (None, None, False, False, None):
             return None
         if key not in formats:
             props = {}
@@ -200,6 +203,8 @@ def write_xlsxwriter(book, path):
                 props["bold"] = True
             if key[3]:
                 props["underline"] = 1
+            if key[4]:
+                props["font_color"] = "#" + key[4]
             formats[key] = wb.add_format(props)
         return formats[key]
 
