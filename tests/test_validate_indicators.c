@@ -409,6 +409,35 @@ static void test_narrative_missing_silent_with_reason_or_green(void **state)
     rag_findings_free(f);
 }
 
+/* A scorecard row is asked for a reason only where the scorecard has a
+ * commentary column to give it in. */
+static void test_narrative_missing_on_a_scorecard_needs_its_column(
+    void **state)
+{
+    rag_indicator ind = cp2();
+    rag_plan p;
+    rag_model m;
+    rag_findings *f;
+    const rag_finding *x;
+    char ref[16];
+    (void)state;
+
+    ind.reason = NULL;
+    p = indicator_plan(&ind);
+    p.kind = RAG_PLAN_SCORECARD;
+    m = one_plan(&p, ymd(2013, 10, 31));
+    f = run(&m, NULL); /* no commentary column */
+    assert_int_equal(count_rule(f, RAG_RULE_NARRATIVE_MISSING), 0);
+    rag_findings_free(f);
+
+    ind.comment_cell = at(5, 8); /* an empty commentary cell */
+    f = run(&m, NULL);
+    x = first_rule(f, RAG_RULE_NARRATIVE_MISSING);
+    assert_non_null(x);
+    assert_string_equal(cell_of(x, ref), "I6");
+    rag_findings_free(f);
+}
+
 static void test_indicator_rules_can_be_switched_off(void **state)
 {
     rag_indicator ind = cp2();
@@ -457,6 +486,8 @@ int main(void)
         cmocka_unit_test(
             test_narrative_missing_for_a_red_indicator_without_reason),
         cmocka_unit_test(test_narrative_missing_silent_with_reason_or_green),
+        cmocka_unit_test(
+            test_narrative_missing_on_a_scorecard_needs_its_column),
         cmocka_unit_test(test_indicator_rules_can_be_switched_off),
     };
     return cmocka_run_group_tests_name("validate_indicators", tests, NULL,

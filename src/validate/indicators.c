@@ -280,6 +280,11 @@ static void narrative_missing(rg_vctx *c, const rag_plan *p,
         r = rate(ind, tolerance_of(c, ind));
     if (r != RAG_RATING_RED && r != RAG_RATING_AMBER)
         return;
+    /* A scorecard with no commentary column asks for no reasons: its rows
+     * have nowhere to give one, and a warning on every red and amber row
+     * would tell the service to fix the template, not its return. */
+    if (p->kind == RAG_PLAN_SCORECARD && !ind->comment_cell.set)
+        return;
     f = field_named(p, reason_words);
     if (ind->comment_cell.set)
         at = ind->comment_cell; /* a scorecard row's commentary cell */

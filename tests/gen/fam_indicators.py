@@ -315,9 +315,14 @@ def scorecard(v):
             cols.append(("p%d" % k, pnames[k]))
     rag_col = ("rag", rng.choice(["RAG", "Status", "RAG rating"]))
     cols += [rag_col, ("travel", rng.choice(["DoT", "Direction of Travel",
-                                             "Trend"])),
-             ("comment", rng.choice(["Commentary", "Comments",
-                                     "Explanation of variance"]))]
+                                             "Trend"]))]
+    # a scorecard without commentary asks for no reasons
+    commentary = rng.random() < 0.85
+    if commentary:
+        cols.append(("comment", rng.choice(["Commentary", "Comments",
+                                            "Explanation of variance"])))
+    else:
+        v.traits.add("no-commentary")
     if not code_col:
         cols = cols[1:]
     col = {}
@@ -402,8 +407,10 @@ def scorecard(v):
             ws.put(r, col["rag"], word)
         travel = rng.choice(TRAVEL)
         ws.put(r, col["travel"], travel)
-        has_comment = rng.random() < 0.8
-        if has_comment:
+        has_comment = commentary and rng.random() < 0.8
+        if not commentary:
+            pass
+        elif has_comment:
             ws.put(r, col["comment"], "Performance reviewed at DMT; actions agreed.")
         elif (stated or rag) in ("red", "amber"):
             v.finding("narrative-missing", sheet, row=r,
