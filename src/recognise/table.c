@@ -390,6 +390,26 @@ static bool key_beside_swatch(const rg_view *v, uint32_t r, uint32_t c)
     return t && rg_status_of(t, len) != RAG_PROGRESS_NONE;
 }
 
+/* A key of named swatches ("On track" in green, "Achieved" in blue below
+ * it) that starts on the header row: its first entry is no heading.  Two
+ * entries down, each a status in words in a cell of its own colour, the
+ * colours different: a status column's heading has no status words, and
+ * the cells under a heading that are coloured statuses sit under words
+ * like "RAG" or "Status". */
+static bool key_going_down(const rg_view *v, uint32_t r, uint32_t c)
+{
+    size_t len;
+    const char *t = rg_text(v, r, c, &len);
+    uint32_t f0 = rg_fill(v, r, c), f1;
+
+    if (!t || f0 == RAG_NO_COLOR || rg_status_of(t, len) == RAG_PROGRESS_NONE)
+        return false;
+    t = rg_text(v, r + 1, c, &len);
+    f1 = rg_fill(v, r + 1, c);
+    return t && f1 != RAG_NO_COLOR && f1 != f0 &&
+           rg_status_of(t, len) != RAG_PROGRESS_NONE;
+}
+
 /* The header of row r from column c0; *next gets the column a second
  * table side by side starts at (or UINT32_MAX). */
 static void header_at(const rg_view *v, uint32_t r, uint32_t c0, bool merged,
@@ -421,7 +441,7 @@ static void header_at(const rg_view *v, uint32_t r, uint32_t c0, bool merged,
         role = header_cell(v, r, c, merged, &month, &year);
         if (role == -2)
             continue;
-        if (key_beside_swatch(v, r, c))
+        if (key_beside_swatch(v, r, c) || key_going_down(v, r, c))
             continue; /* a key's entry on the header row, not a heading */
         if (!month && h->pct_done < 0 && done_heading(v, r, c)) {
             h->pct_done = (int32_t)c; /* known words, no role of its own */
