@@ -308,6 +308,38 @@ static void test_scorecards_are_read_in_their_many_wordings(void **state)
     }
 }
 
+/* A target written as words that say there is none by design ("Monitor
+ * only", "No target set", "Baseline year"), or a commentary of "Data only"
+ * where the target is blank, marks the row data only; a blank target
+ * with no such words, and "TBC", do not. */
+static void test_no_target_by_design_is_data_only(void **state)
+{
+    static const char *const rows[] = {
+        "Code|Indicator|Target|Q1|Q2|RAG|Commentary",
+        "R1|Number of complaints|Monitor only|45|52||",
+        "R2|Staff turnover|No target set|10%|8%||",
+        "R3|Visits to libraries|Baseline year|1000|1200||",
+        "R4|FOI requests answered||90%|91%||Data only",
+        "R5|Invoices paid on time|TBC|90%|91%||",
+        "R6|Sickness days per FTE||4|5||Long-term cases",
+        NULL};
+    static const bool want[] = {true, true, true, true, false, false};
+    built b;
+    const rag_plan *p;
+    size_t i;
+    (void)state;
+
+    build_grid(&b, rows);
+    p = only_plan(&b, RAG_PLAN_SCORECARD);
+    assert_int_equal(p->indicator_count, 6);
+    for (i = 0; i < 6; i++) {
+        print_message("row %zu: %s\n", i, p->indicators[i].code);
+        assert_false(p->indicators[i].has_target);
+        assert_int_equal(p->indicators[i].data_only, want[i]);
+    }
+    built_free(&b);
+}
+
 /* The findings of a scorecard come per row. */
 static void test_scorecard_rows_are_validated_one_by_one(void **state)
 {
@@ -1289,6 +1321,60 @@ static void test_key_that_names_its_colours(void **state)
 /* A key whose swatches are the colours' names in their colours
  * ("Green" in green | "On track"): one entry a row, in the words beside,
  * with the swatch's colour; "Red" is no code. */
+/* A key of words in their own colours, two columns right of a tracker,
+ * that starts on the header row: its first entry is no heading (the table
+ * took column R, claimed the key and read "Achieved" as a row's status),
+ * and the months read through it. */
+static void test_key_down_from_the_header_row(void **state)
+{
+    static const uint32_t fills[] = {0xCC99FF, 0x0070C0, 0xC6EFCE, 0xFFC000};
+    static const char *const words[] = {"Revised date agreed", "Achieved",
+                                        "On track", "Up to one month behind"};
+    static const char *const heads[] = {"Ref", "Action", "Lead", "Apr", "May",
+                                        "Jun", "Comment"};
+    built b;
+    lxw_workbook *wb;
+    lxw_worksheet *ws;
+    lxw_format *f[4];
+    const rag_plan *p;
+    int i;
+    (void)state;
+
+    snprintf(b.path, sizeof b.path, "/tmp/rg_recog_keydown_%ld.xlsx",
+             (long)getpid());
+    wb = workbook_new(b.path);
+    ws = workbook_add_worksheet(wb, "Tracker");
+    for (i = 0; i < 4; i++) {
+        f[i] = workbook_add_format(wb);
+        format_set_bg_color(f[i], fills[i]);
+    }
+    worksheet_write_string(ws, 0, 0, "Improvement Plan 2024/25", NULL);
+    for (i = 0; i < 7; i++)
+        worksheet_write_string(ws, 2, (lxw_col_t)i, heads[i], NULL);
+    worksheet_write_string(ws, 3, 0, "R1", NULL);
+    worksheet_write_string(ws, 3, 1, "Review charges", NULL);
+    worksheet_write_string(ws, 3, 2, "Finance Manager", NULL);
+    worksheet_write_blank(ws, 3, 3, f[2]);
+    worksheet_write_blank(ws, 3, 4, f[3]);
+    worksheet_write_string(ws, 4, 0, "R2", NULL);
+    worksheet_write_string(ws, 4, 1, "New website", NULL);
+    worksheet_write_string(ws, 4, 2, "Web Team", NULL);
+    worksheet_write_blank(ws, 4, 3, f[2]);
+    worksheet_write_blank(ws, 4, 4, f[1]);
+    for (i = 0; i < 4; i++) /* the key in column I, from the header row */
+        worksheet_write_string(ws, (lxw_row_t)(2 + i), 8, words[i], f[i]);
+    assert_int_equal(workbook_close(wb), LXW_NO_ERROR);
+    read_built(&b, 2024, 5, 31);
+    p = only_plan(&b, RAG_PLAN_TRACKER);
+    assert_int_equal(p->legend_count, 4);
+    assert_true(p->last_col < 8);
+    assert_int_equal(p->action_count, 2);
+    assert_int_equal(p->actions[0].month_count, 2);
+    assert_int_equal(p->actions[0].status, RAG_PROGRESS_ONE_MONTH_BEHIND);
+    assert_int_equal(p->actions[1].status, RAG_PROGRESS_COMPLETE);
+    built_free(&b);
+}
+
 static void test_key_of_named_swatches(void **state)
 {
     static const uint32_t fills[] = {0x00B050, 0xFFC000, 0xFF0000, 0x0070C0};
@@ -1768,6 +1854,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_scorecards_are_read_in_their_many_wordings),
         cmocka_unit_test(test_scorecard_rows_are_validated_one_by_one),
+        cmocka_unit_test(test_no_target_by_design_is_data_only),
         cmocka_unit_test(test_action_tables_stay_action_plans),
         cmocka_unit_test(test_due_columns_by_what_they_say),
         cmocka_unit_test(test_objective_column_before_the_actions),
@@ -1790,6 +1877,7 @@ int main(void)
         cmocka_unit_test(test_report_month_in_the_title),
         cmocka_unit_test(test_key_that_names_its_colours),
         cmocka_unit_test(test_key_of_named_swatches),
+        cmocka_unit_test(test_key_down_from_the_header_row),
         cmocka_unit_test(test_action_status_by_colour_alone),
         cmocka_unit_test(test_scorecard_rag_by_colour_polarity_by_arrow),
         cmocka_unit_test(test_years_in_the_upper_header_row),

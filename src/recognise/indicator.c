@@ -691,6 +691,13 @@ rag_status rg_indicator_plan(rag_model *m, const rg_view *v,
     }
     ind->data_only = form_words(v, r0, r1, rg_kind_words) ==
                      RG_KIND_DATA_ONLY;
+    if (!target.has && tp && !ind->data_only) {
+        /* "Target: Monitor only" */
+        char norm[128];
+        const char *t = rg_pair_value(m, v, tp);
+        rg_norm(t ? t : "", t ? strlen(t) : 0, norm, sizeof norm);
+        ind->data_only = rg_vocab_find(rg_no_target_words, norm, NULL) > 0;
+    }
     {
         rg_pair *mine = NULL;
         size_t nm = 0;

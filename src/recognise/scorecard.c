@@ -458,7 +458,7 @@ static bool data_only_words(const char *s)
     if (!s)
         return false;
     rg_norm(s, strlen(s), norm, sizeof norm);
-    return rg_vocab_find(rg_kind_words, norm, NULL) == RG_KIND_DATA_ONLY;
+    return rg_vocab_find(rg_no_target_words, norm, NULL) > 0;
 }
 
 /* One row into one indicator; *added false for a section heading or a
@@ -565,6 +565,10 @@ static rag_status add_row(rag_model *m, const rg_view *v,
         }
     if (data_only_words(polarity) ||
         data_only_words(text_of(m, v, r, s->col[RG_SC_TARGET], NULL)))
+        ind->data_only = true;
+    /* with no target, the commentary may say why: "Data only" */
+    if (!ind->has_target &&
+        data_only_words(text_of(m, v, r, s->col[RG_SC_COMMENT], NULL)))
         ind->data_only = true;
 
     if (nv) {

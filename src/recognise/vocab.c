@@ -660,6 +660,19 @@ const rg_word rg_title_words[] = {
     {"actions", 1}, {"recovery", 1}, {"performance", 1}, {"strategy", 1},
     {"project", 1}, {NULL, 0}};
 
+/* A target's words that say there is deliberately none ("Monitor only",
+ * "No target set", "Baseline year"): the indicator is reported for
+ * information, as one marked "data only", so a missing target is no
+ * error.  Read in the target cell (and a scorecard row's polarity or,
+ * with no target, its commentary), never across a form, where "Baseline"
+ * labels a figure. */
+const rg_word rg_no_target_words[] = {
+    {"data only", 1}, {"contextual", 1}, {"monitor only", 1},
+    {"monitoring only", 1}, {"for monitoring", 1}, {"no target", 1},
+    {"not targeted", 1}, {"target not set", 1}, {"trend only", 1},
+    {"information only", 1}, {"for information", 1}, {"baseline", 1},
+    {"baseline year", 1}, {NULL, 0}};
+
 /* Words that end an action without its being done: a recommendation
  * withdrawn, superseded or whose risk management accepted is no longer
  * owed, so it is never overdue (a council officer does not chase it),
@@ -684,4 +697,5 @@ const rg_vocab_table rg_vocab_tables[] = {
     {"role", rg_role_words},
     {"plan title", rg_title_words},
     {"closed", rg_closed_words},
+    {"no target", rg_no_target_words},
     {NULL, NULL}};
