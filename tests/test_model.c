@@ -343,6 +343,41 @@ static void test_fill_colours_read_as_a_rag(void **state)
                      rag_rating_name(rg_rating_of_fill(cases[i].rgb)));
 }
 
+/* One rule for recognition and validation: what a comment must open with
+ * to say its action is done. */
+static void test_comment_says_complete(void **state)
+{
+    static const struct {
+        const char *text;
+        bool done;
+    } cases[] = {
+        {"Complete", true},
+        {"  Completed - letter sent", true},
+        {"COMPLETE.", true},
+        {"Implemented in May", true},
+        {"Went live on 1 August", true},
+        {"Signed off by DMT", true},
+        {"In place from October", true},
+        {"Delivered", true},
+        {"Complete?", false},
+        {"Complete ? awaiting sign-off", false},
+        {"Completion due in May", false},
+        {"Not complete", false},
+        {"Partially complete - report written", false},
+        {"Done?", false},
+        {"Placeholder text", false},
+        {"", false},
+        {NULL, false},
+    };
+    size_t i;
+    (void)state;
+
+    for (i = 0; i < sizeof cases / sizeof cases[0]; i++)
+        if (rg_says_complete(cases[i].text) != cases[i].done)
+            fail_msg("'%s': want %d", cases[i].text ? cases[i].text : "NULL",
+                     cases[i].done);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -354,6 +389,7 @@ int main(void)
         cmocka_unit_test(test_names_follow_the_contract),
         cmocka_unit_test(test_fill_colours_read_as_a_rag),
         cmocka_unit_test(test_status_when_late),
+        cmocka_unit_test(test_comment_says_complete),
         cmocka_unit_test(test_model_alloc_failure_at_every_step),
     };
     return cmocka_run_group_tests_name("model", tests, NULL, NULL);

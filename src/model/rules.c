@@ -372,3 +372,41 @@ int rg_fy_start_from_text(const char *text)
     }
     return 0;
 }
+
+/* The words a comment opens with when its action is done, lower case,
+ * one space between words. */
+static const char *const complete_words[] = {
+    "complete", "completed", "achieved", "done", "finished", "closed",
+    "action complete", "action completed", "fully complete",
+    "now complete", "implemented", "fully implemented", "delivered",
+    "fully delivered", "went live", "gone live", "now live", "signed off",
+    "in place", NULL};
+
+bool rg_says_complete(const char *comment)
+{
+    char norm[48];
+    size_t o = 0, k;
+    const char *s = comment;
+
+    if (!s)
+        return false;
+    /* lower case, each run of anything but letters, digits and '?' one
+     * space: "Completed - letter sent" is "completed letter sent" */
+    while (*s && o + 1 < sizeof norm) {
+        unsigned char ch = (unsigned char)*s++;
+        if (isalnum(ch) || ch == '?' || ch >= 0x80)
+            norm[o++] = (char)tolower(ch);
+        else if (o && norm[o - 1] != ' ')
+            norm[o++] = ' ';
+    }
+    norm[o] = '\0';
+    for (k = 0; complete_words[k]; k++) {
+        size_t n = strlen(complete_words[k]);
+        if (strncmp(norm, complete_words[k], n) != 0)
+            continue;
+        if (norm[n] == '\0' ||
+            (norm[n] == ' ' && norm[n + 1] != '?'))
+            return true;
+    }
+    return false;
+}

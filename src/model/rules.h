@@ -45,6 +45,13 @@ rag_rating rg_rating_of_fill(uint32_t rgb);
 rag_progress rg_status_when_late(rag_progress stated, rag_date due,
                                  rag_date as_of);
 
+/* true when a comment opens by saying its action is done: "Complete",
+ * "Completed - letter sent", "Implemented in May", "Went live 1 August",
+ * "Signed off by DMT"; not "Complete?", "Completion due in May" or "Not
+ * complete".  Recognition reads such an action as complete, and
+ * validation (for a model built by hand) never calls it overdue. */
+bool rg_says_complete(const char *comment);
+
 /* Colour families a key names in words ("Green = on track"). */
 typedef enum rg_family {
     RG_FAMILY_NONE = 0, RG_FAMILY_RED, RG_FAMILY_AMBER, RG_FAMILY_GREEN,

@@ -155,7 +155,7 @@ static const rg_word period_words[] = {
  * Static storage, no allocation: a table that does not fit is scanned
  * whole, as before. */
 
-#define IDX_TABLES 32     /* rg_vocab_tables has 18, and period_words */
+#define IDX_TABLES 32     /* rg_vocab_tables has 19, and period_words */
 #define IDX_ENTRIES 8192  /* about 1,200 entries in all today */
 
 typedef struct vocab_index {

@@ -618,23 +618,10 @@ rag_status rg_table_plan(rag_model *m, rg_view *v, const rg_table *t,
 }
 
 /* true when a comment starts by saying the action is complete
- * ("Complete", "Completed - letter sent"), not "Complete?". */
+ * (rg_says_complete: the rule is the model's, validation reads it too). */
 static bool says_complete(const char *comment)
 {
-    char norm[64];
-    const rg_word *w;
-
-    if (!comment)
-        return false;
-    rg_norm(comment, strlen(comment) < 60 ? strlen(comment) : 60, norm,
-            sizeof norm);
-    for (w = rg_complete_words; w->text; w++) {
-        size_t n = strlen(w->text);
-        if (!strncmp(norm, w->text, n) &&
-            (norm[n] == '\0' || (norm[n] == ' ' && norm[n + 1] != '?')))
-            return true;
-    }
-    return false;
+    return rg_says_complete(comment);
 }
 
 /* A status column's lone letter that no key explains: G, A and R are the

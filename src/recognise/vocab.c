@@ -316,22 +316,6 @@ const rg_word rg_status_words[] = {
     {NULL, 0}};
 
 /* A comment that starts with one of these says the action is done. */
-const rg_word rg_complete_words[] = {
-    {"complete", RAG_PROGRESS_COMPLETE},
-    {"completed", RAG_PROGRESS_COMPLETE},
-    {"achieved", RAG_PROGRESS_COMPLETE},
-    {"done", RAG_PROGRESS_COMPLETE},
-    {"finished", RAG_PROGRESS_COMPLETE},
-    {"closed", RAG_PROGRESS_COMPLETE},
-    {"action complete", RAG_PROGRESS_COMPLETE},
-    {"action completed", RAG_PROGRESS_COMPLETE},
-    {"fully complete", RAG_PROGRESS_COMPLETE},
-    {"now complete", RAG_PROGRESS_COMPLETE},
-    {"implemented", RAG_PROGRESS_COMPLETE},
-    {"fully implemented", RAG_PROGRESS_COMPLETE},
-    {"delivered", RAG_PROGRESS_COMPLETE},
-    {"fully delivered", RAG_PROGRESS_COMPLETE},
-    {NULL, 0}};
 
 /* Form labels, matched at the start of a label cell (longest wins). */
 const rg_word rg_label_words[] = {
@@ -687,7 +671,7 @@ const rg_word rg_closed_words[] = {
 const rg_vocab_table rg_vocab_tables[] = {
     {"header", rg_header_words},       {"status", rg_status_words},
     {"scorecard", rg_scorecard_words},
-    {"complete", rg_complete_words},   {"label", rg_label_words},
+    {"label", rg_label_words},
     {"milestone", rg_milestone_words}, {"finance", rg_fin_words},
     {"rag", rg_rag_words},             {"direction", rg_direction_words},
     {"direction hint", rg_direction_hints},

@@ -110,7 +110,6 @@ typedef enum rg_sc_role {
 extern const rg_word rg_header_words[];    /* rg_col_role */
 extern const rg_word rg_scorecard_words[]; /* rg_sc_role */
 extern const rg_word rg_status_words[];    /* rag_progress */
-extern const rg_word rg_complete_words[];  /* rag_progress (COMPLETE) */
 extern const rg_word rg_closed_words[];    /* 1: ended, not done */
 extern const rg_word rg_no_target_words[]; /* 1: no target by design */
 extern const rg_word rg_label_words[];     /* rg_label */

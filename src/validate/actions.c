@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "model/rules.h"
 #include "util/util.h"
 #include "validate/rules.h"
 
@@ -103,26 +104,6 @@ static size_t find_ref(const by_ref *r, const char *ref)
     return (size_t)-1;
 }
 
-static bool says_complete(const char *s)
-{
-    static const char *const words[] = {"completed", "complete", "done",
-                                        "achieved", "closed", "finished",
-                                        NULL};
-    size_t k;
-    if (!s)
-        return false;
-    while (isspace((unsigned char)*s))
-        s++;
-    for (k = 0; words[k]; k++) {
-        size_t n = strlen(words[k]), i;
-        for (i = 0; i < n; i++)
-            if (tolower((unsigned char)s[i]) != words[k][i])
-                break;
-        if (i == n && !isalpha((unsigned char)s[n]))
-            return true;
-    }
-    return false;
-}
 
 /* Done, or ended without being done (rag_action.closed): nothing is owed
  * either way. */
@@ -133,7 +114,7 @@ static bool own_complete(const rag_action *a)
     if (a->month_count &&
         a->months[a->month_count - 1].status == RAG_PROGRESS_COMPLETE)
         return true;
-    return says_complete(a->comment);
+    return rg_says_complete(a->comment);
 }
 
 static bool is_complete(const by_ref *r, size_t i)
