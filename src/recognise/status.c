@@ -243,6 +243,36 @@ static bool negated_at(const toks *t, size_t i)
            (i >= 2 && !strcmp(t->w[i - 1], "yet") && is(t->w[i - 2], neg));
 }
 
+/* The words of t joined by single spaces into joined (size bytes). */
+static void join_words(const toks *t, char *joined, size_t size)
+{
+    size_t i, o = 0;
+
+    for (i = 0; i < t->n; i++) {
+        size_t n = strlen(t->w[i]);
+        if (o + n + 2 >= size)
+            break;
+        if (o)
+            joined[o++] = ' ';
+        memcpy(joined + o, t->w[i], n);
+        o += n;
+    }
+    joined[o] = '\0';
+}
+
+/* Is the vocabulary match at byte at of joined (t's words joined) turned
+ * round by a "not", "no" or "never" before it?  Not when the match itself
+ * starts "not" ("not started"). */
+static bool match_negated(const toks *t, const char *joined, size_t at)
+{
+    size_t k, w = 0;
+
+    for (k = 0; k < at; k++)
+        if (joined[k] == ' ')
+            w++;
+    return strncmp(joined + at, "not ", 4) != 0 && negated_at(t, w);
+}
+
 /* "R - significant issues", "G: on track", "A (slipping)": a RAG initial
  * set off from the words after it by a dash, a colon or a bracket is the
  * status, whatever the words say ("significant issues" named none).  Not
@@ -278,7 +308,7 @@ rag_progress rg_status_of(const char *s, size_t len)
         "undelivered", "unachieved", "nonachieved", NULL};
     toks t;
     char joined[256];
-    size_t i, o = 0, at;
+    size_t at;
     int v;
     rag_progress q;
 
@@ -296,33 +326,17 @@ rag_progress rg_status_of(const char *s, size_t len)
     q = quantity(&t);
     if (q != RAG_PROGRESS_NONE && any(&t, late_words))
         return q;
-    for (i = 0; i < t.n; i++) {
-        size_t n = strlen(t.w[i]);
-        if (o + n + 2 >= sizeof joined)
-            break;
-        if (o)
-            joined[o++] = ' ';
-        memcpy(joined + o, t.w[i], n);
-        o += n;
-    }
-    joined[o] = '\0';
+    join_words(&t, joined, sizeof joined);
     v = rg_vocab_find(rg_status_words, joined, &at);
     if (v <= 0)
         return q; /* a quantity alone: "Up to 1 month", "Over 1 month" */
-    {
-        /* the word index the match starts at, for its negation */
-        size_t k, w = 0;
-        for (k = 0; k < at; k++)
-            if (joined[k] == ' ')
-                w++;
-        if (strncmp(joined + at, "not ", 4) != 0 && negated_at(&t, w)) {
-            if (v == RAG_PROGRESS_ON_TARGET || v == RAG_PROGRESS_COMPLETE)
-                return RAG_PROGRESS_OVER_ONE_MONTH_BEHIND;
-            if (v == RAG_PROGRESS_ONE_MONTH_BEHIND ||
-                v == RAG_PROGRESS_OVER_ONE_MONTH_BEHIND)
-                return RAG_PROGRESS_ON_TARGET; /* "not late" */
-            return RAG_PROGRESS_NONE;
-        }
+    if (match_negated(&t, joined, at)) {
+        if (v == RAG_PROGRESS_ON_TARGET || v == RAG_PROGRESS_COMPLETE)
+            return RAG_PROGRESS_OVER_ONE_MONTH_BEHIND;
+        if (v == RAG_PROGRESS_ONE_MONTH_BEHIND ||
+            v == RAG_PROGRESS_OVER_ONE_MONTH_BEHIND)
+            return RAG_PROGRESS_ON_TARGET; /* "not late" */
+        return RAG_PROGRESS_NONE;
     }
     return (rag_progress)v;
 }
@@ -331,28 +345,16 @@ bool rg_status_closed(const char *s, size_t len)
 {
     toks t;
     char joined[256];
-    size_t i, o = 0, at, k, w = 0;
+    size_t at;
 
     if (!s || !len)
         return false;
     tokenise(s, len, &t);
-    for (i = 0; i < t.n; i++) {
-        size_t n = strlen(t.w[i]);
-        if (o + n + 2 >= sizeof joined)
-            break;
-        if (o)
-            joined[o++] = ' ';
-        memcpy(joined + o, t.w[i], n);
-        o += n;
-    }
-    joined[o] = '\0';
+    join_words(&t, joined, sizeof joined);
     if (rg_vocab_find(rg_closed_words, joined, &at) <= 0)
         return false;
-    for (k = 0; k < at; k++)
-        if (joined[k] == ' ')
-            w++;
     /* "not cancelled", "never withdrawn": still owed */
-    return strncmp(joined + at, "not ", 4) == 0 || !negated_at(&t, w);
+    return !match_negated(&t, joined, at);
 }
 
 bool rg_status_names(const char *s, size_t len, rag_progress p)
