@@ -1375,6 +1375,54 @@ static void test_key_down_from_the_header_row(void **state)
     built_free(&b);
 }
 
+/* An older copy of a plan on a hidden sheet is not read twice; a hidden
+ * sheet with refs of its own, and a visible copy, are read. */
+static void test_hidden_copy_is_not_read_twice(void **state)
+{
+    static const char *const names[] = {"Plan", "Plan (Q1)", "Other",
+                                        "Plan (Q2)"};
+    static const char *const refs[][3] = {{"R1", "R2", "R3"},
+                                          {"R1", "R3", NULL},
+                                          {"R1", "R9", NULL},
+                                          {"R1", "R2", "R3"}};
+    static const bool hide[] = {false, true, true, false};
+    built b;
+    lxw_workbook *wb;
+    size_t i, k, on_sheet[4] = {0, 0, 0, 0};
+    (void)state;
+
+    snprintf(b.path, sizeof b.path, "/tmp/rg_recog_hidden_%ld.xlsx",
+             (long)getpid());
+    wb = workbook_new(b.path);
+    for (i = 0; i < 4; i++) {
+        lxw_worksheet *ws = workbook_add_worksheet(wb, names[i]);
+        worksheet_write_string(ws, 0, 0, "Ref", NULL);
+        worksheet_write_string(ws, 0, 1, "Action", NULL);
+        worksheet_write_string(ws, 0, 2, "Lead", NULL);
+        worksheet_write_string(ws, 0, 3, "Due date", NULL);
+        for (k = 0; k < 3 && refs[i][k]; k++) {
+            worksheet_write_string(ws, (lxw_row_t)(1 + k), 0, refs[i][k],
+                                   NULL);
+            worksheet_write_string(ws, (lxw_row_t)(1 + k), 1, "Do it", NULL);
+            worksheet_write_string(ws, (lxw_row_t)(1 + k), 2, "J Smith",
+                                   NULL);
+            worksheet_write_string(ws, (lxw_row_t)(1 + k), 3, "31/03/2025",
+                                   NULL);
+        }
+        if (hide[i])
+            worksheet_hide(ws);
+    }
+    assert_int_equal(workbook_close(wb), LXW_NO_ERROR);
+    read_built(&b, 2024, 9, 30);
+    for (i = 0; i < b.m->plan_count; i++)
+        on_sheet[b.m->plans[i].sheet_index]++;
+    assert_int_equal(on_sheet[0], 1);
+    assert_int_equal(on_sheet[1], 0); /* hidden, its refs all in Plan */
+    assert_int_equal(on_sheet[2], 1); /* hidden, R9 is its own */
+    assert_int_equal(on_sheet[3], 1); /* visible: a copy stays */
+    built_free(&b);
+}
+
 static void test_key_of_named_swatches(void **state)
 {
     static const uint32_t fills[] = {0x00B050, 0xFFC000, 0xFF0000, 0x0070C0};
@@ -1877,6 +1925,7 @@ int main(void)
         cmocka_unit_test(test_report_month_in_the_title),
         cmocka_unit_test(test_key_that_names_its_colours),
         cmocka_unit_test(test_key_of_named_swatches),
+        cmocka_unit_test(test_hidden_copy_is_not_read_twice),
         cmocka_unit_test(test_key_down_from_the_header_row),
         cmocka_unit_test(test_action_status_by_colour_alone),
         cmocka_unit_test(test_scorecard_rag_by_colour_polarity_by_arrow),

@@ -262,6 +262,100 @@ static const sheet_state *workbook_legend(const sheet_state *ss, size_t n)
     return NULL;
 }
 
+/* Refs looked up in finding hidden copies: a real workbook's hidden
+ * sheets hold a few hundred refs, looked up in a few plans (thousands of
+ * lookups); a crafted one with a million refs on hidden sheets and
+ * thousands of visible plans stops here (well under a second), and its
+ * hidden plans stay, as they would have without the check. */
+#define HIDDEN_COPY_LOOKUPS 10000000u
+
+static int ref_order(const void *a, const void *b)
+{
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+typedef struct ref_list {
+    const char **r;
+    size_t n;
+    bool made;
+} ref_list;
+
+/* The refs of p's actions and the codes of its indicators, sorted, made
+ * once; false when out of memory. */
+static bool sorted_refs(const rag_plan *p, ref_list *l)
+{
+    size_t i, cap = p->action_count + p->indicator_count;
+
+    if (l->made)
+        return l->r != NULL;
+    l->made = true;
+    l->r = rg_malloc((cap ? cap : 1) * sizeof *l->r);
+    if (!l->r)
+        return false;
+    for (i = 0; i < p->action_count; i++)
+        if (p->actions[i].ref)
+            l->r[l->n++] = p->actions[i].ref;
+    for (i = 0; i < p->indicator_count; i++)
+        if (p->indicators[i].code)
+            l->r[l->n++] = p->indicators[i].code;
+    qsort(l->r, l->n, sizeof *l->r, ref_order);
+    return true;
+}
+
+/* A plan on a hidden sheet whose refs (or codes) are all in a plan of the
+ * same kind on a visible sheet is an older copy kept out of sight ("Plan
+ * (Q1)" hidden behind "Plan"): read, it gave every finding twice, the
+ * second on a sheet the officer cannot see.  Refs alone are compared: the
+ * words around them are what the older copy changed.  Out of memory, the
+ * plans stay. */
+static void drop_hidden_copies(rag_model *m)
+{
+    size_t i, j, a, k = 0, lookups = 0, n = m->plan_count;
+    ref_list *lists;
+    bool *gone;
+
+    for (i = 0; i < n; i++)
+        if (m->wb->sheets[m->plans[i].sheet_index].state !=
+            RAG_SHEET_VISIBLE)
+            break;
+    if (i == n)
+        return; /* nothing hidden: the usual case costs one pass */
+    lists = rg_calloc(n, sizeof *lists);
+    gone = rg_calloc(n, sizeof *gone);
+    for (i = 0; lists && gone && i < n; i++) {
+        const rag_plan *p = &m->plans[i];
+        if (m->wb->sheets[p->sheet_index].state == RAG_SHEET_VISIBLE ||
+            !sorted_refs(p, &lists[i]) || !lists[i].n)
+            continue;
+        for (j = 0; j < n && !gone[i]; j++) {
+            const rag_plan *q = &m->plans[j];
+            if (j == i || q->kind != p->kind ||
+                m->wb->sheets[q->sheet_index].state != RAG_SHEET_VISIBLE ||
+                !sorted_refs(q, &lists[j]))
+                continue;
+            for (a = 0; a < lists[i].n; a++)
+                if (++lookups > HIDDEN_COPY_LOOKUPS ||
+                    !bsearch(&lists[i].r[a], lists[j].r, lists[j].n,
+                             sizeof *lists[j].r, ref_order))
+                    break;
+            gone[i] = a == lists[i].n;
+        }
+    }
+    for (i = 0; lists && i < n; i++)
+        rg_free(lists[i].r);
+    rg_free(lists);
+    for (i = 0; i < n; i++) {
+        rag_plan *p = &m->plans[i];
+        if (gone && gone[i]) {
+            rg_plan_free_parts(p);
+            continue;
+        }
+        m->plans[k++] = *p;
+    }
+    m->plan_count = k;
+    rg_free(gone);
+}
+
 /* A plan with nothing in it on a hidden sheet is a blank template or a
  * list of choices kept out of sight ("Template", "Lists"), not a plan
  * anyone reports: counted, it made one workbook of one plan three plans
@@ -380,6 +474,7 @@ static rag_status build(rag_model *m, sheet_state *ss, size_t ns,
         }
     }
     drop_hidden_templates(m);
+    drop_hidden_copies(m);
     if (m->plan_count > 1)
         qsort(m->plans, m->plan_count, sizeof *m->plans, plan_order);
     return RAG_OK;
