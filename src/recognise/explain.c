@@ -188,6 +188,11 @@ rag_status rag_model_explain(const rag_model *m, FILE *out, rag_error *err)
                 fputs("  not loaded\n", out);
                 continue;
             }
+            if (m->wb->sheets[s].state != RAG_SHEET_VISIBLE)
+                fputs("  hidden: a plan here that is a blank template, or "
+                      "an older copy of one on a visible sheet, is not "
+                      "read\n",
+                      out);
             if (!rg_view_init(&v, m->wb, s))
                 return rg_fail(err, RAG_ERR_NOMEM, "out of memory");
             explain_candidate(out, &v);
