@@ -1759,6 +1759,47 @@ static void test_explain_says_where_and_why(void **state)
     assert_non_null(strstr(text, "sheet \"Sheet1\""));
     assert_non_null(strstr(text, "best candidate header row 2"));
     assert_non_null(strstr(text, "fell short"));
+    assert_non_null(strstr(text, "needs three of ref"));
+    built_free(&b);
+}
+
+/* A hidden sheet whose plan repeats a visible one says so, and does not
+ * claim its complete header fell short of one. */
+static void test_explain_a_hidden_copy(void **state)
+{
+    built b;
+    lxw_workbook *wb;
+    char text[4096];
+    size_t n, i;
+    FILE *f = tmpfile();
+    rag_error err;
+    (void)state;
+
+    assert_non_null(f);
+    snprintf(b.path, sizeof b.path, "/tmp/rg_recog_hidex_%ld.xlsx",
+             (long)getpid());
+    wb = workbook_new(b.path);
+    for (i = 0; i < 2; i++) {
+        lxw_worksheet *ws = workbook_add_worksheet(wb, i ? "Old" : "Plan");
+        worksheet_write_string(ws, 0, 0, "Ref", NULL);
+        worksheet_write_string(ws, 0, 1, "Action", NULL);
+        worksheet_write_string(ws, 0, 2, "Lead", NULL);
+        worksheet_write_string(ws, 1, 0, "R1", NULL);
+        worksheet_write_string(ws, 1, 1, "Do it", NULL);
+        worksheet_write_string(ws, 1, 2, "J Smith", NULL);
+        if (i)
+            worksheet_hide(ws);
+    }
+    assert_int_equal(workbook_close(wb), LXW_NO_ERROR);
+    read_built(&b, 2024, 9, 30);
+    assert_int_equal(rag_model_explain(b.m, f, &err), RAG_OK);
+    rewind(f);
+    n = fread(text, 1, sizeof text - 1, f);
+    text[n] = '\0';
+    fclose(f);
+    assert_non_null(strstr(text, "hidden: a plan here"));
+    assert_null(strstr(text, "needs three of ref"));
+    assert_non_null(strstr(text, "the columns are there"));
     built_free(&b);
 }
 
@@ -1933,6 +1974,7 @@ int main(void)
         cmocka_unit_test(test_action_column_by_its_last_word),
         cmocka_unit_test(test_no_plan_is_said),
         cmocka_unit_test(test_explain_says_where_and_why),
+        cmocka_unit_test(test_explain_a_hidden_copy),
         cmocka_unit_test(test_month_letters_read_through_the_key),
         cmocka_unit_test(test_rag_letters_without_a_key),
         cmocka_unit_test(test_indicator_form_codes_and_key_notes),

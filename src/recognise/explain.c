@@ -158,11 +158,20 @@ static void explain_candidate(FILE *out, const rg_view *v)
             fputs(" a scorecard needs a target or polarity column;", out);
         if (best_sc[RG_SC_TITLE] && best_sc[RG_SC_TARGET])
             fputs(" no figures under its target or period columns;", out);
-        if (best_months < 3 &&
-            (best_roles[RG_COL_REF] || best_roles[RG_COL_ACTION]))
-            fputs(" an action table needs three of ref, action, lead, "
-                  "due date, comment, status (or three months);",
-                  out);
+        {
+            int named = 0;
+            for (k = 1; k < RG_COL_OTHER; k++)
+                named += best_roles[k];
+            if (best_months < 3 && named < 3 &&
+                (best_roles[RG_COL_REF] || best_roles[RG_COL_ACTION]))
+                fputs(" an action table needs three of ref, action, lead, "
+                      "due date, comment, status (or three months);",
+                      out);
+            else if (named >= 3 || best_months >= 3)
+                fputs(" the columns are there, but no row under them "
+                      "reads as an action (or the plan was not kept);",
+                      out);
+        }
         fputc('\n', out);
     }
 }
