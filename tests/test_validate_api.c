@@ -433,6 +433,74 @@ static void test_helpers_say_why_a_date_is_no_date(void **state)
     assert_string_equal(rg_vdate_why(NULL, buf, sizeof buf), "");
 }
 
+/* One template, several services: the same title and sheet is the same
+ * plan only when it is one service's (its owner, else its actions or
+ * their leads); a copy is found, another service's return is not. */
+static void test_plan_duplicate_tells_services_apart(void **state)
+{
+    static const char *parks[] = {"P Green"}, *roads[] = {"R Black"};
+    rag_action a[4][3];
+    rag_plan p[4];
+    rag_model m[4];
+    const char *files[] = {"parks.xlsx", "roads.xlsx", "roads-copy.xlsx",
+                           "parks-nov.xlsx"};
+    rag_plan_set *seen, *mine;
+    rag_findings *out = NULL;
+    rag_error err;
+    size_t i, k, found, total = 0;
+    (void)state;
+
+    rag_error_clear(&err);
+    assert_int_equal(rag_findings_new(&out, &err), RAG_OK);
+    memset(a, 0, sizeof a);
+    for (i = 0; i < 4; i++) {
+        bool is_parks = i == 0 || i == 3;
+        memset(&p[i], 0, sizeof p[i]);
+        p[i].kind = RAG_PLAN_ACTION;
+        p[i].sheet = "Action Plan";
+        p[i].title = "Service Improvement Plan 2024/25";
+        p[i].cell = at(0, 0);
+        p[i].status_col = -1;
+        p[i].actions = a[i];
+        p[i].action_count = i == 3 ? 3 : 2; /* November's adds one */
+        for (k = 0; k < p[i].action_count; k++) {
+            static const char *const pt[] = {"Replace play equipment",
+                                             "Tree survey", "Bulb planting"};
+            static const char *const rt[] = {"Resurface the A road",
+                                             "Pothole blitz", ""};
+            a[i][k].ref = k == 0 ? "1" : k == 1 ? "2" : "3";
+            a[i][k].text = is_parks ? pt[k] : rt[k];
+            a[i][k].leads = is_parks ? parks : roads;
+            a[i][k].lead_count = 1;
+            a[i][k].cell = at((uint32_t)(3 + k), 0);
+        }
+        m[i] = one_plan(&p[i], ymd(2024, 11, 30));
+        m[i].file = files[i];
+    }
+    rag_error_clear(&err);
+    assert_int_equal(rag_plan_set_new(&seen, &err), RAG_OK);
+    for (i = 0; i < 4; i++) {
+        assert_int_equal(rag_plan_set_new(&mine, &err), RAG_OK);
+        assert_int_equal(rag_plan_set_add(mine, &m[i], NULL, &err), RAG_OK);
+        assert_int_equal(
+            rag_plan_set_check(seen, mine, NULL, out, &found, &err), RAG_OK);
+        rag_plan_set_free(mine);
+        /* parks, roads: none; the roads copy: roads; November's parks:
+         * parks, by its leads (an action was added) */
+        assert_int_equal(found, i >= 2 ? 1 : 0);
+        total += found;
+    }
+    assert_int_equal(total, 2);
+    assert_string_equal(out->items[0].file, "roads-copy.xlsx");
+    assert_non_null(strstr(out->items[0].message, "roads.xlsx"));
+    assert_non_null(strstr(out->items[0].message, "title, sheet and actions"));
+    assert_string_equal(out->items[1].file, "parks-nov.xlsx");
+    assert_non_null(strstr(out->items[1].message, "parks.xlsx"));
+    assert_non_null(strstr(out->items[1].message, "title, sheet and leads"));
+    rag_plan_set_free(seen);
+    rag_findings_free(out);
+}
+
 static void test_helpers_show_numbers_and_money(void **state)
 {
     char buf[64];
@@ -468,6 +536,7 @@ int main(void)
             test_helpers_read_due_words_as_an_officer_writes_them),
         cmocka_unit_test(test_helpers_say_why_a_date_is_no_date),
         cmocka_unit_test(test_helpers_show_numbers_and_money),
+        cmocka_unit_test(test_plan_duplicate_tells_services_apart),
     };
     return cmocka_run_group_tests_name("validate_api", tests, NULL, NULL);
 }

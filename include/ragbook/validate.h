@@ -223,9 +223,11 @@ RAG_API rag_status rag_findings_add(rag_findings *list,
  * freed as the run goes) and checks each new file's plans against it.
  * Two plans are the same plan when they are of one kind and have the same
  * reference (a recovery plan's "FRB/23/007", an indicator code; spaces and
- * case ignored), or, when either has none, the same title and sheet and no
- * two different owners, or, when either has no title, the same sheet and
- * content.  Two different references are never the same plan.
+ * case ignored), or, when either has none, the same title and sheet and
+ * one service's (the same owner, or where either names none, the same
+ * actions or the same people leading them: one template's parks and roads
+ * returns are two plans), or, when either has no title, the same sheet
+ * and content.  Two different references are never the same plan.
  *
  *     rag_plan_set *seen, *mine;
  *     rag_plan_set_new(&seen, &err);

@@ -4,6 +4,7 @@
  * candidates, not with every plan seen), and the finding.
  */
 #include <stdarg.h>
+#include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -109,6 +110,42 @@ static uint64_t content_hash(const rag_plan *p)
     if (!n)
         return 0;
     return h ? h : 1;
+}
+
+static int u64_order(const void *a, const void *b)
+{
+    uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+    return x < y ? -1 : x > y;
+}
+
+/* Who leads the plan's actions, hashed as a set (order and repeats do not
+ * count, nor case or spacing); 0 when no action names a lead. */
+static uint64_t leads_hash(const rag_plan *p, rg_arena *a, bool *ok)
+{
+    uint64_t *h, out = FNV_OFFSET;
+    size_t i, k, n = 0, cap = 0;
+
+    for (i = 0; i < p->action_count; i++)
+        cap += p->actions[i].lead_count;
+    if (!cap)
+        return 0;
+    h = rg_malloc(cap * sizeof *h);
+    if (!h) {
+        *ok = false;
+        return 0;
+    }
+    for (i = 0; i < p->action_count; i++)
+        for (k = 0; k < p->actions[i].lead_count; k++) {
+            const char *name = norm(a, p->actions[i].leads[k], false, ok);
+            if (name)
+                h[n++] = fnv(FNV_OFFSET, name);
+        }
+    qsort(h, n, sizeof *h, u64_order);
+    for (i = 0; i < n; i++)
+        if (!i || h[i] != h[i - 1])
+            out = fnv_u64(out, h[i]);
+    rg_free(h);
+    return n ? (out ? out : 1) : 0;
 }
 
 /* The reference a plan is known by, as written, or NULL. */
@@ -275,6 +312,7 @@ rag_status rg_plan_set_add_model(rg_plan_set *s, const rag_model *m,
         id.owner = norm(&tmp, p->owner, false, &ok);
         id.sheet_key = norm(&tmp, p->sheet, false, &ok);
         id.content = content_hash(p);
+        id.leads = leads_hash(p, &tmp, &ok);
         st = ok ? rg_plan_set_put(s, &id, err)
                 : rg_fail(err, RAG_ERR_NOMEM, "out of memory");
         rg_arena_free(&tmp);
@@ -289,6 +327,23 @@ static bool same_str(const char *a, const char *b)
     return !strcmp(a ? a : "", b ? b : "");
 }
 
+/* Two plans of one template's title and sheet: the same service's?  The
+ * owner says so where both name one; else the same content, or the same
+ * people leading the actions (the parks and the roads returns of one
+ * template differ in both; last month's parks return and this month's
+ * share both, or at least the leads once an action is added). */
+static bool one_service(const rg_plan_id *a, const rg_plan_id *b)
+{
+    if (a->owner && b->owner)
+        return !strcmp(a->owner, b->owner);
+    if (a->content && a->content == b->content)
+        return true;
+    if (a->leads && a->leads == b->leads)
+        return true;
+    /* nothing in either to tell them apart: one template, kept twice */
+    return !a->content && !b->content;
+}
+
 bool rg_plan_same(const rg_plan_id *a, const rg_plan_id *b)
 {
     if (a->kind != b->kind)
@@ -297,8 +352,7 @@ bool rg_plan_same(const rg_plan_id *a, const rg_plan_id *b)
         return !strcmp(a->ref, b->ref);
     if (a->title && b->title)
         return !strcmp(a->title, b->title) &&
-               same_str(a->sheet_key, b->sheet_key) &&
-               !(a->owner && b->owner && strcmp(a->owner, b->owner));
+               same_str(a->sheet_key, b->sheet_key) && one_service(a, b);
     if (a->content && b->content)
         return a->content == b->content &&
                same_str(a->sheet_key, b->sheet_key);
@@ -318,7 +372,11 @@ const char *rg_plan_same_why(const rg_plan_id *a, const rg_plan_id *b,
         return buf;
     }
     if (a->title && b->title)
-        return "title and sheet";
+        return a->owner && b->owner ? "title, sheet and owner"
+               : a->content && a->content == b->content
+                   ? "title, sheet and actions"
+               : a->leads && a->leads == b->leads ? "title, sheet and leads"
+                                                  : "title and sheet";
     return "sheet and content";
 }
 

@@ -10,10 +10,13 @@
  *   - both have a reference (a recovery plan's "FRB/23/007", a performance
  *     action plan's indicator code "DP 11") and it is the same; or,
  *     when either has none,
- *   - both have a title, the title and the sheet are the same, and their
- *     owners do not differ (a council's template gives every service the
- *     same title and sheet name; the owner tells their plans apart); or,
- *     when either has no title either,
+ *   - both have a title, the title and the sheet are the same, and the
+ *     plans are one service's: both name the same owner, or (where either
+ *     names none) their content is the same, or their actions' leads are
+ *     the same people.  A council's template gives every service the same
+ *     title and sheet name; the owner, else what is in the plan and who
+ *     leads it, tells their plans apart (last month's return beside this
+ *     month's keeps its actions and leads); or, when either has no title,
  *   - the sheet and the content (every action's ref and text, indicator,
  *     milestone) are the same.
  * Words are compared ignoring case, outer and repeated spaces; references
@@ -44,6 +47,8 @@ typedef struct rg_plan_id {
     const char *owner;       /* normalised owner, or NULL */
     const char *sheet_key;   /* normalised sheet name */
     uint64_t content;        /* hash of the content; 0 when it has none */
+    uint64_t leads;          /* hash of the set of its actions' leads;
+                                0 when none is named */
 } rg_plan_id;
 
 typedef struct rg_plan_set rg_plan_set; /* rag_plan_set in validate.h */
@@ -74,7 +79,8 @@ const rg_plan_id *rg_plan_set_find(const rg_plan_set *s,
 bool rg_plan_same(const rg_plan_id *a, const rg_plan_id *b);
 
 /* How a and b were found to be the same: "reference FRB/23/007",
- * "title and sheet", "sheet and content".  Static text or into buf. */
+ * "title, sheet and owner", "title, sheet and actions", "title, sheet and
+ * leads", "sheet and content".  Static text or into buf. */
 const char *rg_plan_same_why(const rg_plan_id *a, const rg_plan_id *b,
                              char *buf, size_t size);
 
