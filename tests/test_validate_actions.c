@@ -153,6 +153,30 @@ static void test_lead_missing_for_an_action_but_not_a_heading(void **state)
     rag_findings_free(f);
 }
 
+/* A child left blank under a heading that names its lead has that lead;
+ * under a heading with none it has none. */
+static void test_lead_missing_silent_under_a_heading_with_a_lead(void **state)
+{
+    rag_action a[3];
+    rag_findings *f;
+    (void)state;
+
+    action(&a[0], "R4", NULL, 9, ymd(2010, 9, 30), NULL);
+    action(&a[1], "R4c", "R4", 10, ymd(2010, 6, 19), NULL);
+    action(&a[2], "R4d", "R4", 11, ymd(2010, 6, 30), NULL);
+    a[0].leads = (const char **)taylor;
+    a[0].lead_count = 1;
+    a[1].lead_count = a[2].lead_count = 0;
+    f = check(a, 3, ymd(2009, 9, 7));
+    assert_int_equal(count_rule(f, RAG_RULE_LEAD_MISSING), 0);
+    rag_findings_free(f);
+
+    a[0].lead_count = 0;
+    f = check(a, 3, ymd(2009, 9, 7));
+    assert_int_equal(count_rule(f, RAG_RULE_LEAD_MISSING), 2);
+    rag_findings_free(f);
+}
+
 static void test_lead_missing_silent_for_a_row_with_children(void **state)
 {
     rag_action a[2];
@@ -394,6 +418,7 @@ int main(void)
         cmocka_unit_test(test_ref_duplicate_silent_for_distinct_refs),
         cmocka_unit_test(test_lead_missing_for_an_action_but_not_a_heading),
         cmocka_unit_test(test_lead_missing_silent_for_a_row_with_children),
+        cmocka_unit_test(test_lead_missing_silent_under_a_heading_with_a_lead),
         cmocka_unit_test(test_milestone_overdue_for_actions_not_complete),
         cmocka_unit_test(
             test_milestone_overdue_heading_complete_with_its_children),

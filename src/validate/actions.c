@@ -244,6 +244,15 @@ static void leads(rg_vctx *c, const rag_plan *p, const by_ref *r, size_t i)
         named += !rg_vblank(a->leads[k]);
     if (named)
         return;
+    /* a child under a heading that names its lead ("R2 ... | J Smith",
+     * "R2a" and "R2b" left blank) is that lead's: it has one */
+    if (!rg_vblank(a->parent)) {
+        size_t up = find_ref(r, a->parent);
+        if (up != (size_t)-1)
+            for (k = 0; k < p->actions[up].lead_count; k++)
+                if (!rg_vblank(p->actions[up].leads[k]))
+                    return;
+    }
     rg_emit(c, RAG_RULE_LEAD_MISSING, p,
             a->lead_cell.set ? a->lead_cell : a->cell, a->ref, NULL,
             "%s has no lead: expected the name of who is responsible",

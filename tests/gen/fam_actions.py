@@ -705,6 +705,7 @@ def action_plan(v):
             # inference; keep the truth to what the rows say
             done[-1] = False
         parent_complete = all(done)
+        parent_lead = False
         if pref != orphan_parent and scheme == "R" and rng.random() < 0.3:
             # a heading written "R3 Improve ..." merged across the table
             v.traits.add("parent-merged")
@@ -723,10 +724,19 @@ def action_plan(v):
             ws.put(r, col["action"], rng.choice(W.TASKS), bold=True)
             v.fact("ref", [sheet, pref], True)
             v.fact("parent", [sheet, pref], None)
-            v.fact("leads", [sheet, pref], [])
+            # a heading that names the lead of the actions under it
+            parent_lead = rng.random() < 0.15
+            if parent_lead:
+                lead_text, pleads = make_lead(rng, v)
+                ws.put(r, col["lead"], lead_text)
+                v.fact("leads", [sheet, pref], pleads)
+                v.traits.add("parent-lead")
+            else:
+                v.fact("leads", [sheet, pref], [])
             v.fact("status", [sheet, pref], None)
             _due(v, ws, r, col["due"], as_of, parent_complete, pref, sheet)
             r += 1
+        heading_lead = parent_lead
         for ref, complete in zip(kids, done):
             ws.put(r, col["ref"], ref)
             ws.put(r, col["action"], rng.choice(W.TASKS))
@@ -734,7 +744,13 @@ def action_plan(v):
                 ws.put(r, col["extra"], rng.choice(["High", "Medium", "Low"]))
             if "objective" in col:
                 ws.put(r, col["objective"], rng.choice(OBJECTIVES))
-            if not lead_missing_done and rng.random() < 0.06:
+            if heading_lead and rng.random() < 0.3:
+                # left blank under a heading that names its lead: no
+                # lead-missing, the heading's lead is responsible
+                leads = []
+                v.traits.add("lead-from-heading")
+            elif not lead_missing_done and not heading_lead and \
+                    rng.random() < 0.06:
                 lead_missing_done = True
                 v.traits.add("lead-missing")
                 v.finding("lead-missing", sheet, ref=ref)
