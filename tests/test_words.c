@@ -83,6 +83,17 @@ static void test_status_words_by_meaning(void **state)
         {"Partially complete", RAG_PROGRESS_ON_TARGET},
         {"Substantially completed", RAG_PROGRESS_ON_TARGET},
         {"Ahead of schedule", RAG_PROGRESS_ON_TARGET},
+        /* phrases whose inner words would mislead */
+        {"Risk of delay", RAG_PROGRESS_ONE_MONTH_BEHIND},
+        {"Will not be achieved", RAG_PROGRESS_OVER_ONE_MONTH_BEHIND},
+        {"Target unlikely to be met", RAG_PROGRESS_OVER_ONE_MONTH_BEHIND},
+        {"Likely to be met", RAG_PROGRESS_ON_TARGET},
+        {"Not likely to be met", RAG_PROGRESS_OVER_ONE_MONTH_BEHIND},
+        {"Stalled", RAG_PROGRESS_OVER_ONE_MONTH_BEHIND},
+        {"Yet to start", RAG_PROGRESS_PROGRAMMED},
+        {"Not yet commenced", RAG_PROGRESS_PROGRAMMED},
+        {"Progressing", RAG_PROGRESS_ON_TARGET},
+        {"Not progressing", RAG_PROGRESS_OVER_ONE_MONTH_BEHIND},
         {"Monthly Progress Update", RAG_PROGRESS_NONE},
         {"", RAG_PROGRESS_NONE},
     };

@@ -174,6 +174,28 @@ const rg_word rg_scorecard_words[] = {
 /* A legend's words, and words written in a status column.  Found anywhere
  * in the text, first match wins: specific phrases come first. */
 const rg_word rg_status_words[] = {
+    /* first, so the words inside them ("delay", "achieved", "started")
+     * do not decide: a risk of delay is a warning, not a delay; what
+     * will not be achieved is behind, not done */
+    {"risk of delay", RAG_PROGRESS_ONE_MONTH_BEHIND},
+    {"risk of slippage", RAG_PROGRESS_ONE_MONTH_BEHIND},
+    {"will not be met", RAG_PROGRESS_OVER_ONE_MONTH_BEHIND},
+    {"will not be achieved", RAG_PROGRESS_OVER_ONE_MONTH_BEHIND},
+    {"will not be delivered", RAG_PROGRESS_OVER_ONE_MONTH_BEHIND},
+    {"unlikely to be met", RAG_PROGRESS_OVER_ONE_MONTH_BEHIND},
+    {"unlikely to be achieved", RAG_PROGRESS_OVER_ONE_MONTH_BEHIND},
+    {"unlikely to be delivered", RAG_PROGRESS_OVER_ONE_MONTH_BEHIND},
+    {"not achievable", RAG_PROGRESS_OVER_ONE_MONTH_BEHIND},
+    {"likely to be met", RAG_PROGRESS_ON_TARGET},
+    {"likely to be achieved", RAG_PROGRESS_ON_TARGET},
+    {"expected to be met", RAG_PROGRESS_ON_TARGET},
+    {"expected to be achieved", RAG_PROGRESS_ON_TARGET},
+    {"stalled", RAG_PROGRESS_OVER_ONE_MONTH_BEHIND},
+    {"blocked", RAG_PROGRESS_OVER_ONE_MONTH_BEHIND},
+    {"yet to start", RAG_PROGRESS_PROGRAMMED},
+    {"yet to begin", RAG_PROGRESS_PROGRAMMED},
+    {"not commenced", RAG_PROGRESS_PROGRAMMED},
+    {"not yet commenced", RAG_PROGRESS_PROGRAMMED},
     {"over one month behind", RAG_PROGRESS_OVER_ONE_MONTH_BEHIND},
     {"over 1 month behind", RAG_PROGRESS_OVER_ONE_MONTH_BEHIND},
     {"more than one month behind", RAG_PROGRESS_OVER_ONE_MONTH_BEHIND},
@@ -222,6 +244,8 @@ const rg_word rg_status_words[] = {
     {"according to plan", RAG_PROGRESS_ON_TARGET},
     {"progressing well", RAG_PROGRESS_ON_TARGET},
     {"progressing to plan", RAG_PROGRESS_ON_TARGET},
+    {"progressing", RAG_PROGRESS_ON_TARGET},
+    {"exceeding target", RAG_PROGRESS_ON_TARGET},
     {"in line with plan", RAG_PROGRESS_ON_TARGET},
     {"on course", RAG_PROGRESS_ON_TARGET},
     {"on plan", RAG_PROGRESS_ON_TARGET},
