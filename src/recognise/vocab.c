@@ -514,7 +514,11 @@ const rg_word rg_rag_words[] = {
     {"target achieved", RAG_RATING_GREEN}, {"achieved", RAG_RATING_GREEN},
     {"ahead of target", RAG_RATING_GREEN}, {"exceeded", RAG_RATING_GREEN},
     {"target exceeded", RAG_RATING_GREEN},
+    {"better than target", RAG_RATING_GREEN},
+    {"on or better than target", RAG_RATING_GREEN},
     {"within tolerance", RAG_RATING_AMBER},
+    {"nearly achieved", RAG_RATING_AMBER}, {"nearly met", RAG_RATING_AMBER},
+    {"almost achieved", RAG_RATING_AMBER}, {"almost met", RAG_RATING_AMBER},
     {"within target tolerance", RAG_RATING_AMBER},
     {"slightly off target", RAG_RATING_AMBER},
     {"slightly off track", RAG_RATING_AMBER},
@@ -524,6 +528,7 @@ const rg_word rg_rag_words[] = {
     {"target not met", RAG_RATING_RED}, {"not met", RAG_RATING_RED},
     {"not achieved", RAG_RATING_RED}, {"target missed", RAG_RATING_RED},
     {"missed", RAG_RATING_RED}, {"outside tolerance", RAG_RATING_RED},
+    {"worse than target", RAG_RATING_RED},
     {NULL, 0}};
 
 /* Which way an indicator should go: explicit statements first, then the

@@ -228,9 +228,12 @@ def indicator_plan(v):
 
 # A scorecard's status stated against the target in words.
 RAG_TARGET_WORDS = {
-    "green": ["On target", "Target met", "Achieved", "Ahead of target"],
-    "amber": ["Within tolerance", "Slightly off target", "Near target"],
-    "red": ["Off target", "Target not met", "Not achieved"],
+    "green": ["On target", "Target met", "Achieved", "Ahead of target",
+              "Better than target"],
+    "amber": ["Within tolerance", "Slightly off target", "Near target",
+              "Nearly achieved"],
+    "red": ["Off target", "Target not met", "Not achieved",
+            "Worse than target"],
 }
 TRAVEL = ["Improving", "Declining", "No change", "Better", "Worse", "Same",
           "\u2191", "\u2193", "\u2192"]
