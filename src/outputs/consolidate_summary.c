@@ -18,7 +18,7 @@ typedef struct sum {
     rag_wsheet *ws;
     rg_buf f, range, crit;
     rag_wstyle title, bold, text, count, money, pct, total, total_money,
-        total_pct, head;
+        total_pct, total_label, head, head_num;
 } sum;
 
 /* ---- formulas ------------------------------------------------------------ */
@@ -80,8 +80,11 @@ static rag_status heads(sum *s, uint32_t r, const char *const *t, size_t n)
 {
     rag_status st = RAG_OK;
     size_t i;
+    /* the first column names the rows; the others hold figures, right
+     * aligned, and a heading at the left of its column stood over the
+     * figures of the column before (Q1's counts read as Q2's) */
     for (i = 0; i < n && st == RAG_OK; i++)
-        st = put(s, r, (uint32_t)i, t[i], s->head);
+        st = put(s, r, (uint32_t)i, t[i], i ? s->head_num : s->head);
     if (st == RAG_OK)
         st = rag_wsheet_set_row(s->ws, r, 45, RAG_WSTYLE_NONE, false,
                                 s->c->err);
@@ -176,7 +179,8 @@ static rag_status by_directorate(sum *s, uint32_t *row)
         bool last = i == nd;
         const dir_row *x = last ? &all : &d[i];
         char a[16];
-        st = put(s, r, 0, last ? "Total" : x->name, last ? s->total : s->text);
+        st = put(s, r, 0, last ? "Total" : x->name,
+                 last ? s->total_label : s->text);
         /* plans */
         rg_buf_reset(&s->f);
         if (st == RAG_OK && last)
@@ -299,7 +303,7 @@ static rag_status by_rag(sum *s, uint32_t *row)
                      last ? "Total"
                      : rags[g] ? rg_cv_rating_words(rags[g])
                                : "Not given / not known",
-                     last ? s->total : ls);
+                     last ? s->total_label : ls);
         for (q = 1; q <= 7 && st == RAG_OK; q++) {
             double v = 0;
             size_t h;
@@ -382,7 +386,7 @@ static rag_status by_status(sum *s, uint32_t *row)
         char b1[16], b2[16];
         w = j < counted ? j : counted;
         st = put(s, r, 0, last ? "Total" : words[w],
-                 last ? s->total : s->text);
+                 last ? s->total_label : s->text);
         for (k = 0; k < 2 && st == RAG_OK; k++) {
             double v = 0;
             size_t h;
@@ -435,8 +439,10 @@ static rag_status sum_styles(sum *s)
     if (st == RAG_OK)
         st = rg_cv_style(w, &l, &s->text, err);
     l.numfmt = "#,##0";
+    l.center = true; /* counts of a few, under their centred headings */
     if (st == RAG_OK)
         st = rg_cv_style(w, &l, &s->count, err);
+    l.center = false;
     l.numfmt = "\xC2\xA3#,##0";
     if (st == RAG_OK)
         st = rg_cv_style(w, &l, &s->money, err);
@@ -446,9 +452,13 @@ static rag_status sum_styles(sum *s)
     l = rg_cv_plain();
     l.bold = true;
     l.border = true;
+    if (st == RAG_OK)
+        st = rg_cv_style(w, &l, &s->total_label, err);
     l.numfmt = "#,##0";
+    l.center = true;
     if (st == RAG_OK)
         st = rg_cv_style(w, &l, &s->total, err);
+    l.center = false;
     l.numfmt = "\xC2\xA3#,##0";
     if (st == RAG_OK)
         st = rg_cv_style(w, &l, &s->total_money, err);
@@ -462,6 +472,9 @@ static rag_status sum_styles(sum *s)
     l.wrap = true;
     if (st == RAG_OK)
         st = rg_cv_style(w, &l, &s->head, err);
+    l.center = true; /* over numbers, as report.c's */
+    if (st == RAG_OK)
+        st = rg_cv_style(w, &l, &s->head_num, err);
     return st;
 }
 
