@@ -42,6 +42,15 @@ for cmd in convert copy; do
     start=$(now_ms)
     (run "$cmd" "$ref") >/dev/null 2>&1 || { fail "$cmd: the full run failed"; continue; }
     took=$(($(now_ms) - start))
+    # the fastest of three runs (see kill_stdout.sh): a run slowed by other
+    # work on the machine stretches the kill window past the runs after it
+    for again in 1 2; do
+        start=$(now_ms)
+        (run "$cmd" "$dir/again.xlsx") >/dev/null 2>&1
+        t=$(($(now_ms) - start))
+        rm -f "$dir/again.xlsx"
+        [ "$t" -lt "$took" ] && took=$t
+    done
     target="$dir/out/$cmd.xlsx"
     partway=0
     for i in $(seq 1 25); do

@@ -44,6 +44,15 @@ for cmd in convert copy; do
     [ -s "$ref" ] || { fail "$cmd: the full run wrote nothing"; continue; }
     [ -z "$(ls -A "$dir/tmp")" ] ||
         fail "$cmd: the full run left $(ls -A "$dir/tmp") in TMPDIR"
+    # The fastest of three runs: one slowed by other work on the machine
+    # (ctest -j, a build) stretched the kill window past the runs that
+    # follow, and too few kills landed part-way (7 of 20 once).
+    for again in 1 2; do
+        start=$(now_ms)
+        (TMPDIR="$dir/tmp" run "$cmd") >/dev/null 2>&1
+        t=$(($(now_ms) - start))
+        [ "$t" -lt "$took" ] && took=$t
+    done
     partway=0
     for i in $(seq 1 20); do
         rm -rf "$dir/tmp" "$dir/stdout.xlsx"
