@@ -1737,6 +1737,75 @@ static void test_recovery_form_in_another_layout(void **state)
     built_free(&b);
 }
 
+/* A performance action plan whose figures are a table of a row a quarter
+ * ("Period | Target | Actual | Variance"): the latest quarter reported is
+ * the indicator's, not the first (Q1 read 55%, amber, for a Q2 of 48%,
+ * red). */
+static void test_form_with_a_table_of_periods(void **state)
+{
+    static const char *const rows[] = {
+        "PERFORMANCE ACTION PLAN", "",
+        "Indicator|Percentage of major planning applications determined "
+        "in 13 weeks (PI 12)",
+        "Lead officer|Head of Planning", "",
+        "Period|Target|Actual|Variance",
+        "Q1|60%|55%|-5%",
+        "Q2|60%|48%|-12%",
+        "Q3|60%||", "",
+        "Reason for under-performance|Staff vacancies", NULL};
+    built b;
+    const rag_plan *p;
+    const rag_indicator *ind;
+    size_t i;
+    (void)state;
+
+    build_grid(&b, rows);
+    p = NULL;
+    for (i = 0; i < b.m->plan_count; i++)
+        if (b.m->plans[i].kind == RAG_PLAN_INDICATOR)
+            p = &b.m->plans[i];
+    assert_non_null(p);
+    ind = &p->indicators[0];
+    assert_true(ind->has_target && ind->has_actual);
+    assert_true(fabs(ind->target - 0.6) < 1e-9);
+    assert_true(fabs(ind->actual - 0.48) < 1e-9);
+    assert_true(ind->has_stated_variance);
+    assert_true(fabs(ind->stated_variance + 0.12) < 1e-9);
+    assert_string_equal(ind->period, "Q2");
+    assert_int_equal(ind->actual_cell.row, 7);
+    assert_int_equal(ind->rag, RAG_RATING_RED);
+    built_free(&b);
+}
+
+/* The same table with the variance given for the latest quarter alone:
+ * the Variance heading's value is under it, not the actual beside it
+ * (it read Q1's 55% as the variance), and the quarters' figures, "5.8
+ * days" in another form, are no key to a tracker's colours. */
+static void test_form_table_with_one_variance(void **state)
+{
+    static const char *const rows[] = {
+        "PERFORMANCE ACTION PLAN", "",
+        "Indicator|Average days to process new claims (NI 181)",
+        "Lead officer|Head of Benefits", "",
+        "Period|Target|Actual|Variance",
+        "Q1|10 days|5.8 days|",
+        "Q2|10 days|12.5 days|2.5 days",
+        "Q3|10 days||", NULL};
+    built b;
+    const rag_indicator *ind;
+    (void)state;
+
+    build_grid(&b, rows);
+    ind = &only_plan(&b, RAG_PLAN_INDICATOR)->indicators[0];
+    assert_true(fabs(ind->actual - 12.5) < 1e-9);
+    assert_true(ind->has_stated_variance);
+    assert_true(fabs(ind->stated_variance - 2.5) < 1e-9);
+    assert_int_equal(ind->variance_cell.row, 7);
+    assert_int_equal(ind->variance_cell.col, 3);
+    assert_int_equal(only_plan(&b, RAG_PLAN_INDICATOR)->legend_count, 0);
+    built_free(&b);
+}
+
 /* dump --explain: where things were read, and why a sheet was not. */
 static void test_explain_says_where_and_why(void **state)
 {
@@ -1973,6 +2042,8 @@ int main(void)
         cmocka_unit_test(test_years_in_the_upper_header_row),
         cmocka_unit_test(test_action_column_by_its_last_word),
         cmocka_unit_test(test_no_plan_is_said),
+        cmocka_unit_test(test_form_with_a_table_of_periods),
+        cmocka_unit_test(test_form_table_with_one_variance),
         cmocka_unit_test(test_explain_says_where_and_why),
         cmocka_unit_test(test_explain_a_hidden_copy),
         cmocka_unit_test(test_month_letters_read_through_the_key),

@@ -471,6 +471,42 @@ static rag_unit label_unit(const rg_pair *p)
                : RAG_UNIT_NONE;
 }
 
+/* The row an actual's column of figures ends at, when its label heads a
+ * table of a row a period ("Period | Target | Actual | Variance", then Q1,
+ * Q2, ...): the latest period reported is the last row with a figure
+ * before a gap; -1 when the label has its value beside it or one row. */
+static int32_t latest_row(const rg_view *v, const rg_pair *ap, uint32_t r1)
+{
+    int32_t last;
+    uint32_t r;
+
+    if (!ap || ap->inline_value || ap->vcol < 0 ||
+        ap->vcol != (int32_t)ap->col || ap->vrow <= (int32_t)ap->row)
+        return -1;
+    last = ap->vrow;
+    for (r = (uint32_t)ap->vrow + 1; r < r1; r++) {
+        rg_figure f;
+        if (!rg_figure_at(v, r, (uint32_t)ap->vcol, &f, NULL))
+            break;
+        last = (int32_t)r;
+    }
+    return last > ap->vrow ? last : -1;
+}
+
+/* *p moved to row r when it heads a column in the actual's header row
+ * (its value below it): the target, variance and period of the latest
+ * period stand on the actual's row. */
+static const rg_pair *on_row(const rg_pair *p, const rg_pair *ap, int32_t r,
+                             rg_pair *copy)
+{
+    if (!p || p->inline_value || p->row != ap->row || p->vcol < 0 ||
+        p->vcol != (int32_t)p->col || p->vrow != ap->vrow)
+        return p;
+    *copy = *p;
+    copy->vrow = r;
+    return copy;
+}
+
 /* A figure in the indicator's unit: "90" under a percentage title is 0.9. */
 static double in_unit(const fig *f, rag_unit unit)
 {
@@ -487,6 +523,8 @@ rag_status rg_indicator_plan(rag_model *m, const rg_view *v,
     rag_plan *p;
     rag_indicator *ind;
     fig target, actual, variance;
+    rg_pair moved[4]; /* pairs moved to a table's latest row (on the
+                         stack: recognition runs on threads) */
     const rg_pair *title = NULL, *lead = NULL, *director = NULL,
                   *tp = NULL, *ap = NULL, *vp = NULL, *rp = NULL,
                   *reason = NULL, *period = NULL, *polarity = NULL;
@@ -577,6 +615,16 @@ rag_status rg_indicator_plan(rag_model *m, const rg_view *v,
         p->owner = rg_pair_value(m, v, lead);
     else if (director)
         p->owner = rg_pair_value(m, v, director);
+    {
+        /* a table of a row a period: the latest row with an actual */
+        int32_t last = latest_row(v, ap, r1);
+        if (last >= 0) {
+            tp = on_row(tp, ap, last, &moved[0]);
+            vp = on_row(vp, ap, last, &moved[1]);
+            period = on_row(period, ap, last, &moved[2]);
+            ap = on_row(ap, ap, last, &moved[3]);
+        }
+    }
     if (tp)
         pair_figure(v, tp, &target);
     else

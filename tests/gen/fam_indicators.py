@@ -188,6 +188,15 @@ def indicator_plan(v):
                                  "Moved from red to amber this quarter; recovery plan agreed.",
                                  "Red: demand rose faster than staffing; amber expected by Q4."])
                      if has_reason else None))
+        # or the figures as a table of a row a quarter ("Period | Target |
+        # Actual | Variance"), the latest reported the indicator's
+        table = None
+        if not beside and layout != "far" and rng.random() < 0.15:
+            v.traits.add("form-period-table")
+            table = {role: value for role, _, value in rows
+                     if role in ("target", "actual", "variance")}
+            rows = [x for x in rows
+                    if x[0] not in ("target", "actual", "variance")]
         for role, label, value in rows:
             if role == "actual" and beside:
                 ws.put(r, vc + 1 + (layout == "far") * 2,
@@ -202,6 +211,34 @@ def indicator_plan(v):
                 if layout == "far" and rng.random() < 0.5:
                     ws.merge(r, vc, r, vc + 2)
             r += 1
+        if table is not None:
+            r += 1
+            heads = ["Period", "Target", "Actual"] + \
+                (["Variance"] if "variance" in table else [])
+            for i, h in enumerate(heads):
+                ws.put(r, lc + i, h, bold=True)
+            r += 1
+            latest = rng.randint(2, 4)
+            var_each = rng.random() < 0.5  # else the latest row's alone
+            for q in range(1, 5):
+                ws.put(r, lc, f"Q{q}")
+                if q < latest:
+                    # earlier quarters: other figures
+                    x = round(a * rng.uniform(0.8, 1.2), dec)
+                    if unit == "percent":
+                        x = min(x, 0.999)
+                    ws.put(r, lc + 1, table["target"])
+                    ws.put(r, lc + 2, fig(x))
+                    if "variance" in table and var_each:
+                        ws.put(r, lc + 3, fig(round(x - t, dec)))
+                elif q == latest:
+                    ws.put(r, lc + 1, table["target"])
+                    ws.put(r, lc + 2, table["actual"])
+                    if "variance" in table:
+                        ws.put(r, lc + 3, table["variance"])
+                else:
+                    ws.put(r, lc + 1, table["target"])  # not reported yet
+                r += 1
         if tol != TOL:
             ws.put(r + 1, lc, rng.choice([
                 "RAG key: Green on or better than target; Amber: within {p}% of target; Red worse",
