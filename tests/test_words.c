@@ -94,6 +94,10 @@ static void test_status_words_by_meaning(void **state)
         {"Not yet commenced", RAG_PROGRESS_PROGRAMMED},
         {"Progressing", RAG_PROGRESS_ON_TARGET},
         {"Not progressing", RAG_PROGRESS_OVER_ONE_MONTH_BEHIND},
+        /* a figure alone is a result, not a status; a bound makes it one */
+        {"5.8 days", RAG_PROGRESS_NONE},
+        {"2 months", RAG_PROGRESS_NONE},
+        {"Up to 1 month", RAG_PROGRESS_ONE_MONTH_BEHIND},
         {"Monthly Progress Update", RAG_PROGRESS_NONE},
         {"", RAG_PROGRESS_NONE},
     };

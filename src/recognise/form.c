@@ -123,6 +123,11 @@ static bool value_below(const rg_view *v, uint32_t r, uint32_t c,
             char norm[160];
             if (col < 0 || !rg_has_value(v, k, (uint32_t)col))
                 continue;
+            /* a column with a heading of its own on the label's row is
+             * that heading's: "Period | Target | Actual | Variance" over
+             * a row with no variance gave Variance the actual */
+            if (offs[i] && rg_has_value(v, r, (uint32_t)col))
+                continue;
             t = rg_text(v, k, (uint32_t)col, &len);
             if (t && bullet(t, len))
                 break; /* an instruction: look further down */

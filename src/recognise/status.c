@@ -157,9 +157,11 @@ static int bound_before(const toks *t, size_t i)
 
 /* The delay a quantity gives: ONE or OVER month behind, or NONE when the
  * words hold no quantity of time. */
-static rag_progress quantity(const toks *t)
+static rag_progress quantity(const toks *t, bool *bounded)
 {
     size_t i;
+
+    *bounded = false;
     for (i = 0; i + 1 < t->n; i++) {
         int n = number_word(t->w[i]), d, bound;
         size_t u = i + 1;
@@ -171,6 +173,7 @@ static rag_progress quantity(const toks *t)
             number_word(t->w[u + 1]) >= 0 && u + 2 < t->n &&
             unit_days(t->w[u + 2])) {
             days = (long)n * unit_days(t->w[u + 2]);
+            *bounded = true;
             return days >= OVER_MONTH_DAYS
                        ? RAG_PROGRESS_OVER_ONE_MONTH_BEHIND
                        : RAG_PROGRESS_ONE_MONTH_BEHIND;
@@ -188,6 +191,7 @@ static rag_progress quantity(const toks *t)
         if (!bound && u + 2 < t->n && !strcmp(t->w[u + 1], "or") &&
             (!strcmp(t->w[u + 2], "less") || !strcmp(t->w[u + 2], "under")))
             bound = -1;
+        *bounded = bound != 0;
         if (bound > 0)
             return days >= OVER_MONTH_DAYS
                        ? RAG_PROGRESS_OVER_ONE_MONTH_BEHIND
@@ -311,6 +315,7 @@ rag_progress rg_status_of(const char *s, size_t len)
     size_t at;
     int v;
     rag_progress q;
+    bool bounded;
 
     if (!s || !len)
         return RAG_PROGRESS_NONE;
@@ -323,9 +328,13 @@ rag_progress rg_status_of(const char *s, size_t len)
         return RAG_PROGRESS_OVER_ONE_MONTH_BEHIND;
     if (new_date(&t))
         return RAG_PROGRESS_REPROGRAMMED;
-    q = quantity(&t);
+    q = quantity(&t, &bounded);
     if (q != RAG_PROGRESS_NONE && any(&t, late_words))
         return q;
+    /* a figure alone ("5.8 days", a period's result) says nothing of
+     * progress; a bound does ("Up to 1 month", "Over 4 weeks") */
+    if (!bounded)
+        q = RAG_PROGRESS_NONE;
     join_words(&t, joined, sizeof joined);
     v = rg_vocab_find(rg_status_words, joined, &at);
     if (v <= 0)
