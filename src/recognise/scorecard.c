@@ -624,6 +624,13 @@ static rag_status add_row(rag_model *m, const rg_view *v,
             rr = rg_vocab_prefix(rg_rag_words, norm);
         if (rr > 0)
             ind->stated_rag = (rag_rating)rr;
+        /* a lone symbol ("●") in a red, amber or green font */
+        if (rr <= 0 && ind->rag_cell.set) {
+            uint32_t ink = rg_symbol_colour(v, ind->rag_cell.row,
+                                            ind->rag_cell.col);
+            if (ink != RAG_NO_COLOR)
+                ind->stated_rag = rg_rating_of_fill(ink);
+        }
     } else if (s->col[RG_SC_RAG] >= 0) {
         /* a RAG cell coloured, with no words: its colour is the RAG */
         uint32_t at = (uint32_t)s->col[RG_SC_RAG], fill;

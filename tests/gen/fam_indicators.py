@@ -374,7 +374,8 @@ def scorecard(v):
         col[role] = c0 + i
     r += 1
     gaps_done = False
-    style = rng.choice(["letters", "letters", "words", "words", "target"])
+    style = rng.choice(["letters", "letters", "words", "words", "target",
+                        "symbols"])
     letters = style == "letters"
     v.traits.add("rag-" + style)
     v.fact("plan", [sheet, "scorecard"], 1)
@@ -438,7 +439,13 @@ def scorecard(v):
         elif rng.random() < 0.1:
             stated = None
             v.traits.add("rag-blank")
-        if stated:
+        if stated and style == "symbols":
+            # a lone symbol in a red, amber or green font
+            ws.put(r, col["rag"], rng.choice(["\u25cf", "\u25a0", "\u25b2"]),
+                   colour=rng.choice({"red": ["FF0000", "C00000"],
+                                      "amber": ["FFC000", "FF9900"],
+                                      "green": ["00B050", "92D050"]}[stated]))
+        elif stated:
             if style == "target":
                 # the status against the target in words
                 word = rng.choice(RAG_TARGET_WORDS[stated])
