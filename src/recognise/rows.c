@@ -215,6 +215,12 @@ static bool closed_comment(const char *comment)
     return rg_vocab_prefix(rg_closed_words, norm) > 0;
 }
 
+/* Continuation rows joined to one action: an action written over a few
+ * rows puts its second lead or update on two to five; a merge down more
+ * is a group, not one action's words, and joining a million rows' words
+ * one by one would copy the growing text a million times. */
+#define MAX_JOINED_ROWS 16
+
 /* A continuation row's lead and comment belong to the action it continues
  * (the last one: the merge is anchored on its row).  Councils list a
  * second lead, or a second update, on the row below under a merged
@@ -223,15 +229,17 @@ static rag_status add_leads(rag_model *m, rag_action *a, const char *s,
                             size_t len);
 
 static rag_status more_of_last(rag_model *m, rag_plan *p, const char *tl,
-                               size_t ll, const char *tc, size_t lc)
+                               size_t ll, const char *tc, size_t lc,
+                               size_t *joined)
 {
     rag_action *a;
     rag_status st;
 
-    if (!p->action_count)
+    if (!p->action_count || *joined >= MAX_JOINED_ROWS)
         return RAG_OK;
+    ++*joined;
     a = &p->actions[p->action_count - 1];
-    if (tl) {
+    if (tl && a->lead_count < MAX_LEADS) {
         const char **old = a->leads;
         size_t n = a->lead_count, i;
         if ((st = add_leads(m, a, tl, ll)) != RAG_OK)
@@ -246,7 +254,9 @@ static rag_status more_of_last(rag_model *m, rag_plan *p, const char *tl,
             for (i = 0; i < a->lead_count; i++)
                 both[n + i] = a->leads[i];
             a->leads = both;
-            a->lead_count += n;
+            a->lead_count = n + a->lead_count > MAX_LEADS
+                                ? MAX_LEADS
+                                : n + a->lead_count;
         }
     }
     if (tc) {
@@ -388,7 +398,7 @@ static bool all_done(const rg_view *v, uint32_t r, uint32_t c)
 
 static rag_status add_action(rag_model *m, const rg_view *v,
                              const rg_table *t, uint32_t r, rag_plan *p,
-                             bool *added)
+                             bool *added, size_t *joined)
 {
     char ref[40] = "", parent[40] = "";
     size_t lr = 0, la = 0, ll = 0, lc = 0, ls = 0;
@@ -439,10 +449,11 @@ static rag_status add_action(rag_model *m, const rg_view *v,
         return st;
     if (!has_ref) {
         if (ta && continuation(v, t, r))
-            return more_of_last(m, p, tl, ll, tc, lc);
+            return more_of_last(m, p, tl, ll, tc, lc, joined);
         if (!ta)
-            return continuation(v, t, r) ? more_of_last(m, p, tl, ll, tc, lc)
-                                         : RAG_OK;
+            return continuation(v, t, r)
+                       ? more_of_last(m, p, tl, ll, tc, lc, joined)
+                       : RAG_OK;
         if (!tl && !tc && !ts && due.empty && !tmp.month_count)
             return RAG_OK;
     } else if (!ta && !tl && !tc && !ts && due.empty && !tmp.month_count) {
@@ -593,17 +604,20 @@ rag_status rg_table_plan(rag_model *m, rg_view *v, const rg_table *t,
         }
         anchor = found.year ? found : cx->as_of;
         month_years(tt.months, tt.month_count, fy, anchor);
+        size_t joined = 0; /* continuation rows joined to the last */
         for (r = t->headers[0]; r < t->end_row; r++) {
             bool added = false;
             if (is_header_row(t, r, &hnext)) {
                 rg_claim(v, r, t->first_col, t->last_col);
                 continue;
             }
-            if ((st = add_action(m, v, &tt, r, p, &added)) != RAG_OK)
+            if ((st = add_action(m, v, &tt, r, p, &added, &joined)) !=
+                RAG_OK)
                 return st;
             if (added) {
                 rg_claim(v, r, t->first_col, t->last_col);
                 last = r;
+                joined = 0;
             }
         }
     }
