@@ -1806,6 +1806,47 @@ static void test_form_table_with_one_variance(void **state)
     built_free(&b);
 }
 
+/* The quarters across one row, a row a question under them: each quarter
+ * its own period (only Q1 was read, and Q2's amber without a narrative
+ * went unseen).  A row of quarters over amounts asks no question and
+ * makes no period. */
+static void test_recovery_quarters_across(void **state)
+{
+    static const char *const rows[] = {
+        "Deficit Recovery Plan",
+        "Combined Tracker Ref.|FRB/24/020",
+        "23/24 Budget £'000|800",
+        "23/24 Outturn £'000|950",
+        "24/25 Budget £'000|820",
+        "Pressure on this activity in 24/25 £'000|130",
+        "",
+        "Savings by quarter|Q1|Q2|Q3|Q4",
+        "Licences|10|20|30|40",
+        "",
+        "Quarterly monitoring",
+        "|Q1 (to 30/06/24)|Q2 (to 30/09/24)|Q3 (to 31/12/24)|"
+        "Q4 (to 31/03/25)",
+        "RAG|GREEN|AMBER||",
+        "Narrative|Licences reviewed|||",
+        NULL};
+    const rag_plan *p;
+    built b;
+    (void)state;
+
+    build_grid(&b, rows);
+    p = only_plan(&b, RAG_PLAN_RECOVERY);
+    assert_int_equal(p->period_count, 4);
+    assert_string_equal(p->periods[0].label, "Q1");
+    assert_int_equal(p->periods[0].rag, RAG_RATING_GREEN);
+    assert_string_equal(p->periods[0].narrative, "Licences reviewed");
+    assert_int_equal(p->periods[1].rag, RAG_RATING_AMBER);
+    assert_null(p->periods[1].narrative);
+    assert_int_equal(p->periods[1].end.month, 9);
+    assert_int_equal(p->periods[3].end.year, 2025);
+    assert_int_equal(p->periods[2].rag, RAG_RATING_NONE);
+    built_free(&b);
+}
+
 /* dump --explain: where things were read, and why a sheet was not. */
 static void test_explain_says_where_and_why(void **state)
 {
@@ -2043,6 +2084,7 @@ int main(void)
         cmocka_unit_test(test_action_column_by_its_last_word),
         cmocka_unit_test(test_no_plan_is_said),
         cmocka_unit_test(test_form_with_a_table_of_periods),
+        cmocka_unit_test(test_recovery_quarters_across),
         cmocka_unit_test(test_form_table_with_one_variance),
         cmocka_unit_test(test_explain_says_where_and_why),
         cmocka_unit_test(test_explain_a_hidden_copy),

@@ -328,6 +328,97 @@ static rag_status period_block(rag_model *m, rg_view *v, rag_plan *p,
     return pe->label ? RAG_OK : RAG_ERR_NOMEM;
 }
 
+/* The question row r asks of each quarter, by the label left of the first
+ * quarter's column: RG_LBL_RAG or ON_TARGET ("RAG", "On target?"),
+ * NARRATIVE or REASON ("Narrative", "Commentary"); -1 for any other row
+ * or none (r >= r1). */
+static int question_row(const rg_view *v, uint32_t r, uint32_t r1,
+                        uint32_t first)
+{
+    char norm[128];
+    size_t len;
+    const char *t = NULL;
+    uint32_t c;
+    int role;
+
+    if (r >= r1)
+        return -1;
+    for (c = 0; c < first && !t; c++)
+        t = rg_text(v, r, c, &len);
+    if (!t)
+        return -1;
+    rg_norm_cell(v, t, len, norm, sizeof norm);
+    role = rg_vocab_prefix(rg_label_words, norm);
+    return role == RG_LBL_RAG || role == RG_LBL_ON_TARGET ||
+                   role == RG_LBL_NARRATIVE || role == RG_LBL_REASON
+               ? role
+               : -1;
+}
+
+/* The quarters across one row ("| Q1 (to 30/06/24) | Q2 (to 30/09/24) |
+ * ...") with a row a question under them: "RAG" (or "On target?") and
+ * "Narrative" (or "Commentary") in the first column, each quarter's answer
+ * under its heading.  Rows are read to the first without such a label. */
+static rag_status period_columns(rag_model *m, rg_view *v, rag_plan *p,
+                                 uint32_t head, uint32_t r1,
+                                 const uint32_t *cols, const int *qs,
+                                 size_t n)
+{
+    size_t i;
+    uint32_t r;
+
+    /* a row of quarters over amounts ("Milestone | Q1 | Q2 ...") asks no
+     * questions: no period without a RAG or narrative row under it */
+    if (question_row(v, head + 1, r1, cols[0]) < 0)
+        return RAG_OK;
+    for (i = 0; i < n; i++) {
+        rag_period *pe = rg_vec_push((void **)&p->periods, &p->period_count,
+                                     sizeof *pe);
+        char label[4];
+        size_t len;
+        const char *t = rg_text(v, head, cols[i], &len);
+        rag_date d;
+        int k;
+        if (!pe)
+            return RAG_ERR_NOMEM;
+        snprintf(label, sizeof label, "Q%d", qs[i]);
+        if (!(pe->label = rg_model_strndup(m, label, strlen(label))))
+            return RAG_ERR_NOMEM;
+        pe->cell = rg_loc(head, cols[i]);
+        k = rg_find_date(t, len, 0, &d, NULL, NULL);
+        if (k > 0)
+            pe->end = d;
+        else if (k < 0)
+            pe->end_invalid = true;
+        else if (heading_end(t, len, qs[i], &d))
+            pe->end = d;
+    }
+    rg_claim(v, head, 0, UINT32_MAX);
+    for (r = head + 1; r < r1; r++) {
+        size_t len;
+        int role = question_row(v, r, r + 1, cols[0]);
+        if (role < 0)
+            break;
+        for (i = 0; i < n; i++) {
+            rag_period *pe = &p->periods[p->period_count - n + i];
+            const char *a = rg_text(v, r, cols[i], &len);
+            int k;
+            if (role == RG_LBL_RAG || role == RG_LBL_ON_TARGET) {
+                pe->rag_cell = rg_loc(r, cols[i]);
+                if (a && (k = rag_answer(a)) > 0)
+                    pe->rag = (rag_rating)k;
+            } else {
+                pe->narrative_cell = rg_loc(r, cols[i]);
+                if (a && len &&
+                    !(pe->narrative = rg_model_strndup(m, a, len)))
+                    return RAG_ERR_NOMEM;
+            }
+        }
+        rg_claim(v, r, 0, UINT32_MAX);
+    }
+    return RAG_OK;
+}
+
 static rag_status periods(rag_model *m, rg_view *v, rag_plan *p, uint32_t r0,
                           uint32_t r1)
 {
@@ -340,6 +431,9 @@ static rag_status periods(rag_model *m, rg_view *v, rag_plan *p, uint32_t r0,
         size_t k, n = rg_row_count(v, r);
         if (rg_row_claimed(v, r))
             continue;
+        uint32_t across[4];
+        int aq[4];
+        size_t na = 0;
         for (k = 0; k < n; k++) {
             const uint32_t cell_col = rg_row_col(v, r, k);
             size_t len;
@@ -347,10 +441,26 @@ static rag_status periods(rag_model *m, rg_view *v, rag_plan *p, uint32_t r0,
             int q;
             if (!t || len > 80 || !(q = rg_quarter_cell(v, t, len)))
                 continue;
+            if (na < 4) {
+                across[na] = cell_col;
+                aq[na++] = q;
+            }
+        }
+        /* two quarters or more on one row: a table across, when rows of
+         * questions follow (else quarters over amounts: read on) */
+        if (na >= 2 && across[0] > 0) {
+            size_t had = p->period_count;
+            if ((st = period_columns(m, v, p, r, r1, across, aq, na)) !=
+                RAG_OK)
+                return st;
+            if (p->period_count > had)
+                return RAG_OK;
+            continue;
+        }
+        if (na) {
             heads[nh] = r;
-            cols[nh] = cell_col;
-            qs[nh++] = q;
-            break;
+            cols[nh] = across[0];
+            qs[nh++] = aq[0];
         }
     }
     for (i = 0; i < nh; i++)

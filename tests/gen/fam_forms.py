@@ -169,6 +169,14 @@ def recovery_plan(v):
             dt.date(fy + 1, 3, 31)]
     qstyle = rng.choice(["seed", "months", "short"])
     v.traits.add("quarters-" + qstyle)
+    # or the quarters across one row, a row a question under them
+    across = rng.random() < 0.2
+    if across:
+        v.traits.add("quarters-across")
+        rag_row, text_row = r + 1, r + 2
+        ws.put(rag_row, lc, rng.choice(["RAG", "On target?", "RAG status"]))
+        ws.put(text_row, lc, rng.choice(["Narrative", "Commentary",
+                                         "Progress update"]))
     outside = rng.random() < 0.15
     spans = ["April to June", "July to September", "October to December",
              "January to March"]
@@ -184,20 +192,33 @@ def recovery_plan(v):
             head = f"Quarter {q + 1} ({spans[q]} {end.year})"
         else:
             head = f"Q{q + 1} - to {long_date(end, rng)}"
-        ws.put(r, lc, head, bold=True)
-        ws.put(r + 1, lc, "On Target ? (Yes = GREEN; Partial (e.g. milestones slipped) = AMBER, No = RED)")
         past = ends[q] < v.as_of
         rag = None
-        if past and rng.random() < 0.8:
-            rag = rng.choice(["green", "amber", "red"])
-            ws.put(r + 1, lc + 1 + (vc - lc - 1 if far else 0), rag.upper())
-        ws.put(r + 2, lc, "Provide narrative below")
         narrative = None
-        if (past and rng.random() < 0.8) or (rag is None and rng.random() < 0.1):
-            narrative = rng.choice(["Tariffs agreed by Cabinet.",
-                                    "Implementation slipped to October.",
-                                    "Savings on track; restructure consulted on."])
-            ws.put(r + 3, lc, narrative)
+        if across:
+            ws.put(r, lc + 1 + q, head, bold=True)
+            if past and rng.random() < 0.8:
+                rag = rng.choice(["green", "amber", "red"])
+                ws.put(rag_row, lc + 1 + q, rag.upper())
+            if (past and rng.random() < 0.8) or \
+                    (rag is None and rng.random() < 0.1):
+                narrative = rng.choice(["Tariffs agreed by Cabinet.",
+                                        "Implementation slipped to October.",
+                                        "Savings on track; restructure "
+                                        "consulted on."])
+                ws.put(text_row, lc + 1 + q, narrative)
+        else:
+            ws.put(r, lc, head, bold=True)
+            ws.put(r + 1, lc, "On Target ? (Yes = GREEN; Partial (e.g. milestones slipped) = AMBER, No = RED)")
+            if past and rng.random() < 0.8:
+                rag = rng.choice(["green", "amber", "red"])
+                ws.put(r + 1, lc + 1 + (vc - lc - 1 if far else 0), rag.upper())
+            ws.put(r + 2, lc, "Provide narrative below")
+            if (past and rng.random() < 0.8) or (rag is None and rng.random() < 0.1):
+                narrative = rng.choice(["Tariffs agreed by Cabinet.",
+                                        "Implementation slipped to October.",
+                                        "Savings on track; restructure consulted on."])
+                ws.put(r + 3, lc, narrative)
         if rag is None and narrative:
             v.finding("status-missing", sheet, period=f"Q{q + 1}")
         elif rag is None and end < v.as_of:
@@ -206,7 +227,8 @@ def recovery_plan(v):
             v.finding("narrative-missing", sheet, period=f"Q{q + 1}")
         v.fact("period", [sheet, f"Q{q + 1}"], [end.isoformat(), rag])
         v.fact("period.narrative", [sheet, f"Q{q + 1}"], narrative)
-        r += 5
+        if not across:
+            r += 5
     v.fact("plan", [sheet, "recovery_plan"], 1)
     key = [sheet]
     v.fact("fin.unit", key, unit)
