@@ -139,6 +139,25 @@ static void built_free(built *b)
     unlink(b->path);
 }
 
+/* A new workbook at a path of its own for b, named by tag. */
+static lxw_workbook *book_at(built *b, const char *tag)
+{
+    snprintf(b->path, sizeof b->path, "/tmp/rg_recog_%s_%ld.xlsx", tag,
+             (long)getpid());
+    return workbook_new(b->path);
+}
+
+/* n formats of wb, each a solid fill of fills[i]. */
+static void fill_formats(lxw_workbook *wb, const uint32_t *fills,
+                         lxw_format **out, int n)
+{
+    int i;
+    for (i = 0; i < n; i++) {
+        out[i] = workbook_add_format(wb);
+        format_set_bg_color(out[i], fills[i]);
+    }
+}
+
 static const rag_plan *only_plan(const built *b, rag_plan_kind kind)
 {
     assert_int_equal(b->m->plan_count, 1);
@@ -759,9 +778,7 @@ static void test_brag_column_blue_is_complete(void **state)
     built_free(&b);
 
     /* a blue cell with no words under "BRAG status" */
-    snprintf(b.path, sizeof b.path, "/tmp/rg_recog_brag_%ld.xlsx",
-             (long)getpid());
-    wb = workbook_new(b.path);
+    wb = book_at(&b, "brag");
     ws = workbook_add_worksheet(wb, "Action Plan");
     blue = workbook_add_format(wb);
     format_set_bg_color(blue, 0x0070C0);
@@ -878,9 +895,7 @@ static void test_blank_templates_are_no_plans(void **state)
     int i, sheet;
     (void)state;
 
-    snprintf(b.path, sizeof b.path, "/tmp/rg_recog_tpl_%ld.xlsx",
-             (long)getpid());
-    wb = workbook_new(b.path);
+    wb = book_at(&b, "tpl");
     for (sheet = 0; sheet < 3; sheet++) {
         ws = workbook_add_worksheet(wb, sheet == 0   ? "Plan"
                                         : sheet == 1 ? "Template"
@@ -1108,14 +1123,9 @@ static void test_scorecard_rag_by_colour_polarity_by_arrow(void **state)
     int i;
     (void)state;
 
-    snprintf(b.path, sizeof b.path, "/tmp/rg_recog_fill_%ld.xlsx",
-             (long)getpid());
-    wb = workbook_new(b.path);
+    wb = book_at(&b, "fill");
     ws = workbook_add_worksheet(wb, "KPIs");
-    for (i = 0; i < 3; i++) {
-        fmt[i] = workbook_add_format(wb);
-        format_set_bg_color(fmt[i], fills[i]);
-    }
+    fill_formats(wb, fills, fmt, 3);
     for (i = 0; i < 7; i++)
         worksheet_write_string(ws, 0, (lxw_col_t)i, heads[i], NULL);
     for (i = 0; i < 3; i++) {
@@ -1236,9 +1246,7 @@ static void test_action_status_by_colour_alone(void **state)
     int i;
     (void)state;
 
-    snprintf(b.path, sizeof b.path, "/tmp/rg_recog_rag_%ld.xlsx",
-             (long)getpid());
-    wb = workbook_new(b.path);
+    wb = book_at(&b, "rag");
     ws = workbook_add_worksheet(wb, "Action Plan");
     for (i = 0; i < 6; i++)
         worksheet_write_string(ws, 0, (lxw_col_t)i, heads[i], NULL);
@@ -1279,9 +1287,7 @@ static void test_key_that_names_its_colours(void **state)
     int i, k;
     (void)state;
 
-    snprintf(b.path, sizeof b.path, "/tmp/rg_recog_named_%ld.xlsx",
-             (long)getpid());
-    wb = workbook_new(b.path);
+    wb = book_at(&b, "named");
     ws = workbook_add_worksheet(wb, "Progress");
     worksheet_write_string(ws, 0, 0, "Programme tracker 2025/26", NULL);
     worksheet_write_string(ws, 1, 0,
@@ -1340,14 +1346,9 @@ static void test_key_down_from_the_header_row(void **state)
     int i;
     (void)state;
 
-    snprintf(b.path, sizeof b.path, "/tmp/rg_recog_keydown_%ld.xlsx",
-             (long)getpid());
-    wb = workbook_new(b.path);
+    wb = book_at(&b, "keydown");
     ws = workbook_add_worksheet(wb, "Tracker");
-    for (i = 0; i < 4; i++) {
-        f[i] = workbook_add_format(wb);
-        format_set_bg_color(f[i], fills[i]);
-    }
+    fill_formats(wb, fills, f, 4);
     worksheet_write_string(ws, 0, 0, "Improvement Plan 2024/25", NULL);
     for (i = 0; i < 7; i++)
         worksheet_write_string(ws, 2, (lxw_col_t)i, heads[i], NULL);
@@ -1391,9 +1392,7 @@ static void test_hidden_copy_is_not_read_twice(void **state)
     size_t i, k, on_sheet[4] = {0, 0, 0, 0};
     (void)state;
 
-    snprintf(b.path, sizeof b.path, "/tmp/rg_recog_hidden_%ld.xlsx",
-             (long)getpid());
-    wb = workbook_new(b.path);
+    wb = book_at(&b, "hidden");
     for (i = 0; i < 4; i++) {
         lxw_worksheet *ws = workbook_add_worksheet(wb, names[i]);
         worksheet_write_string(ws, 0, 0, "Ref", NULL);
@@ -1439,9 +1438,7 @@ static void test_key_of_named_swatches(void **state)
     int i;
     (void)state;
 
-    snprintf(b.path, sizeof b.path, "/tmp/rg_recog_swatch_%ld.xlsx",
-             (long)getpid());
-    wb = workbook_new(b.path);
+    wb = book_at(&b, "swatch");
     ws = workbook_add_worksheet(wb, "Plan");
     worksheet_write_string(ws, 0, 0, "Ref", NULL);
     worksheet_write_string(ws, 0, 1, "Action", NULL);
@@ -1886,9 +1883,7 @@ static void test_explain_a_hidden_copy(void **state)
     (void)state;
 
     assert_non_null(f);
-    snprintf(b.path, sizeof b.path, "/tmp/rg_recog_hidex_%ld.xlsx",
-             (long)getpid());
-    wb = workbook_new(b.path);
+    wb = book_at(&b, "hidex");
     for (i = 0; i < 2; i++) {
         lxw_worksheet *ws = workbook_add_worksheet(wb, i ? "Old" : "Plan");
         worksheet_write_string(ws, 0, 0, "Ref", NULL);
