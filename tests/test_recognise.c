@@ -1422,6 +1422,51 @@ static void test_hidden_copy_is_not_read_twice(void **state)
     built_free(&b);
 }
 
+/* Rows banded in a pale grey, ref cell and all: the months past the
+ * action's run are shading, not colours the key lacks (each was a
+ * legend-unknown-fill warning). */
+static void test_banded_rows_are_no_month_colours(void **state)
+{
+    static const uint32_t fills[] = {0x00B050, 0xFFC000, 0xF2F2F2};
+    static const char *const heads[] = {"Ref", "Action", "Lead", "Apr",
+                                        "May", "Jun", "Jul"};
+    built b;
+    lxw_workbook *wb;
+    lxw_worksheet *ws;
+    lxw_format *f[3];
+    const rag_plan *p;
+    int i;
+    (void)state;
+
+    wb = book_at(&b, "banded");
+    ws = workbook_add_worksheet(wb, "Tracker");
+    fill_formats(wb, fills, f, 3);
+    worksheet_write_string(ws, 0, 0, "Improvement Plan 2024/25", NULL);
+    worksheet_write_string(ws, 1, 8, "On target", f[0]);
+    worksheet_write_string(ws, 2, 8, "One month behind", f[1]);
+    for (i = 0; i < 7; i++)
+        worksheet_write_string(ws, 3, (lxw_col_t)i, heads[i], NULL);
+    worksheet_write_string(ws, 4, 0, "R1", NULL);
+    worksheet_write_string(ws, 4, 1, "Review charges", NULL);
+    worksheet_write_string(ws, 4, 2, "Finance Manager", NULL);
+    worksheet_write_blank(ws, 4, 3, f[0]);
+    worksheet_write_blank(ws, 4, 4, f[1]);
+    worksheet_write_string(ws, 5, 0, "R2", f[2]); /* banded */
+    worksheet_write_string(ws, 5, 1, "New website", f[2]);
+    worksheet_write_string(ws, 5, 2, "Web Team", f[2]);
+    worksheet_write_blank(ws, 5, 3, f[0]);
+    worksheet_write_blank(ws, 5, 4, f[0]);
+    worksheet_write_blank(ws, 5, 5, f[2]);
+    worksheet_write_blank(ws, 5, 6, f[2]);
+    assert_int_equal(workbook_close(wb), LXW_NO_ERROR);
+    read_built(&b, 2024, 7, 31);
+    p = only_plan(&b, RAG_PLAN_TRACKER);
+    assert_int_equal(p->action_count, 2);
+    assert_int_equal(p->actions[1].month_count, 2);
+    assert_int_equal(p->actions[1].status, RAG_PROGRESS_ON_TARGET);
+    built_free(&b);
+}
+
 static void test_key_of_named_swatches(void **state)
 {
     static const uint32_t fills[] = {0x00B050, 0xFFC000, 0xFF0000, 0x0070C0};
@@ -2071,6 +2116,7 @@ int main(void)
         cmocka_unit_test(test_report_month_in_the_title),
         cmocka_unit_test(test_key_that_names_its_colours),
         cmocka_unit_test(test_key_of_named_swatches),
+        cmocka_unit_test(test_banded_rows_are_no_month_colours),
         cmocka_unit_test(test_hidden_copy_is_not_read_twice),
         cmocka_unit_test(test_key_down_from_the_header_row),
         cmocka_unit_test(test_action_status_by_colour_alone),

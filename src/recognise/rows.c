@@ -712,13 +712,21 @@ rag_status rg_apply_legend(rag_model *m, const rg_view *v, rag_plan *p,
                 a->status = mo->status;
             }
         }
-        /* letters no key explains are no month status */
+        /* letters no key explains are no month status, and a month cell
+         * in the colour the whole row is shaded (banded rows: the ref cell
+         * grey too) is the row's shading, not a colour the key lacks */
         {
             size_t k = 0;
-            for (j = 0; j < a->month_count; j++)
-                if (a->months[j].fill != RAG_NO_COLOR ||
-                    a->months[j].status != RAG_PROGRESS_NONE)
-                    a->months[k++] = a->months[j];
+            uint32_t shade = rg_fill(v, a->cell.row, a->cell.col);
+            if (shade != RAG_NO_COLOR &&
+                rg_legend_status(legend, count, shade) != RAG_PROGRESS_NONE)
+                shade = RAG_NO_COLOR;
+            for (j = 0; j < a->month_count; j++) {
+                const rag_month *mo = &a->months[j];
+                if (mo->status != RAG_PROGRESS_NONE ||
+                    (mo->fill != RAG_NO_COLOR && mo->fill != shade))
+                    a->months[k++] = *mo;
+            }
             a->month_count = k;
         }
         /* a status column of a key's letters, or coloured without words */

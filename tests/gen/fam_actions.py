@@ -298,6 +298,12 @@ def tracker(v):
     cf_done = set()
     lead_missing_done = False
     stray_done = False
+    # rows banded in a pale grey, the ref cell and the months past the
+    # action's run too: shading, not a colour the key lacks
+    banded = mode in ("rgb", "theme", "indexed") and rng.random() < 0.15
+    if banded:
+        v.traits.add("banded-rows")
+    band_n = 0
     for pref, kids in refs:
         if pref != orphan_parent:
             shown = f"25.{pref[1:]} ({pref})" if paren else pref
@@ -362,6 +368,12 @@ def tracker(v):
             else:
                 comment = rng.choice(W.COMMENTS)
             ws.put(r, comment_col, comment)
+            band_n += 1
+            if banded and band_n % 2 == 0:
+                for col in range(c0, comment_col + 1):
+                    cell = ws.cells.get((r, col))
+                    if cell is None or cell.fill is None:
+                        ws.put(r, col, None, fill=rgb("F2F2F2"))
             v.fact("ref", [sheet, ref], True)
             v.fact("parent", [sheet, ref], pref)
             v.fact("leads", [sheet, ref], leads)
