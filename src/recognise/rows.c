@@ -314,22 +314,37 @@ static rag_status add_months(rag_model *m, const rg_view *v,
     if (key >= 0)
         shade = rg_fill(v, r, (uint32_t)key);
     for (i = 0; i < t->month_count; i++) {
-        uint32_t c = t->months[i].col, fill = rg_fill(v, r, c);
+        uint32_t c = t->months[i].col, from = c, fill;
         rag_progress words = RAG_PROGRESS_NONE;
         char norm[64];
+        /* a run of months merged into one cell ("Apr" to "Jun" in one
+         * green bar) is drawn in its first cell's colour and words: each
+         * month of it has them, not the first alone */
+        if (v->sheet->merge_count && !rg_has_value(v, r, c)) {
+            const rag_range *mr = rag_sheet_merge_at(v->sheet, r, c);
+            size_t k;
+            /* the merge starts on a month: a heading merged across the
+             * table ("R3 Improve ...") is no month's status */
+            for (k = 0; mr && mr->first_row == r && mr->last_row == r &&
+                        mr->first_col < c && k < i;
+                 k++)
+                if (t->months[k].col == mr->first_col)
+                    from = mr->first_col;
+        }
+        fill = rg_fill(v, r, from);
         if (fill != shade)
             same = false;
-        rg_norm_at(v, r, c, norm, sizeof norm);
+        rg_norm_at(v, r, from, norm, sizeof norm);
         if (norm[0]) {
             size_t len;
-            const char *txt = rg_text(v, r, c, &len);
+            const char *txt = rg_text(v, r, from, &len);
             if (txt)
                 words = rg_status_of(txt, len);
         }
         if (fill == RAG_NO_COLOR && words == RAG_PROGRESS_NONE) {
             /* letters a key may explain ("G"), read in rg_apply_legend */
             size_t len;
-            const char *txt = rg_text(v, r, c, &len);
+            const char *txt = rg_text(v, r, from, &len);
             if (!txt || len > 3)
                 continue;
         }

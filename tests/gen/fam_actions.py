@@ -303,6 +303,12 @@ def tracker(v):
     banded = mode in ("rgb", "theme", "indexed") and rng.random() < 0.15
     if banded:
         v.traits.add("banded-rows")
+    # or a run of months of one status merged into one bar, its colour on
+    # its first cell alone (as openpyxl and hand-made Gantt charts leave it)
+    bars = mode in ("rgb", "theme", "indexed") and not banded and \
+        rng.random() < 0.12
+    if bars:
+        v.traits.add("merged-month-runs")
     band_n = 0
     for pref, kids in refs:
         if pref != orphan_parent:
@@ -361,6 +367,19 @@ def tracker(v):
                 else:
                     ws.put(r, col, None, fill=fills[s])
                 v.fact("month", [sheet, ref, f"{y}-{m:02d}"], s)
+            if bars:
+                ks = sorted(k for k in path if k != stray)
+                i = 0
+                while i < len(ks):
+                    j = i
+                    while j + 1 < len(ks) and ks[j + 1] == ks[j] + 1 and \
+                            path[ks[j + 1]] == path[ks[i]]:
+                        j += 1
+                    if j > i:
+                        for k in ks[i + 1:j + 1]:
+                            ws.cells[(r, mc0 + k)].fill = None
+                        ws.merge(r, mc0 + ks[i], r, mc0 + ks[j])
+                    i = j + 1
             now = [path[k] for k in sorted(path) if k <= a]
             v.fact("status", [sheet, ref], now[-1] if now else None)
             if now and now[-1] == "complete":
