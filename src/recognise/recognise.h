@@ -30,7 +30,16 @@ typedef struct rg_view {
     rag_range *mask;        /* paged: the ranges convert marked as its own */
     size_t mask_count;
     struct rg_masked_rows *masked; /* paged and masked: rows copied */
+    struct rg_merge_index *merge_index; /* merges.c; NULL: none, or no
+                                           memory (then the sheet's list) */
 } rg_view;
+
+/* merges.c: which merged range holds a cell, by row (see there). */
+typedef struct rg_merge_index rg_merge_index;
+rg_merge_index *rg_merge_index_new(const rag_sheet *s);
+void rg_merge_index_free(rg_merge_index *x);
+const rag_range *rg_merge_index_at(const rg_merge_index *x, uint32_t r,
+                                   uint32_t c);
 
 /* Index sheet `index` of wb (which must be loaded).  What ragbook itself
  * wrote into a workbook is not read: a sheet named by the defined name
@@ -87,6 +96,9 @@ bool rg_bold(const rg_view *v, uint32_t r, uint32_t c);
  * its status by that colour, as a filled one does by its fill. */
 uint32_t rg_symbol_colour(const rg_view *v, uint32_t r, uint32_t c);
 bool rg_underlined(const rg_view *v, uint32_t r, uint32_t c);
+/* The merged range that holds (r, c), or NULL: rag_sheet_merge_at in
+ * O(log k) (merges.c). */
+const rag_range *rg_merge_at(const rg_view *v, uint32_t r, uint32_t c);
 /* Column after the merged range (r, c) is in, or c + 1. */
 uint32_t rg_after_merge(const rg_view *v, uint32_t r, uint32_t c);
 /* The first column > c of row r (up to limit, inclusive) that has a value,

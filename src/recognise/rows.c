@@ -191,12 +191,12 @@ static bool continuation(const rg_view *v, const rg_table *t, uint32_t r)
 
     if (c < 0 || !v->sheet->merge_count)
         return false;
-    mr = rag_sheet_merge_at(v->sheet, r, (uint32_t)c);
+    mr = rg_merge_at(v, r, (uint32_t)c);
     if (!mr || mr->first_row >= r)
         return false;
     if (a < 0 || a == c || !rg_text(v, r, (uint32_t)a, &len))
         return true;
-    mr = rag_sheet_merge_at(v->sheet, r, (uint32_t)a);
+    mr = rg_merge_at(v, r, (uint32_t)a);
     return mr && mr->first_row < r;
 }
 
@@ -321,7 +321,7 @@ static rag_status add_months(rag_model *m, const rg_view *v,
          * green bar) is drawn in its first cell's colour and words: each
          * month of it has them, not the first alone */
         if (v->sheet->merge_count && !rg_has_value(v, r, c)) {
-            const rag_range *mr = rag_sheet_merge_at(v->sheet, r, c);
+            const rag_range *mr = rg_merge_at(v, r, c);
             size_t k;
             /* the merge starts on a month: a heading merged across the
              * table ("R3 Improve ...") is no month's status */

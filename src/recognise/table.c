@@ -695,7 +695,7 @@ static bool due_subheadings(const rg_view *v, uint32_t r, hdr *h)
 
     if (h->col[RG_COL_DUE] < 0 || h->revised_due >= 0 || r + 1 >= v->rows)
         return false;
-    m = rag_sheet_merge_at(v->sheet, r, (uint32_t)h->col[RG_COL_DUE]);
+    m = rg_merge_at(v, r, (uint32_t)h->col[RG_COL_DUE]);
     if (!m || m->first_col == m->last_col || m->last_row != r)
         return false;
     for (c = m->first_col; c <= m->last_col; c++) {

@@ -337,6 +337,8 @@ bool rg_view_init(rg_view *v, const rag_workbook *wb, size_t index)
     v->index = index;
     if (is_ragbook_sheet(wb, s))
         return true;
+    /* without it (no memory) merges are looked up in the sheet's list */
+    v->merge_index = rg_merge_index_new(s);
     if (rg_sheet_paged(wb, index)) {
         if (paged_init(v))
             return true;
@@ -409,6 +411,8 @@ void rg_view_free(rg_view *v)
     v->mask_count = 0;
     norm_cache_free(v->norms);
     v->norms = NULL;
+    rg_merge_index_free(v->merge_index);
+    v->merge_index = NULL;
     rg_free(v->owned);
     v->owned = NULL;
     rg_free(v->row_start);
@@ -556,7 +560,7 @@ const char *rg_text_merged(const rg_view *v, uint32_t r, uint32_t c,
     const rag_range *mr;
     if (t || !v->sheet->merge_count)
         return t;
-    mr = rag_sheet_merge_at(v->sheet, r, c);
+    mr = rg_merge_at(v, r, c);
     if (!mr || (mr->first_row == r && mr->first_col == c))
         return NULL;
     return rg_text(v, mr->first_row, mr->first_col, len);
@@ -709,10 +713,18 @@ bool rg_underlined(const rg_view *v, uint32_t r, uint32_t c)
     return st->font.underline != 0;
 }
 
+const rag_range *rg_merge_at(const rg_view *v, uint32_t r, uint32_t c)
+{
+    if (v->merge_index)
+        return rg_merge_index_at(v->merge_index, r, c);
+    return v->sheet->merge_count ? rag_sheet_merge_at(v->sheet, r, c)
+                                 : NULL;
+}
+
 uint32_t rg_after_merge(const rg_view *v, uint32_t r, uint32_t c)
 {
     const rag_range *mr = v->sheet->merge_count
-                              ? rag_sheet_merge_at(v->sheet, r, c)
+                              ? rg_merge_at(v, r, c)
                               : NULL;
     return mr ? mr->last_col + 1 : c + 1;
 }
