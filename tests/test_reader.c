@@ -14,6 +14,8 @@
 
 #include <zip.h>
 
+#include <xlsxwriter.h>
+
 #include "support.h"
 #include "read/reader.h"
 #include "util/util.h"
@@ -1404,6 +1406,44 @@ static void test_reader_sheets_in_parallel_first_failure_wins(void **state)
     unlink(path);
 }
 
+/* Hyperlinks by the hundred: each finds its own relationship (the ids are
+ * looked up through a sorted index past 16 of them, the first of a
+ * repeated id as a walk finds it). */
+static void test_reader_many_hyperlinks(void **state)
+{
+    char path[64], url[64];
+    lxw_workbook *wb;
+    lxw_worksheet *ws;
+    rag_workbook *book = NULL;
+    rag_error err;
+    const rag_sheet *s;
+    size_t i;
+    (void)state;
+
+    snprintf(path, sizeof path, "/tmp/rg_reader_links_%ld.xlsx",
+             (long)getpid());
+    wb = workbook_new(path);
+    ws = workbook_add_worksheet(wb, "Links");
+    for (i = 0; i < 300; i++) {
+        snprintf(url, sizeof url, "https://example.org/page/%zu", i);
+        assert_int_equal(worksheet_write_url(ws, (lxw_row_t)i, 0, url, NULL),
+                         LXW_NO_ERROR);
+    }
+    assert_int_equal(workbook_close(wb), LXW_NO_ERROR);
+    rag_error_clear(&err);
+    assert_int_equal(rag_workbook_read(path, NULL, &book, &err), RAG_OK);
+    s = &book->sheets[0];
+    assert_int_equal(s->link_count, 300);
+    for (i = 0; i < s->link_count; i++) {
+        snprintf(url, sizeof url, "https://example.org/page/%u",
+                 (unsigned)s->links[i].range.first_row);
+        assert_non_null(s->links[i].url);
+        assert_string_equal(s->links[i].url, url);
+    }
+    rag_workbook_free(book);
+    unlink(path);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1447,6 +1487,7 @@ int main(void)
         cmocka_unit_test(test_reader_alloc_failure_deficit_recovery),
         cmocka_unit_test(test_reader_alloc_failure_pi_action_plans_streamed),
         cmocka_unit_test(test_reader_alloc_failure_rich_made_workbook),
+        cmocka_unit_test(test_reader_many_hyperlinks),
     };
     return cmocka_run_group_tests_name("reader", tests, NULL, NULL);
 }

@@ -20,6 +20,8 @@ typedef struct rg_rel {
 typedef struct rg_rels {
     rg_rel *items;
     size_t count;
+    size_t *by_id;  /* items' numbers sorted by id (then number), or NULL
+                       (no memory: rg_rels_find walks the items) */
 } rg_rels;
 
 typedef struct rg_sst_item {

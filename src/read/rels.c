@@ -84,6 +84,54 @@ static void rels_start(rg_xml *x, void *data, const char *name,
     c->out->count++;
 }
 
+/* Sorting the items' numbers by id needs the items: a thread-local is no
+ * C11 must, so the sort is a merge sort by hand over (id, number). */
+static int id_cmp(const rg_rels *r, size_t a, size_t b)
+{
+    int c = strcmp(r->items[a].id, r->items[b].id);
+    return c ? c : (a < b ? -1 : a > b);
+}
+
+static void merge_sort(const rg_rels *r, size_t *v, size_t *tmp, size_t n)
+{
+    size_t mid = n / 2, i = 0, j = mid, k = 0;
+
+    if (n < 2)
+        return;
+    merge_sort(r, v, tmp, mid);
+    merge_sort(r, v + mid, tmp, n - mid);
+    while (i < mid && j < n)
+        tmp[k++] = id_cmp(r, v[i], v[j]) <= 0 ? v[i++] : v[j++];
+    while (i < mid)
+        tmp[k++] = v[i++];
+    while (j < n)
+        tmp[k++] = v[j++];
+    memcpy(v, tmp, n * sizeof *v);
+}
+
+/* A sheet's relationships are looked up by id once a hyperlink (65,530 at
+ * most) or a drawing: walked, 65,530 links made 4e9 comparisons, 13 s of
+ * reading back a consolidate output (issue 16). */
+static void index_ids(rg_rels *r)
+{
+    size_t *tmp, i;
+
+    if (r->count < 16)
+        return; /* a walk is as quick */
+    r->by_id = rg_malloc(r->count * sizeof *r->by_id);
+    tmp = rg_malloc(r->count * sizeof *tmp);
+    if (!r->by_id || !tmp) {
+        rg_free(r->by_id);
+        rg_free(tmp);
+        r->by_id = NULL;
+        return;
+    }
+    for (i = 0; i < r->count; i++)
+        r->by_id[i] = i;
+    merge_sort(r, r->by_id, tmp, r->count);
+    rg_free(tmp);
+}
+
 rag_status rg_rels_read(rag_workbook *wb, const char *part, rg_rels *out,
                         rag_error *err)
 {
@@ -92,9 +140,11 @@ rag_status rg_rels_read(rag_workbook *wb, const char *part, rg_rels *out,
     const char *slash = strrchr(part, '/');
     char *rels_part;
     const char *found;
+    rag_status st;
 
     out->items = NULL;
     out->count = 0;
+    out->by_id = NULL;
     if (slash)
         rels_part = rg_arena_printf(&wb->impl->arena, "%.*s_rels/%s.rels",
                                     (int)(slash - part + 1), part, slash + 1);
@@ -105,20 +155,40 @@ rag_status rg_rels_read(rag_workbook *wb, const char *part, rg_rels *out,
     found = rg_zip_find(wb->impl->zip, rels_part);
     if (!found)
         return RAG_OK;
-    return rg_xml_parse_part(wb->impl->zip, found, &h, &c,
-                             wb->impl->limits.depth, err);
+    st = rg_xml_parse_part(wb->impl->zip, found, &h, &c,
+                           wb->impl->limits.depth, err);
+    if (st == RAG_OK)
+        index_ids(out);
+    return st;
 }
 
 void rg_rels_free(rg_rels *rels)
 {
     rg_free(rels->items);
+    rg_free(rels->by_id);
     rels->items = NULL;
+    rels->by_id = NULL;
     rels->count = 0;
 }
 
 const rg_rel *rg_rels_find(const rg_rels *rels, const char *id)
 {
     size_t i;
+
+    if (id && rels->by_id) {
+        /* the first item with the id, as the walk finds it */
+        size_t lo = 0, hi = rels->count;
+        while (lo < hi) {
+            size_t mid = lo + (hi - lo) / 2;
+            if (strcmp(rels->items[rels->by_id[mid]].id, id) < 0)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        if (lo < rels->count && !strcmp(rels->items[rels->by_id[lo]].id, id))
+            return &rels->items[rels->by_id[lo]];
+        return NULL;
+    }
     for (i = 0; id && i < rels->count; i++)
         if (!strcmp(rels->items[i].id, id))
             return &rels->items[i];
