@@ -176,6 +176,12 @@ static void test_parse_ref_finds_ref_and_parent(void **state)
         {"HB-12", "HB-12", ""},
         {"CS/01", "CS/01", ""},
         {"CS/01a", "CS/01a", "CS/01"},
+        /* section letter, a dot, a number */
+        {"A.1", "A.1", ""},
+        {"B.12", "B.12", ""},
+        {"A.1.2", "A.1.2", "A.1"},
+        {"A.", NULL, NULL},
+        {"e.g.", NULL, NULL},
         {"N/A", NULL, NULL},
         {"Q1/Q2", NULL, NULL},
         {"Key Objective WM8:", NULL, NULL},

@@ -58,9 +58,11 @@ static bool ref_shape(const char *s, size_t len, size_t *plen)
         i++, letters++;
     if (letters > 6)
         return false;
-    /* "HR-03", "CS_2", "KPI 12", "CS/01": a separator after the letters */
+    /* "HR-03", "CS_2", "KPI 12", "CS/01", "A.1": a separator after the
+     * letters (a dot only before a digit: "A.1", section A's first) */
     if (letters && i < len &&
-        (s[i] == '-' || s[i] == '_' || s[i] == ' ' || s[i] == '/'))
+        (s[i] == '-' || s[i] == '_' || s[i] == ' ' || s[i] == '/' ||
+         (s[i] == '.' && i + 1 < len && is_digit(s[i + 1]))))
         i++;
     for (;;) {
         size_t n = 0, start = i;
