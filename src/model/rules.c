@@ -253,6 +253,16 @@ rg_family rg_family_of_fill(uint32_t rgb)
 {
     double h, l, s, deg;
 
+    /* Excel's Good, Neutral and Bad cell styles (and the conditional
+     * formats of the same fills), the pale green, yellow and pink every
+     * officer reads as green, amber and red: paler than the named colours
+     * below allow, so named here. */
+    switch (rgb & 0xFFFFFFu) {
+    case 0xC6EFCE: return RG_FAMILY_GREEN;
+    case 0xFFEB9C: return RG_FAMILY_AMBER;
+    case 0xFFC7CE: return RG_FAMILY_RED;
+    default: break;
+    }
     rg_rgb_hls(rgb, &h, &l, &s);
     /* Near-greys first: saturation under 0.15 is a grey to the eye
      * (D9D9D9, BFBFBF, 808080); lightness above 0.95 white, under 0.1

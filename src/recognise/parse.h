@@ -118,6 +118,11 @@ bool rg_status_names(const char *s, size_t len, rag_progress p);
  * (rg_closed_words); not "Not cancelled". */
 bool rg_status_closed(const char *s, size_t len);
 
+/* true when the words say late and not how late ("Delayed", "Behind
+ * schedule", "Overdue", "Slipping"): rg_status_of reads them as one or
+ * over one month behind, and a status cell's amber or red says which. */
+bool rg_status_unmeasured_late(const char *s, size_t len);
+
 /* ---- figures ---------------------------------------------------------- */
 
 typedef struct rg_figure {

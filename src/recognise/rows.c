@@ -786,6 +786,29 @@ rag_status rg_apply_legend(rag_model *m, const rg_view *v, rag_plan *p,
                 a->status = rg_status_of(low, n);
             }
         }
+        if ((a->status == RAG_PROGRESS_OVER_ONE_MONTH_BEHIND ||
+             a->status == RAG_PROGRESS_ONE_MONTH_BEHIND) &&
+            p->status_col >= 0) {
+            /* "Delayed" on amber, "Slipping" on red: the words say late,
+             * the officer's colour says how late (a key's meaning of the
+             * colour first, else its hue) */
+            size_t len;
+            const char *txt = rg_text(v, a->cell.row,
+                                      (uint32_t)p->status_col, &len);
+            uint32_t fill = rg_fill(v, a->cell.row, (uint32_t)p->status_col);
+            rag_progress by = rg_legend_status(legend, count, fill);
+            if (by == RAG_PROGRESS_NONE && fill != RAG_NO_COLOR) {
+                rag_rating hue = rg_rating_of_fill(fill);
+                if (hue == RAG_RATING_AMBER)
+                    by = RAG_PROGRESS_ONE_MONTH_BEHIND;
+                else if (hue == RAG_RATING_RED)
+                    by = RAG_PROGRESS_OVER_ONE_MONTH_BEHIND;
+            }
+            if ((by == RAG_PROGRESS_ONE_MONTH_BEHIND ||
+                 by == RAG_PROGRESS_OVER_ONE_MONTH_BEHIND) &&
+                txt && rg_status_unmeasured_late(txt, len))
+                a->status = by;
+        }
         if (says_complete(a->comment))
             a->status = RAG_PROGRESS_COMPLETE;
         if (p->status_col >= 0) {

@@ -350,6 +350,24 @@ rag_progress rg_status_of(const char *s, size_t len)
     return (rag_progress)v;
 }
 
+bool rg_status_unmeasured_late(const char *s, size_t len)
+{
+    static const char *const colours[] = {"red", "amber", NULL};
+    rag_progress p = rg_status_of(s, len);
+    toks t;
+    bool bounded;
+
+    if ((p != RAG_PROGRESS_OVER_ONE_MONTH_BEHIND &&
+         p != RAG_PROGRESS_ONE_MONTH_BEHIND) ||
+        rag_initial(s, len) != 0)
+        return false;
+    tokenise(s, len, &t);
+    /* "Red" says how late by its colour; "Over a month late" by its
+     * figure: only words that say late and not how late are left */
+    return !any(&t, colours) &&
+           quantity(&t, &bounded) == RAG_PROGRESS_NONE && !bounded;
+}
+
 bool rg_status_closed(const char *s, size_t len)
 {
     toks t;

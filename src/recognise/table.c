@@ -44,6 +44,21 @@ static void hdr_clear(hdr *h)
  * "deadline" and say what the date is for with a word of finishing or
  * planning; "Programmed dates" (a key's words), "Start date" or "Date
  * raised" are not due dates. */
+static const char *const end_headings[] = {
+    "end", "finish", "planned end", "planned finish", "end by",
+    "target end", "forecast end", "expected end", NULL};
+static const char *const start_headings[] = {
+    "start", "planned start", "actual start", "begin", NULL};
+
+static bool any_exact(const char *norm, const char *const *set)
+{
+    size_t k;
+    for (k = 0; set[k]; k++)
+        if (!strcmp(norm, set[k]))
+            return true;
+    return false;
+}
+
 static bool due_heading(const char *norm)
 {
     static const char *const due_words[] = {
@@ -288,6 +303,12 @@ static int header_cell(const rg_view *v, uint32_t r, uint32_t c, bool merged,
                                    rg_norm_skip_period(norm));
         if (role < 0 && due_heading(norm))
             role = RG_COL_DUE;
+        /* a plan of "Start | End" spans: the end is when it is due.
+         * Whole headings only: "End of year forecast" is no date */
+        if (role < 0 && any_exact(norm, end_headings))
+            role = RG_COL_DUE;
+        if (role < 0 && any_exact(norm, start_headings))
+            role = RG_COL_OTHER;
         /* "Progress (RAG)", "Delivery RAG": the RAG, though "progress"
          * alone heads the updates (read as those, the column's RAGs
          * were no status) */

@@ -653,9 +653,12 @@ def action_plan(v):
         k = [role for role, _ in heads].index("due")
         if span == "headings":
             heads.insert(k, ("start", rng.choice(["Start date", "Start",
-                                                  "Date started"])))
+                                                  "Date started",
+                                                  "Planned start"])))
             heads[k + 1] = ("due", rng.choice(["End date", "Completion date",
-                                               "Target completion date"]))
+                                               "Target completion date",
+                                               "End", "Finish",
+                                               "Planned end"]))
         else:
             pair = rng.choice([("Start", "End"), ("From", "To"),
                                ("Start date", "End date"),
@@ -692,6 +695,12 @@ def action_plan(v):
             rng.random() < 0.3
         if rag_phrases:
             v.traits.add("status-phrases")
+        # or words that say late and not how late ("Delayed") on the
+        # officer's amber or red: the colour says how late
+        rag_vague = not rag_letters and not rag_symbols and \
+            not rag_phrases and rng.random() < 0.4
+        if rag_vague:
+            v.traits.add("status-vague-coloured")
     # or a status column a quarter, filled up to the latest reported:
     # bare "Q1 | Q2 | Q3 | Q4" of letters a one-cell key explains, or
     # "Q1 Status | Q2 Status ..." of words
@@ -833,6 +842,14 @@ def action_plan(v):
                         word = word[0]
                     elif rag_phrases:
                         word = rng.choice(W.KEY_WORDS[status])
+                    elif rag_vague and status != "on_target":
+                        word = rng.choice(["Delayed", "Behind schedule",
+                                           "Overdue", "Slipping", "Late",
+                                           "Not on track", "Delay"])
+                        vague_fill = rng.choice({
+                            "one_month_behind": ["FFC000", "FFEB9C"],
+                            "over_one_month_behind": ["FF0000", "FFC7CE"]
+                        }[status])
                 if rag_symbols and not complete:
                     ws.put(r, col["rag"], rng.choice(["●", "■", "⬤", "▲"]),
                            colour=rng.choice({
@@ -840,6 +857,9 @@ def action_plan(v):
                                "one_month_behind": ["FFC000", "FF9900"],
                                "over_one_month_behind": ["FF0000", "C00000"]
                            }[status]))
+                elif rag_vague and not complete and \
+                        status != "on_target":
+                    ws.put(r, col["rag"], word, fill=rgb(vague_fill))
                 else:
                     ws.put(r, col["rag"], word)
             if quarters:
