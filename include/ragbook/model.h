@@ -163,6 +163,11 @@ typedef struct rag_indicator {
     const char *travel;
     const char *comment;
     rag_loc travel_cell, comment_cell;
+    bool to_date;           /* a scorecard's total to date (29%, 57%, 84%
+                               at Q1-Q3) against the year's target, before
+                               the year's last quarter: the year's target
+                               cannot rate it yet, so rag is NONE and no
+                               stated RAG is contradicted */
 } rag_indicator;
 
 typedef struct rag_milestone {

@@ -452,6 +452,60 @@ static rag_direction direction_of(const char *polarity, const char *title,
                                 : RAG_HIGHER_IS_BETTER;
 }
 
+/* Shares of the year's target a total to date may stand from its
+ * quarter's even share (n quarters of four) and still read as one:
+ * council tax collected runs 29%, 57%, 84% of 97% (0.30, 0.59, 0.87 of
+ * it, against 0.25, 0.50, 0.75), homes delivered 60, 140, 200 of 300.
+ * A quarter's own figure stands near the year's target itself (85%, 87%
+ * of 90%) or near a quarter of it every quarter (70, 75, 80 of 300), and
+ * fails the test by the second quarter. */
+#define TO_DATE_SHARE_SLACK 0.15
+
+/* Are the figures of row r a total to date, before the year's last
+ * quarter, against a target for the whole year?  Quarters from Q1 in
+ * turn, each figure above the one before and near its quarter's share of
+ * the target; or "cumulative", "YTD" or "year to date" in the title.  A
+ * quarter with a target of its own ("Q2 Target") is rated against that. */
+static bool to_date_mid_year(const rg_scorecard *s, const bool *hv,
+                             const rg_figure *fv, rag_unit unit,
+                             double target, const char *title)
+{
+    size_t i, n = 0, last = 0;
+    double prev = 0;
+    bool rising = true;
+    char norm[256];
+
+    for (i = 0; i < s->period_count; i++)
+        if (hv[i])
+            last = i;
+    if (!hv[last] || s->periods[last].quarter < 1 ||
+        s->periods[last].quarter > 3 || s->periods[last].target_col >= 0 ||
+        !(fabs(target) > 0))
+        return false;
+    if (title) {
+        rg_norm(title, strlen(title), norm, sizeof norm);
+        if (rg_norm_has(norm, "cumulative") || rg_norm_has(norm, "ytd") ||
+            rg_norm_has(norm, "year to date"))
+            return true;
+    }
+    for (i = 0; i < s->period_count; i++) {
+        double x, share;
+        if (!hv[i])
+            continue;
+        n++;
+        if (s->periods[i].quarter != (int)n)
+            return false; /* not Q1, Q2, Q3 in turn */
+        x = in_unit(&fv[i], unit);
+        if (n > 1 && !(x > prev))
+            rising = false;
+        prev = x;
+        share = x / target;
+        if (fabs(share - (double)n / 4) > TO_DATE_SHARE_SLACK)
+            return false;
+    }
+    return n >= 2 && rising;
+}
+
 static bool data_only_words(const char *s)
 {
     char norm[128];
@@ -613,7 +667,9 @@ static rag_status add_row(rag_model *m, const rg_view *v,
         ind->variance = rg_clean_number(ind->actual - ind->target);
     ind->direction = direction_of(polarity, ind->title, unit);
     ind->tolerance = tol;
-    if (ind->has_target && ind->has_actual)
+    ind->to_date = ind->has_target && nv &&
+                   to_date_mid_year(s, hv, fv, unit, ind->target, ind->title);
+    if (ind->has_target && ind->has_actual && !ind->to_date)
         ind->rag = rag_rate(ind->target, ind->actual, ind->direction, tol);
     if (rag_words) {
         char norm[64];

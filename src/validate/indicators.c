@@ -183,7 +183,7 @@ static void rag_mismatch(rg_vctx *c, const rag_plan *p,
 
     if (!rg_rule_on(c, RAG_RULE_RAG_MISMATCH) ||
         ind->stated_rag == RAG_RATING_NONE || !ind->has_target ||
-        !ind->has_actual)
+        !ind->has_actual || ind->to_date)
         return;
     r = rate(ind, tol);
     if (r == ind->stated_rag || r == RAG_RATING_NONE)
@@ -276,7 +276,8 @@ static void narrative_missing(rg_vctx *c, const rag_plan *p,
 
     if (!rg_rule_on(c, RAG_RULE_NARRATIVE_MISSING) || !rg_vblank(ind->reason))
         return;
-    if (r == RAG_RATING_NONE && ind->has_target && ind->has_actual)
+    if (r == RAG_RATING_NONE && ind->has_target && ind->has_actual &&
+        !ind->to_date)
         r = rate(ind, tolerance_of(c, ind));
     if (r != RAG_RATING_RED && r != RAG_RATING_AMBER)
         return;

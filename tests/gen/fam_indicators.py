@@ -417,9 +417,25 @@ def scorecard(v):
             tc = ws.put(r, col["target"], annual)
             if unit == "percent":
                 tc.fmt = "0.0%"
+        # or a total to date against the year's target (council tax
+        # collected: 29%, 57%, 84% of 97%): before Q4 nothing rates it
+        to_date = quarterly and not pairs and not gap and filled >= 2 and \
+            rng.random() < 0.15
+        if to_date:
+            v.traits.add("to-date")
+            shares = sorted(rng.uniform(0.9, 1.1) * (k + 1) / 4
+                            for k in range(filled))
+            xs = [round(t * sh, dec) for sh in shares]
+            if len(set(xs)) < len(xs) or not xs[0] > 0:
+                to_date = False
+                v.traits.discard("to-date")
+            else:
+                a = xs[-1]
         values = []
         for k in range(filled if gap != "actual" else 0):
             x = a if k == filled - 1 else round(a * rng.uniform(0.9, 1.1), dec)
+            if to_date:
+                x = xs[k]
             if unit == "percent":
                 x = min(x, 0.999)
             pc = ws.put(r, col["p%d" % k], x)
@@ -428,7 +444,12 @@ def scorecard(v):
             values.append(x)
         rag = rate(t, a, direction)
         stated = rag
-        if gap:
+        if to_date:
+            # the officer rates it against a profile the sheet does not
+            # give: any rating, none contradicted
+            rag = None
+            stated = rng.choice(["red", "amber", "green", "green"])
+        elif gap:
             # nothing to rate: no RAG computed, none stated
             rag = stated = None
             v.finding(gap + "-missing", sheet, row=r)
