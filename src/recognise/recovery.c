@@ -72,8 +72,11 @@ static bool monitoring_heading(const char *norm)
 }
 
 /* A row that ends the milestone table: a quarter's heading, the heading
- * row of a monitoring table, or a label or heading in bold. */
-static bool table_stop(const rg_view *v, uint32_t r)
+ * row of a monitoring table, or a label or heading in bold.  A quarter in
+ * the table's date column ("Q4 2024/25") is when a milestone is due, no
+ * heading (read as one, the milestone was lost and the plan gained a
+ * fifth quarter). */
+static bool table_stop(const rg_view *v, uint32_t r, int32_t date_col)
 {
     size_t i, n = rg_row_count(v, r);
     for (i = 0; i < n; i++) {
@@ -84,7 +87,8 @@ static bool table_stop(const rg_view *v, uint32_t r)
         int w;
         if (!t)
             continue;
-        if (rg_quarter_cell(v, t, len) || rg_bold(v, r, cell_col))
+        if ((rg_quarter_cell(v, t, len) && (int32_t)cell_col != date_col) ||
+            rg_bold(v, r, cell_col))
             return true;
         rg_norm_cell(v, t, len < 120 ? len : 120, norm, sizeof norm);
         if (monitoring_heading(norm))
@@ -118,7 +122,7 @@ static rag_status milestones(rag_model *m, rg_view *v, rag_plan *p,
         rag_milestone *ms;
         rg_figure f;
 
-        if (table_stop(v, k))
+        if (table_stop(v, k, dc))
             break;
         rg_claim(v, k, 0, UINT32_MAX);
         if (!text && !amount && !date)

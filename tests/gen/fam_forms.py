@@ -153,7 +153,11 @@ def recovery_plan(v):
             if d < v.as_of:
                 v.finding("milestone-overdue", sheet, row=r)
         else:
-            due_text = rng.choice([f"{fy}/{fy + 1}", f"{cy}", "Ongoing"])
+            # a quarter ("Q4 2024/25") in the date column is when it is
+            # due, not the monitoring's heading
+            due_text = rng.choice([f"{fy}/{fy + 1}", f"{cy}", "Ongoing",
+                                   f"Q{rng.randint(1, 4)} {fy}/"
+                                   f"{(fy + 1) % 100:02d}"])
             ws.put(r, lc + 2, due_text)
             due = None
             if due_text != "Ongoing":
