@@ -226,8 +226,18 @@ static const sc_case sc_cases[] = {
       "1.2|Empty homes brought back into use|Higher is better|40|8||R|"
       "Staff vacancy",
       NULL},
-     2, "1.1", 400, 250, "count", "higher_is_better", "amber", "red",
+     /* 120 and 250 of the year's 400 by Q2: a total to date, which the
+      * year's target cannot rate before Q4 (it was a false red) */
+     2, "1.1", 400, 250, "count", "higher_is_better", "amber", NULL,
      "Q2", 2, NULL, NULL},
+    {"a share collected to date against the year's target",
+     {"PI Code|Measure|Good is|Q1|Q2|Q3|2023/24 Target|Status|Commentary",
+      "CS01|% of Council Tax collected|High|29%|57%|84%|97%|G|On profile",
+      "CS03|% of calls answered within 20 seconds|High|78%|80%|77%|80%|A|"
+      "Vacancies",
+      NULL},
+     2, "CS01", 0.97, 0.84, "percent", "higher_is_better", "green", NULL,
+     "Q3", 3, NULL, "On profile"},
     {"a figure and a RAG column per quarter, later ones blank",
      {"PI Ref|Indicator|Good performance is|Annual Target|Q1 Actual|"
       "Q1 RAG|Q2 Actual|Q2 RAG|Q3 Actual|Q3 RAG|Q2 Commentary",
@@ -312,7 +322,14 @@ static void test_scorecards_are_read_in_their_many_wordings(void **state)
         assert_string_equal(rag_direction_name(ind->direction),
                             c->direction);
         assert_string_equal(rag_rating_name(ind->stated_rag), c->stated_rag);
-        assert_string_equal(rag_rating_name(ind->rag), c->rag);
+        if (c->rag) {
+            assert_string_equal(rag_rating_name(ind->rag), c->rag);
+            assert_false(ind->to_date);
+        } else {
+            /* a total to date before Q4: not rated */
+            assert_int_equal(ind->rag, RAG_RATING_NONE);
+            assert_true(ind->to_date);
+        }
         assert_string_equal(ind->period, c->period);
         assert_int_equal(ind->value_count, c->values);
         if (c->travel)
@@ -1034,6 +1051,34 @@ static void test_title_is_no_field(void **state)
     for (i = 0; i < p->field_count; i++)
         assert_true(strcmp(p->fields[i].label, p->title) != 0);
     assert_string_equal(p->fields[1].value, "Environmental Health");
+    built_free(&b);
+}
+
+/* A programme's delivery plan: its sponsor is its owner, and under
+ * "Start | End" the end is when each milestone is due. */
+static void test_sponsor_owns_and_end_is_due(void **state)
+{
+    static const char *const rows[] = {
+        "Customer Services Transformation - Delivery Plan",
+        "Programme Sponsor:|Director of Resources",
+        "",
+        "Workstream|Milestone|Owner|Start|End|Update",
+        "Digital|Launch the new website|Web Team|01/04/2023|31/10/2023|Live",
+        "People|Train 120 advisers|Ben Cole|01/09/2023|31/03/2024|",
+        NULL};
+    const rag_plan *p;
+    built b;
+    (void)state;
+
+    build_grid(&b, rows);
+    p = only_plan(&b, RAG_PLAN_ACTION);
+    assert_non_null(p->owner);
+    assert_string_equal(p->owner, "Director of Resources");
+    assert_int_equal(p->action_count, 2);
+    assert_int_equal(p->actions[0].due.year, 2023);
+    assert_int_equal(p->actions[0].due.month, 10);
+    assert_int_equal(p->actions[1].due.year, 2024);
+    assert_int_equal(p->actions[1].due.month, 3);
     built_free(&b);
 }
 
@@ -2098,6 +2143,7 @@ int main(void)
         cmocka_unit_test(test_due_columns_by_what_they_say),
         cmocka_unit_test(test_objective_column_before_the_actions),
         cmocka_unit_test(test_title_is_no_field),
+        cmocka_unit_test(test_sponsor_owns_and_end_is_due),
         cmocka_unit_test(test_due_shown_as_a_month),
         cmocka_unit_test(test_recovery_milestones_end_at_the_quarters),
         cmocka_unit_test(test_blank_templates_are_no_plans),

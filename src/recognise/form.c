@@ -83,11 +83,26 @@ static bool label_at(const rg_view *v, uint32_t r, uint32_t c,
 
 /* A value cell must not itself be a label: known words, or the label's
  * own shading and weight. */
+/* Does the text end with a colon ("Programme Sponsor:")? */
+static bool ends_in_colon(const char *t, size_t len)
+{
+    while (len && (t[len - 1] == ' ' || t[len - 1] == '\t'))
+        len--;
+    return len && t[len - 1] == ':';
+}
+
 static bool is_value(const rg_view *v, uint32_t r, uint32_t lc, uint32_t c)
 {
     label_info li;
     char norm[160];
+    size_t llen, vlen;
+    const char *lt = rg_text(v, r, lc, &llen), *vt;
     if (!label_at(v, r, c, &li, norm, sizeof norm))
+        return true;
+    /* after "Programme Sponsor:" the next words are its answer, though
+     * they open with a label's word ("Director of Resources") */
+    vt = rg_text(v, r, c, &vlen);
+    if (lt && ends_in_colon(lt, llen) && vt && !memchr(vt, ':', vlen))
         return true;
     if (li.strong)
         return false;

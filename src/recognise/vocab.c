@@ -363,6 +363,10 @@ const rg_word rg_label_words[] = {
     {"programme owner", RG_LBL_OWNER}, {"sponsor", RG_LBL_OWNER},
     {"lead director", RG_LBL_DIRECTOR}, {"lead member", RG_LBL_DIRECTOR},
     {"indicator owner", RG_LBL_OWNER}, {"accountable officer", RG_LBL_OWNER},
+    {"programme sponsor", RG_LBL_OWNER}, {"project sponsor", RG_LBL_OWNER},
+    {"executive sponsor", RG_LBL_OWNER}, {"plan lead", RG_LBL_OWNER},
+    {"senior responsible owner", RG_LBL_OWNER}, {"sro", RG_LBL_OWNER},
+    {"responsible owner", RG_LBL_OWNER}, {"plan sponsor", RG_LBL_OWNER},
 
     {"target", RG_LBL_TARGET}, {"target this period", RG_LBL_TARGET},
     {"annual target", RG_LBL_TARGET}, {"target for period", RG_LBL_TARGET},
