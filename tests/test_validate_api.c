@@ -397,6 +397,15 @@ static void test_helpers_read_due_words_as_an_officer_writes_them(void **s)
         {"by Q1 2025/2026", 2025, 6, 30},
         {"Q3 2024", 0, 0, 0},
         {"Q5 2024/25", 2025, 3, 31}, /* no quarter: the year's end */
+        /* a season: its last month's last day; winter runs into the
+         * next year; with a financial year, either year is meant */
+        {"Summer 2023", 2023, 8, 31},
+        {"Autumn '24", 2024, 11, 30},
+        {"by spring 2025", 2025, 5, 31},
+        {"Winter 2023", 2024, 2, 29},
+        {"Spring 2023/24", 2024, 3, 31},
+        {"Summerhouse 2023", 0, 0, 0},
+        {"Autumn statement", 0, 0, 0},
     };
     size_t i;
     (void)s;

@@ -178,6 +178,45 @@ static bool quarter_of_year(const char *p, rag_date *d, int *used)
     return true;
 }
 
+/* "Summer 2023", "Autumn '24": due by the season's last month, as the
+ * Met Office counts seasons (spring March to May, summer June to August,
+ * autumn September to November, winter December to February, so "Winter
+ * 2023" ends in February 2024: the later reading, which never calls an
+ * action overdue early).  A season with a financial year ("Spring
+ * 2023/24") is left alone: either calendar year may be meant. */
+static bool season_year(const char *p, rag_date *d, int *used)
+{
+    static const struct {
+        const char *name;
+        int end_month, next_year;
+    } seasons[] = {{"spring", 5, 0}, {"summer", 8, 0}, {"autumn", 11, 0},
+                   {"fall", 11, 0},  {"winter", 2, 1}};
+    size_t k;
+    for (k = 0; k < sizeof seasons / sizeof seasons[0]; k++) {
+        size_t n = strlen(seasons[k].name), i;
+        const char *q = p + n;
+        int y, ly;
+        for (i = 0; i < n; i++)
+            if (tolower((unsigned char)p[i]) != seasons[k].name[i])
+                break;
+        if (i < n || isalpha((unsigned char)*q))
+            continue;
+        while (*q == ' ' || *q == '\'' || *q == '-' || *q == ',')
+            q++;
+        y = digits(q, 4, &ly);
+        if ((ly != 4 && ly != 2) || isdigit((unsigned char)q[ly]) ||
+            q[ly] == '/')
+            return false;
+        y = (ly == 2 ? rg_two_digit_year(y) : y) + seasons[k].next_year;
+        d->year = y;
+        d->month = seasons[k].end_month;
+        d->day = rg_month_days(y, d->month);
+        *used = (int)(q + ly - p);
+        return true;
+    }
+    return false;
+}
+
 bool rg_due_from_text(const char *text, rag_date *out)
 {
     const char *p = text;
@@ -193,7 +232,8 @@ bool rg_due_from_text(const char *text, rag_date *out)
             (p == text || !isalpha((unsigned char)p[-1]))) {
             int used;
             if (month_year(text, p, &md, &used) ||
-                quarter_of_year(p, &md, &used)) {
+                quarter_of_year(p, &md, &used) ||
+                season_year(p, &md, &used)) {
                 later(&best, &found, md.year, md.month, md.day);
                 p += used;
                 continue;

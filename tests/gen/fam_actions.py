@@ -3,6 +3,7 @@
 Each function lays a variation out and records, as it goes, the facts an
 officer would read and the findings that must (or may) fire.
 """
+import calendar
 import datetime as dt
 
 import words as W
@@ -455,6 +456,20 @@ def _due(v, ws, r, c, as_of, complete, ref, sheet, parent_due=None):
         text = rng.choice(["Ongoing", "TBC", "Quarterly", "As required"])
         ws.put(r, c, text)
         v.fact("due", [sheet, ref], [None, text])
+        return
+    elif k < 0.78:
+        # a season ("Summer 2024"): due by its last month's end, winter
+        # running into February of the next year
+        season, end_m, nxt = rng.choice([("Spring", 5, 0), ("Summer", 8, 0),
+                                         ("Autumn", 11, 0), ("Winter", 2, 1)])
+        text = f"{season} {d.year}"
+        ws.put(r, c, text)
+        v.traits.add("due-season")
+        v.fact("due", [sheet, ref], [None, text])
+        end_y = d.year + nxt
+        end = dt.date(end_y, end_m, calendar.monthrange(end_y, end_m)[1])
+        if end < as_of and not complete:
+            v.finding("milestone-overdue", sheet, ref=ref)
         return
     elif k < 0.93:
         q = (d.month - 4) % 12 // 3 + 1
