@@ -168,7 +168,9 @@ static rag_status row(rg_sum *s, uint32_t r, const rag_plan *p,
         st = rg_sum_put(s, r, SUM_COL_FIRST + 4, travel(ind), s->count);
     if (st == RAG_OK)
         st = rating(s, r, SUM_COL_FIRST + 5, ind->rag,
-                    ind->data_only ? "data only" : "not rated");
+                    ind->data_only ? "data only"
+                    : ind->to_date ? "to date"
+                                   : "not rated");
     if (st == RAG_OK)
         st = rating(s, r, SUM_COL_FIRST + 6, ind->stated_rag, "not stated");
     if (st == RAG_OK)
@@ -186,7 +188,7 @@ rag_status rg_sum_indicators(rg_sum *s)
     const rag_model *m = s->in->m;
     size_t i, k, n = 0;
     double tolerance = -1;
-    bool one_tolerance = true;
+    bool one_tolerance = true, to_date = false;
     uint32_t head;
     rag_status st;
 
@@ -197,6 +199,7 @@ rag_status rg_sum_indicators(rg_sum *s)
                 if (tolerance >= 0 && ind->tolerance != tolerance)
                     one_tolerance = false;
                 tolerance = ind->tolerance;
+                to_date = to_date || ind->to_date;
                 n++;
             }
     if (!n)
@@ -245,5 +248,10 @@ rag_status rg_sum_indicators(rg_sum *s)
                      "before.");
         st = rg_sum_note(s, line);
     }
+    if (st == RAG_OK && to_date)
+        st = rg_sum_note(s, "To date (not rated): a total so far this year against "
+                            "the year's target, which cannot rate it "
+                            "before the last quarter; the sheet gives no "
+                            "profile for the quarter.");
     return st;
 }

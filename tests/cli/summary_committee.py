@@ -331,7 +331,8 @@ def check_indicators(name, ws, model):
         rag = (i.get("rag") or "").upper() or None
         got = r[cols["RAG computed"]].value
         check(tag + " RAG", got == rag or (rag is None and got in (
-            "not rated", "data only")), "summary %r, dump %r" % (got, rag))
+            "not rated", "data only", "to date")),
+              "summary %r, dump %r" % (got, rag))
         stated = (i.get("stated_rag") or "").upper() or "not stated"
         check(tag + " stated RAG", r[cols["RAG on the sheet"]].value ==
               stated, r[cols["RAG on the sheet"]].value)
