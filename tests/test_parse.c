@@ -249,6 +249,11 @@ static void test_split_leads_as_a_reader_would(void **state)
          {"D Taylor", "K Herbert", "S Maddox", "S Knight"}},
         {"T Kristunas D Taylor", {"T Kristunas", "D Taylor"}},
         {"D Taylor PDT", {"D Taylor", "PDT"}},
+        /* a name's own initials in brackets are the same person; other
+         * letters in brackets are a second lead */
+        {"Jo Marsh (JM)", {"Jo Marsh"}},
+        {"Kim Ann Ho (KAH) / Sam Lee", {"Kim Ann Ho", "Sam Lee"}},
+        {"Jo Marsh (PDT)", {"Jo Marsh", "PDT"}},
         {"D Taylor I Sprott", {"D Taylor", "I Sprott"}},
         {"David Riley", {"David Riley"}},
         {"David Taylor and Jane Bough", {"David Taylor", "Jane Bough"}},

@@ -339,14 +339,47 @@ static bool is_role_word(const char *s, size_t len)
     return rg_vocab_exact(rg_role_words, low) > 0;
 }
 
+/* Does s[a..b) end with its names' initials in brackets, "Jo Marsh (JM)",
+ * "Kim Ann Ho (KAH)"?  Then *open is where the bracket starts: the
+ * initials are how minutes name the same person, no second lead. */
+static bool own_initials(const char *s, size_t a, size_t b, size_t *open)
+{
+    size_t o = b, k, w = 0;
+    char initials[8];
+
+    while (b > a && is_space(s[b - 1]))
+        b--;
+    if (b - a < 5 || s[b - 1] != ')')
+        return false;
+    for (o = b - 1; o > a && s[o] != '('; o--)
+        ;
+    if (s[o] != '(' || b - 1 - (o + 1) < 2 || b - 1 - (o + 1) > 4)
+        return false;
+    for (k = a; k < o && w < sizeof initials; k++)
+        if (is_alpha(s[k]) && (k == a || is_space(s[k - 1]) ||
+                               s[k - 1] == '-'))
+            initials[w++] = (char)toupper((unsigned char)s[k]);
+    if (w != b - 1 - (o + 1))
+        return false;
+    for (k = 0; k < w; k++)
+        if (s[o + 1 + k] != initials[k])
+            return false;
+    *open = o;
+    return true;
+}
+
 /* One segment (no separators left): a role description stays whole,
  * names run together are split. */
 static void split_names(lead_out *o, const char *s, size_t a, size_t b)
 {
     tok t[MAX_TOKS];
-    size_t n = tokenise(s, a, b, t, MAX_TOKS), i, g = 0;
+    size_t n, i, g = 0, bracket;
     bool has_word = false;
 
+    if (own_initials(s, a, b, &bracket))
+        for (b = bracket; b > a && is_space(s[b - 1]);)
+            b--;
+    n = tokenise(s, a, b, t, MAX_TOKS);
     if (!n)
         return;
     for (i = 0; i < n; i++)
