@@ -772,6 +772,43 @@ static bool risk_register(const rg_view *v, uint32_t r, const hdr *h)
     return likely && impact;
 }
 
+/* "Progress RAG" merged over "Q1 | Q2 | Q3 | Q4" on the row below: a
+ * status a quarter, read at the latest reported (latest_periods), and the
+ * header goes on the quarters' row.  Only quarters under the heading and
+ * nothing under the others, or it is a data row. */
+static bool status_subheadings(const rg_view *v, uint32_t r, hdr *h)
+{
+    const rag_range *m;
+    uint32_t c;
+    size_t n = 0;
+    int32_t cols[RG_STATUS_PERIODS];
+
+    if (h->col[RG_COL_STATUS] < 0 || h->status_period_count ||
+        r + 1 >= v->rows)
+        return false;
+    m = rg_merge_at(v, r, (uint32_t)h->col[RG_COL_STATUS]);
+    if (!m || m->first_col == m->last_col || m->last_row != r)
+        return false;
+    for (c = m->first_col; c <= m->last_col; c++) {
+        size_t len;
+        const char *t = rg_text(v, r + 1, c, &len);
+        if (!t)
+            continue;
+        if (!rg_quarter_cell(v, t, len) || n == RG_STATUS_PERIODS)
+            return false;
+        cols[n++] = (int32_t)c;
+    }
+    if (n < 2)
+        return false;
+    for (c = h->first_col; c <= h->last_col; c++)
+        if ((c < m->first_col || c > m->last_col) && rg_has_value(v, r + 1, c))
+            return false;
+    memcpy(h->status_by_period, cols, n * sizeof *cols);
+    h->status_period_count = n;
+    h->status_by_quarter = true;
+    return true;
+}
+
 /* Every header row of the sheet, two-row headers joined. */
 static bool find_headers(const rg_view *v, found **out, size_t *count)
 {
@@ -824,6 +861,8 @@ static bool find_headers(const rg_view *v, found **out, size_t *count)
             f->row = r;
             if (prev == r && due_subheadings(v, r, &h))
                 f->row = r + 1; /* the header goes on a row */
+            if (prev == r && status_subheadings(v, r, &h))
+                f->row = r + 1;
             f->prev_row = prev;
             f->h = h;
             c0 = next;
@@ -869,9 +908,17 @@ static int32_t latest_reported(const rg_view *v, const rg_table *t,
 static void latest_periods(const rg_view *v, rg_table *t)
 {
     int32_t c;
+    bool own = t->col[RG_COL_STATUS] >= 0;
+    size_t k;
 
+    /* "Progress RAG" merged over "Q1 | Q2 | Q3 | Q4" on the row below
+     * heads the quarters, no status column of its own (read as one, every
+     * action had its Q1 status) */
+    for (k = 0; k < t->status_period_count && own; k++)
+        if (t->status_by_period[k] == t->col[RG_COL_STATUS])
+            own = false;
     /* a status column of its own beside bare quarters says it */
-    if (!(t->status_by_quarter && t->col[RG_COL_STATUS] >= 0) &&
+    if (!(t->status_by_quarter && own) &&
         (c = latest_reported(v, t, t->status_by_period,
                              t->status_period_count, true)) >= 0)
         t->col[RG_COL_STATUS] = c;

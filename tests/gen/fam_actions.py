@@ -729,12 +729,30 @@ def action_plan(v):
             heads.append((f"q{q}", style.format(q)))
         v.traits.add("quarter-status-" + ("letters" if q_letters
                                            else "words"))
+    # or the quarters bare on a second header row under one heading
+    # merged across them ("Progress RAG"), coloured without words
+    q_merged = quarters and span != "merged" and rng.random() < 0.35
+    q_fill = q_merged and not q_letters
+    if q_merged:
+        v.traits.add("quarter-status-merged" + ("-fill" if q_fill else ""))
+        heads = [(role, f"Q{role[1]}" if role[0] == "q" and
+                  role[1:].isdigit() else h) for role, h in heads]
     col = {}
     two_rows = span == "merged"
     for i, (role, h) in enumerate(heads):
-        ws.put(r + (1 if two_rows and role in ("start", "due") else 0),
-               c0 + i, h, bold=True)
+        below = (two_rows and role in ("start", "due")) or \
+            (q_merged and role in ("q1", "q2", "q3", "q4"))
+        ws.put(r + (1 if below else 0), c0 + i, h, bold=True)
         col[role] = c0 + i
+    if q_merged:
+        ws.put(r, col["q1"], rng.choice(["Progress RAG", "RAG status",
+                                         "Quarterly RAG", "Status"]),
+               bold=True)
+        ws.merge(r, col["q1"], r, col["q4"])
+        for role, c in col.items():
+            if role not in ("q1", "q2", "q3", "q4"):
+                ws.merge(r, c, r + 1, c)
+        r += 1
     if two_rows:
         ws.put(r, col["start"], rng.choice(["Timescale", "Timescales",
                                             "Timeframe", "Dates"]),
@@ -889,7 +907,14 @@ def action_plan(v):
                         st = rng.choice(["on_target", "one_month_behind",
                                          "over_one_month_behind"])
                     word = Q_WORDS[st][0 if q_letters else 1]
-                    ws.put(r, col[f"q{q}"], word)
+                    # a done action's row in words, none coloured
+                    if q_fill and not complete:
+                        ws.put(r, col[f"q{q}"], None, fill=rgb(
+                            {"on_target": "00B050",
+                             "one_month_behind": "FFC000",
+                             "over_one_month_behind": "FF0000"}[st]))
+                    else:
+                        ws.put(r, col[f"q{q}"], word)
             if leads and rng.random() < 0.1:
                 # the action over two rows, its ref and words merged down,
                 # a second lead and update on the row below
