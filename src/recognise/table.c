@@ -701,6 +701,31 @@ static bool overlaps(const hdr *a, const hdr *b)
     return a->first_col <= b->last_col && b->first_col <= a->last_col;
 }
 
+/* The merge of heading column col on header row r when it runs across
+ * columns and ends on that row (subheadings may stand under it), else
+ * NULL. */
+static const rag_range *heading_over(const rg_view *v, uint32_t r,
+                                     int32_t col)
+{
+    const rag_range *m;
+    if (col < 0 || r + 1 >= v->rows)
+        return NULL;
+    m = rg_merge_at(v, r, (uint32_t)col);
+    return m && m->first_col != m->last_col && m->last_row == r ? m : NULL;
+}
+
+/* Anything on row r + 1 under the header's other headings: then that row
+ * is data, not subheadings of merge m. */
+static bool data_beside(const rg_view *v, uint32_t r, const hdr *h,
+                        const rag_range *m)
+{
+    uint32_t c;
+    for (c = h->first_col; c <= h->last_col; c++)
+        if ((c < m->first_col || c > m->last_col) && rg_has_value(v, r + 1, c))
+            return true;
+    return false;
+}
+
 /* "Target date" merged over "Original | Revised" on the row below: the
  * due under the original (or first) sub-heading, the revised date under
  * the other, as when both are headings of their own.  "Timescale" merged
@@ -714,10 +739,7 @@ static bool due_subheadings(const rg_view *v, uint32_t r, hdr *h)
     uint32_t start = UINT32_MAX, end = UINT32_MAX;
     int words = 0;
 
-    if (h->col[RG_COL_DUE] < 0 || h->revised_due >= 0 || r + 1 >= v->rows)
-        return false;
-    m = rg_merge_at(v, r, (uint32_t)h->col[RG_COL_DUE]);
-    if (!m || m->first_col == m->last_col || m->last_row != r)
+    if (h->revised_due >= 0 || !(m = heading_over(v, r, h->col[RG_COL_DUE])))
         return false;
     for (c = m->first_col; c <= m->last_col; c++) {
         size_t len;
@@ -741,9 +763,8 @@ static bool due_subheadings(const rg_view *v, uint32_t r, hdr *h)
     } else if (revised == UINT32_MAX || first == UINT32_MAX || words != 2) {
         return false;
     }
-    for (c = h->first_col; c <= h->last_col; c++)
-        if ((c < m->first_col || c > m->last_col) && rg_has_value(v, r + 1, c))
-            return false; /* data under the other headings: a data row */
+    if (data_beside(v, r, h, m))
+        return false;
     h->col[RG_COL_DUE] = (int32_t)first;
     h->revised_due = revised == UINT32_MAX ? -1 : (int32_t)revised;
     return true;
@@ -783,11 +804,8 @@ static bool status_subheadings(const rg_view *v, uint32_t r, hdr *h)
     size_t n = 0;
     int32_t cols[RG_STATUS_PERIODS];
 
-    if (h->col[RG_COL_STATUS] < 0 || h->status_period_count ||
-        r + 1 >= v->rows)
-        return false;
-    m = rg_merge_at(v, r, (uint32_t)h->col[RG_COL_STATUS]);
-    if (!m || m->first_col == m->last_col || m->last_row != r)
+    if (h->status_period_count ||
+        !(m = heading_over(v, r, h->col[RG_COL_STATUS])))
         return false;
     for (c = m->first_col; c <= m->last_col; c++) {
         size_t len;
@@ -798,11 +816,8 @@ static bool status_subheadings(const rg_view *v, uint32_t r, hdr *h)
             return false;
         cols[n++] = (int32_t)c;
     }
-    if (n < 2)
+    if (n < 2 || data_beside(v, r, h, m))
         return false;
-    for (c = h->first_col; c <= h->last_col; c++)
-        if ((c < m->first_col || c > m->last_col) && rg_has_value(v, r + 1, c))
-            return false;
     memcpy(h->status_by_period, cols, n * sizeof *cols);
     h->status_period_count = n;
     h->status_by_quarter = true;
