@@ -376,6 +376,47 @@ static void test_no_target_by_design_is_data_only(void **state)
     built_free(&b);
 }
 
+/* A target's own bound gives the direction where no polarity does:
+ * "Below 20" households in B&B is green at 12, not red; "95% or above"
+ * and ">= 90%" are higher-is-better, "<= 8 days" and "No more than 5"
+ * lower-is-better, a band ("> 1 and < 5") says nothing. */
+static void test_target_bound_gives_direction(void **state)
+{
+    static const char *const rows[] = {
+        "KPI|Description|Target|Q3 Performance|Status",
+        "K1|Households in B&B|Below 20|12|Green",
+        "K2|Planning apps determined in time|95% or above|97%|Green",
+        "K3|Visits to leisure centres|>= 9000|9500|Green",
+        "K4|Sickness days per FTE|<= 8 days|9.2|Red",
+        "K5|Agency staff in post|No more than 5|4|Green",
+        "K6|Households helped|At least 300|310|Green",
+        "K7|Empty homes brought back into use|\xe2\x89\xa4 40|50|Red",
+        NULL};
+    static const rag_direction want[] = {
+        RAG_LOWER_IS_BETTER, RAG_HIGHER_IS_BETTER, RAG_HIGHER_IS_BETTER,
+        RAG_LOWER_IS_BETTER, RAG_LOWER_IS_BETTER, RAG_HIGHER_IS_BETTER,
+        RAG_LOWER_IS_BETTER};
+    built b;
+    const rag_plan *p;
+    size_t i;
+    (void)state;
+
+    build_grid(&b, rows);
+    p = only_plan(&b, RAG_PLAN_SCORECARD);
+    assert_int_equal(p->indicator_count, 7);
+    for (i = 0; i < 7; i++) {
+        const rag_indicator *ind = &p->indicators[i];
+        print_message("row %zu: %s\n", i, ind->code);
+        assert_true(ind->has_target);
+        assert_int_equal(ind->direction, want[i]);
+        assert_int_equal(ind->rag, ind->stated_rag); /* no false alarm */
+    }
+    assert_int_equal(rg_target_direction("> 1 and < 5", 11), 0);
+    assert_int_equal(rg_target_direction("Under review", 12),
+                     RG_DIR_LOWER); /* no figure: no target to rate */
+    built_free(&b);
+}
+
 /* The findings of a scorecard come per row. */
 static void test_scorecard_rows_are_validated_one_by_one(void **state)
 {
@@ -891,6 +932,62 @@ static void test_percent_complete_column(void **state)
         for (i = 0; i < f->count; i++)
             overdue += !strcmp(f->items[i].rule, "milestone-overdue");
         assert_int_equal(overdue, 2); /* D2 and D3 */
+        rag_findings_free(f);
+        built_free(&b);
+    }
+}
+
+/* A column of the day each action was done ("Date completed", "Actual
+ * completion date"): a day there says done, so no false overdue; a dash
+ * or nothing says nothing; a stated status stands.  "Completion date"
+ * alone stays the due date. */
+static void test_date_completed_column(void **state)
+{
+    static const char *const heads[] = {"Date completed", "Completed on",
+                                        "Actual completion date",
+                                        "Date closed", "Date implemented",
+                                        "Actual end date"};
+    size_t k;
+    (void)state;
+
+    for (k = 0; k <= sizeof heads / sizeof heads[0]; k++) {
+        bool due_only = k == sizeof heads / sizeof heads[0];
+        char header[128];
+        const char *rows[5];
+        const rag_plan *p;
+        rag_findings *f = NULL;
+        rag_error err;
+        size_t i, overdue = 0;
+        built b;
+
+        snprintf(header, sizeof header, "Ref|Action|Lead|%s|%s|Status",
+                 due_only ? "Target date" : "Deadline",
+                 due_only ? "Completion date" : heads[k]);
+        rows[0] = header;
+        rows[1] = "D1|Replace the phone system|ICT Manager|30/06/2023|"
+                  "12/06/2023|";
+        rows[2] = "D2|Retire the old CRM|Digital Lead|31/05/2023|-|";
+        rows[3] = "D3|Move email|ICT Manager|31/03/2023|02/03/2023|Delayed";
+        rows[4] = NULL;
+        build_grid(&b, rows);
+        p = only_plan(&b, RAG_PLAN_ACTION);
+        assert_int_equal(p->action_count, 3);
+        if (due_only) {
+            /* two due columns: the first is the due date */
+            assert_int_equal(p->actions[0].status, RAG_PROGRESS_NONE);
+            assert_int_equal(p->actions[0].due.month, 6);
+            assert_int_equal(p->actions[0].due.day, 30);
+        } else {
+            assert_int_equal(p->actions[0].status, RAG_PROGRESS_COMPLETE);
+            assert_int_equal(p->actions[0].due.day, 30);
+        }
+        assert_int_equal(p->actions[1].status, RAG_PROGRESS_NONE);
+        assert_int_equal(p->actions[2].status,
+                         RAG_PROGRESS_OVER_ONE_MONTH_BEHIND);
+        assert_int_equal(rag_validate(b.m, NULL, &f, &err), RAG_OK);
+        for (i = 0; i < f->count; i++)
+            overdue += !strcmp(f->items[i].rule, "milestone-overdue");
+        assert_int_equal(overdue, due_only ? 3 : 2);
         rag_findings_free(f);
         built_free(&b);
     }
@@ -2148,6 +2245,8 @@ int main(void)
         cmocka_unit_test(test_recovery_milestones_end_at_the_quarters),
         cmocka_unit_test(test_blank_templates_are_no_plans),
         cmocka_unit_test(test_percent_complete_column),
+        cmocka_unit_test(test_date_completed_column),
+        cmocka_unit_test(test_target_bound_gives_direction),
         cmocka_unit_test(test_form_with_periods_in_labels),
         cmocka_unit_test(test_brag_column_blue_is_complete),
         cmocka_unit_test(test_audit_follow_up_revised_dates_and_words),

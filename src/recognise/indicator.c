@@ -694,6 +694,15 @@ rag_status rg_indicator_plan(rag_model *m, const rg_view *v,
     }
     if (dir <= 0)
         dir = form_words(v, r0, r1, rg_direction_words);
+    if (dir <= 0 && tp) {
+        /* the target's own bound: "Below 20", "95% or above" */
+        size_t tlen = 0;
+        const char *tt = tp->inline_value;
+        tlen = tp->inline_len;
+        if (!tt && tp->vrow >= 0)
+            tt = rg_text(v, (uint32_t)tp->vrow, (uint32_t)tp->vcol, &tlen);
+        dir = rg_target_direction(tt, tlen);
+    }
     if (dir <= 0)
         dir = rg_title_direction(ind->title, ind->unit);
     if (dir <= 0 && ind->unit == RAG_UNIT_DAYS)

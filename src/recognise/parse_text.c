@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "recognise/parse.h"
 #include "recognise/vocab.h"
@@ -461,6 +462,77 @@ static bool name_like(const char *s, size_t a, size_t b)
     return n >= 2 || t[0].cls == TOK_ACRONYM;
 }
 
+static bool low_in(const char *s, size_t len, const char *const *set)
+{
+    size_t k;
+    for (k = 0; set[k]; k++)
+        if (strlen(set[k]) == len && !strncasecmp(s, set[k], len))
+            return true;
+    return false;
+}
+
+/* Words that begin a person's post: "Head of ...", "Director of ...",
+ * "AD Commissioning", "Cabinet Member for ...". */
+static const char *const post_heads[] = {
+    "head", "director", "assistant", "deputy", "chief", "interim",
+    "acting", "cabinet", "portfolio", "ad", "dd", "hos", "ceo", "cfo",
+    "coo", "sro", NULL};
+
+/* Does s[a..b) begin with a post's head word and say more after it? */
+static bool post_head(const char *s, size_t a, size_t b)
+{
+    tok t[2];
+    return tokenise(s, a, b, t, 2) == 2 &&
+           low_in(s + t[0].start, t[0].len, post_heads);
+}
+
+/* Does s[a..b) end (before any bracket) in a word that names a person's
+ * post: "Revenues Manager", "Service Manager (Benefits)"?  One word alone
+ * is not enough ("Leader" may be the council's). */
+static bool ends_in_post(const char *s, size_t a, size_t b)
+{
+    static const char *const posts[] = {
+        "manager", "officer", "director", "lead", "leader", "coordinator",
+        "advisor", "adviser", "consultant", "specialist", "analyst",
+        "administrator", "accountant", "auditor", "planner", "engineer",
+        "surveyor", "solicitor", "commissioner", "owner", "executive",
+        "controller", "treasurer", "member", "holder", NULL};
+    tok t[MAX_TOKS];
+    size_t n, i;
+
+    for (i = a; i < b && s[i] != '('; i++)
+        ;
+    n = tokenise(s, a, i, t, MAX_TOKS);
+    return n >= 2 && n < MAX_TOKS &&
+           low_in(s + t[n - 1].start, t[n - 1].len, posts);
+}
+
+/* Is s[a..b) one person's post: "Head of Finance", "Director of Place",
+ * "AD Commissioning", "Revenues Manager"?  It begins with a post's head
+ * word or ends in a post.  "Democratic Services" or "Building Control" are
+ * not: they name a service, so "Head of Legal and Democratic Services" is
+ * one post, not two. */
+static bool post_like(const char *s, size_t a, size_t b)
+{
+    return post_head(s, a, b) || ends_in_post(s, a, b);
+}
+
+/* Is s[a..b) a person's name, "Jane Smith", "Cllr Jo Marsh": names only,
+ * two to four of them, none a word of a post or a team. */
+static bool person_like(const char *s, size_t a, size_t b)
+{
+    tok t[MAX_TOKS];
+    size_t n = tokenise(s, a, b, t, MAX_TOKS), i;
+
+    if (n < 2 || n > 4)
+        return false;
+    for (i = 0; i < n; i++)
+        if (t[i].cls == TOK_OTHER || t[i].cls == TOK_ACRONYM ||
+            is_role_word(s + t[i].start, t[i].len))
+            return false;
+    return true;
+}
+
 /* Offsets where "&", "+" or " and " joins two parts of s[a..b). */
 static size_t joiners(const char *s, size_t a, size_t b, size_t *at,
                       size_t *width, size_t max)
@@ -482,31 +554,87 @@ static size_t joiners(const char *s, size_t a, size_t b, size_t *at,
     return n;
 }
 
+/* Do the parts of s[a..b) between the joiners kept in at[0..n) all read
+ * as names? */
+static bool parts_are_names(const char *s, size_t a, size_t b,
+                            const size_t *at, const size_t *width, size_t n)
+{
+    size_t i, p = a;
+    for (i = 0; i <= n; i++) {
+        size_t e = i < n ? at[i] : b;
+        if (!name_like(s, p, e))
+            return false;
+        if (i < n)
+            p = at[i] + width[i];
+    }
+    return true;
+}
+
+/* Joiners to split a segment at: at most 6 are tried as posts, in every
+ * combination (64): more in one cell is a list no reader parses so. */
+#define MAX_POST_JOINERS 6
+
+/* How well splitting s[a..b) at the joiners of mask reads as posts: -1
+ * when a part is no post, or a part runs on past a post that is whole
+ * ("Chief Finance Officer & Revenues" ends at "Officer"); else points,
+ * the most parts first, then parts that begin with a post's head, then
+ * splits at "&" rather than "and" ("Head of Legal and Democratic Services
+ * & Finance Manager"). */
+static long posts_score(const char *s, size_t a, size_t b, const size_t *at,
+                        const size_t *width, size_t n, unsigned mask)
+{
+    size_t i, p = a, q = a, parts = 0, heads = 0, amps = 0;
+
+    for (i = 0; i <= n; i++) {
+        size_t e = i < n ? at[i] : b;
+        if (i < n && !(mask & (1u << i))) {
+            if (ends_in_post(s, q, e))
+                return -1; /* a whole post, then more after a joiner */
+            q = at[i] + width[i];
+            continue;
+        }
+        if (!post_like(s, p, e))
+            return -1;
+        parts++;
+        heads += post_head(s, p, e);
+        if (i < n) {
+            amps += width[i] == 1;
+            p = q = at[i] + width[i];
+        }
+    }
+    return (long)(parts * 256 + heads * 16 + amps);
+}
+
 static void split_segment(lead_out *o, const char *s, size_t a, size_t b)
 {
     size_t at[16], width[16], n = joiners(s, a, b, at, width, 16), i, p;
+    unsigned mask, best = 0;
+    long best_score = 0;
 
-    if (n) {
-        bool names = true;
-        p = a;
-        for (i = 0; i <= n && names; i++) {
-            size_t e = i < n ? at[i] : b;
-            names = name_like(s, p, e);
-            if (i < n)
-                p = at[i] + width[i];
-        }
-        if (names) {
-            p = a;
-            for (i = 0; i <= n; i++) {
-                size_t e = i < n ? at[i] : b;
-                split_names(o, s, p, e);
-                if (i < n)
-                    p = at[i] + width[i];
+    if (n && parts_are_names(s, a, b, at, width, n)) {
+        best = (1u << n) - 1; /* names at every joiner */
+    } else if (n && n <= MAX_POST_JOINERS) {
+        /* posts, split where every part is one: "Director of Place & Head
+         * of Planning"; "Head of Legal and Democratic Services and Head of
+         * HR" only at its second "and" */
+        for (mask = 1; mask < (1u << n); mask++) {
+            long sc = posts_score(s, a, b, at, width, n, mask);
+            if (sc > best_score) {
+                best = mask;
+                best_score = sc;
             }
-            return;
         }
     }
-    split_names(o, s, a, b);
+    p = a;
+    for (i = 0; i <= n; i++) {
+        size_t e;
+        if (i < n && !(best & (1u << i)))
+            continue;
+        e = i < n ? at[i] : b;
+        split_names(o, s, p, e);
+        if (i < n)
+            p = at[i] + width[i];
+    }
 }
 
 /* A lead cell that names no one: "TBC", "N/A", "Vacant post", "?".  It
@@ -542,6 +670,24 @@ size_t rg_split_leads(const char *s, size_t len, rg_span *out, size_t max)
     for (i = 0; i <= len; i++) {
         if (i == len || s[i] == '/' || s[i] == ',' || s[i] == ';' ||
             s[i] == '\n' || s[i] == '\r' || s[i] == '|' || s[i] == '\\') {
+            if (i < len && s[i] == ',' && person_like(s, a, i)) {
+                /* "Jane Smith, Head of HR": a name and her post, one
+                 * lead, kept whole */
+                size_t e = i + 1;
+                while (e < len && !strchr("/,;\n\r|\\", s[e]))
+                    e++;
+                if (post_like(s, i + 1, e)) {
+                    size_t st = a, en = e;
+                    while (st < en && is_space(s[st]))
+                        st++;
+                    while (en > st && is_space(s[en - 1]))
+                        en--;
+                    emit(&o, st, en);
+                    a = e + 1;
+                    i = e;
+                    continue;
+                }
+            }
             split_segment(&o, s, a, i);
             a = i + 1;
         }
@@ -703,6 +849,35 @@ bool rg_parse_figure(const char *s, size_t len, rg_figure *out)
         i++;
     out->rest = i;
     return true;
+}
+
+int rg_target_direction(const char *s, size_t len)
+{
+    char norm[128];
+    size_t i, k;
+
+    if (!s || !len || len >= sizeof norm)
+        return 0;
+    /* the signs: "<", "<=", "\u2264" an upper bound, ">", "\u2265" a
+     * lower one; a figure with both ("<5 and >1") is a band, not read */
+    {
+        bool lt = false, gt = false;
+        for (i = 0; i < len; i++) {
+            lt = lt || s[i] == '<' ||
+                 (i + 2 < len && !memcmp(s + i, "\xe2\x89\xa4", 3));
+            gt = gt || s[i] == '>' ||
+                 (i + 2 < len && !memcmp(s + i, "\xe2\x89\xa5", 3));
+        }
+        if (lt != gt)
+            return lt ? RG_DIR_LOWER : RG_DIR_HIGHER;
+        if (lt)
+            return 0;
+    }
+    rg_norm(s, len, norm, sizeof norm);
+    for (k = 0; rg_target_bounds[k].text; k++)
+        if (rg_norm_has(norm, rg_target_bounds[k].text))
+            return rg_target_bounds[k].value;
+    return 0;
 }
 
 int rg_title_direction(const char *title, rag_unit unit)

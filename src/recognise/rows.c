@@ -502,6 +502,12 @@ static rag_status add_action(rag_model *m, const rg_view *v,
     if (a->status == RAG_PROGRESS_NONE && t->pct_done >= 0 &&
         all_done(v, r, (uint32_t)t->pct_done))
         a->status = RAG_PROGRESS_COMPLETE; /* 100% under "% Complete" */
+    if (a->status == RAG_PROGRESS_NONE && t->done_date >= 0) {
+        /* a day under "Date completed": the officer recorded it done */
+        rg_when w = rg_when_at(v, r, (uint32_t)t->done_date);
+        if (!w.empty && !w.invalid && w.date.year)
+            a->status = RAG_PROGRESS_COMPLETE;
+    }
     /* "Complete" written where the date was due: done.  Only complete:
      * "Ongoing" or "TBC" in a due column say there is no date, not how
      * the action stands. */

@@ -404,7 +404,8 @@ static double in_unit(const rg_figure *f, rag_unit unit)
     return f->value;
 }
 
-static rag_direction direction_of(const char *polarity, const char *title,
+static rag_direction direction_of(const char *polarity, const char *target,
+                                  size_t target_len, const char *title,
                                   rag_unit unit)
 {
     char norm[256];
@@ -443,6 +444,8 @@ static rag_direction direction_of(const char *polarity, const char *title,
                               rg_norm_has(norm, "more")))
             dir = RG_DIR_HIGHER;
     }
+    if (dir <= 0) /* "Below 20", "95% or above" */
+        dir = rg_target_direction(target, target_len);
     if (dir <= 0)
         dir = rg_title_direction(title, unit);
     if (dir <= 0 && unit == RAG_UNIT_DAYS)
@@ -665,7 +668,14 @@ static rag_status add_row(rag_model *m, const rg_view *v,
     }
     if (ind->has_target && ind->has_actual)
         ind->variance = rg_clean_number(ind->actual - ind->target);
-    ind->direction = direction_of(polarity, ind->title, unit);
+    {
+        size_t tlen = 0;
+        const char *tt = s->col[RG_SC_TARGET] >= 0
+                             ? rg_text(v, r, (uint32_t)s->col[RG_SC_TARGET],
+                                       &tlen)
+                             : NULL;
+        ind->direction = direction_of(polarity, tt, tlen, ind->title, unit);
+    }
     ind->tolerance = tol;
     ind->to_date = ind->has_target && nv &&
                    to_date_mid_year(s, hv, fv, unit, ind->target, ind->title);

@@ -15,6 +15,7 @@ typedef struct hdr {
     int32_t col[RG_COL_ROLES];
     int32_t revised_due; /* a second due column, of revised dates, or -1 */
     int32_t pct_done;    /* a "% complete" column, or -1 */
+    int32_t done_date;   /* a "Date completed" column, or -1 */
     int32_t status_by_period[RG_STATUS_PERIODS]; /* "Q1 Status | Q2 Status" */
     size_t status_period_count;
     bool status_by_quarter;  /* those are bare "Q1 | Q2 | Q3 | Q4" headings */
@@ -34,6 +35,7 @@ static void hdr_clear(hdr *h)
         h->col[i] = -1;
     h->revised_due = -1;
     h->pct_done = -1;
+    h->done_date = -1;
     h->first_col = UINT32_MAX;
 }
 
@@ -133,6 +135,43 @@ static bool done_heading(const rg_view *v, uint32_t r, uint32_t c)
         return true;
     return (memchr(t, '?', len) || any_word(norm, yes_no)) &&
            any_word(norm, finished);
+}
+
+/* A heading of the day an action was done, not the day it is due: "Date
+ * completed", "Completed on", "Actual completion date", "Date closed",
+ * "Closure date", "Date implemented", "Actual end date".  A word of
+ * finishing in the past ("completed", not "completion") or "actual", with
+ * a word of a day; never a word of intent ("Target completion date",
+ * "Expected date completed"), and never "Completion date" alone, which
+ * councils use for the due date.  40 characters: a heading, not a
+ * sentence. */
+static bool done_date_heading(const rg_view *v, uint32_t r, uint32_t c)
+{
+    static const char *const done[] = {"completed", "closed", "implemented",
+                                       "achieved", "delivered", "finished",
+                                       "signed off", NULL};
+    static const char *const ending[] = {"completion", "complete", "end",
+                                         "closure", "finish", NULL};
+    static const char *const day[] = {"date", "on", "when", NULL};
+    static const char *const intent[] = {
+        "target", "due", "planned", "expected", "proposed", "agreed",
+        "revised", "original", "estimated", "forecast", "anticipated",
+        "deadline", "by", "projected", "scheduled", "percent",
+        "start", NULL};
+    char norm[128];
+    size_t len;
+    const char *t = rg_text(v, r, c, &len);
+
+    if (!t || len > 40 || memchr(t, '%', len) || memchr(t, '?', len))
+        return false;
+    rg_norm_at(v, r, c, norm, sizeof norm);
+    if (any_word(norm, intent))
+        return false;
+    if (!strcmp(norm, "closure date") || !strcmp(norm, "date of closure"))
+        return true;
+    if (rg_norm_has(norm, "actual"))
+        return any_word(norm, ending) || any_word(norm, done);
+    return any_word(norm, done) && any_word(norm, day);
 }
 
 /* A heading the vocabulary lacks that ends in "status": "Implementation
@@ -471,6 +510,13 @@ static void header_at(const rg_view *v, uint32_t r, uint32_t c0, bool merged,
             h->last_col = c;
             continue;
         }
+        if (!month && h->done_date < 0 && done_date_heading(v, r, c)) {
+            h->done_date = (int32_t)c; /* a day in it says done */
+            if (c < h->first_col)
+                h->first_col = c;
+            h->last_col = c;
+            continue;
+        }
         if (!month && role <= RG_COL_NONE) {
             size_t len;
             const char *t = rg_text(v, r, c, &len);
@@ -560,6 +606,8 @@ static void header_at(const rg_view *v, uint32_t r, uint32_t c0, bool merged,
             h->revised_due = -1;
         if (h->pct_done >= (int32_t)m0 && h->pct_done <= (int32_t)m1)
             h->pct_done = -1;
+        if (h->done_date >= (int32_t)m0 && h->done_date <= (int32_t)m1)
+            h->done_date = -1;
     }
 }
 
@@ -577,6 +625,8 @@ static void hdr_merge(hdr *into, const hdr *other)
         into->revised_due = other->revised_due;
     if (into->pct_done < 0)
         into->pct_done = other->pct_done;
+    if (into->done_date < 0)
+        into->done_date = other->done_date;
     if (!into->status_period_count) {
         memcpy(into->status_by_period, other->status_by_period,
                sizeof into->status_by_period);
@@ -1017,6 +1067,7 @@ bool rg_find_tables(const rg_view *v, rg_table **out, size_t *count)
         memcpy(t->col, f->h.col, sizeof t->col);
         t->revised_due = f->h.revised_due;
         t->pct_done = f->h.pct_done;
+        t->done_date = f->h.done_date;
         memcpy(t->status_by_period, f->h.status_by_period,
                sizeof t->status_by_period);
         t->status_period_count = f->h.status_period_count;

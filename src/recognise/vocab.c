@@ -553,6 +553,30 @@ const rg_word rg_direction_words[] = {
     {"held within", RG_DIR_BAND}, {"within tolerance", RG_DIR_BAND},
     {NULL, 0}};
 
+/* A target's own words of its bound ("Below 20", "95% or above"), read
+ * in order: negated bounds first, as "no more than" holds "more than". */
+const rg_word rg_target_bounds[] = {
+    {"no more than", RG_DIR_LOWER}, {"not more than", RG_DIR_LOWER},
+    {"no greater than", RG_DIR_LOWER}, {"no higher than", RG_DIR_LOWER},
+    {"not to exceed", RG_DIR_LOWER}, {"not exceed", RG_DIR_LOWER},
+    {"no less than", RG_DIR_HIGHER}, {"not less than", RG_DIR_HIGHER},
+    {"no fewer than", RG_DIR_HIGHER}, {"no lower than", RG_DIR_HIGHER},
+    {"below", RG_DIR_LOWER}, {"under", RG_DIR_LOWER},
+    {"less than", RG_DIR_LOWER}, {"fewer than", RG_DIR_LOWER},
+    {"lower than", RG_DIR_LOWER}, {"at most", RG_DIR_LOWER},
+    {"maximum", RG_DIR_LOWER}, {"max", RG_DIR_LOWER},
+    {"or less", RG_DIR_LOWER}, {"or below", RG_DIR_LOWER},
+    {"or fewer", RG_DIR_LOWER}, {"or under", RG_DIR_LOWER},
+    {"or lower", RG_DIR_LOWER}, {"up to", RG_DIR_LOWER},
+    {"above", RG_DIR_HIGHER}, {"over", RG_DIR_HIGHER},
+    {"more than", RG_DIR_HIGHER}, {"greater than", RG_DIR_HIGHER},
+    {"higher than", RG_DIR_HIGHER}, {"at least", RG_DIR_HIGHER},
+    {"minimum", RG_DIR_HIGHER}, {"min", RG_DIR_HIGHER},
+    {"or more", RG_DIR_HIGHER}, {"or above", RG_DIR_HIGHER},
+    {"or higher", RG_DIR_HIGHER}, {"or over", RG_DIR_HIGHER},
+    {"or greater", RG_DIR_HIGHER}, {"exceed", RG_DIR_HIGHER},
+    {NULL, 0}};
+
 /* What an indicator's title implies about its direction. */
 const rg_word rg_direction_hints[] = {
     {"lower is better", RG_DIR_LOWER}, {"higher is better", RG_DIR_HIGHER},
@@ -708,6 +732,7 @@ const rg_vocab_table rg_vocab_tables[] = {
     {"milestone", rg_milestone_words}, {"finance", rg_fin_words},
     {"rag", rg_rag_words},             {"direction", rg_direction_words},
     {"direction hint", rg_direction_hints},
+    {"target bound", rg_target_bounds},
     {"kind", rg_kind_words},           {"unit", rg_unit_words},
     {"month", rg_month_words},         {"quarter", rg_quarter_words},
     {"particle", rg_name_particles},   {"title", rg_name_titles},

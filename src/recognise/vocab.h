@@ -118,6 +118,11 @@ extern const rg_word rg_fin_words[];       /* rg_fin_word */
 extern const rg_word rg_rag_words[];       /* rag_rating */
 extern const rg_word rg_direction_words[]; /* rg_dir_word: statements */
 extern const rg_word rg_direction_hints[]; /* rg_dir_word: title words */
+extern const rg_word rg_target_bounds[];   /* rg_dir_word: a target's */
+/* What a target's own words say of its direction (rg_dir_word): "Below
+ * 20", "<= 8 days", "95% or above", "At least 90%"; 0 when they say
+ * nothing. */
+int rg_target_direction(const char *s, size_t len);
 /* The direction an indicator's title implies (rg_dir_word), or 0: the
  * hints, after the share of something done in time (a percent unit),
  * which is higher-is-better whatever the something is. */

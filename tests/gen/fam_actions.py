@@ -70,6 +70,22 @@ def make_lead(rng, v):
         b = f"Mr {rng.choice(W.FIRST)[0]}. {rng.choice(W.LAST)}"
         v.traits.add("lead-title")
         return f"{a} & {b}", [a, b]
+    if k < 0.96:
+        # a name and her post after a comma is one lead; two posts joined
+        # by "&" or "and" are two
+        if rng.random() < 0.5:
+            n = f"{name()}, {rng.choice(W.PERSON_POSTS)}"
+            v.traits.add("lead-name-post")
+            return n, [n]
+        a, b = rng.sample(W.PERSON_POSTS, 2)
+        v.traits.add("lead-two-posts")
+        sep = rng.choice([' & ', ' and '])
+        if sep == ' and ' and ' and ' in a and \
+                b.split()[0] not in ("Head", "Director", "Assistant", "Chief"):
+            # "Head of Legal and Democratic Services and Finance Manager"
+            # splits either way but by knowing the services' names
+            sep = ' & '
+        return f"{a}{sep}{b}", [a, b]
     t = rng.choice(W.TEAMS)
     return t, [t]
 
@@ -688,6 +704,16 @@ def action_plan(v):
                                          "% done", "Progress %",
                                          "Completion (%)"])))
         v.traits.add("pct-complete")
+    done_col = rng.random() < 0.15
+    if done_col:
+        # the day each action was done: a day there says complete, an
+        # empty cell or a dash says nothing
+        heads.append(("done", rng.choice(["Date completed", "Completed date",
+                                          "Actual completion date",
+                                          "Date closed", "Completed on",
+                                          "Date implemented",
+                                          "Actual end date"])))
+        v.traits.add("done-date")
     rag_col = rng.random() < 0.3
     if rag_col:
         # statuses stated in a column of their own, in words or letters
@@ -846,8 +872,16 @@ def action_plan(v):
             if pct_col:
                 ws.put(r, col["pct"], 1.0 if complete else
                        round(rng.uniform(0, 0.9), 2), fmt="0%")
+            if done_col:
+                if complete:
+                    ws.put(r, col["done"], as_of - dt.timedelta(
+                        days=rng.randint(1, 150)),
+                        fmt=rng.choice(["dd/mm/yyyy", "d mmm yyyy"]))
+                elif rng.random() < 0.3:
+                    ws.put(r, col["done"], rng.choice(["-", "N/A", ""]))
             if complete and (not rag_col or rng.random() < 0.5) and \
-                    not (pct_col and rng.random() < 0.5):
+                    not (pct_col and rng.random() < 0.5) and \
+                    not (done_col and rng.random() < 0.6):
                 comment = rng.choice(["Complete", "Completed - signed off",
                                       "Complete. Report to Cabinet"])
             else:

@@ -393,7 +393,11 @@ def scorecard(v):
             ws.put(r, col["title"], title)
         else:
             ws.put(r, col["title"], f"{title} ({code})")
-        ws.put(r, col["polarity"], rng.choice(W.POLARITY[direction]))
+        # or no polarity, the target's own words giving the direction
+        # ("Below 20", "95% or above")
+        bound = not pairs and rng.random() < 0.12
+        if not bound:
+            ws.put(r, col["polarity"], rng.choice(W.POLARITY[direction]))
         gap = None
         if not gaps_done and rng.random() < 0.12:
             gaps_done = True
@@ -413,7 +417,12 @@ def scorecard(v):
                     qc = ws.put(r, col["t%d" % k], tq)
                     if unit == "percent":
                         qc.fmt = "0.0%"
-        if gap != "target":
+        if gap != "target" and bound:
+            v.traits.add("target-bound")
+            num = f"{annual * 100:g}%" if unit == "percent" else f"{annual:g}"
+            form = rng.choice(W.TARGET_BOUNDS[direction])
+            ws.put(r, col["target"], form.format(num))
+        elif gap != "target":
             tc = ws.put(r, col["target"], annual)
             if unit == "percent":
                 tc.fmt = "0.0%"

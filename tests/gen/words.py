@@ -100,6 +100,12 @@ TITLES = ["Cllr", "Dr", "Mrs", "Mr", "Ms"]
 POSTS = ["Head of Service (Housing Options)", "Head of Finance",
          "Director of Adult Services", "Revenues Manager",
          "Service Manager (Benefits)", "AD Commissioning"]
+# posts that are one person each, some with "and" inside ("Head of Legal
+# and Democratic Services" is one post)
+PERSON_POSTS = ["Head of HR", "Director of Place", "Finance Manager",
+                "Head of Legal and Democratic Services",
+                "Assistant Director Housing", "Revenues and Benefits Manager",
+                "Chief Finance Officer", "Head of Planning"]
 TEAMS = ["ICT Team", "Leisure Team", "Finance Team", "Web Team"]
 
 TASKS = ["Improve the management and collection of overpayments",
@@ -151,6 +157,11 @@ COUNT_INDICATORS = [
     ("Number of missed bin collections", "lower_is_better", 100, 900),
     ("Number of apprenticeships started", "higher_is_better", 10, 80),
 ]
+# a target written with its bound, which says the direction
+TARGET_BOUNDS = {"higher_is_better": ["{} or above", "At least {}", ">= {}",
+                                      "\u2265 {}", "Minimum {}", "{} or more"],
+                 "lower_is_better": ["No more than {}", "<= {}", "{} or less",
+                                     "Max {}", "\u2264 {}", "Below {}"]}
 POLARITY = {"higher_is_better": ["Aim to maximise", "Higher is better",
                                  "Bigger is better", "High", "Maximise",
                                  "Higher is good", "High is good",
