@@ -77,7 +77,9 @@ static void test_status_words_by_meaning(void **state)
         {"R - significant issues", RAG_PROGRESS_OVER_ONE_MONTH_BEHIND},
         {"G: on track", RAG_PROGRESS_ON_TARGET},
         {"A (slipping)", RAG_PROGRESS_ONE_MONTH_BEHIND},
-        {"A review is under way", RAG_PROGRESS_NONE},
+        {"A review of the policy", RAG_PROGRESS_NONE},
+        /* not amber by its "A"; "under way" says in progress */
+        {"A review is under way", RAG_PROGRESS_ON_TARGET},
         {"Green (complete)", RAG_PROGRESS_COMPLETE},
         /* done in part is under way, not done */
         {"Partially complete", RAG_PROGRESS_ON_TARGET},
@@ -99,6 +101,22 @@ static void test_status_words_by_meaning(void **state)
         {"2 months", RAG_PROGRESS_NONE},
         {"Up to 1 month", RAG_PROGRESS_ONE_MONTH_BEHIND},
         {"Monthly Progress Update", RAG_PROGRESS_NONE},
+        /* done in councils' other words: handed to routine work, put to
+         * the board to close, a tick; "Met" only alone */
+        {"Business as usual", RAG_PROGRESS_COMPLETE},
+        {"Complete - now BAU", RAG_PROGRESS_COMPLETE},
+        {"Embedded", RAG_PROGRESS_COMPLETE},
+        {"Proposed for closure", RAG_PROGRESS_COMPLETE},
+        {"Recommend closure", RAG_PROGRESS_COMPLETE},
+        {"\xe2\x9c\x94", RAG_PROGRESS_COMPLETE},
+        {" \xe2\x9c\x93 ", RAG_PROGRESS_COMPLETE},
+        {"Met", RAG_PROGRESS_COMPLETE},
+        {"The board met in June", RAG_PROGRESS_NONE},
+        {"Partially met", RAG_PROGRESS_ON_TARGET},
+        {"In train", RAG_PROGRESS_ON_TARGET},
+        {"Underway", RAG_PROGRESS_ON_TARGET},
+        {"Carried forward", RAG_PROGRESS_REPROGRAMMED},
+        {"Merged with A3", RAG_PROGRESS_SUSPENDED},
         {"", RAG_PROGRESS_NONE},
     };
     size_t i, bad = 0;
@@ -131,6 +149,8 @@ static void test_closed_words_end_an_action(void **state)
         {"No longer applicable - service outsourced", true},
         {"Risk accepted", true},
         {"Not required", true},
+        {"Merged with A3", true},
+        {"Not applicable", true},
         {"Not cancelled", false},
         {"Never withdrawn", false},
         {"On hold", false},

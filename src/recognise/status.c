@@ -305,6 +305,23 @@ static int rag_initial(const char *s, size_t len)
     return rg_vocab_find(rg_status_words, word, NULL);
 }
 
+/* Is s a tick mark alone, spaces aside: U+2713, U+2714, U+2705, U+2611? */
+static bool tick(const char *s, size_t len)
+{
+    static const char *const ticks[] = {"\xe2\x9c\x93", "\xe2\x9c\x94",
+                                        "\xe2\x9c\x85", "\xe2\x98\x91",
+                                        NULL};
+    size_t k;
+    while (len && s[0] == ' ')
+        s++, len--;
+    while (len && s[len - 1] == ' ')
+        len--;
+    for (k = 0; ticks[k]; k++)
+        if (len == 3 && !memcmp(s, ticks[k], 3))
+            return true;
+    return false;
+}
+
 rag_progress rg_status_of(const char *s, size_t len)
 {
     static const char *const not_done[] = {
@@ -319,6 +336,22 @@ rag_progress rg_status_of(const char *s, size_t len)
 
     if (!s || !len)
         return RAG_PROGRESS_NONE;
+    if (tick(s, len))
+        return RAG_PROGRESS_COMPLETE; /* a tick alone: done */
+    {
+        /* words that say done only when they are the whole status: "Met",
+         * "Embedded"; in a sentence ("The board met in June") they do
+         * not */
+        static const char *const alone[] = {"met", "embedded", NULL};
+        char norm[16];
+        size_t k;
+        if (len < sizeof norm) {
+            rg_norm(s, len, norm, sizeof norm);
+            for (k = 0; alone[k]; k++)
+                if (!strcmp(norm, alone[k]))
+                    return RAG_PROGRESS_COMPLETE;
+        }
+    }
     if ((v = rag_initial(s, len)) != 0)
         return (rag_progress)v;
     tokenise(s, len, &t);

@@ -270,6 +270,7 @@ const rg_word rg_status_words[] = {
     {"date changed", RAG_PROGRESS_REPROGRAMMED},
     {"reprofiled", RAG_PROGRESS_REPROGRAMMED},
     {"re - profiled", RAG_PROGRESS_REPROGRAMMED},
+    {"carried forward", RAG_PROGRESS_REPROGRAMMED},
     {"deferred", RAG_PROGRESS_SUSPENDED},
     {"suspended", RAG_PROGRESS_SUSPENDED},
     {"on hold", RAG_PROGRESS_SUSPENDED},
@@ -298,6 +299,12 @@ const rg_word rg_status_words[] = {
     {"almost complete", RAG_PROGRESS_ON_TARGET},
     {"partially achieved", RAG_PROGRESS_ON_TARGET},
     {"partly achieved", RAG_PROGRESS_ON_TARGET},
+    {"partially met", RAG_PROGRESS_ON_TARGET},
+    {"partly met", RAG_PROGRESS_ON_TARGET},
+    /* under way in other words ("In train" is the civil service's) */
+    {"in train", RAG_PROGRESS_ON_TARGET},
+    {"underway", RAG_PROGRESS_ON_TARGET},
+    {"under way", RAG_PROGRESS_ON_TARGET},
     {"not implemented", RAG_PROGRESS_PROGRAMMED},
     {"not yet implemented", RAG_PROGRESS_PROGRAMMED},
     {"implemented", RAG_PROGRESS_COMPLETE},
@@ -310,6 +317,26 @@ const rg_word rg_status_words[] = {
     {"risk accepted", RAG_PROGRESS_SUSPENDED},
     {"abandoned", RAG_PROGRESS_SUSPENDED},
     {"canceled", RAG_PROGRESS_SUSPENDED},
+    /* folded into another action: closed here without being done */
+    {"merged with", RAG_PROGRESS_SUSPENDED},
+    {"merged into", RAG_PROGRESS_SUSPENDED},
+    {"incorporated into", RAG_PROGRESS_SUSPENDED},
+    {"subsumed", RAG_PROGRESS_SUSPENDED},
+    {"not applicable", RAG_PROGRESS_SUSPENDED},
+    /* done and handed to the service's routine work, or done and put to
+     * the board to close: complete, never overdue */
+    {"business as usual", RAG_PROGRESS_COMPLETE},
+    {"bau", RAG_PROGRESS_COMPLETE},
+    {"now embedded", RAG_PROGRESS_COMPLETE},
+    {"fully embedded", RAG_PROGRESS_COMPLETE},
+    {"mainstreamed", RAG_PROGRESS_COMPLETE},
+    {"proposed for closure", RAG_PROGRESS_COMPLETE},
+    {"recommended for closure", RAG_PROGRESS_COMPLETE},
+    {"recommend closure", RAG_PROGRESS_COMPLETE},
+    {"ready for closure", RAG_PROGRESS_COMPLETE},
+    {"ready to close", RAG_PROGRESS_COMPLETE},
+    {"proposed to close", RAG_PROGRESS_COMPLETE},
+    {"fully met", RAG_PROGRESS_COMPLETE},
     {"completed", RAG_PROGRESS_COMPLETE},
     {"complete", RAG_PROGRESS_COMPLETE},
     {"achieved", RAG_PROGRESS_COMPLETE},
@@ -723,6 +750,8 @@ const rg_word rg_closed_words[] = {
     {"no longer required", 1}, {"no longer applicable", 1},
     {"no longer needed", 1}, {"no longer relevant", 1},
     {"not required", 1}, {"abandoned", 1}, {"risk accepted", 1},
+    {"merged with", 1}, {"merged into", 1}, {"incorporated into", 1},
+    {"subsumed", 1}, {"not applicable", 1},
     {NULL, 0}};
 
 const rg_vocab_table rg_vocab_tables[] = {

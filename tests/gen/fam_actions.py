@@ -519,12 +519,15 @@ OBJECTIVES = ["Improve customer access", "Reduce the backlog",
 
 # An internal audit follow-up's words for where a recommendation stands.
 AUDIT_STATUS = {
-    "complete": ["Implemented", "Fully implemented", "Complete"],
+    "complete": ["Implemented", "Fully implemented", "Complete",
+                 "Business as usual", "Proposed for closure", "Embedded",
+                 "Met", "\u2714"],
     "on_target": ["Partially implemented", "Partly implemented",
-                  "In progress"],
+                  "In progress", "In train", "Underway", "Partially met"],
     "programmed": ["Not implemented", "Not yet implemented", "Not started"],
     "suspended": ["Superseded", "No longer applicable", "Withdrawn",
-                  "Risk accepted", "No longer required"],
+                  "Risk accepted", "No longer required", "Not applicable",
+                  "Merged with another recommendation"],
 }
 # A status a quarter: the letter a one-cell key explains, and the words.
 Q_WORDS = {"complete": ("C", "Complete"), "on_target": ("G", "On track"),
