@@ -1151,6 +1151,57 @@ static void test_title_is_no_field(void **state)
     built_free(&b);
 }
 
+/* A performance plan's people under labels other templates use
+ * ("Accountable Director", "Portfolio Holder", "Cabinet Member") are
+ * fields, as every label and value of a form is; the lead officer owns
+ * the plan; the target's "No more than" makes fewer days better. */
+static void test_indicator_form_people_are_fields(void **state)
+{
+    static const char *const people[] = {"Accountable Director",
+                                         "Portfolio Holder",
+                                         "Cabinet Member",
+                                         "Executive Director"};
+    size_t k;
+    (void)state;
+
+    for (k = 0; k < sizeof people / sizeof people[0]; k++) {
+        char who[80];
+        const char *rows[12];
+        const rag_plan *p;
+        const rag_indicator *ind;
+        built b;
+        size_t i;
+        bool seen = false;
+
+        snprintf(who, sizeof who, "%s|Sarah Jones", people[k]);
+        rows[0] = "Performance Improvement Plan";
+        rows[1] = "";
+        rows[2] = "Measure|Time taken to process new claims (days)";
+        rows[3] = who;
+        rows[4] = "Lead Officer|Tom Brown";
+        rows[5] = "Target|No more than 20 days";
+        rows[6] = "Current performance|26 days (Quarter 3)";
+        rows[7] = "RAG|Red";
+        rows[8] = "Reason for underperformance|Vacancies in the team";
+        rows[9] = NULL;
+        build_grid(&b, rows);
+        p = only_plan(&b, RAG_PLAN_INDICATOR);
+        for (i = 0; i < p->field_count; i++)
+            if (!strcmp(p->fields[i].label, people[k])) {
+                assert_string_equal(p->fields[i].value, "Sarah Jones");
+                seen = true;
+            }
+        if (!seen)
+            fail_msg("'%s' is no field", people[k]);
+        assert_string_equal(p->owner, "Tom Brown");
+        assert_int_equal(p->indicator_count, 1);
+        ind = &p->indicators[0];
+        assert_int_equal(ind->direction, RAG_LOWER_IS_BETTER);
+        assert_int_equal(ind->rag, RAG_RATING_RED);
+        built_free(&b);
+    }
+}
+
 /* A programme's delivery plan: its sponsor is its owner, and under
  * "Start | End" the end is when each milestone is due. */
 static void test_sponsor_owns_and_end_is_due(void **state)
@@ -2247,6 +2298,7 @@ int main(void)
         cmocka_unit_test(test_percent_complete_column),
         cmocka_unit_test(test_date_completed_column),
         cmocka_unit_test(test_target_bound_gives_direction),
+        cmocka_unit_test(test_indicator_form_people_are_fields),
         cmocka_unit_test(test_form_with_periods_in_labels),
         cmocka_unit_test(test_brag_column_blue_is_complete),
         cmocka_unit_test(test_audit_follow_up_revised_dates_and_words),
