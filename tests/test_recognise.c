@@ -1202,6 +1202,60 @@ static void test_indicator_form_people_are_fields(void **state)
     }
 }
 
+/* A budget recovery plan whose milestones are headed "Recovery actions |
+ * Saving £ | Target date | Lead" (or "Savings proposals", "Mitigating
+ * actions"): its milestones, not a second plan, an action plan that ran
+ * on into the monitoring table below with two false lead-missing. */
+static void test_recovery_actions_are_milestones(void **state)
+{
+    static const char *const heads[] = {"Recovery actions",
+                                        "Savings proposals",
+                                        "Mitigating actions"};
+    size_t k;
+    (void)state;
+
+    for (k = 0; k < sizeof heads / sizeof heads[0]; k++) {
+        char head[96];
+        const char *rows[24];
+        const rag_plan *p;
+        built b;
+
+        snprintf(head, sizeof head, "%s|Saving \xc2\xa3|Target date|Lead",
+                 heads[k]);
+        rows[0] = "Budget Recovery Plan 2024/25";
+        rows[1] = "";
+        rows[2] = "Directorate:|Place";
+        rows[3] = "Service Manager:|Kim Ho";
+        rows[4] = "2023/24 Budget \xc2\xa3|1,250,000";
+        rows[5] = "2023/24 Outturn \xc2\xa3|1,540,000";
+        rows[6] = "2024/25 Budget \xc2\xa3|1,300,000";
+        rows[7] = "Forecast pressure 2024/25 \xc2\xa3|240,000";
+        rows[8] = "";
+        rows[9] = head;
+        rows[10] = "Re-route collection rounds|120,000|30/09/2024|Kim Ho";
+        rows[11] = "Reduce agency drivers|60,000|Q3 2024/25|Kim Ho";
+        rows[12] = "Raise the garden waste charge|40,000|31/03/2025|"
+                   "Finance Business Partner";
+        rows[13] = "";
+        rows[14] = "Quarterly monitoring";
+        rows[15] = "Quarter|RAG|Update";
+        rows[16] = "Q1 (to 30/06/24)|Green|Rounds modelled";
+        rows[17] = "Q2 (to 30/09/24)|Amber|";
+        rows[18] = "Q3 (to 31/12/24)||";
+        rows[19] = "Q4 (to 31/03/25)||";
+        rows[20] = NULL;
+        build_grid(&b, rows);
+        p = only_plan(&b, RAG_PLAN_RECOVERY);
+        assert_int_equal(p->milestone_count, 3);
+        assert_true(p->milestones[0].has_amount);
+        assert_true(fabs(p->milestones[0].amount - 120000) < 1e-6);
+        assert_int_equal(p->period_count, 4);
+        assert_string_equal(p->periods[0].label, "Q1");
+        assert_int_equal(p->periods[0].rag, RAG_RATING_GREEN);
+        built_free(&b);
+    }
+}
+
 /* A programme's delivery plan: its sponsor is its owner, and under
  * "Start | End" the end is when each milestone is due. */
 static void test_sponsor_owns_and_end_is_due(void **state)
@@ -2299,6 +2353,7 @@ int main(void)
         cmocka_unit_test(test_date_completed_column),
         cmocka_unit_test(test_target_bound_gives_direction),
         cmocka_unit_test(test_indicator_form_people_are_fields),
+        cmocka_unit_test(test_recovery_actions_are_milestones),
         cmocka_unit_test(test_form_with_periods_in_labels),
         cmocka_unit_test(test_brag_column_blue_is_complete),
         cmocka_unit_test(test_audit_follow_up_revised_dates_and_words),

@@ -510,6 +510,12 @@ const rg_word rg_milestone_words[] = {
     {"milestone details", RG_MS_TEXT}, {"milestone", RG_MS_TEXT},
     {"key milestones", RG_MS_TEXT}, {"milestone description", RG_MS_TEXT},
     {"action", RG_MS_TEXT}, {"description", RG_MS_TEXT},
+    /* other templates' words for the steps that recover the deficit */
+    {"actions", RG_MS_TEXT}, {"recovery action", RG_MS_TEXT},
+    {"recovery actions", RG_MS_TEXT}, {"mitigating action", RG_MS_TEXT},
+    {"mitigating actions", RG_MS_TEXT}, {"mitigation", RG_MS_TEXT},
+    {"savings proposal", RG_MS_TEXT}, {"savings proposals", RG_MS_TEXT},
+    {"saving proposal", RG_MS_TEXT}, {"proposal", RG_MS_TEXT},
     {"£", RG_MS_AMOUNT}, {"amount", RG_MS_AMOUNT}, {"value", RG_MS_AMOUNT},
     {"saving", RG_MS_AMOUNT}, {"estimated amount", RG_MS_AMOUNT},
     {"amount £", RG_MS_AMOUNT}, {"£ 000", RG_MS_AMOUNT},

@@ -109,7 +109,9 @@ def recovery_plan(v):
     else:
         # the milestone table's headings as templates word them
         heads = [rng.choice(["Milestone", "Key milestones",
-                             "Milestone description", "Action"]),
+                             "Milestone description", "Action",
+                             "Recovery actions", "Savings proposals",
+                             "Mitigating actions", "Actions"]),
                  rng.choice(["Amount", "£", "Saving £", "Estimated saving",
                              "Value (£)"]),
                  rng.choice(["Target date", "Date", "Delivery date",
