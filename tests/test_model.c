@@ -365,6 +365,18 @@ static void test_comment_says_complete(void **state)
         {"Not complete", false},
         {"Partially complete - report written", false},
         {"Done?", false},
+        /* the action itself the subject; a recommendation closed; nothing
+         * left to do */
+        {"This action is now complete.", true},
+        {"Work completed and signed off", true},
+        {"Recommendation closed", true},
+        {"No further action required", true},
+        /* when it will be, or how far it has got, is not done */
+        {"Complete by end of March", false},
+        {"Completed by the project team in June", true},
+        {"Completed to date: 3 of 5 workshops", false},
+        {"Work done so far includes a survey", false},
+        {"Work on the brief has started", false},
         {"Placeholder text", false},
         {"", false},
         {NULL, false},

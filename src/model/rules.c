@@ -430,11 +430,48 @@ static const char *const complete_words[] = {
     "action complete", "action completed", "fully complete",
     "now complete", "implemented", "fully implemented", "delivered",
     "fully delivered", "went live", "gone live", "now live", "signed off",
-    "in place", NULL};
+    "in place", "now completed", "no further action", NULL};
+
+/* What a comment may say before those words: "This action is now
+ * complete", "Work completed and signed off", "Recommendation closed".
+ * Longest first. */
+static const char *const complete_subjects[] = {
+    "this action has now been", "this action has been", "this action is now",
+    "this action is", "the action has been", "the action is now",
+    "the action is", "action has been", "action is now", "action is",
+    "work has been", "work is now", "work is", "all work", "work",
+    "recommendation", "task", NULL};
+
+/* Does norm open with one of complete_words as its whole first words?
+ * "Complete by end of March" says when it will be, not that it is:
+ * "complete" (not "completed") followed by "by" is no statement of done. */
+static bool opens_complete(const char *norm)
+{
+    size_t k;
+    for (k = 0; complete_words[k]; k++) {
+        size_t n = strlen(complete_words[k]);
+        if (strncmp(norm, complete_words[k], n) != 0)
+            continue;
+        if (!strcmp(complete_words[k], "complete") &&
+            !strncmp(norm + n, " by", 3) &&
+            (norm[n + 3] == ' ' || norm[n + 3] == '\0'))
+            return false;
+        if (norm[n] == '\0')
+            return true;
+        /* "Completed to date: 3 of 5 workshops", "Work done so far
+         * includes ...": how far it has got, not that it is done */
+        if (norm[n] == ' ' && norm[n + 1] != '?' &&
+            strncmp(norm + n, " to date", 8) &&
+            strncmp(norm + n, " so far", 7) &&
+            strncmp(norm + n, " include", 8))
+            return true;
+    }
+    return false;
+}
 
 bool rg_says_complete(const char *comment)
 {
-    char norm[48];
+    char norm[64];
     size_t o = 0, k;
     const char *s = comment;
 
@@ -450,13 +487,12 @@ bool rg_says_complete(const char *comment)
             norm[o++] = ' ';
     }
     norm[o] = '\0';
-    for (k = 0; complete_words[k]; k++) {
-        size_t n = strlen(complete_words[k]);
-        if (strncmp(norm, complete_words[k], n) != 0)
-            continue;
-        if (norm[n] == '\0' ||
-            (norm[n] == ' ' && norm[n + 1] != '?'))
-            return true;
+    if (opens_complete(norm))
+        return true;
+    for (k = 0; complete_subjects[k]; k++) {
+        size_t n = strlen(complete_subjects[k]);
+        if (!strncmp(norm, complete_subjects[k], n) && norm[n] == ' ')
+            return opens_complete(norm + n + 1);
     }
     return false;
 }

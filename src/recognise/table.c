@@ -141,7 +141,7 @@ static bool done_heading(const rg_view *v, uint32_t r, uint32_t c)
  * completed", "Completed on", "Actual completion date", "Date closed",
  * "Closure date", "Date implemented", "Actual end date".  A word of
  * finishing in the past ("completed", not "completion") or "actual", with
- * a word of a day; never a word of intent ("Target completion date",
+ * "date" or as "Completed on"; never a word of intent ("Target completion date",
  * "Expected date completed"), and never "Completion date" alone, which
  * councils use for the due date.  40 characters: a heading, not a
  * sentence. */
@@ -152,7 +152,7 @@ static bool done_date_heading(const rg_view *v, uint32_t r, uint32_t c)
                                        "signed off", NULL};
     static const char *const ending[] = {"completion", "complete", "end",
                                          "closure", "finish", NULL};
-    static const char *const day[] = {"date", "on", "when", NULL};
+    static const char *const day[] = {"date", "dates", NULL};
     static const char *const intent[] = {
         "target", "due", "planned", "expected", "proposed", "agreed",
         "revised", "original", "estimated", "forecast", "anticipated",
@@ -171,7 +171,20 @@ static bool done_date_heading(const rg_view *v, uint32_t r, uint32_t c)
         return true;
     if (rg_norm_has(norm, "actual"))
         return any_word(norm, ending) || any_word(norm, done);
-    return any_word(norm, done) && any_word(norm, day);
+    if (any_word(norm, done) && any_word(norm, day))
+        return true;
+    {
+        /* "Completed on", "Closed on": the done word, then "on", ending
+         * the heading ("Completed or on track" is a key's words) */
+        size_t n = strlen(norm), k;
+        for (k = 0; done[k]; k++) {
+            size_t w = strlen(done[k]);
+            if (n == w + 3 && !strncmp(norm, done[k], w) &&
+                !strcmp(norm + w, " on"))
+                return true;
+        }
+    }
+    return false;
 }
 
 /* A heading the vocabulary lacks that ends in "status": "Implementation

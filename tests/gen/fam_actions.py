@@ -886,7 +886,9 @@ def action_plan(v):
                     not (pct_col and rng.random() < 0.5) and \
                     not (done_col and rng.random() < 0.6):
                 comment = rng.choice(["Complete", "Completed - signed off",
-                                      "Complete. Report to Cabinet"])
+                                      "Complete. Report to Cabinet",
+                                      "This action is now complete.",
+                                      "Work completed and signed off"])
             else:
                 comment = rng.choice(W.COMMENTS)
             ws.put(r, col["comment"], comment)

@@ -122,7 +122,10 @@ COMMENTS = ["Meeting held with partners; report being drafted.",
             "Draft circulated to the project board for comment.",
             "Awaiting feedback from the working group.",
             "Procurement exercise under way with two suppliers.",
-            "Figures being gathered from the service teams."]
+            "Figures being gathered from the service teams.",
+            # words of completing that say when or how far, not done
+            "Complete by the end of the year.",
+            "Completed to date: 2 of 4 workshops."]
 
 MONTHS3 = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep",
            "Oct", "Nov", "Dec"]
