@@ -205,6 +205,42 @@ static void drop_card_tables(sheet_state *s)
     s->table_count = keep;
 }
 
+/* A table whose header sits below a scorecard's rows, in its columns,
+ * ends the scorecard there when that header row holds no figure under the
+ * scorecard's target or actual: an exception report's "Actions to
+ * improve | Who | When" under its indicator row is an action plan, not
+ * more indicators (read so, "Recruit an officer" had an actual of 31,
+ * from its date, and no target: a false target-missing error).  A table
+ * found on a row with figures is the scorecard's own rows, dropped after
+ * (drop_card_tables). */
+static void end_cards_at_tables(sheet_state *s)
+{
+    size_t i, j;
+    for (i = 0; i < s->card_count; i++) {
+        rg_scorecard *c = &s->cards[i];
+        for (j = 0; j < s->table_count; j++) {
+            const rg_table *t = &s->tables[j];
+            uint32_t h = t->headers[0];
+            rg_figure f;
+            bool figures = false;
+            size_t k;
+            if (h <= c->header_row || h >= c->end_row ||
+                t->first_col > c->last_col || c->first_col > t->last_col)
+                continue;
+            figures = (c->col[RG_SC_TARGET] >= 0 &&
+                       rg_figure_at(&s->v, h, (uint32_t)c->col[RG_SC_TARGET],
+                                    &f, NULL)) ||
+                      (c->col[RG_SC_ACTUAL] >= 0 &&
+                       rg_figure_at(&s->v, h, (uint32_t)c->col[RG_SC_ACTUAL],
+                                    &f, NULL));
+            for (k = 0; k < c->period_count && !figures; k++)
+                figures = rg_figure_at(&s->v, h, c->periods[k].col, &f, NULL);
+            if (!figures)
+                c->end_row = h;
+        }
+    }
+}
+
 /* A recovery form's milestone table ("Milestone | Amount | Target date |
  * Owner") has a text, a date and an owner column and so passes for an
  * action plan; but it has no refs and an amount column, and the form
@@ -394,6 +430,7 @@ static rag_status build(rag_model *m, sheet_state *ss, size_t ns,
             return RAG_ERR_NOMEM;
         if (!rg_find_tables(&ss[i].v, &ss[i].tables, &ss[i].table_count))
             return RAG_ERR_NOMEM;
+        end_cards_at_tables(&ss[i]);
         drop_card_tables(&ss[i]);
         drop_milestone_tables(&ss[i]);
     }

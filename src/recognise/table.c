@@ -213,6 +213,12 @@ static bool action_heading(const char *norm)
     static const char *const words[] = {"action", "actions", "task",
                                         "tasks", "activity", "activities",
                                         NULL};
+    /* or first, saying what they are for: "Actions to improve", "Action
+     * required", "Actions agreed"; not "Action by" or "Action owner",
+     * which name who */
+    static const char *const purposes[] = {"to", "required", "needed",
+                                           "agreed", "planned", "proposed",
+                                           "being", "for", NULL};
     const char *last = strrchr(norm, ' ');
     size_t k;
 
@@ -223,8 +229,20 @@ static bool action_heading(const char *norm)
     for (k = 0; words[k]; k++)
         if (!strcmp(last, words[k]))
             break;
-    if (!words[k])
-        return false;
+    if (!words[k]) {
+        const char *sp = strchr(norm, ' '), *next;
+        size_t n = sp ? (size_t)(sp - norm) : 0;
+        if (!((n == 6 && !strncmp(norm, "action", 6)) ||
+              (n == 7 && !strncmp(norm, "actions", 7))))
+            return false;
+        next = sp + 1;
+        n = strcspn(next, " ");
+        for (k = 0; purposes[k]; k++)
+            if (strlen(purposes[k]) == n && !strncmp(next, purposes[k], n))
+                break;
+        if (!purposes[k])
+            return false;
+    }
     /* "Planned activity", "Future activity": a key's words for a status,
      * written beside its swatch on the header row.  Asked last: every
      * cell of every row comes here, few end in an action word. */
@@ -752,6 +770,12 @@ static bool same_layout(const hdr *a, const hdr *b)
         a->col[RG_COL_ACTION] != b->col[RG_COL_ACTION] ||
         a->month_count != b->month_count)
         return false;
+    /* a page's repeat has every column where the first page has it: an
+     * "Actions to improve | Who | When" under a scorecard headed
+     * "Description | ..." is a table of its own, not the next page */
+    for (i = 0; i < RG_COL_ROLES; i++)
+        if (a->col[i] != b->col[i])
+            return false;
     for (i = 0; i < a->month_count; i++)
         if (a->months[i].col != b->months[i].col ||
             a->months[i].month != b->months[i].month)

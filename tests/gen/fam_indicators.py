@@ -505,3 +505,21 @@ def scorecard(v):
         v.fact("ind.values", key, values)
         v.fact("ind.travel", key, travel)
         r += 1
+    if rng.random() < 0.1:
+        # an exception report's actions under its indicators: "Actions to
+        # improve | Who | When" is an action plan, not more indicators
+        v.traits.add("actions-under-scorecard")
+        r += 1
+        for i, h in enumerate([rng.choice(["Actions to improve",
+                                           "Action required",
+                                           "Actions agreed"]),
+                               "Who", "When"]):
+            ws.put(r, c0 + i, h, bold=rng.random() < 0.5)
+        r += 1
+        for _ in range(rng.randint(1, 3)):
+            ws.put(r, c0, rng.choice(W.TASKS))
+            ws.put(r, c0 + 1, rng.choice(W.POSTS))
+            # no date: in a mixed workbook another plan sets the as-of
+            ws.put(r, c0 + 2, rng.choice(["Ongoing", "TBC", "Monthly"]))
+            r += 1
+        v.fact("plan", [sheet, "action_plan"], 1)
