@@ -696,9 +696,8 @@ rag_status rg_indicator_plan(rag_model *m, const rg_view *v,
         dir = form_words(v, r0, r1, rg_direction_words);
     if (dir <= 0 && tp) {
         /* the target's own bound: "Below 20", "95% or above" */
-        size_t tlen = 0;
+        size_t tlen = tp->inline_len;
         const char *tt = tp->inline_value;
-        tlen = tp->inline_len;
         if (!tt && tp->vrow >= 0)
             tt = rg_text(v, (uint32_t)tp->vrow, (uint32_t)tp->vcol, &tlen);
         dir = rg_target_direction(tt, tlen);

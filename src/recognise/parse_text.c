@@ -326,7 +326,8 @@ static void flush_group(lead_out *o, const tok *t, size_t a, size_t b)
         emit_words(o, t, i, b);
 }
 
-/* "Team", "Manager": a word that makes a lead a post, not a person. */
+/* "Team", "Manager": a word that makes a lead a post, not a person (a
+ * plural too, as the vocabulary matches: "Managers"). */
 static bool is_role_word(const char *s, size_t len)
 {
     char low[32];
@@ -338,6 +339,16 @@ static bool is_role_word(const char *s, size_t len)
         low[i] = (char)tolower((unsigned char)s[i]);
     low[len] = '\0';
     return rg_vocab_exact(rg_role_words, low) > 0;
+}
+
+/* Is s[0..len) one of table's words exactly, case aside?  No plural: "Team
+ * Leaders" are a group, not one person's post. */
+static bool word_exact(const rg_word *table, const char *s, size_t len)
+{
+    for (; table->text; table++)
+        if (strlen(table->text) == len && !strncasecmp(s, table->text, len))
+            return true;
+    return false;
 }
 
 /* Does s[a..b) end with its names' initials in brackets, "Jo Marsh (JM)",
@@ -462,28 +473,12 @@ static bool name_like(const char *s, size_t a, size_t b)
     return n >= 2 || t[0].cls == TOK_ACRONYM;
 }
 
-static bool low_in(const char *s, size_t len, const char *const *set)
-{
-    size_t k;
-    for (k = 0; set[k]; k++)
-        if (strlen(set[k]) == len && !strncasecmp(s, set[k], len))
-            return true;
-    return false;
-}
-
-/* Words that begin a person's post: "Head of ...", "Director of ...",
- * "AD Commissioning", "Cabinet Member for ...". */
-static const char *const post_heads[] = {
-    "head", "director", "assistant", "deputy", "chief", "interim",
-    "acting", "cabinet", "portfolio", "ad", "dd", "hos", "ceo", "cfo",
-    "coo", "sro", NULL};
-
 /* Does s[a..b) begin with a post's head word and say more after it? */
 static bool post_head(const char *s, size_t a, size_t b)
 {
     tok t[2];
     return tokenise(s, a, b, t, 2) == 2 &&
-           low_in(s + t[0].start, t[0].len, post_heads);
+           word_exact(rg_post_heads, s + t[0].start, t[0].len);
 }
 
 /* Does s[a..b) end (before any bracket) in a word that names a person's
@@ -491,12 +486,6 @@ static bool post_head(const char *s, size_t a, size_t b)
  * is not enough ("Leader" may be the council's). */
 static bool ends_in_post(const char *s, size_t a, size_t b)
 {
-    static const char *const posts[] = {
-        "manager", "officer", "director", "lead", "leader", "coordinator",
-        "advisor", "adviser", "consultant", "specialist", "analyst",
-        "administrator", "accountant", "auditor", "planner", "engineer",
-        "surveyor", "solicitor", "commissioner", "owner", "executive",
-        "controller", "treasurer", "member", "holder", NULL};
     tok t[MAX_TOKS];
     size_t n, i;
 
@@ -504,7 +493,7 @@ static bool ends_in_post(const char *s, size_t a, size_t b)
         ;
     n = tokenise(s, a, i, t, MAX_TOKS);
     return n >= 2 && n < MAX_TOKS &&
-           low_in(s + t[n - 1].start, t[n - 1].len, posts);
+           word_exact(rg_post_ends, s + t[n - 1].start, t[n - 1].len);
 }
 
 /* Is s[a..b) one person's post: "Head of Finance", "Director of Place",

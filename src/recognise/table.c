@@ -766,13 +766,11 @@ typedef struct found {
 static bool same_layout(const hdr *a, const hdr *b)
 {
     size_t i;
-    if (a->col[RG_COL_REF] != b->col[RG_COL_REF] ||
-        a->col[RG_COL_ACTION] != b->col[RG_COL_ACTION] ||
-        a->month_count != b->month_count)
-        return false;
     /* a page's repeat has every column where the first page has it: an
      * "Actions to improve | Who | When" under a scorecard headed
      * "Description | ..." is a table of its own, not the next page */
+    if (a->month_count != b->month_count)
+        return false;
     for (i = 0; i < RG_COL_ROLES; i++)
         if (a->col[i] != b->col[i])
             return false;

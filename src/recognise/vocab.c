@@ -733,6 +733,26 @@ const rg_word rg_role_words[] = {
     {"ad", 1}, {"dd", 1}, {"hos", 1}, {"ceo", 1}, {"cfo", 1}, {"coo", 1},
     {"sro", 1}, {"dass", 1}, {"dcs", 1}, {NULL, 0}};
 
+/* Words that begin one person's post ("Head of ...", "Director of ...",
+ * "AD Commissioning", "Cabinet Member for ..."), and words that end one
+ * ("Revenues Manager"): "Director of Place & Head of Planning" is two
+ * leads, "Head of Legal and Democratic Services" one.  Matched whole,
+ * without the plural (parse_text.c word_exact). */
+const rg_word rg_post_heads[] = {
+    {"head", 1}, {"director", 1}, {"assistant", 1}, {"deputy", 1},
+    {"chief", 1}, {"interim", 1}, {"acting", 1}, {"cabinet", 1},
+    {"portfolio", 1}, {"ad", 1}, {"dd", 1}, {"hos", 1}, {"ceo", 1},
+    {"cfo", 1}, {"coo", 1}, {"sro", 1}, {NULL, 0}};
+const rg_word rg_post_ends[] = {
+    {"manager", 1}, {"officer", 1}, {"director", 1}, {"lead", 1},
+    {"leader", 1}, {"coordinator", 1}, {"advisor", 1}, {"adviser", 1},
+    {"consultant", 1}, {"specialist", 1}, {"analyst", 1},
+    {"administrator", 1}, {"accountant", 1}, {"auditor", 1},
+    {"planner", 1}, {"engineer", 1}, {"surveyor", 1}, {"solicitor", 1},
+    {"commissioner", 1}, {"owner", 1}, {"executive", 1},
+    {"controller", 1}, {"treasurer", 1}, {"member", 1}, {"holder", 1},
+    {NULL, 0}};
+
 /* Words that make a line of a title block the plan's title (rather than
  * the council's name above it). */
 const rg_word rg_title_words[] = {
@@ -780,6 +800,7 @@ const rg_vocab_table rg_vocab_tables[] = {
     {"month", rg_month_words},         {"quarter", rg_quarter_words},
     {"particle", rg_name_particles},   {"title", rg_name_titles},
     {"role", rg_role_words},
+    {"post head", rg_post_heads},      {"post end", rg_post_ends},
     {"plan title", rg_title_words},
     {"closed", rg_closed_words},
     {"no target", rg_no_target_words},

@@ -134,6 +134,8 @@ extern const rg_word rg_quarter_words[];   /* 1..4: "quarter 1", "q1" */
 extern const rg_word rg_name_particles[];  /* "de", "van": part of names */
 extern const rg_word rg_name_titles[];     /* "mr", "cllr": before names */
 extern const rg_word rg_role_words[];      /* "team", "manager": a post */
+extern const rg_word rg_post_heads[];      /* "head": begins a post */
+extern const rg_word rg_post_ends[];       /* "manager": ends a post */
 extern const rg_word rg_title_words[];     /* a plan's title says "plan" */
 
 /* Every table, for the test that checks their normal form. */
