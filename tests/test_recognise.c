@@ -1714,6 +1714,94 @@ static void test_banded_rows_are_no_month_colours(void **state)
     built_free(&b);
 }
 
+/* A key of codes that starts on the header row, right of the table:
+ * "RP | Deadline extended" is the key's first entry, not a due heading
+ * (a generated tracker lost its key and every month to it). */
+static void test_key_of_codes_on_the_header_row(void **state)
+{
+    static const char *const rows[] = {
+        "Ref|Action|Lead|Apr|May|Jun|Jul|Comment||RP|Deadline extended",
+        "R1|Replace the IT system|ICT Manager|G|G|RP|P|Draft out||G|"
+        "On schedule",
+        "R2|Review the write off policy|Finance Manager|G|A|A|P|||A|"
+        "Late (less than 4 weeks)",
+        "R3|Publish service standards|Head of Comms|G|G|G|G|||P|"
+        "Not yet started",
+        NULL};
+    static const char *const codes[] = {"RP", "G", "A", "P"};
+    const rag_plan *p;
+    built b;
+    size_t i, k;
+    (void)state;
+
+    build_grid(&b, rows);
+    p = only_plan(&b, RAG_PLAN_TRACKER);
+    assert_int_equal(p->legend_count, 4);
+    for (k = 0; k < 4; k++)
+        assert_string_equal(p->legend[k].code, codes[k]);
+    assert_int_equal(p->legend[0].status, RAG_PROGRESS_REPROGRAMMED);
+    assert_int_equal(p->action_count, 3);
+    for (i = 0; i < 3; i++) {
+        assert_int_equal(p->actions[i].month_count, 4);
+        assert_null(p->actions[i].due_text);
+    }
+    assert_int_equal(p->actions[0].months[2].status,
+                     RAG_PROGRESS_REPROGRAMMED);
+    assert_int_equal(p->actions[1].months[1].status,
+                     RAG_PROGRESS_ONE_MONTH_BEHIND);
+    built_free(&b);
+}
+
+/* "Target completion date" over an action plan's days, with a status a
+ * quarter under "Progress RAG" (Q1..Q4 on a second header row, the other
+ * headings merged down over it): a due date, not a scorecard's target.
+ * "Nov 2019" under it once made the rows look like indicators. */
+static void test_target_completion_date_is_a_due_date(void **state)
+{
+    static const char *const heads[] = {"Ref", "Description", "Lead",
+                                        "Target completion date",
+                                        "Position statement"};
+    static const char *const dues[] = {"Nov 2019", "31/07/2019",
+                                       "Jan 2020", "30/06/2019"};
+    built b;
+    lxw_workbook *wb;
+    lxw_worksheet *ws;
+    const rag_plan *p;
+    int i;
+    (void)state;
+
+    wb = book_at(&b, "tcd");
+    ws = workbook_add_worksheet(wb, "Plan");
+    for (i = 0; i < 5; i++)
+        worksheet_merge_range(ws, 0, (lxw_col_t)i, 1, (lxw_col_t)i,
+                              heads[i], NULL);
+    worksheet_merge_range(ws, 0, 5, 0, 8, "Progress RAG", NULL);
+    for (i = 0; i < 4; i++) {
+        char q[4], ref[8];
+        snprintf(q, sizeof q, "Q%d", i + 1);
+        worksheet_write_string(ws, 1, (lxw_col_t)(5 + i), q, NULL);
+        snprintf(ref, sizeof ref, "3.%d", i + 1);
+        worksheet_write_string(ws, (lxw_row_t)(2 + i), 0, ref, NULL);
+        worksheet_write_string(ws, (lxw_row_t)(2 + i), 1,
+                               "Improve the collection of overpayments",
+                               NULL);
+        worksheet_write_string(ws, (lxw_row_t)(2 + i), 2, "Kim Evans", NULL);
+        worksheet_write_string(ws, (lxw_row_t)(2 + i), 3, dues[i], NULL);
+        worksheet_write_string(ws, (lxw_row_t)(2 + i), 4,
+                               "Procurement under way.", NULL);
+        worksheet_write_string(ws, (lxw_row_t)(2 + i), 5, "G", NULL);
+    }
+    assert_int_equal(workbook_close(wb), LXW_NO_ERROR);
+    read_built(&b, 2019, 11, 8);
+    p = only_plan(&b, RAG_PLAN_ACTION);
+    assert_int_equal(p->action_count, 4);
+    assert_int_equal(p->indicator_count, 0);
+    assert_int_equal(p->actions[1].due.year, 2019);
+    assert_int_equal(p->actions[1].due.month, 7);
+    assert_int_equal(p->actions[1].due.day, 31);
+    built_free(&b);
+}
+
 static void test_key_of_named_swatches(void **state)
 {
     static const uint32_t fills[] = {0x00B050, 0xFFC000, 0xFF0000, 0x0070C0};
@@ -2368,6 +2456,8 @@ int main(void)
         cmocka_unit_test(test_report_month_in_the_title),
         cmocka_unit_test(test_key_that_names_its_colours),
         cmocka_unit_test(test_key_of_named_swatches),
+        cmocka_unit_test(test_key_of_codes_on_the_header_row),
+        cmocka_unit_test(test_target_completion_date_is_a_due_date),
         cmocka_unit_test(test_banded_rows_are_no_month_colours),
         cmocka_unit_test(test_hidden_copy_is_not_read_twice),
         cmocka_unit_test(test_key_down_from_the_header_row),

@@ -97,6 +97,12 @@ static bool code_text(const char *s, size_t len, char *code)
     return letter;
 }
 
+bool rg_key_code(const char *s, size_t len)
+{
+    char code[MAX_CODE + 1];
+    return s && code_text(s, len, code);
+}
+
 /* "G = On track", "G - On track", "G: On track", "(G) On track": the
  * code, and where the words start; false when s is not so written. */
 static bool inline_code(const char *s, size_t len, char *code, size_t *words)

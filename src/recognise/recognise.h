@@ -150,6 +150,10 @@ bool rg_find_legend(rag_model *m, const rg_view *v, rag_legend_entry **out,
 bool rg_find_named_legend(rag_model *m, const rg_view *v,
                           rag_legend_entry **out, size_t *count);
 
+/* s[0..len) could be a key's code: "G", "RP", "B/G" (at most three
+ * letters, digits, '/', '*' or '+', one a letter). */
+bool rg_key_code(const char *s, size_t len);
+
 /* The status a code means in a legend ("G" of "G = On track"), or NONE. */
 rag_progress rg_legend_code(const rag_legend_entry *legend, size_t count,
                             const char *text, size_t len);

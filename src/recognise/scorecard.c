@@ -129,6 +129,12 @@ static int heading_role(const rg_view *v, uint32_t r, uint32_t c)
     role = rg_vocab_prefix(rg_scorecard_words, norm);
     if (role < 0)
         role = rg_vocab_prefix(rg_scorecard_words, rg_norm_skip_period(norm));
+    /* "Target completion date", "Target end date": a day an action is
+     * due, not a figure ("Target date" is in the words already); "Target
+     * to date" is a figure, the year's target so far */
+    if (role == RG_SC_TARGET && rg_norm_has(norm, "date") &&
+        !rg_norm_has(norm, "to date"))
+        role = RG_SC_OTHER;
     return role;
 }
 

@@ -501,6 +501,28 @@ static bool key_going_down(const rg_view *v, uint32_t r, uint32_t c)
            rg_status_of(t, len) != RAG_PROGRESS_NONE;
 }
 
+/* A key of codes ("RP | Deadline extended", "P | Not yet started" below
+ * it) that starts on the header row: words of a status with a code just
+ * left of them, and the row below the same.  A heading such as
+ * "Deadline" has a heading left of it, not a code, and the cells under a
+ * heading are an action's values, not codes beside status words. */
+static bool key_codes_going_down(const rg_view *v, uint32_t r, uint32_t c)
+{
+    uint32_t k;
+
+    if (c == 0)
+        return false;
+    for (k = r; k <= r + 1; k++) {
+        size_t len, clen;
+        const char *t = rg_text(v, k, c, &len);
+        const char *code = rg_text(v, k, c - 1, &clen);
+        if (!t || !code || !rg_key_code(code, clen) ||
+            rg_status_of(t, len) == RAG_PROGRESS_NONE)
+            return false;
+    }
+    return true;
+}
+
 /* The header of row r from column c0; *next gets the column a second
  * table side by side starts at (or UINT32_MAX). */
 static void header_at(const rg_view *v, uint32_t r, uint32_t c0, bool merged,
@@ -532,7 +554,8 @@ static void header_at(const rg_view *v, uint32_t r, uint32_t c0, bool merged,
         role = header_cell(v, r, c, merged, &month, &year);
         if (role == -2)
             continue;
-        if (key_beside_swatch(v, r, c) || key_going_down(v, r, c))
+        if (key_beside_swatch(v, r, c) || key_going_down(v, r, c) ||
+            key_codes_going_down(v, r, c))
             continue; /* a key's entry on the header row, not a heading */
         if (!month && h->pct_done < 0 && done_heading(v, r, c)) {
             h->pct_done = (int32_t)c; /* known words, no role of its own */
