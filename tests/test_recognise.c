@@ -1802,6 +1802,227 @@ static void test_target_completion_date_is_a_due_date(void **state)
     built_free(&b);
 }
 
+/* A five-point RAG in initials: "G/A" reads as "Green/Amber" does, "A/R"
+ * as "Amber/Red"; "AG" without the slash still needs a key. */
+static void test_five_point_rag_initials(void **state)
+{
+    static const char *const rows[] = {
+        "No.|Action|Lead Officer|Target date|RAG",
+        "1.1|Recruit social workers|Head of Service|31/03/2024|G/A",
+        "1.2|Reduce caseloads|Service Manager|31/03/2024|Green/Amber",
+        "1.3|Refresh the framework|Principal Social Worker|31/03/2024|A/R",
+        "1.4|Launch the QA framework|Head of QA|31/03/2024|Amber/Red",
+        "1.5|Audit case files|Head of QA|31/03/2024|R/A",
+        "1.6|Train managers|L&D Manager|31/03/2024|AG",
+        NULL};
+    const rag_plan *p;
+    built b;
+    (void)state;
+
+    build_grid(&b, rows);
+    p = only_plan(&b, RAG_PLAN_ACTION);
+    assert_int_equal(p->action_count, 6);
+    assert_int_not_equal(p->actions[0].status, RAG_PROGRESS_NONE);
+    assert_int_equal(p->actions[0].status, p->actions[1].status);
+    assert_int_not_equal(p->actions[2].status, RAG_PROGRESS_NONE);
+    assert_int_equal(p->actions[2].status, p->actions[3].status);
+    assert_int_equal(p->actions[4].status, rg_status_of("Red/Amber", 9));
+    assert_int_equal(p->actions[5].status, RAG_PROGRESS_NONE);
+    built_free(&b);
+}
+
+/* Each quarter's name merged over "Target | Actual | RAG" on a second
+ * header row: one figure a quarter (the Actual), judged against its own
+ * target, the stated RAG the latest quarter's.  Read before as three Q1
+ * figures a quarter, the target among them, and no stated RAG. */
+static void test_quarter_groups_of_target_actual_rag(void **state)
+{
+    static const char *const heads[] = {"PI Code", "Indicator", "Good is",
+                                        "Annual Target"};
+    static const char *const subs[] = {"Target", "Actual", "RAG"};
+    static const double fig[2][4] = {{20, 24, 20, 19}, {150, 140, 150, 170}};
+    static const char *const rag[2][2] = {{"R", "G"}, {"G", "R"}};
+    built b;
+    lxw_workbook *wb;
+    lxw_worksheet *ws;
+    const rag_plan *p;
+    int i, q, k;
+    (void)state;
+
+    wb = book_at(&b, "qgroups");
+    ws = workbook_add_worksheet(wb, "Scorecard");
+    for (i = 0; i < 4; i++)
+        worksheet_merge_range(ws, 0, (lxw_col_t)i, 1, (lxw_col_t)i,
+                              heads[i], NULL);
+    for (q = 0; q < 4; q++) {
+        char name[4];
+        lxw_col_t c = (lxw_col_t)(4 + 3 * q);
+        snprintf(name, sizeof name, "Q%d", q + 1);
+        worksheet_merge_range(ws, 0, c, 0, c + 2, name, NULL);
+        for (k = 0; k < 3; k++)
+            worksheet_write_string(ws, 1, c + (lxw_col_t)k, subs[k], NULL);
+    }
+    for (i = 0; i < 2; i++) {
+        lxw_row_t r = (lxw_row_t)(2 + i);
+        worksheet_write_string(ws, r, 0, i ? "CS05" : "HS01", NULL);
+        worksheet_write_string(ws, r, 1,
+                               i ? "Households in temporary accommodation"
+                                 : "Average days to relet voids", NULL);
+        worksheet_write_string(ws, r, 2, "Low", NULL);
+        worksheet_write_number(ws, r, 3, fig[i][0], NULL);
+        for (q = 0; q < 2; q++) {
+            lxw_col_t c = (lxw_col_t)(4 + 3 * q);
+            worksheet_write_number(ws, r, c, fig[i][2 * q], NULL);
+            worksheet_write_number(ws, r, c + 1, fig[i][2 * q + 1], NULL);
+            worksheet_write_string(ws, r, c + 2, rag[i][q], NULL);
+        }
+    }
+    assert_int_equal(workbook_close(wb), LXW_NO_ERROR);
+    read_built(&b, 2024, 10, 20);
+    p = only_plan(&b, RAG_PLAN_SCORECARD);
+    assert_int_equal(p->indicator_count, 2);
+    for (i = 0; i < 2; i++) {
+        const rag_indicator *ind = &p->indicators[i];
+        assert_int_equal(ind->value_count, 2);
+        assert_string_equal(ind->values[0].period, "Q1");
+        assert_true(ind->values[0].value == fig[i][1]);
+        assert_string_equal(ind->values[1].period, "Q2");
+        assert_true(ind->values[1].value == fig[i][3]);
+        assert_true(ind->has_target && ind->target == fig[i][2]);
+        assert_true(ind->has_actual && ind->actual == fig[i][3]);
+    }
+    assert_int_equal(p->indicators[0].rag, RAG_RATING_GREEN);
+    assert_int_equal(p->indicators[0].stated_rag, RAG_RATING_GREEN);
+    assert_int_equal(p->indicators[1].rag, RAG_RATING_RED);
+    assert_int_equal(p->indicators[1].stated_rag, RAG_RATING_RED);
+    built_free(&b);
+}
+
+/* A plan with no refs under "Report date: | 15/10/2024" (the label and
+ * its value in cells of their own, in the action and lead columns): the
+ * title block's row, not an action, so the plan keeps its title and
+ * report date. */
+static void test_report_date_label_over_a_plan_without_refs(void **state)
+{
+    static const char *const rows[] = {
+        "Transformation Programme Tracker",
+        "Report date:|15/10/2024",
+        "",
+        "Project|Sponsor|End date|Commentary",
+        "Digital front door|Director of Resources|31/03/2025|Slight delay",
+        "Office moves|Director of Place|30/09/2024|Done",
+        NULL};
+    const rag_plan *p;
+    built b;
+    (void)state;
+
+    build_grid(&b, rows);
+    p = only_plan(&b, RAG_PLAN_ACTION);
+    assert_int_equal(p->action_count, 2);
+    assert_non_null(p->title);
+    assert_string_equal(p->title, "Transformation Programme Tracker");
+    assert_int_equal(p->as_of.year, 2024);
+    assert_int_equal(p->as_of.month, 10);
+    assert_int_equal(p->as_of.day, 15);
+    built_free(&b);
+}
+
+/* "Action | Milestones | Lead | Due | RAG": the action written once,
+ * its milestones on rows of their own, each with a lead, a date and a
+ * status.  The milestones are the rows: read by the action column, the
+ * second milestone of each action (one overdue) was lost. */
+static void test_action_with_milestone_rows(void **state)
+{
+    static const char *const rows[] = {
+        "Priority|Action|Milestones|Lead|Due|RAG",
+        "1. Front door|1.1 Review MASH thresholds|Thresholds agreed|"
+        "Head of MASH|30/06/2023|Complete",
+        "||Training delivered to partners|Head of MASH|30/09/2023|Amber",
+        "|1.2 Recruit team managers|Adverts placed|Workforce Lead|"
+        "31/05/2023|Complete",
+        "||Appointments made|Workforce Lead|31/08/2023|Red",
+        NULL};
+    const rag_plan *p;
+    rag_findings *f = NULL;
+    rag_error err;
+    built b;
+    size_t i, overdue = 0;
+    (void)state;
+
+    build_grid(&b, rows);
+    p = only_plan(&b, RAG_PLAN_ACTION);
+    assert_int_equal(p->action_count, 4);
+    assert_string_equal(p->actions[1].text, "Training delivered to partners");
+    assert_int_equal(p->actions[1].due.month, 9);
+    assert_int_equal(p->actions[3].status,
+                     RAG_PROGRESS_OVER_ONE_MONTH_BEHIND);
+    assert_string_equal(p->actions[3].leads[0], "Workforce Lead");
+    assert_int_equal(rag_validate(b.m, NULL, &f, &err), RAG_OK);
+    for (i = 0; i < f->count; i++)
+        overdue += !strcmp(f->items[i].rule, "milestone-overdue");
+    assert_int_equal(overdue, 2);
+    rag_findings_free(f);
+    built_free(&b);
+}
+
+/* Two exception forms on one sheet, each closed by "Action being taken"
+ * and "Responsible officer", a blank row between them: each form keeps
+ * its own action and officer (the first form's went to the second, which
+ * took "Action being taken:" for its title), and the sheet's heading is
+ * the title, not a field with no value. */
+static void test_exception_forms_keep_their_officers(void **state)
+{
+    static const char *const rows[] = {
+        "Performance Exception Report - Quarter 2 2024/25",
+        "",
+        "Indicator:|HS04 Average time to re-let council homes (days)",
+        "Polarity:|Lower is better",
+        "Q2 Target:|25",
+        "Q2 Actual:|38",
+        "RAG:|Red",
+        "Reason for underperformance:|Backlog of major voids.",
+        "Action being taken:|Additional contractor appointed",
+        "Responsible officer:|Head of Housing",
+        "",
+        "",
+        "Indicator:|CT01 Council tax collection rate",
+        "Polarity:|Higher is better",
+        "Q2 Target:|0.48",
+        "Q2 Actual:|0.47",
+        "RAG:|Amber",
+        "Reason for underperformance:|Cost of living pressures.",
+        "Action being taken:|Payment plans offered",
+        "Responsible officer:|Head of Revenues",
+        NULL};
+    static const char *const officers[] = {"Head of Housing",
+                                           "Head of Revenues"};
+    built b;
+    size_t i, k, plans = 0;
+    (void)state;
+
+    build_grid(&b, rows);
+    for (i = 0; i < b.m->plan_count; i++) {
+        const rag_plan *p = &b.m->plans[i];
+        size_t officer = 0, actions = 0;
+        if (p->kind != RAG_PLAN_INDICATOR)
+            continue;
+        assert_true(plans < 2);
+        assert_string_equal(p->owner, officers[plans]);
+        if (p->title)
+            assert_string_not_equal(p->title, "Action being taken:");
+        for (k = 0; k < p->field_count; k++) {
+            assert_true(p->fields[k].value && p->fields[k].value[0]);
+            officer += !strcmp(p->fields[k].label, "Responsible officer");
+            actions += !strcmp(p->fields[k].label, "Action being taken");
+        }
+        assert_int_equal(officer, 1);
+        assert_int_equal(actions, 1);
+        plans++;
+    }
+    assert_int_equal(plans, 2);
+    built_free(&b);
+}
+
 static void test_key_of_named_swatches(void **state)
 {
     static const uint32_t fills[] = {0x00B050, 0xFFC000, 0xFF0000, 0x0070C0};
@@ -2457,6 +2678,11 @@ int main(void)
         cmocka_unit_test(test_key_that_names_its_colours),
         cmocka_unit_test(test_key_of_named_swatches),
         cmocka_unit_test(test_key_of_codes_on_the_header_row),
+        cmocka_unit_test(test_exception_forms_keep_their_officers),
+        cmocka_unit_test(test_action_with_milestone_rows),
+        cmocka_unit_test(test_report_date_label_over_a_plan_without_refs),
+        cmocka_unit_test(test_quarter_groups_of_target_actual_rag),
+        cmocka_unit_test(test_five_point_rag_initials),
         cmocka_unit_test(test_target_completion_date_is_a_due_date),
         cmocka_unit_test(test_banded_rows_are_no_month_colours),
         cmocka_unit_test(test_hidden_copy_is_not_read_twice),

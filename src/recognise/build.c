@@ -156,6 +156,17 @@ rag_status rg_find_forms(rag_model *m, rg_view *v, const rg_context *cx)
             end = pairs[next].row;
             while (k > i + 1 && !body_role(pairs[k - 1].role))
                 k--;
+            /* labels between the last figure or action and the next
+             * title go with the next form, unless a blank row parts them:
+             * then those before it ("Responsible officer" under "Action
+             * being taken") close this form */
+            if (k > i + 1) {
+                size_t g = k;
+                while (g < next && pairs[g].row <= pairs[g - 1].row + 1)
+                    g++;
+                if (g < next || pairs[next].row > pairs[next - 1].row + 1)
+                    k = g;
+            }
             if (k > i + 1 && pairs[k - 1].row + 1 < end)
                 end = pairs[k - 1].row + 1;
         }

@@ -761,6 +761,12 @@ rag_status rg_indicator_plan(rag_model *m, const rg_view *v,
             rg_pair *slot;
             if (pairs[i].row < r0 || pairs[i].row >= r1)
                 continue;
+            /* the form's heading, taken for a label by its first word
+             * ("Performance Exception Report"): the title, not a field */
+            if (hr >= 0 && pairs[i].row == (uint32_t)hr &&
+                pairs[i].col == hc && !pairs[i].inline_value &&
+                pairs[i].vcol < 0)
+                continue;
             slot = rg_vec_push((void **)&mine, &nm, sizeof *slot);
             if (!slot) {
                 rg_free(mine);

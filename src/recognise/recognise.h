@@ -225,7 +225,9 @@ rag_status rg_apply_legend(rag_model *m, const rg_view *v, rag_plan *p,
 
 /* ---- scorecards (scorecard.c) ------------------------------------------ */
 
-#define RG_SC_MAX_PERIODS 16
+/* a year of months, each "Target | Actual | RAG" under its name (36
+ * columns), with room to spare */
+#define RG_SC_MAX_PERIODS 48
 
 typedef struct rg_sc_period {
     uint32_t col;

@@ -4,6 +4,7 @@
  * report date).  Statuses wait for the legend (rg_apply_legend).
  */
 #include <ctype.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -659,13 +660,33 @@ static bool says_complete(const char *comment)
     return rg_says_complete(comment);
 }
 
+static const char *rag_colour_of_initial(char c)
+{
+    switch (c) {
+    case 'G': case 'g': return "green";
+    case 'A': case 'a': return "amber";
+    case 'R': case 'r': return "red";
+    default: return NULL;
+    }
+}
+
 /* A status column's lone letter that no key explains: G, A and R are the
  * RAG's initials in every council's returns, read as the words Green,
- * Amber and Red are (rg_status_words).  Only one letter: "AG" or "R/A"
- * need a key to say what they mean, and other letters (C, P, B) differ
- * between councils. */
+ * Amber and Red are (rg_status_words).  Two initials with a slash ("G/A",
+ * "A/R": a five-point RAG) read as the words "Green/Amber", "Amber/Red"
+ * do.  "AG" without the slash needs a key, and other letters (C, P, B)
+ * differ between councils. */
 static rag_progress initial_status(const char *txt, size_t len, bool brag)
 {
+    const char *c1, *c2;
+
+    if (txt && len == 3 && txt[1] == '/' &&
+        (c1 = rag_colour_of_initial(txt[0])) != NULL &&
+        (c2 = rag_colour_of_initial(txt[2])) != NULL && c1 != c2) {
+        char words[16];
+        int n = snprintf(words, sizeof words, "%s/%s", c1, c2);
+        return rg_status_of(words, (size_t)n);
+    }
     if (!txt || len != 1)
         return RAG_PROGRESS_NONE;
     switch (txt[0]) {

@@ -30,6 +30,20 @@
 
 static int heading_role(const rg_view *v, uint32_t r, uint32_t c);
 
+/* Is (r, c) in a merge, along its first row, whose first cell holds a
+ * date: a month shown "Apr-23" over its "Target | Actual" columns? */
+static bool merged_date(const rg_view *v, uint32_t r, uint32_t c)
+{
+    const rag_range *mr;
+    const rag_cell *cell;
+
+    if (!v->sheet->merge_count || !(mr = rg_merge_at(v, r, c)) ||
+        mr->first_row != r || mr->first_col == c)
+        return false;
+    cell = rg_cell_at(v, r, mr->first_col);
+    return cell && cell->type == RAG_CELL_DATE;
+}
+
 /* The quarter or month a heading names, whatever else it says but a
  * target, unless target_too ("Q2 Target" is the quarter's target). */
 static bool heading_period(const rg_view *v, uint32_t r, uint32_t c,
@@ -60,6 +74,11 @@ static bool heading_period(const rg_view *v, uint32_t r, uint32_t c,
 
     memset(out, 0, sizeof *out);
     out->rag_col = out->target_col = -1;
+    if ((!cell || cell->type == RAG_CELL_BLANK) && merged_date(v, r, c)) {
+        /* a month's date merged over its "Target | Actual" columns: the
+         * same month in each (rg_text_merged does this for words) */
+        cell = rg_cell_at(v, r, rg_merge_at(v, r, c)->first_col);
+    }
     if (cell && cell->type == RAG_CELL_DATE) {
         int d;
         /* a date shown as a month ("Apr-23"): its month and year */
@@ -172,6 +191,70 @@ static bool codes_below(const rg_view *v, uint32_t r, uint32_t c)
     return values && codes * 3 >= values * 2;
 }
 
+static bool same_period(const rg_sc_period *a, const rg_sc_period *b)
+{
+    return a->quarter == b->quarter && a->month == b->month &&
+           a->year == b->year && a->fy == b->fy;
+}
+
+/* "Q1" merged over "Target | Actual | RAG" on the row below (a column
+ * each, and so for every quarter or month): one period, its figure the
+ * column headed "Actual" (or "Outturn", "Result"), with its own target
+ * and RAG columns.  Read as before, every column under "Q1" was a Q1
+ * figure, the target among them, and the stated RAG was lost.  A group
+ * with no actual heading under it is left as it was. */
+static void split_period_groups(const rg_view *v, uint32_t r, rg_scorecard *s)
+{
+    rg_sc_period out[RG_SC_MAX_PERIODS];
+    size_t n = 0, i = 0, j;
+    bool split = false;
+
+    if (r + 1 >= v->rows)
+        return;
+    while (i < s->period_count) {
+        rg_sc_period g = s->periods[i];
+        int32_t actual = -1, target = -1, rag = -1;
+        for (j = i; j < s->period_count &&
+                    same_period(&s->periods[j], &g) &&
+                    s->periods[j].col == g.col + (uint32_t)(j - i);
+             j++) {
+            switch (heading_role(v, r + 1, s->periods[j].col)) {
+            case RG_SC_ACTUAL:
+                if (actual < 0)
+                    actual = (int32_t)s->periods[j].col;
+                break;
+            case RG_SC_TARGET:
+                if (target < 0)
+                    target = (int32_t)s->periods[j].col;
+                break;
+            case RG_SC_RAG:
+                if (rag < 0)
+                    rag = (int32_t)s->periods[j].col;
+                break;
+            default:
+                break;
+            }
+        }
+        if (j - i > 1 && actual >= 0) {
+            g.col = (uint32_t)actual;
+            if (target >= 0)
+                g.target_col = target;
+            if (rag >= 0)
+                g.rag_col = rag;
+            out[n++] = g;
+            split = true;
+        } else {
+            for (; i < j; i++)
+                out[n++] = s->periods[i];
+        }
+        i = j;
+    }
+    if (split) {
+        memcpy(s->periods, out, n * sizeof out[0]);
+        s->period_count = n;
+    }
+}
+
 /* The header of row r as a scorecard would read it. */
 static void header_row(const rg_view *v, uint32_t r, rg_scorecard *s)
 {
@@ -186,7 +269,8 @@ static void header_row(const rg_view *v, uint32_t r, rg_scorecard *s)
         rg_sc_period pd;
         int role;
         size_t len;
-        if (!rg_has_value(v, r, c) && !rg_text_merged(v, r, c, &len))
+        if (!rg_has_value(v, r, c) && !rg_text_merged(v, r, c, &len) &&
+            !merged_date(v, r, c))
             continue;
         if (months_or_quarter(v, r, c, &pd)) {
             if (s->period_count < RG_SC_MAX_PERIODS)
@@ -226,6 +310,7 @@ static void header_row(const rg_view *v, uint32_t r, rg_scorecard *s)
         s->col[RG_SC_TITLE] = title2;
         s->roles++;
     }
+    split_period_groups(v, r, s);
     for (k = 0; k < rags; k++)
         for (i = 0; i < s->period_count; i++)
             if (s->periods[i].quarter == rag_of[k].quarter &&
@@ -253,7 +338,8 @@ static bool qualifies(const rg_scorecard *s)
     int known = s->roles + (int)s->period_count;
     if (s->col[RG_SC_TITLE] < 0)
         return false;
-    if (s->col[RG_SC_TARGET] < 0 && s->col[RG_SC_POLARITY] < 0)
+    if (s->col[RG_SC_TARGET] < 0 && s->col[RG_SC_POLARITY] < 0 &&
+        !(s->period_count && s->periods[0].target_col >= 0))
         return false;
     if (!s->period_count && s->col[RG_SC_ACTUAL] < 0)
         return false;

@@ -339,17 +339,28 @@ rag_progress rg_status_of(const char *s, size_t len)
     if (tick(s, len))
         return RAG_PROGRESS_COMPLETE; /* a tick alone: done */
     {
-        /* words that say done only when they are the whole status: "Met",
-         * "Embedded"; in a sentence ("The board met in June") they do
-         * not */
-        static const char *const alone[] = {"met", "embedded", NULL};
+        /* words that give a status only when they are the whole of it:
+         * "Met", "Embedded" (done), a key's "Good", "Poor", "Critical";
+         * in a sentence ("The board met in June", "Good links with the
+         * CCG") they do not */
+        static const rg_word alone[] = {
+            {"met", RAG_PROGRESS_COMPLETE},
+            {"embedded", RAG_PROGRESS_COMPLETE},
+            {"good", RAG_PROGRESS_ON_TARGET},
+            {"excellent", RAG_PROGRESS_ON_TARGET},
+            {"exceeding", RAG_PROGRESS_ON_TARGET},
+            {"concerns", RAG_PROGRESS_ONE_MONTH_BEHIND},
+            {"poor", RAG_PROGRESS_OVER_ONE_MONTH_BEHIND},
+            {"critical", RAG_PROGRESS_OVER_ONE_MONTH_BEHIND},
+            {"failing", RAG_PROGRESS_OVER_ONE_MONTH_BEHIND},
+            {NULL, 0}};
         char norm[16];
         size_t k;
         if (len < sizeof norm) {
             rg_norm(s, len, norm, sizeof norm);
-            for (k = 0; alone[k]; k++)
-                if (!strcmp(norm, alone[k]))
-                    return RAG_PROGRESS_COMPLETE;
+            for (k = 0; alone[k].text; k++)
+                if (!strcmp(norm, alone[k].text))
+                    return (rag_progress)alone[k].value;
         }
     }
     if ((v = rag_initial(s, len)) != 0)

@@ -459,9 +459,14 @@ static void prefer_action_words(const rg_view *v, uint32_t r, uint32_t c,
 
     rg_norm_at(v, r, c, now, sizeof now);
     rg_norm_at(v, r, (uint32_t)h->col[RG_COL_ACTION], old, sizeof old);
+    /* "Action | Milestones | Lead | Due | RAG": each action's milestones
+     * on rows of their own, each with its lead, date and status, the
+     * action written on the first; the milestones are what is due (read
+     * the other way, every milestone row but the first was lost, and an
+     * overdue milestone with it) */
     if ((strstr(now, "action") && !strstr(old, "action")) ||
-        (any_word(now, work) && any_word(old, groups) &&
-         !any_word(old, work)))
+        (any_word(now, work) && !any_word(old, work) &&
+         (any_word(old, groups) || strstr(old, "action"))))
         h->col[RG_COL_ACTION] = (int32_t)c;
 }
 
@@ -751,8 +756,16 @@ static bool data_row(const rg_view *v, const hdr *h, uint32_t r)
         return false; /* a table with refs: a row without one is no data */
     }
     if (h->col[RG_COL_ACTION] >= 0 &&
-        rg_text(v, r, (uint32_t)h->col[RG_COL_ACTION], &len)) {
+        (t = rg_text(v, r, (uint32_t)h->col[RG_COL_ACTION], &len)) != NULL) {
         int k;
+        char norm[64];
+        /* "Report date: | 15/10/2024", "Owner | Director of Place": a
+         * title block's label and its value, not an action and its lead
+         * (a plan with no refs lost its title and report date to it) */
+        rg_norm_cell(v, t, len, norm, sizeof norm);
+        if ((len && t[len - 1] == ':') ||
+            rg_vocab_exact(rg_label_words, norm) > 0)
+            return false;
         for (k = RG_COL_LEAD; k <= RG_COL_COMMENT; k++)
             if (h->col[k] >= 0 && rg_has_value(v, r, (uint32_t)h->col[k]))
                 return true;

@@ -672,8 +672,11 @@ def action_plan(v):
     elif rng.random() < 0.1:
         # a column that groups the rows, and their own work headed by
         # what it is ("Workstream | Milestone", "Theme | Task")
+        # or "Action | Milestones": the action's milestones are the rows
         heads.insert(0, ("objective", rng.choice(["Workstream", "Theme",
-                                                  "Priority", "Project"])))
+                                                  "Priority", "Project",
+                                                  "Action", "Actions",
+                                                  "Key action"])))
         heads[[role for role, _ in heads].index("action")] = (
             "action", rng.choice(["Milestone", "Milestones", "Task",
                                   "Activity", "Deliverable"]))

@@ -350,7 +350,17 @@ def scorecard(v):
         for k in range(n_periods):
             cols.append(("t%d" % k, tstyle.format(k + 1)))
             cols.append(("p%d" % k, astyle.format(k + 1)))
-    else:
+    # or each quarter's or month's name merged over "Target | Actual" on a
+    # second header row (the same truth as the pairs)
+    grouped = not pairs and rng.random() < 0.2
+    if grouped:
+        pairs = True
+        v.traits.add("period-groups")
+        aword = rng.choice(["Actual", "Actual", "Outturn", "Result"])
+        for k in range(n_periods):
+            cols.append(("t%d" % k, "Target"))
+            cols.append(("p%d" % k, aword))
+    if not pairs:
         for k in range(n_periods):
             cols.append(("p%d" % k, pnames[k]))
     rag_col = ("rag", rng.choice(["RAG", "Status", "RAG rating"]))
@@ -366,13 +376,28 @@ def scorecard(v):
     if not code_col:
         cols = cols[1:]
     col = {}
+    merge_down = grouped and rng.random() < 0.5
     for i, (role, h) in enumerate(cols):
+        c = c0 + i
+        col[role] = c
+        if grouped and role[0] in "tp" and role[1:].isdigit():
+            k = int(role[1:])
+            if role[0] == "t":
+                name = pnames[k]
+                if isinstance(name, dt.date):
+                    ws.put(r, c, name, bold=True, fmt="mmm-yy")
+                else:
+                    ws.put(r, c, name, bold=True)
+                ws.merge(r, c, r, c + 1)
+            ws.put(r + 1, c, h, bold=True)
+            continue
         if isinstance(h, dt.date):
-            ws.put(r, c0 + i, h, bold=True, fmt="mmm-yy")
+            ws.put(r, c, h, bold=True, fmt="mmm-yy")
         else:
-            ws.put(r, c0 + i, h, bold=True)
-        col[role] = c0 + i
-    r += 1
+            ws.put(r, c, h, bold=True)
+        if merge_down:
+            ws.merge(r, c, r + 1, c)
+    r += 2 if grouped else 1
     gaps_done = False
     style = rng.choice(["letters", "letters", "words", "words", "target",
                         "symbols"])
