@@ -16,6 +16,40 @@ typedef struct when_case {
     bool text_kept, invalid;
 } when_case;
 
+/* A template's example row is no action; tasks that start with words
+ * like it are. */
+static void test_example_rows(void **state)
+{
+    static const struct {
+        const char *text;
+        bool example;
+    } cases[] = {
+        {"e.g. 1.1", true},
+        {"E.g. Review the charging policy", true},
+        {"eg 1.1", true},
+        {"Example", true},
+        {"Example:", true},
+        {"Example: Review the service charging policy", true},
+        {"Example action", true},
+        {"(Example)", true},
+        {"For example, review the policy", true},
+        {"Example setting by managers", false},
+        {"Examine the complaints data", false},
+        {"Sample audit of case files", false},
+        {"Egress routes reviewed", false},
+        {"1.1", false},
+        {"", false},
+    };
+    size_t i;
+    (void)state;
+
+    for (i = 0; i < sizeof cases / sizeof cases[0]; i++)
+        if (rg_example_text(cases[i].text, strlen(cases[i].text)) !=
+            cases[i].example)
+            fail_msg("'%s': want %s", cases[i].text,
+                     cases[i].example ? "example" : "no example");
+}
+
 static void test_parse_when_reads_uk_dates_and_words(void **state)
 {
     static const when_case cases[] = {
@@ -257,6 +291,11 @@ static void test_split_leads_as_a_reader_would(void **state)
         /* a name and her post after a comma are one lead; two posts
          * joined are two, a post with "and" inside is one */
         {"Jane Smith, Head of HR", {"Jane Smith, Head of HR"}},
+        /* a person and their service in brackets */
+        {"Jane Doe (HR) & Peter Smith (Finance)",
+         {"Jane Doe", "HR", "Peter Smith (Finance)"}},
+        {"Peter Smith (Finance) / Ann Lee (Legal Services)",
+         {"Peter Smith (Finance)", "Ann Lee (Legal Services)"}},
         {"Jane Smith, Head of HR / Tom Jones, Finance Manager",
          {"Jane Smith, Head of HR", "Tom Jones, Finance Manager"}},
         {"Director of Place & Head of Planning",
@@ -506,6 +545,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_parse_when_reads_uk_dates_and_words),
+        cmocka_unit_test(test_example_rows),
         cmocka_unit_test(test_parse_fy_reads_financial_years),
         cmocka_unit_test(test_find_date_in_headings),
         cmocka_unit_test(test_parse_month_label_reads_headers),

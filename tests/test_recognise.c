@@ -2023,6 +2023,70 @@ static void test_exception_forms_keep_their_officers(void **state)
     built_free(&b);
 }
 
+/* A return template's example rows ("e.g. 1.1", "Example action") are
+ * no actions: read as ones, "Example action ... 31/03/2020" was an
+ * overdue warning in every return that kept it. */
+static void test_template_example_rows_are_no_actions(void **state)
+{
+    static const char *const rows[] = {
+        "Ref|Action|Lead officer|Due date|RAG|Progress",
+        "e.g. 1.1|Example: Review the service charging policy|Officer name|"
+        "dd/mm/yyyy|G / A / R|Brief update",
+        "|Example action|Jo Bloggs|31/03/2020|R|Example update",
+        "1.1|Review fees and charges|Head of Finance|31/03/2025|G|Under way",
+        "1.2|Close the old depot|Head of Estates|31/05/2023|A|Sale agreed",
+        NULL};
+    const rag_plan *p;
+    rag_findings *f = NULL;
+    rag_error err;
+    built b;
+    size_t i;
+    (void)state;
+
+    build_grid(&b, rows);
+    p = only_plan(&b, RAG_PLAN_ACTION);
+    assert_int_equal(p->action_count, 2);
+    assert_string_equal(p->actions[0].ref, "1.1");
+    assert_string_equal(p->actions[1].ref, "1.2");
+    assert_int_equal(rag_validate(b.m, NULL, &f, &err), RAG_OK);
+    for (i = 0; i < f->count; i++)
+        assert_true(!f->items[i].has_cell || f->items[i].row > 2);
+    rag_findings_free(f);
+    built_free(&b);
+}
+
+/* A quarter's column after every third month ("Apr | May | Jun | Q1 |
+ * Jul"): the months run on past it.  Before, the months stopped at June,
+ * and an action red in September read as on track. */
+static void test_quarter_columns_between_months(void **state)
+{
+    static const char *const rows[] = {
+        "Ref|Action|Lead|Apr|May|Jun|Q1|Jul|Aug|Sep|Q2 total|Comments",
+        "1|Improve void turnaround|Voids Manager|G|G|G|G|A|A|R|R|Backlog",
+        "2|Reduce arrears|Income Manager|G|G|G|G|G|G|G|G|On track",
+        "",
+        "G|On track",
+        "A|Up to 1 month late",
+        "R|Over 1 month late",
+        NULL};
+    const rag_plan *p;
+    built b;
+    (void)state;
+
+    build_grid(&b, rows);
+    p = only_plan(&b, RAG_PLAN_TRACKER);
+    assert_int_equal(p->action_count, 2);
+    assert_int_equal(p->actions[0].month_count, 6);
+    assert_int_equal(p->actions[0].months[3].month, 7);
+    assert_int_equal(p->actions[0].months[3].cell.col, 7);
+    assert_int_equal(p->actions[0].months[5].month, 9);
+    assert_int_equal(p->actions[0].months[5].status,
+                     RAG_PROGRESS_OVER_ONE_MONTH_BEHIND);
+    assert_int_equal(p->actions[0].status,
+                     RAG_PROGRESS_OVER_ONE_MONTH_BEHIND);
+    built_free(&b);
+}
+
 static void test_key_of_named_swatches(void **state)
 {
     static const uint32_t fills[] = {0x00B050, 0xFFC000, 0xFF0000, 0x0070C0};
@@ -2678,6 +2742,8 @@ int main(void)
         cmocka_unit_test(test_key_that_names_its_colours),
         cmocka_unit_test(test_key_of_named_swatches),
         cmocka_unit_test(test_key_of_codes_on_the_header_row),
+        cmocka_unit_test(test_quarter_columns_between_months),
+        cmocka_unit_test(test_template_example_rows_are_no_actions),
         cmocka_unit_test(test_exception_forms_keep_their_officers),
         cmocka_unit_test(test_action_with_milestone_rows),
         cmocka_unit_test(test_report_date_label_over_a_plan_without_refs),

@@ -81,6 +81,11 @@ int rg_quarter_of_norm(const char *norm);
 bool rg_parse_ref(const char *s, size_t len, char *ref, size_t ref_size,
                   char *parent, size_t parent_size);
 
+/* A template's example row, not an action: a ref or action that starts
+ * "e.g.", "Eg", "Example" or "For example" ("e.g. 1.1", "Example: Review
+ * the charging policy", "Example action"). */
+bool rg_example_text(const char *s, size_t len);
+
 /* ---- leads ------------------------------------------------------------ */
 
 /* One person or team, [start, start+len) of the text given. */

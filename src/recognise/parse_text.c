@@ -113,6 +113,40 @@ static bool ref_shape(const char *s, size_t len, size_t *plen)
     return true;
 }
 
+/* s starts with the word w (ASCII, any case): the end of s or a
+ * character that is no letter follows it. */
+static bool starts_word_ci(const char *s, size_t len, const char *w)
+{
+    size_t n = strlen(w);
+    return len >= n && !strncasecmp(s, w, n) &&
+           (len == n || !isalpha((unsigned char)s[n]));
+}
+
+bool rg_example_text(const char *s, size_t len)
+{
+    while (len && (*s == ' ' || *s == '(' || *s == '['))
+        s++, len--;
+    if (!len)
+        return false;
+    /* "e.g." and "eg." / "eg " are never an action's first word;
+     * "Example" is when a word follows that is not "action", "row" or
+     * ":" ("Example setting by managers" is a task); "Sample" is a task
+     * ("Sample audit of case files") and not read here */
+    if (starts_word_ci(s, len, "e.g") || starts_word_ci(s, len, "eg") ||
+        starts_word_ci(s, len, "for example"))
+        return true;
+    if (starts_word_ci(s, len, "example")) {
+        const char *r = s + 7;
+        size_t rl = len - 7;
+        while (rl && (*r == ' ' || *r == '-'))
+            r++, rl--;
+        return !rl || *r == ':' || *r == ')' || *r == ']' ||
+               starts_word_ci(r, rl, "action") ||
+               starts_word_ci(r, rl, "row") || starts_word_ci(r, rl, "only");
+    }
+    return false;
+}
+
 bool rg_parse_ref(const char *s, size_t len, char *ref, size_t ref_size,
                   char *parent, size_t parent_size)
 {
@@ -380,6 +414,8 @@ static bool own_initials(const char *s, size_t a, size_t b, size_t *open)
     return true;
 }
 
+static bool person_like(const char *s, size_t a, size_t b);
+
 /* One segment (no separators left): a role description stays whole,
  * names run together are split. */
 static void split_names(lead_out *o, const char *s, size_t a, size_t b)
@@ -391,6 +427,29 @@ static void split_names(lead_out *o, const char *s, size_t a, size_t b)
     if (own_initials(s, a, b, &bracket))
         for (b = bracket; b > a && is_space(s[b - 1]);)
             b--;
+    {
+        /* "Peter Smith (Finance)", "Jane Doe (Head of HR)": a person and
+         * their service or post in brackets, one lead (split, "(Finance"
+         * was a second).  Capitals alone in brackets are a team, a second
+         * lead ("Jo Marsh (PDT)"), as "D Taylor PDT" is. */
+        size_t st = a, e = b, k, caps = 0;
+        while (st < e && is_space(s[st]))
+            st++;
+        while (e > st && is_space(s[e - 1]))
+            e--;
+        if (e > st && s[e - 1] == ')') {
+            for (k = e - 1; k > st && s[k] != '(';)
+                k--;
+            size_t q;
+            for (q = k + 1; q + 1 < e; q++)
+                caps += s[q] >= 'A' && s[q] <= 'Z';
+            if (k > st && s[k] == '(' && caps + 2 < e - k &&
+                person_like(s, st, k)) {
+                emit(o, st, e);
+                return;
+            }
+        }
+    }
     n = tokenise(s, a, b, t, MAX_TOKS);
     if (!n)
         return;

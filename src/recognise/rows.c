@@ -430,6 +430,8 @@ static rag_status add_action(rag_model *m, const rg_view *v,
     rag_status st;
 
     *added = false;
+    if ((tr && rg_example_text(tr, lr)) || (ta && rg_example_text(ta, la)))
+        return RAG_OK; /* a template's example row: no action, no alarm */
     if (t->col[RG_COL_COMMENT] < 0 && ts) {
         tc = ts; /* a "RAG" column that holds the position statement */
         lc = ls;

@@ -404,14 +404,34 @@ static int header_cell(const rg_view *v, uint32_t r, uint32_t c, bool merged,
     }
 }
 
-/* The longest run of consecutive months in consecutive columns. */
-static void keep_month_run(hdr *h, const rg_month_col *all, size_t n)
+/* A quarter's column between its months ("Apr | May | Jun | Q1 | Jul"):
+ * a quarter heading, or a total's ("Q1 total", "Total"). */
+static bool quarter_between(const rg_view *v, uint32_t r, uint32_t c)
+{
+    size_t len;
+    char norm[32];
+    const char *t = rg_text_merged(v, r, c, &len);
+
+    if (!t || len > 24)
+        return false;
+    if (rg_quarter_cell(v, t, len))
+        return true;
+    rg_norm_cell(v, t, len, norm, sizeof norm);
+    return !strcmp(norm, "total") || !strcmp(norm, "quarter total");
+}
+
+/* The longest run of consecutive months in consecutive columns, a
+ * quarter's column allowed between one month and the next. */
+static void keep_month_run(const rg_view *v, uint32_t r, hdr *h,
+                           const rg_month_col *all, size_t n)
 {
     size_t i, best = 0, best_len = 0, start = 0;
 
     for (i = 1; i <= n; i++) {
-        bool cont = i < n && all[i].col == all[i - 1].col + 1 &&
-                    all[i].month == all[i - 1].month % 12 + 1;
+        bool cont = i < n && all[i].month == all[i - 1].month % 12 + 1 &&
+                    (all[i].col == all[i - 1].col + 1 ||
+                     (all[i].col == all[i - 1].col + 2 &&
+                      quarter_between(v, r, all[i - 1].col + 1)));
         if (!cont) {
             if (i - start > best_len) {
                 best = start;
@@ -645,11 +665,22 @@ static void header_at(const rg_view *v, uint32_t r, uint32_t c0, bool merged,
             h->first_col = c;
         h->last_col = c;
     }
-    keep_month_run(h, all, nall);
+    keep_month_run(v, r, h, all, nall);
     if (h->month_count) {
         uint32_t m0 = h->months[0].col,
                  m1 = h->months[h->month_count - 1].col;
         int k;
+        size_t q, kept = 0;
+        /* the quarters between the months are their summaries, not a
+         * status a quarter */
+        for (q = 0; q < h->status_period_count; q++)
+            if (!h->status_by_quarter ||
+                h->status_by_period[q] < (int32_t)m0 ||
+                h->status_by_period[q] > (int32_t)m1)
+                h->status_by_period[kept++] = h->status_by_period[q];
+        h->status_period_count = kept;
+        if (!kept)
+            h->status_by_quarter = false;
         if (m0 < h->first_col)
             h->first_col = m0;
         if (m1 > h->last_col)

@@ -279,6 +279,12 @@ def tracker(v):
         ws.put(r, mc0, f"Progress {fy_text}", bold=True)
         ws.merge(r, mc0, r, mc0 + 11)
         r += 1
+    # or a quarter's column after every third month ("Apr | May | Jun |
+    # Q1 | Jul"), coloured as its last month: the months run on past it
+    qcols = not two_rows and rng.random() < 0.1
+    if qcols:
+        v.traits.add("quarter-columns")
+    mcol = [mc0 + k + (k // 3 if qcols else 0) for k in range(12)]
     hdr_row = r
     if not two_rows:
         for i, h in enumerate(heads):
@@ -295,10 +301,14 @@ def tracker(v):
             h = f"{W.MONTHS3[m - 1]}-{y % 100:02d}"
         else:
             h = dt.date(y, m, 1)
-        cell = ws.put(hdr_row, mc0 + k, h, bold=True)
+        cell = ws.put(hdr_row, mcol[k], h, bold=True)
         if month_style == "dates":
             cell.fmt = "mmm-yy"
-    comment_col = mc0 + 12
+        if qcols and k % 3 == 2:
+            ws.put(hdr_row, mcol[k] + 1,
+                   rng.choice(["Q{}", "Q{}", "Quarter {}", "Q{} total"])
+                   .format(k // 3 + 1), bold=True)
+    comment_col = mcol[11] + (2 if qcols else 1)
     ws.put(hdr_row - two_rows, comment_col, rng.choice(W.COMMENT_HEADERS), bold=True)
     if two_rows:
         ws.merge(hdr_row - 1, comment_col, hdr_row, comment_col)
@@ -323,7 +333,7 @@ def tracker(v):
     # or a run of months of one status merged into one bar, its colour on
     # its first cell alone (as openpyxl and hand-made Gantt charts leave it)
     bars = mode in ("rgb", "theme", "indexed") and not banded and \
-        rng.random() < 0.12
+        not qcols and rng.random() < 0.12
     if bars:
         v.traits.add("merged-month-runs")
     band_n = 0
@@ -365,7 +375,15 @@ def tracker(v):
                 stray_done = True
                 stray = before[0]
             for k, s in sorted(path.items()):
-                col = mc0 + k
+                col = mcol[k]
+                if qcols and k % 3 == 2 and k != stray:
+                    # the quarter's summary, as its last month
+                    if mode == "letters":
+                        ws.put(r, col + 1, letters[s])
+                    elif mode == "words":
+                        ws.put(r, col + 1, wording[s])
+                    else:
+                        ws.put(r, col + 1, None, fill=fills[s])
                 y, m = cal[k]
                 if mode == "letters":
                     ws.put(r, col, letters[s])
@@ -422,7 +440,7 @@ def tracker(v):
     if mode in ("letters", "words") and rng.random() < 0.5:
         v.traits.add("conditional")
         for s in sorted(cf_done):
-            ws.cond.append((hdr_row + 1, mc0, last_row, mc0 + 11,
+            ws.cond.append((hdr_row + 1, mc0, last_row, comment_col - 1,
                             letters[s] if mode == "letters" else wording[s],
                             rng.choice(W.RGB[s])))
         v.finding("conditional-colours", sheet)
@@ -796,6 +814,23 @@ def action_plan(v):
                     ws.merge(r, c, r + 1, c)
         r += 1
     r += 1
+    if rng.random() < 0.08:
+        # a return template's example row left in: no action, so no
+        # finding (its old date made an overdue warning)
+        v.traits.add("example-row")
+        ws.put(r, col["ref"], rng.choice(["e.g. 1.1", "Example", "", "eg 1"]))
+        ws.put(r, col["action"], rng.choice(
+            ["Example: Review the service charging policy",
+             "Example action", "e.g. Refresh the workforce strategy",
+             "For example, publish the annual report"]))
+        ws.put(r, col["lead"], rng.choice(["Officer name", "Jo Bloggs",
+                                           "Name of lead officer"]))
+        old = rng.choice(["dd/mm/yyyy", "31/03/2020", dt.date(2019, 3, 31)])
+        ws.put(r, col["due"], old, fmt="dd/mm/yyyy"
+               if isinstance(old, dt.date) else None)
+        if "rag" in col:
+            ws.put(r, col["rag"], rng.choice(["R", "G / A / R", "Red"]))
+        r += 1
     scheme = rng.choice(["R", "dot", "dot3"])
     v.traits.add("refs-" + scheme)
     refs = make_refs(rng, scheme, rng.randint(2, 4))
