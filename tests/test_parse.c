@@ -346,6 +346,50 @@ static void test_split_leads_as_a_reader_would(void **state)
         {"to be confirmed", {NULL}},
         {"?", {NULL}},
         {"NA Smith", {"NA Smith"}},
+        /* a place held for a name beside a name: the name alone */
+        {"Jane Smith / TBC", {"Jane Smith"}},
+        {"TBA, Jane Smith", {"Jane Smith"}},
+        {"Jane Smith & Vacant", {"Jane Smith"}},
+        {"Jane Smith (TBC)", {"Jane Smith"}},
+        {"TBC / To be confirmed", {NULL}},
+        /* labels before the names go; the support officer is a lead */
+        {"Lead: J Smith; Support: A Taylor", {"J Smith", "A Taylor"}},
+        {"Lead officer: Jane Smith", {"Jane Smith"}},
+        {"Jane Smith, supported by A Taylor", {"Jane Smith", "A Taylor"}},
+        {"Officer: Head of Finance", {"Head of Finance"}},
+        {"Support: TBC", {NULL}},
+        /* a post by its initials after its service or grade */
+        {"Finance BP", {"Finance BP"}},
+        {"HR BP", {"HR BP"}},
+        {"Principal EP", {"Principal EP"}},
+        {"ICT PM / J Bough", {"ICT PM", "J Bough"}},
+        {"D Taylor J Bough BP", {"D Taylor", "J Bough BP"}},
+        {"Jo Marsh, Finance BP", {"Jo Marsh, Finance BP"}},
+        {"Finance BP & HR BP", {"Finance BP", "HR BP"}},
+        /* a surname, then the given name or initials */
+        {"Smith, Jane", {"Smith, Jane"}},
+        {"SMITH, Jane", {"SMITH, Jane"}},
+        {"Taylor, D.", {"Taylor, D."}},
+        {"Smith, Jane; Jones, Tom", {"Smith, Jane", "Jones, Tom"}},
+        {"Mark, Sue", {"Mark", "Sue"}},
+        {"Finance, HR", {"Finance", "HR"}},
+        /* a post that names no service, then its service */
+        {"Team Manager, Fostering", {"Team Manager, Fostering"}},
+        {"Head of Service, Early Help", {"Head of Service, Early Help"}},
+        {"Head of Planning, Housing & Regeneration",
+         {"Head of Planning, Housing & Regeneration"}},
+        {"Head of HR, Finance Team", {"Head of HR", "Finance Team"}},
+        {"Finance Manager, PDT", {"Finance Manager", "PDT"}},
+        {"Head of Planning, Housing", {"Head of Planning", "Housing"}},
+        {"Head of HR, Jane Smith & Tom Jones",
+         {"Head of HR", "Jane Smith", "Tom Jones"}},
+        {"Service Manager, Head of HR", {"Service Manager", "Head of HR"}},
+        /* a name on one line and her post on the next: one lead */
+        {"Jane Smith\nOperations Manager", {"Jane Smith"}},
+        {"Jane Smith\r\nOperations Manager\nTom Jones\nFinance Manager",
+         {"Jane Smith", "Tom Jones"}},
+        {"Jane Smith\nAndy Taylor", {"Jane Smith", "Andy Taylor"}},
+        {"Jane Smith\nHR Team", {"Jane Smith", "HR Team"}},
     };
     size_t i;
     (void)state;

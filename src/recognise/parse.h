@@ -98,8 +98,13 @@ typedef struct rg_span {
  * newlines, and on "&", "+" and "and" between names; and names run
  * together: "D Taylor J Bough PDT" gives "D Taylor", "J Bough", "PDT";
  * "Vicki Lewis David Taylor" gives two.  Words that describe a role
- * ("PFU service manager", "Head of Finance") stay whole.  Writes at most
- * max spans and returns the number of people (which may exceed max).
+ * ("PFU service manager", "Head of Finance", "Finance BP") stay whole, as
+ * do "Jane Smith, Head of HR", "Smith, Jane" and "Team Manager,
+ * Fostering"; "Jane Smith" above "Operations Manager" on the next line is
+ * one lead, the name.  Labels go ("Lead: J Smith; Support: A Taylor" gives
+ * "J Smith", "A Taylor"), and so does a place held for a name ("Jane
+ * Smith / TBC" gives "Jane Smith"; "TBC" alone none).  Writes at most max
+ * spans and returns the number of people (which may exceed max).
  */
 size_t rg_split_leads(const char *s, size_t len, rg_span *out, size_t max);
 

@@ -280,13 +280,19 @@ static size_t tokenise(const char *s, size_t a, size_t b, tok *t, size_t max)
 }
 
 typedef struct lead_out {
+    const char *s; /* the lead cell's text */
     rg_span *out;
     size_t max, count;
 } lead_out;
 
+static bool no_one(const char *s, size_t len);
+
+/* One lead, s[start..end); a part that holds the place of a name ("Jane
+ * Smith / TBC", "Vacant") is no one and left out, as a cell that holds
+ * nothing else is (rg_split_leads): the lead not yet known is missing. */
 static void emit(lead_out *o, size_t start, size_t end)
 {
-    if (end <= start)
+    if (end <= start || no_one(o->s + start, end - start))
         return;
     if (o->count < o->max) {
         o->out[o->count].start = start;
@@ -487,12 +493,30 @@ static void split_names(lead_out *o, const char *s, size_t a, size_t b)
             }
             break;
         case TOK_ACRONYM:
+            if (i > g && i - g <= 3 &&
+                word_exact(rg_post_ends, s + t[i].start, t[i].len)) {
+                /* "Finance BP", "HR BP", "Principal EP": a post by its
+                 * initials ends the words before it, its service or
+                 * grade; more than three words before it are names run
+                 * together, not one post */
+                emit(o, t[g].start, t[i].start + t[i].len);
+                g = i + 1;
+                has_word = false;
+                break;
+            }
             if (i > g && !has_word) {
                 has_word = true; /* D TAYLOR */
                 break;
             }
             flush_group(o, t, g, i);
-            if (i + 1 < n && t[i + 1].cls == TOK_WORD &&
+            if (i + 1 < n && t[i + 1].cls == TOK_ACRONYM &&
+                word_exact(rg_post_ends, s + t[i + 1].start,
+                           t[i + 1].len)) {
+                /* "HR BP", "ICT PM": a service's letters, then a post's */
+                emit(o, t[i].start, t[i + 1].start + t[i + 1].len);
+                g = i + 2;
+                i++;
+            } else if (i + 1 < n && t[i + 1].cls == TOK_WORD &&
                 (i + 2 == n || t[i + 2].cls == TOK_ACRONYM ||
                  t[i + 2].cls == TOK_INITIAL || t[i + 2].cls == TOK_TITLE)) {
                 /* an acronym and one word is a team, "ICT Security",
@@ -610,7 +634,8 @@ static bool parts_are_names(const char *s, size_t a, size_t b,
     size_t i, p = a;
     for (i = 0; i <= n; i++) {
         size_t e = i < n ? at[i] : b;
-        if (!name_like(s, p, e))
+        /* "Jane Smith & TBC": the place of a name is one too */
+        if (!name_like(s, p, e) && !no_one(s + p, e - p))
             return false;
         if (i < n)
             p = at[i] + width[i];
@@ -707,38 +732,226 @@ static bool no_one(const char *s, size_t len)
     return false;
 }
 
+/* The label before a lead's name, "Lead: J Smith; Support: A Taylor",
+ * "Supported by A Taylor", "Officer: Tom Jones": the offset after it in
+ * s[a..b), else a.  Nouns count before a colon only ("Lead Officer Jane"
+ * is not cut); a supporting officer named in the lead cell is a lead, as
+ * the seeds count "PDT" in "D Taylor J Bough PDT", the team supporting. */
+static size_t skip_label(const char *s, size_t a, size_t b)
+{
+    static const char *const nouns[] = {
+        "lead", "leads", "lead officer", "lead officers", "lead member",
+        "co lead", "joint lead", "support", "support officer",
+        "support officers", "supporting officer", "supporting officers",
+        "officer", "officers", "owner", "action owner", "responsible",
+        "responsible officer", "accountable officer", "accountable",
+        "sponsor", "contact", "who", NULL};
+    static const char *const by[] = {"supported by", "support from",
+                                     "assisted by", "led by",
+                                     "with support from", NULL};
+    size_t st = a, c, k;
+    char norm[40];
+
+    while (st < b && is_space(s[st]))
+        st++;
+    for (k = 0; by[k]; k++)
+        if (starts_word_ci(s + st, b - st, by[k]))
+            return st + strlen(by[k]);
+    for (c = st; c < b && c - st < sizeof norm - 1 && s[c] != ':'; c++)
+        ;
+    if (c >= b || s[c] != ':' || c == st)
+        return a;
+    rg_norm(s + st, c - st, norm, sizeof norm);
+    for (k = 0; nouns[k]; k++)
+        if (!strcmp(norm, nouns[k]))
+            return c + 1;
+    return a;
+}
+
+static bool is_given_name(const char *s, size_t len)
+{
+    char low[32];
+    size_t i;
+
+    if (len >= sizeof low)
+        return false;
+    for (i = 0; i < len; i++)
+        low[i] = (char)tolower((unsigned char)s[i]);
+    low[len] = '\0';
+    return rg_vocab_exact(rg_given_names, low) > 0;
+}
+
+/* "Smith, Jane", "SMITH, Jane A", "Taylor, D.": a surname, a comma, then
+ * the given name or initials, as an HR system lists people, one lead.
+ * "Smith, Jones" stays two (no given name after the comma), and "Mark,
+ * Sue" too (a given name before it: two people by first names). */
+static bool surname_first(const char *s, size_t a, size_t comma, size_t e)
+{
+    tok t[4];
+    size_t n = tokenise(s, a, comma, t, 2), i;
+
+    if (n != 1 || is_given_name(s + t[0].start, t[0].len) ||
+        !(t[0].cls == TOK_WORD ||
+          (t[0].cls == TOK_ACRONYM && t[0].len >= 3)) ||
+        is_role_word(s + t[0].start, t[0].len))
+        return false;
+    n = tokenise(s, comma + 1, e, t, 4);
+    if (n < 1 || n > 3)
+        return false;
+    if (t[0].cls != TOK_INITIAL &&
+        !(t[0].cls == TOK_WORD && is_given_name(s + t[0].start, t[0].len)))
+        return false;
+    for (i = 1; i < n; i++)
+        if (t[i].cls != TOK_INITIAL &&
+            !(t[i].cls == TOK_WORD &&
+              is_given_name(s + t[i].start, t[i].len)))
+            return false;
+    return true;
+}
+
+/* Is s[a..b) a post that names no service: "Team Manager", "Head of
+ * Service", "Project Manager", every word a post's? */
+static bool generic_post(const char *s, size_t a, size_t b)
+{
+    tok t[MAX_TOKS];
+    size_t n = tokenise(s, a, b, t, MAX_TOKS), i;
+
+    if (n < 2 || n >= MAX_TOKS)
+        return false;
+    for (i = 0; i < n; i++) {
+        const char *w = s + t[i].start;
+        size_t l = t[i].len;
+        if (!is_role_word(w, l) && !word_exact(rg_post_heads, w, l) &&
+            !word_exact(rg_post_ends, w, l) &&
+            !(l == 2 && !strncasecmp(w, "of", 2)))
+            return false;
+    }
+    return true;
+}
+
+/* Does s[a..b) read as the name of a service, "Fostering", "Early Help",
+ * "Children's Services", "Housing & Regeneration": capitalised words,
+ * "&" or "and", no word of a team or a post but "Service(s)"?  *joined
+ * is set when "&" or "and" joins two of them. */
+static bool service_like(const char *s, size_t a, size_t b, bool *joined)
+{
+    tok t[MAX_TOKS];
+    size_t n = tokenise(s, a, b, t, MAX_TOKS), i;
+
+    *joined = false;
+    if (!n || n >= MAX_TOKS || post_like(s, a, b))
+        return false;
+    for (i = 0; i < n; i++) {
+        const char *w = s + t[i].start;
+        size_t l = t[i].len;
+        if ((l == 1 && (*w == '&' || *w == '+')) ||
+            (l == 3 && !strncmp(w, "and", 3))) {
+            if (i == 0 || i == n - 1)
+                return false;
+            *joined = true;
+            continue;
+        }
+        if (t[i].cls != TOK_WORD && t[i].cls != TOK_ACRONYM)
+            return false;
+        if (is_role_word(w, l) && strncasecmp(w, "service", 7))
+            return false;
+    }
+    return true;
+}
+
+/* "Team Manager, Fostering", "Head of Service, Early Help": a post that
+ * names no service, then its service after a comma, one lead; and "Head
+ * of Planning, Housing & Regeneration", a post "of" a list of services.
+ * "Head of HR, Head of Finance" and "Finance Manager, PDT" stay two: the
+ * part after the comma is a post, or the post names its service already
+ * and no list follows. */
+static bool post_then_service(const char *s, size_t a, size_t comma,
+                              size_t e)
+{
+    bool joined;
+
+    if (!post_like(s, a, comma) || no_one(s + comma + 1, e - comma - 1) ||
+        !service_like(s, comma + 1, e, &joined))
+        return false;
+    if (generic_post(s, a, comma))
+        return true;
+    /* a list of services, "Housing & Regeneration" after "Head of
+     * Planning": parts of one word each (two words may be a person,
+     * "Jane Smith & Tom Jones") */
+    if (!joined || !post_head(s, a, comma))
+        return false;
+    {
+        tok t[MAX_TOKS];
+        size_t n = tokenise(s, comma + 1, e, t, MAX_TOKS), i, run = 0;
+        for (i = 0; i < n; i++) {
+            if (t[i].cls == TOK_WORD || t[i].cls == TOK_ACRONYM)
+                run++;
+            else
+                run = 0;
+            if (run > 1)
+                return false;
+        }
+    }
+    return true;
+}
+
+static bool lead_separator(char c)
+{
+    return c == '/' || c == ',' || c == ';' || c == '\n' || c == '\r' ||
+           c == '|' || c == '\\';
+}
+
 size_t rg_split_leads(const char *s, size_t len, rg_span *out, size_t max)
 {
-    lead_out o = {out, max, 0};
+    lead_out o = {s, out, max, 0};
     size_t i, a = 0;
 
     if (no_one(s, len))
         return 0;
 
     for (i = 0; i <= len; i++) {
-        if (i == len || s[i] == '/' || s[i] == ',' || s[i] == ';' ||
-            s[i] == '\n' || s[i] == '\r' || s[i] == '|' || s[i] == '\\') {
-            if (i < len && s[i] == ',' && person_like(s, a, i)) {
-                /* "Jane Smith, Head of HR": a name and her post, one
-                 * lead, kept whole */
-                size_t e = i + 1;
-                while (e < len && !strchr("/,;\n\r|\\", s[e]))
-                    e++;
-                if (post_like(s, i + 1, e)) {
-                    size_t st = a, en = e;
-                    while (st < en && is_space(s[st]))
-                        st++;
-                    while (en > st && is_space(s[en - 1]))
-                        en--;
-                    emit(&o, st, en);
-                    a = e + 1;
-                    i = e;
-                    continue;
-                }
-            }
-            split_segment(&o, s, a, i);
-            a = i + 1;
+        size_t e, st, en;
+        bool whole = false, name_only = false;
+
+        if (i < len && !lead_separator(s[i]))
+            continue;
+        a = skip_label(s, a, i);
+        e = i + 1;
+        while (e < len && !lead_separator(s[e]))
+            e++;
+        if (i < len && s[i] == ',') {
+            /* "Jane Smith, Head of HR": a name and her post, one lead,
+             * kept whole; "Smith, Jane"; "Team Manager, Fostering" */
+            whole = (person_like(s, a, i) && post_like(s, i + 1, e)) ||
+                    surname_first(s, a, i, e) ||
+                    post_then_service(s, a, i, e);
+        } else if (i < len && (s[i] == '\n' || s[i] == '\r')) {
+            /* a name on one line and her post on the next, "Jane Smith"
+             * then "Operations Manager": one lead, the name (a line
+             * break is no part of one) */
+            size_t b = i;
+            while (b < len && (s[b] == '\n' || s[b] == '\r'))
+                b++;
+            e = b;
+            while (e < len && !lead_separator(s[e]))
+                e++;
+            name_only = person_like(s, a, i) && post_like(s, b, e) &&
+                        !person_like(s, b, e);
         }
+        if (whole || name_only) {
+            st = a;
+            en = whole ? e : i;
+            while (st < en && is_space(s[st]))
+                st++;
+            while (en > st && is_space(s[en - 1]))
+                en--;
+            emit(&o, st, en);
+            a = e + 1;
+            i = e;
+            continue;
+        }
+        split_segment(&o, s, a, i);
+        a = i + 1;
     }
     return o.count;
 }
