@@ -205,6 +205,10 @@ static void test_parse_ref_finds_ref_and_parent(void **state)
         {"1.2.3", "1.2.3", "1.2"},
         {"2a", "2a", "2"},
         {"1(a)", "1(a)", "1"},
+        /* a list under a lettered or bracketed child, written whole */
+        {"1.1b(i)", "1.1b(i)", "1.1b"},
+        {"2(a)(ii)", "2(a)(ii)", "2(a)"},
+        {"R1a(iv)", "R1a(iv)", "R1a"},
         {"Ref.", NULL, NULL},
         {"R7b.", "R7b", "R7"},
         {"HB-12", "HB-12", ""},
@@ -240,6 +244,71 @@ static void test_parse_ref_finds_ref_and_parent(void **state)
             strcmp(parent, cases[i].parent))
             fail_msg("'%s': got %d '%s' parent '%s'", cases[i].text, ok,
                      ok ? ref : "", ok ? parent : "");
+    }
+}
+
+/* A sub-action's label alone, numbered under the action above. */
+static void test_parse_sub_ref_numbers_labels_under_the_action_above(
+    void **state)
+{
+    static const struct {
+        const char *text, *ref, *parent; /* ref NULL: no ref */
+    } rows[] = {
+        {"1.1b", "1.1b", "1.1"},
+        {"(i)", "1.1b(i)", "1.1b"},
+        {"(ii)", "1.1b(ii)", "1.1b"},
+        {"1.2", "1.2", "1"},
+        {"(i)", "1.2(i)", "1.2"}, /* again, under another: another ref */
+        {"a)", "1.2(a)", "1.2"},  /* a new list after the numerals */
+        {"2", "2", ""},
+        {"(a)", "2(a)", "2"},
+        {"(i)", "2(a)(i)", "2(a)"}, /* numerals under a letter */
+        {"ii.", "2(a)(ii)", "2(a)"},
+        {"(b)", "2(b)", "2"},       /* back to the letters */
+        {"(i)", "2(b)(i)", "2(b)"},
+        {"(d)", "2(d)", "2"},       /* a letter skipped: still a letter */
+        {"3", "3", ""},
+        {"(h)", "3(h)", "3"},
+        {"(i)", "3(i)", "3"},       /* "i" after "h" is a letter */
+        {"R4", "R4", ""},
+        {"(A)", "R4(A)", "R4"},
+        {"B)", "R4(B)", "R4"},
+        /* no labels: a section's letter, words, two letters */
+        {"A.", NULL, NULL},
+        {"I.", NULL, NULL},
+        {"(see)", NULL, NULL},
+        {"ab)", NULL, NULL},
+        {"e.g.", NULL, NULL},
+        {"N/A", NULL, NULL},
+    };
+    char prev[48] = "";
+    size_t i;
+    (void)state;
+
+    for (i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+        const char *t = rows[i].text;
+        char ref[48] = "", parent[48] = "";
+        bool ok = rg_parse_ref(t, strlen(t), ref, sizeof ref, parent,
+                               sizeof parent) ||
+                  rg_parse_sub_ref(t, strlen(t), prev, ref, sizeof ref,
+                                   parent, sizeof parent);
+        if (!rows[i].ref) {
+            if (ok)
+                fail_msg("'%s' read as ref '%s'", t, ref);
+            continue;
+        }
+        if (!ok || strcmp(ref, rows[i].ref) || strcmp(parent, rows[i].parent))
+            fail_msg("'%s' after '%s': got %d '%s' parent '%s'", t, prev,
+                     ok, ref, parent);
+        snprintf(prev, sizeof prev, "%s", ref);
+    }
+    /* nothing above: no ref */
+    {
+        char ref[48], parent[48];
+        assert_false(rg_parse_sub_ref("(i)", 3, NULL, ref, sizeof ref, parent,
+                                      sizeof parent));
+        assert_false(rg_parse_sub_ref("(i)", 3, "", ref, sizeof ref, parent,
+                                      sizeof parent));
     }
 }
 
@@ -595,6 +664,7 @@ int main(void)
         cmocka_unit_test(test_parse_month_label_reads_headers),
         cmocka_unit_test(test_parse_quarter_reads_labels),
         cmocka_unit_test(test_parse_ref_finds_ref_and_parent),
+        cmocka_unit_test(test_parse_sub_ref_numbers_labels_under_the_action_above),
         cmocka_unit_test(test_split_leads_as_a_reader_would),
         cmocka_unit_test(test_parse_figure_reads_values_and_units),
         cmocka_unit_test(test_vocab_tables_are_in_normal_form),

@@ -81,6 +81,21 @@ int rg_quarter_of_norm(const char *norm);
 bool rg_parse_ref(const char *s, size_t len, char *ref, size_t ref_size,
                   char *parent, size_t parent_size);
 
+/*
+ * A sub-action's label alone in a ref cell, "(i)", "ii)", "a)", "(b)",
+ * "iv.", numbered under the action before it: prev is the ref of the last
+ * action above that has one ("1.1b"; "1.1b(i)" at the second label).  ref
+ * gets the label joined to its parent's ref, "1.1b(i)", "1.2(a)", and
+ * "1.2(a)(i)" for a numeral under a letter; parent gets that parent's
+ * ref.  So "(i)" under two actions is two refs, not one ref twice.  A
+ * label that goes on from one above ("(ii)" after "(i)", "b)" after
+ * "(a)(ii)") is its sibling; one that starts a list ("a)", "(i)") goes
+ * under prev.  false when s is no such label, or prev is NULL or "".
+ */
+bool rg_parse_sub_ref(const char *s, size_t len, const char *prev,
+                      char *ref, size_t ref_size, char *parent,
+                      size_t parent_size);
+
 /* A template's example row, not an action: a ref or action that starts
  * "e.g.", "Eg", "Example" or "For example" ("e.g. 1.1", "Example: Review
  * the charging policy", "Example action"). */

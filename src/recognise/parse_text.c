@@ -81,29 +81,32 @@ static bool ref_shape(const char *s, size_t len, size_t *plen)
         break;
     }
     {
-        size_t num_end = i;
+        size_t num_end = i, bracket = 0;
         /* "1.1.a", "2.3-b": a lettered child after a dot or a dash */
         if (i + 1 < len && (s[i] == '.' || s[i] == '-') &&
             is_alpha(s[i + 1]))
             i++;
-        if (i < len && s[i] == '(' && i + 2 < len && is_alpha(s[i + 1])) {
-            /* 1(a), 1(ii) */
+        while (i < len && is_alpha(s[i]) && suffix < 3)
+            i++, suffix++;
+        if (suffix > 2)
+            return false;
+        /* 1(a), 1(ii), and a list under a lettered child, "1.1b(i)", or
+         * under a bracketed one, "2(a)(ii)" (rg_parse_sub_ref writes
+         * them so): the parent is all before the last bracket */
+        while (i + 2 < len && s[i] == '(' && is_alpha(s[i + 1])) {
             size_t j = i + 1;
             while (j < len && is_alpha(s[j]) && j - i <= 4)
                 j++;
-            if (j < len && s[j] == ')') {
-                i = j + 1;
-                suffix = 1;
-            }
-        } else {
-            while (i < len && is_alpha(s[i]) && suffix < 3)
-                i++, suffix++;
-            if (suffix > 2)
-                return false;
+            if (j >= len || s[j] != ')')
+                break;
+            bracket = i;
+            i = j + 1;
         }
         if (i != len)
             return false;
-        if (suffix)
+        if (bracket)
+            *plen = bracket;
+        else if (suffix)
             *plen = num_end;
         else if (groups > 1)
             *plen = last_group - 1;
@@ -150,7 +153,7 @@ bool rg_example_text(const char *s, size_t len)
 bool rg_parse_ref(const char *s, size_t len, char *ref, size_t ref_size,
                   char *parent, size_t parent_size)
 {
-    size_t a = 0, b = len, plen = 0;
+    size_t a = 0, b = len, plen = 0, o;
     const char *open;
 
     while (a < b && is_space(s[a]))
@@ -161,11 +164,19 @@ bool rg_parse_ref(const char *s, size_t len, char *ref, size_t ref_size,
     if (a == b || b - a > 24)
         return false;
     /* "25.1 (R1)": the ref in brackets is the one the children use;
-     * "1(a)" is a suffix, read below. */
-    open = memchr(s + a, '(', b - a);
+     * "1(a)" and "2(a)(ii)" end in a suffix, read below: the last
+     * bracket says which. */
+    open = NULL;
+    for (o = b; o > a; o--)
+        if (s[o - 1] == '(') {
+            open = s + o - 1;
+            break;
+        }
     if (open && s[b - 1] == ')') {
-        size_t o = (size_t)(open - s), k;
-        bool letters = b - 1 - (o + 1) <= 4;
+        size_t k;
+        bool letters;
+        o = (size_t)(open - s);
+        letters = b - 1 - (o + 1) <= 4;
         for (k = o + 1; k < b - 1; k++)
             if (!is_alpha(s[k]))
                 letters = false;
@@ -184,6 +195,160 @@ bool rg_parse_ref(const char *s, size_t len, char *ref, size_t ref_size,
                      parent[n - 1] == '.'))
             parent[--n] = '\0';
     }
+    return true;
+}
+
+/* The value of a roman numeral from i to xxxix, written in one case
+ * ("iv", "XII"), else 0. */
+static int roman_value(const char *s, size_t n)
+{
+    static const char *const ones[] = {"", "i", "ii", "iii", "iv", "v",
+                                       "vi", "vii", "viii", "ix"};
+    size_t tens = 0, k;
+
+    if (!n || n > 8)
+        return 0;
+    for (k = 1; k < n; k++)
+        if (is_upper(s[k]) != is_upper(s[0]))
+            return 0;
+    while (tens < n && tens < 3 && tolower((unsigned char)s[tens]) == 'x')
+        tens++;
+    for (k = 0; k < 10; k++)
+        if (strlen(ones[k]) == n - tens &&
+            !strncasecmp(s + tens, ones[k], n - tens))
+            return tens * 10 + k ? (int)(tens * 10 + k) : 0;
+    return 0;
+}
+
+/* Does label b go on from label a in one list: "b" after "a", "ii"
+ * after "i" ("i" after "h" is a letter, after nothing a numeral)? */
+static bool label_follows(const char *a, size_t an, const char *b,
+                          size_t bn)
+{
+    int ra = roman_value(a, an), rb = roman_value(b, bn);
+    if (is_upper(a[0]) != is_upper(b[0]))
+        return false;
+    if (an == 1 && bn == 1 && b[0] == a[0] + 1)
+        return true;
+    return ra && rb == ra + 1;
+}
+
+/* Is a list's label a roman numeral: "ii", "iv", and "i" (a list of
+ * letters reaches "i" after "h": label_follows reads that first)? */
+static bool is_numeral(const char *s, size_t n)
+{
+    return roman_value(s, n) && (n > 1 || tolower((unsigned char)*s) == 'i');
+}
+
+/* The label of a list item alone, "(i)", "ii)", "(b)", "a)", "iv.": a
+ * letter or a roman numeral.  With a dot, lower case only: "A." and
+ * "I." head sections. */
+static bool list_label(const char *s, size_t len, size_t *start,
+                       size_t *n)
+{
+    size_t a = 0, b = len, k;
+    bool open;
+
+    while (a < b && is_space(s[a]))
+        a++;
+    while (b > a && is_space(s[b - 1]))
+        b--;
+    if (b - a < 2)
+        return false;
+    open = s[a] == '(';
+    if (open)
+        a++;
+    if (s[b - 1] == ')')
+        b--;
+    else if (open || s[b - 1] != '.' || !is_lower(s[a]))
+        return false;
+    else
+        b--;
+    if (a >= b || b - a > 8)
+        return false;
+    for (k = a; k < b; k++)
+        if (!is_alpha(s[k]))
+            return false;
+    if (b - a > 1 && !roman_value(s + a, b - a))
+        return false;
+    *start = a;
+    *n = b - a;
+    return true;
+}
+
+#define MAX_SUB_LEVELS 4
+
+bool rg_parse_sub_ref(const char *s, size_t len, const char *prev,
+                      char *ref, size_t ref_size, char *parent,
+                      size_t parent_size)
+{
+    size_t ls, ln, plen, cut[MAX_SUB_LEVELS + 1], lab[MAX_SUB_LEVELS],
+        labn[MAX_SUB_LEVELS], levels = 0, keep, k;
+    const char *l;
+
+    if (!prev || !prev[0] || !list_label(s, len, &ls, &ln))
+        return false;
+    l = s + ls;
+    /* prev's labels from the end: "1.2(a)(i)" is "1.2", then a, then i;
+     * cut[k] is where label k's bracket starts */
+    plen = strlen(prev);
+    cut[0] = plen;
+    while (levels < MAX_SUB_LEVELS && plen > 2 && prev[plen - 1] == ')') {
+        size_t o = plen - 1;
+        while (o > 0 && is_alpha(prev[o - 1]))
+            o--;
+        if (o == 0 || prev[o - 1] != '(' || o == plen - 1 || o - 1 == 0)
+            break;
+        lab[levels] = o;
+        labn[levels] = plen - 1 - o;
+        plen = o - 1;
+        levels++;
+    }
+    /* labels were found last first: level 0 is the outermost */
+    for (k = 0; k < levels / 2; k++) {
+        size_t t1 = lab[k], t2 = labn[k];
+        lab[k] = lab[levels - 1 - k];
+        labn[k] = labn[levels - 1 - k];
+        lab[levels - 1 - k] = t1;
+        labn[levels - 1 - k] = t2;
+    }
+    for (k = 0; k < levels; k++)
+        cut[k] = lab[k] - 1;
+    cut[levels] = strlen(prev);
+    /* the deepest list it goes on from ("(ii)" after "(i)"); else a
+     * letter is a sibling of the deepest letter above, as "(c)" after
+     * "2(a)(ii)", or of the numerals when none ("a)" after "1.2(i)":
+     * letters head lists, numerals go under them); else a numeral that
+     * starts a list, "(i)", goes under prev, and one that does not under
+     * the deepest numerals; a new list under prev at last */
+    keep = cut[levels];
+    for (k = levels; k-- > 0;)
+        if (label_follows(prev + lab[k], labn[k], l, ln))
+            break;
+    if (k != (size_t)-1) {
+        keep = cut[k];
+    } else if (levels && !is_numeral(l, ln)) {
+        keep = cut[0];
+        for (k = levels; k-- > 0;)
+            if (!is_numeral(prev + lab[k], labn[k])) {
+                keep = cut[k];
+                break;
+            }
+    } else if (levels && roman_value(l, ln) != 1) {
+        for (k = levels; k-- > 0;)
+            if (is_numeral(prev + lab[k], labn[k])) {
+                keep = cut[k];
+                break;
+            }
+    }
+    if (keep + ln + 3 > ref_size || keep + 1 > parent_size)
+        return false;
+    copy_out(parent, parent_size, prev, keep);
+    memcpy(ref, prev, keep);
+    ref[keep] = '(';
+    memcpy(ref + keep + 1, l, ln);
+    ref[keep + 1 + ln] = ')';
+    ref[keep + 2 + ln] = '\0';
     return true;
 }
 
