@@ -988,6 +988,7 @@ static bool generic_post(const char *s, size_t a, size_t b)
         size_t l = t[i].len;
         if (!is_role_word(w, l) && !word_exact(rg_post_heads, w, l) &&
             !word_exact(rg_post_ends, w, l) &&
+            !word_exact(rg_post_grades, w, l) &&
             !(l == 2 && !strncasecmp(w, "of", 2)))
             return false;
     }
@@ -1041,20 +1042,19 @@ static bool post_then_service(const char *s, size_t a, size_t comma,
     if (generic_post(s, a, comma))
         return true;
     /* a list of services, "Housing & Regeneration" after "Head of
-     * Planning": parts of one word each (two words may be a person,
-     * "Jane Smith & Tom Jones") */
+     * Planning", "Benefits & Customer Services" after "Head of
+     * Revenues": no part a person ("Jane Smith & Tom Jones") */
     if (!joined || !post_head(s, a, comma))
         return false;
     {
-        tok t[MAX_TOKS];
-        size_t n = tokenise(s, comma + 1, e, t, MAX_TOKS), i, run = 0;
-        for (i = 0; i < n; i++) {
-            if (t[i].cls == TOK_WORD || t[i].cls == TOK_ACRONYM)
-                run++;
-            else
-                run = 0;
-            if (run > 1)
+        size_t at[16], width[16], p = comma + 1, i,
+               n = joiners(s, comma + 1, e, at, width, 16);
+        for (i = 0; i <= n; i++) {
+            size_t end = i < n ? at[i] : e;
+            if (person_like(s, p, end))
                 return false;
+            if (i < n)
+                p = at[i] + width[i];
         }
     }
     return true;

@@ -812,6 +812,12 @@ const rg_word rg_post_ends[] = {
     {"bp", 1}, {"ep", 1}, {"pm", 1}, {"sw", 1}, {"iro", 1}, {"dpo", 1},
     {"siro", 1}, {NULL, 0}};
 
+/* Words of a post's grade, not its service: "Strategic Director, Place"
+ * and "Corporate Director, Resources" are posts that name no service
+ * until the comma (parse_text.c generic_post), one lead. */
+const rg_word rg_post_grades[] = {
+    {"strategic", 1}, {"corporate", 1}, {"operational", 1}, {NULL, 0}};
+
 /* Given names common among council officers, for "Smith, Jane" (a
  * surname first, then the given name: one lead) against "Smith, Jones"
  * (two people by surname).  Names as often surnames ("Lee", "Ali") are
@@ -907,7 +913,7 @@ const rg_vocab_table rg_vocab_tables[] = {
     {"particle", rg_name_particles},   {"title", rg_name_titles},
     {"role", rg_role_words},
     {"post head", rg_post_heads},      {"post end", rg_post_ends},
-    {"given name", rg_given_names},
+    {"post grade", rg_post_grades},    {"given name", rg_given_names},
     {"plan title", rg_title_words},
     {"closed", rg_closed_words},
     {"no target", rg_no_target_words},

@@ -116,7 +116,9 @@ POST_INITIALS = ["Finance BP", "HR BP", "Principal EP", "Senior EP",
 # a post that names no service, then its service after a comma, one lead
 POST_SERVICES = ["Team Manager, Fostering", "Head of Service, Early Help",
                  "Service Manager, Children's Services",
-                 "Head of Planning, Housing & Regeneration"]
+                 "Head of Planning, Housing & Regeneration",
+                 "Strategic Director, Place",
+                 "Head of Revenues, Benefits & Customer Services"]
 
 TASKS = ["Improve the management and collection of overpayments",
          "Review the roles and responsibilities for recovery",
