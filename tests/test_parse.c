@@ -205,6 +205,10 @@ static void test_parse_ref_finds_ref_and_parent(void **state)
         {"1.2.3", "1.2.3", "1.2"},
         {"2a", "2a", "2"},
         {"1(a)", "1(a)", "1"},
+        /* a list under a lettered or bracketed child, written whole */
+        {"1.1b(i)", "1.1b(i)", "1.1b"},
+        {"2(a)(ii)", "2(a)(ii)", "2(a)"},
+        {"R1a(iv)", "R1a(iv)", "R1a"},
         {"Ref.", NULL, NULL},
         {"R7b.", "R7b", "R7"},
         {"HB-12", "HB-12", ""},
@@ -240,6 +244,71 @@ static void test_parse_ref_finds_ref_and_parent(void **state)
             strcmp(parent, cases[i].parent))
             fail_msg("'%s': got %d '%s' parent '%s'", cases[i].text, ok,
                      ok ? ref : "", ok ? parent : "");
+    }
+}
+
+/* A sub-action's label alone, numbered under the action above. */
+static void test_parse_sub_ref_numbers_labels_under_the_action_above(
+    void **state)
+{
+    static const struct {
+        const char *text, *ref, *parent; /* ref NULL: no ref */
+    } rows[] = {
+        {"1.1b", "1.1b", "1.1"},
+        {"(i)", "1.1b(i)", "1.1b"},
+        {"(ii)", "1.1b(ii)", "1.1b"},
+        {"1.2", "1.2", "1"},
+        {"(i)", "1.2(i)", "1.2"}, /* again, under another: another ref */
+        {"a)", "1.2(a)", "1.2"},  /* a new list after the numerals */
+        {"2", "2", ""},
+        {"(a)", "2(a)", "2"},
+        {"(i)", "2(a)(i)", "2(a)"}, /* numerals under a letter */
+        {"ii.", "2(a)(ii)", "2(a)"},
+        {"(b)", "2(b)", "2"},       /* back to the letters */
+        {"(i)", "2(b)(i)", "2(b)"},
+        {"(d)", "2(d)", "2"},       /* a letter skipped: still a letter */
+        {"3", "3", ""},
+        {"(h)", "3(h)", "3"},
+        {"(i)", "3(i)", "3"},       /* "i" after "h" is a letter */
+        {"R4", "R4", ""},
+        {"(A)", "R4(A)", "R4"},
+        {"B)", "R4(B)", "R4"},
+        /* no labels: a section's letter, words, two letters */
+        {"A.", NULL, NULL},
+        {"I.", NULL, NULL},
+        {"(see)", NULL, NULL},
+        {"ab)", NULL, NULL},
+        {"e.g.", NULL, NULL},
+        {"N/A", NULL, NULL},
+    };
+    char prev[48] = "";
+    size_t i;
+    (void)state;
+
+    for (i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+        const char *t = rows[i].text;
+        char ref[48] = "", parent[48] = "";
+        bool ok = rg_parse_ref(t, strlen(t), ref, sizeof ref, parent,
+                               sizeof parent) ||
+                  rg_parse_sub_ref(t, strlen(t), prev, ref, sizeof ref,
+                                   parent, sizeof parent);
+        if (!rows[i].ref) {
+            if (ok)
+                fail_msg("'%s' read as ref '%s'", t, ref);
+            continue;
+        }
+        if (!ok || strcmp(ref, rows[i].ref) || strcmp(parent, rows[i].parent))
+            fail_msg("'%s' after '%s': got %d '%s' parent '%s'", t, prev,
+                     ok, ref, parent);
+        snprintf(prev, sizeof prev, "%s", ref);
+    }
+    /* nothing above: no ref */
+    {
+        char ref[48], parent[48];
+        assert_false(rg_parse_sub_ref("(i)", 3, NULL, ref, sizeof ref, parent,
+                                      sizeof parent));
+        assert_false(rg_parse_sub_ref("(i)", 3, "", ref, sizeof ref, parent,
+                                      sizeof parent));
     }
 }
 
@@ -346,6 +415,53 @@ static void test_split_leads_as_a_reader_would(void **state)
         {"to be confirmed", {NULL}},
         {"?", {NULL}},
         {"NA Smith", {"NA Smith"}},
+        /* a place held for a name beside a name: the name alone */
+        {"Jane Smith / TBC", {"Jane Smith"}},
+        {"TBA, Jane Smith", {"Jane Smith"}},
+        {"Jane Smith & Vacant", {"Jane Smith"}},
+        {"Jane Smith (TBC)", {"Jane Smith"}},
+        {"TBC / To be confirmed", {NULL}},
+        /* labels before the names go; the support officer is a lead */
+        {"Lead: J Smith; Support: A Taylor", {"J Smith", "A Taylor"}},
+        {"Lead officer: Jane Smith", {"Jane Smith"}},
+        {"Jane Smith, supported by A Taylor", {"Jane Smith", "A Taylor"}},
+        {"Officer: Head of Finance", {"Head of Finance"}},
+        {"Support: TBC", {NULL}},
+        /* a post by its initials after its service or grade */
+        {"Finance BP", {"Finance BP"}},
+        {"HR BP", {"HR BP"}},
+        {"Principal EP", {"Principal EP"}},
+        {"ICT PM / J Bough", {"ICT PM", "J Bough"}},
+        {"D Taylor J Bough BP", {"D Taylor", "J Bough BP"}},
+        {"Jo Marsh, Finance BP", {"Jo Marsh, Finance BP"}},
+        {"Finance BP & HR BP", {"Finance BP", "HR BP"}},
+        /* a surname, then the given name or initials */
+        {"Smith, Jane", {"Smith, Jane"}},
+        {"SMITH, Jane", {"SMITH, Jane"}},
+        {"Taylor, D.", {"Taylor, D."}},
+        {"Smith, Jane; Jones, Tom", {"Smith, Jane", "Jones, Tom"}},
+        {"Mark, Sue", {"Mark", "Sue"}},
+        {"Finance, HR", {"Finance", "HR"}},
+        /* a post that names no service, then its service */
+        {"Team Manager, Fostering", {"Team Manager, Fostering"}},
+        {"Head of Service, Early Help", {"Head of Service, Early Help"}},
+        {"Head of Planning, Housing & Regeneration",
+         {"Head of Planning, Housing & Regeneration"}},
+        {"Strategic Director, Place", {"Strategic Director, Place"}},
+        {"Head of Revenues, Benefits & Customer Services",
+         {"Head of Revenues, Benefits & Customer Services"}},
+        {"Head of HR, Finance Team", {"Head of HR", "Finance Team"}},
+        {"Finance Manager, PDT", {"Finance Manager", "PDT"}},
+        {"Head of Planning, Housing", {"Head of Planning", "Housing"}},
+        {"Head of HR, Jane Smith & Tom Jones",
+         {"Head of HR", "Jane Smith", "Tom Jones"}},
+        {"Service Manager, Head of HR", {"Service Manager", "Head of HR"}},
+        /* a name on one line and her post on the next: one lead */
+        {"Jane Smith\nOperations Manager", {"Jane Smith"}},
+        {"Jane Smith\r\nOperations Manager\nTom Jones\nFinance Manager",
+         {"Jane Smith", "Tom Jones"}},
+        {"Jane Smith\nAndy Taylor", {"Jane Smith", "Andy Taylor"}},
+        {"Jane Smith\nHR Team", {"Jane Smith", "HR Team"}},
     };
     size_t i;
     (void)state;
@@ -551,6 +667,7 @@ int main(void)
         cmocka_unit_test(test_parse_month_label_reads_headers),
         cmocka_unit_test(test_parse_quarter_reads_labels),
         cmocka_unit_test(test_parse_ref_finds_ref_and_parent),
+        cmocka_unit_test(test_parse_sub_ref_numbers_labels_under_the_action_above),
         cmocka_unit_test(test_split_leads_as_a_reader_would),
         cmocka_unit_test(test_parse_figure_reads_values_and_units),
         cmocka_unit_test(test_vocab_tables_are_in_normal_form),

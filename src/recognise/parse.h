@@ -81,6 +81,21 @@ int rg_quarter_of_norm(const char *norm);
 bool rg_parse_ref(const char *s, size_t len, char *ref, size_t ref_size,
                   char *parent, size_t parent_size);
 
+/*
+ * A sub-action's label alone in a ref cell, "(i)", "ii)", "a)", "(b)",
+ * "iv.", numbered under the action before it: prev is the ref of the last
+ * action above that has one ("1.1b"; "1.1b(i)" at the second label).  ref
+ * gets the label joined to its parent's ref, "1.1b(i)", "1.2(a)", and
+ * "1.2(a)(i)" for a numeral under a letter; parent gets that parent's
+ * ref.  So "(i)" under two actions is two refs, not one ref twice.  A
+ * label that goes on from one above ("(ii)" after "(i)", "b)" after
+ * "(a)(ii)") is its sibling; one that starts a list ("a)", "(i)") goes
+ * under prev.  false when s is no such label, or prev is NULL or "".
+ */
+bool rg_parse_sub_ref(const char *s, size_t len, const char *prev,
+                      char *ref, size_t ref_size, char *parent,
+                      size_t parent_size);
+
 /* A template's example row, not an action: a ref or action that starts
  * "e.g.", "Eg", "Example" or "For example" ("e.g. 1.1", "Example: Review
  * the charging policy", "Example action"). */
@@ -98,8 +113,13 @@ typedef struct rg_span {
  * newlines, and on "&", "+" and "and" between names; and names run
  * together: "D Taylor J Bough PDT" gives "D Taylor", "J Bough", "PDT";
  * "Vicki Lewis David Taylor" gives two.  Words that describe a role
- * ("PFU service manager", "Head of Finance") stay whole.  Writes at most
- * max spans and returns the number of people (which may exceed max).
+ * ("PFU service manager", "Head of Finance", "Finance BP") stay whole, as
+ * do "Jane Smith, Head of HR", "Smith, Jane" and "Team Manager,
+ * Fostering"; "Jane Smith" above "Operations Manager" on the next line is
+ * one lead, the name.  Labels go ("Lead: J Smith; Support: A Taylor" gives
+ * "J Smith", "A Taylor"), and so does a place held for a name ("Jane
+ * Smith / TBC" gives "Jane Smith"; "TBC" alone none).  Writes at most max
+ * spans and returns the number of people (which may exceed max).
  */
 size_t rg_split_leads(const char *s, size_t len, rg_span *out, size_t max);
 

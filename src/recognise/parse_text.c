@@ -81,29 +81,32 @@ static bool ref_shape(const char *s, size_t len, size_t *plen)
         break;
     }
     {
-        size_t num_end = i;
+        size_t num_end = i, bracket = 0;
         /* "1.1.a", "2.3-b": a lettered child after a dot or a dash */
         if (i + 1 < len && (s[i] == '.' || s[i] == '-') &&
             is_alpha(s[i + 1]))
             i++;
-        if (i < len && s[i] == '(' && i + 2 < len && is_alpha(s[i + 1])) {
-            /* 1(a), 1(ii) */
+        while (i < len && is_alpha(s[i]) && suffix < 3)
+            i++, suffix++;
+        if (suffix > 2)
+            return false;
+        /* 1(a), 1(ii), and a list under a lettered child, "1.1b(i)", or
+         * under a bracketed one, "2(a)(ii)" (rg_parse_sub_ref writes
+         * them so): the parent is all before the last bracket */
+        while (i + 2 < len && s[i] == '(' && is_alpha(s[i + 1])) {
             size_t j = i + 1;
             while (j < len && is_alpha(s[j]) && j - i <= 4)
                 j++;
-            if (j < len && s[j] == ')') {
-                i = j + 1;
-                suffix = 1;
-            }
-        } else {
-            while (i < len && is_alpha(s[i]) && suffix < 3)
-                i++, suffix++;
-            if (suffix > 2)
-                return false;
+            if (j >= len || s[j] != ')')
+                break;
+            bracket = i;
+            i = j + 1;
         }
         if (i != len)
             return false;
-        if (suffix)
+        if (bracket)
+            *plen = bracket;
+        else if (suffix)
             *plen = num_end;
         else if (groups > 1)
             *plen = last_group - 1;
@@ -150,7 +153,7 @@ bool rg_example_text(const char *s, size_t len)
 bool rg_parse_ref(const char *s, size_t len, char *ref, size_t ref_size,
                   char *parent, size_t parent_size)
 {
-    size_t a = 0, b = len, plen = 0;
+    size_t a = 0, b = len, plen = 0, o;
     const char *open;
 
     while (a < b && is_space(s[a]))
@@ -161,11 +164,19 @@ bool rg_parse_ref(const char *s, size_t len, char *ref, size_t ref_size,
     if (a == b || b - a > 24)
         return false;
     /* "25.1 (R1)": the ref in brackets is the one the children use;
-     * "1(a)" is a suffix, read below. */
-    open = memchr(s + a, '(', b - a);
+     * "1(a)" and "2(a)(ii)" end in a suffix, read below: the last
+     * bracket says which. */
+    open = NULL;
+    for (o = b; o > a; o--)
+        if (s[o - 1] == '(') {
+            open = s + o - 1;
+            break;
+        }
     if (open && s[b - 1] == ')') {
-        size_t o = (size_t)(open - s), k;
-        bool letters = b - 1 - (o + 1) <= 4;
+        size_t k;
+        bool letters;
+        o = (size_t)(open - s);
+        letters = b - 1 - (o + 1) <= 4;
         for (k = o + 1; k < b - 1; k++)
             if (!is_alpha(s[k]))
                 letters = false;
@@ -184,6 +195,160 @@ bool rg_parse_ref(const char *s, size_t len, char *ref, size_t ref_size,
                      parent[n - 1] == '.'))
             parent[--n] = '\0';
     }
+    return true;
+}
+
+/* The value of a roman numeral from i to xxxix, written in one case
+ * ("iv", "XII"), else 0. */
+static int roman_value(const char *s, size_t n)
+{
+    static const char *const ones[] = {"", "i", "ii", "iii", "iv", "v",
+                                       "vi", "vii", "viii", "ix"};
+    size_t tens = 0, k;
+
+    if (!n || n > 8)
+        return 0;
+    for (k = 1; k < n; k++)
+        if (is_upper(s[k]) != is_upper(s[0]))
+            return 0;
+    while (tens < n && tens < 3 && tolower((unsigned char)s[tens]) == 'x')
+        tens++;
+    for (k = 0; k < 10; k++)
+        if (strlen(ones[k]) == n - tens &&
+            !strncasecmp(s + tens, ones[k], n - tens))
+            return tens * 10 + k ? (int)(tens * 10 + k) : 0;
+    return 0;
+}
+
+/* Does label b go on from label a in one list: "b" after "a", "ii"
+ * after "i" ("i" after "h" is a letter, after nothing a numeral)? */
+static bool label_follows(const char *a, size_t an, const char *b,
+                          size_t bn)
+{
+    int ra = roman_value(a, an), rb = roman_value(b, bn);
+    if (is_upper(a[0]) != is_upper(b[0]))
+        return false;
+    if (an == 1 && bn == 1 && b[0] == a[0] + 1)
+        return true;
+    return ra && rb == ra + 1;
+}
+
+/* Is a list's label a roman numeral: "ii", "iv", and "i" (a list of
+ * letters reaches "i" after "h": label_follows reads that first)? */
+static bool is_numeral(const char *s, size_t n)
+{
+    return roman_value(s, n) && (n > 1 || tolower((unsigned char)*s) == 'i');
+}
+
+/* The label of a list item alone, "(i)", "ii)", "(b)", "a)", "iv.": a
+ * letter or a roman numeral.  With a dot, lower case only: "A." and
+ * "I." head sections. */
+static bool list_label(const char *s, size_t len, size_t *start,
+                       size_t *n)
+{
+    size_t a = 0, b = len, k;
+    bool open;
+
+    while (a < b && is_space(s[a]))
+        a++;
+    while (b > a && is_space(s[b - 1]))
+        b--;
+    if (b - a < 2)
+        return false;
+    open = s[a] == '(';
+    if (open)
+        a++;
+    if (s[b - 1] == ')')
+        b--;
+    else if (open || s[b - 1] != '.' || !is_lower(s[a]))
+        return false;
+    else
+        b--;
+    if (a >= b || b - a > 8)
+        return false;
+    for (k = a; k < b; k++)
+        if (!is_alpha(s[k]))
+            return false;
+    if (b - a > 1 && !roman_value(s + a, b - a))
+        return false;
+    *start = a;
+    *n = b - a;
+    return true;
+}
+
+#define MAX_SUB_LEVELS 4
+
+bool rg_parse_sub_ref(const char *s, size_t len, const char *prev,
+                      char *ref, size_t ref_size, char *parent,
+                      size_t parent_size)
+{
+    size_t ls, ln, plen, cut[MAX_SUB_LEVELS + 1], lab[MAX_SUB_LEVELS],
+        labn[MAX_SUB_LEVELS], levels = 0, keep, k;
+    const char *l;
+
+    if (!prev || !prev[0] || !list_label(s, len, &ls, &ln))
+        return false;
+    l = s + ls;
+    /* prev's labels from the end: "1.2(a)(i)" is "1.2", then a, then i;
+     * cut[k] is where label k's bracket starts */
+    plen = strlen(prev);
+    cut[0] = plen;
+    while (levels < MAX_SUB_LEVELS && plen > 2 && prev[plen - 1] == ')') {
+        size_t o = plen - 1;
+        while (o > 0 && is_alpha(prev[o - 1]))
+            o--;
+        if (o == 0 || prev[o - 1] != '(' || o == plen - 1 || o - 1 == 0)
+            break;
+        lab[levels] = o;
+        labn[levels] = plen - 1 - o;
+        plen = o - 1;
+        levels++;
+    }
+    /* labels were found last first: level 0 is the outermost */
+    for (k = 0; k < levels / 2; k++) {
+        size_t t1 = lab[k], t2 = labn[k];
+        lab[k] = lab[levels - 1 - k];
+        labn[k] = labn[levels - 1 - k];
+        lab[levels - 1 - k] = t1;
+        labn[levels - 1 - k] = t2;
+    }
+    for (k = 0; k < levels; k++)
+        cut[k] = lab[k] - 1;
+    cut[levels] = strlen(prev);
+    /* the deepest list it goes on from ("(ii)" after "(i)"); else a
+     * letter is a sibling of the deepest letter above, as "(c)" after
+     * "2(a)(ii)", or of the numerals when none ("a)" after "1.2(i)":
+     * letters head lists, numerals go under them); else a numeral that
+     * starts a list, "(i)", goes under prev, and one that does not under
+     * the deepest numerals; a new list under prev at last */
+    keep = cut[levels];
+    for (k = levels; k-- > 0;)
+        if (label_follows(prev + lab[k], labn[k], l, ln))
+            break;
+    if (k != (size_t)-1) {
+        keep = cut[k];
+    } else if (levels && !is_numeral(l, ln)) {
+        keep = cut[0];
+        for (k = levels; k-- > 0;)
+            if (!is_numeral(prev + lab[k], labn[k])) {
+                keep = cut[k];
+                break;
+            }
+    } else if (levels && roman_value(l, ln) != 1) {
+        for (k = levels; k-- > 0;)
+            if (is_numeral(prev + lab[k], labn[k])) {
+                keep = cut[k];
+                break;
+            }
+    }
+    if (keep + ln + 3 > ref_size || keep + 1 > parent_size)
+        return false;
+    copy_out(parent, parent_size, prev, keep);
+    memcpy(ref, prev, keep);
+    ref[keep] = '(';
+    memcpy(ref + keep + 1, l, ln);
+    ref[keep + 1 + ln] = ')';
+    ref[keep + 2 + ln] = '\0';
     return true;
 }
 
@@ -280,13 +445,19 @@ static size_t tokenise(const char *s, size_t a, size_t b, tok *t, size_t max)
 }
 
 typedef struct lead_out {
+    const char *s; /* the lead cell's text */
     rg_span *out;
     size_t max, count;
 } lead_out;
 
+static bool no_one(const char *s, size_t len);
+
+/* One lead, s[start..end); a part that holds the place of a name ("Jane
+ * Smith / TBC", "Vacant") is no one and left out, as a cell that holds
+ * nothing else is (rg_split_leads): the lead not yet known is missing. */
 static void emit(lead_out *o, size_t start, size_t end)
 {
-    if (end <= start)
+    if (end <= start || no_one(o->s + start, end - start))
         return;
     if (o->count < o->max) {
         o->out[o->count].start = start;
@@ -487,12 +658,30 @@ static void split_names(lead_out *o, const char *s, size_t a, size_t b)
             }
             break;
         case TOK_ACRONYM:
+            if (i > g && i - g <= 3 &&
+                word_exact(rg_post_ends, s + t[i].start, t[i].len)) {
+                /* "Finance BP", "HR BP", "Principal EP": a post by its
+                 * initials ends the words before it, its service or
+                 * grade; more than three words before it are names run
+                 * together, not one post */
+                emit(o, t[g].start, t[i].start + t[i].len);
+                g = i + 1;
+                has_word = false;
+                break;
+            }
             if (i > g && !has_word) {
                 has_word = true; /* D TAYLOR */
                 break;
             }
             flush_group(o, t, g, i);
-            if (i + 1 < n && t[i + 1].cls == TOK_WORD &&
+            if (i + 1 < n && t[i + 1].cls == TOK_ACRONYM &&
+                word_exact(rg_post_ends, s + t[i + 1].start,
+                           t[i + 1].len)) {
+                /* "HR BP", "ICT PM": a service's letters, then a post's */
+                emit(o, t[i].start, t[i + 1].start + t[i + 1].len);
+                g = i + 2;
+                i++;
+            } else if (i + 1 < n && t[i + 1].cls == TOK_WORD &&
                 (i + 2 == n || t[i + 2].cls == TOK_ACRONYM ||
                  t[i + 2].cls == TOK_INITIAL || t[i + 2].cls == TOK_TITLE)) {
                 /* an acronym and one word is a team, "ICT Security",
@@ -610,7 +799,8 @@ static bool parts_are_names(const char *s, size_t a, size_t b,
     size_t i, p = a;
     for (i = 0; i <= n; i++) {
         size_t e = i < n ? at[i] : b;
-        if (!name_like(s, p, e))
+        /* "Jane Smith & TBC": the place of a name is one too */
+        if (!name_like(s, p, e) && !no_one(s + p, e - p))
             return false;
         if (i < n)
             p = at[i] + width[i];
@@ -707,38 +897,226 @@ static bool no_one(const char *s, size_t len)
     return false;
 }
 
+/* The label before a lead's name, "Lead: J Smith; Support: A Taylor",
+ * "Supported by A Taylor", "Officer: Tom Jones": the offset after it in
+ * s[a..b), else a.  Nouns count before a colon only ("Lead Officer Jane"
+ * is not cut); a supporting officer named in the lead cell is a lead, as
+ * the seeds count "PDT" in "D Taylor J Bough PDT", the team supporting. */
+static size_t skip_label(const char *s, size_t a, size_t b)
+{
+    static const char *const nouns[] = {
+        "lead", "leads", "lead officer", "lead officers", "lead member",
+        "co lead", "joint lead", "support", "support officer",
+        "support officers", "supporting officer", "supporting officers",
+        "officer", "officers", "owner", "action owner", "responsible",
+        "responsible officer", "accountable officer", "accountable",
+        "sponsor", "contact", "who", NULL};
+    static const char *const by[] = {"supported by", "support from",
+                                     "assisted by", "led by",
+                                     "with support from", NULL};
+    size_t st = a, c, k;
+    char norm[40];
+
+    while (st < b && is_space(s[st]))
+        st++;
+    for (k = 0; by[k]; k++)
+        if (starts_word_ci(s + st, b - st, by[k]))
+            return st + strlen(by[k]);
+    for (c = st; c < b && c - st < sizeof norm - 1 && s[c] != ':'; c++)
+        ;
+    if (c >= b || s[c] != ':' || c == st)
+        return a;
+    rg_norm(s + st, c - st, norm, sizeof norm);
+    for (k = 0; nouns[k]; k++)
+        if (!strcmp(norm, nouns[k]))
+            return c + 1;
+    return a;
+}
+
+static bool is_given_name(const char *s, size_t len)
+{
+    char low[32];
+    size_t i;
+
+    if (len >= sizeof low)
+        return false;
+    for (i = 0; i < len; i++)
+        low[i] = (char)tolower((unsigned char)s[i]);
+    low[len] = '\0';
+    return rg_vocab_exact(rg_given_names, low) > 0;
+}
+
+/* "Smith, Jane", "SMITH, Jane A", "Taylor, D.": a surname, a comma, then
+ * the given name or initials, as an HR system lists people, one lead.
+ * "Smith, Jones" stays two (no given name after the comma), and "Mark,
+ * Sue" too (a given name before it: two people by first names). */
+static bool surname_first(const char *s, size_t a, size_t comma, size_t e)
+{
+    tok t[4];
+    size_t n = tokenise(s, a, comma, t, 2), i;
+
+    if (n != 1 || is_given_name(s + t[0].start, t[0].len) ||
+        !(t[0].cls == TOK_WORD ||
+          (t[0].cls == TOK_ACRONYM && t[0].len >= 3)) ||
+        is_role_word(s + t[0].start, t[0].len))
+        return false;
+    n = tokenise(s, comma + 1, e, t, 4);
+    if (n < 1 || n > 3)
+        return false;
+    if (t[0].cls != TOK_INITIAL &&
+        !(t[0].cls == TOK_WORD && is_given_name(s + t[0].start, t[0].len)))
+        return false;
+    for (i = 1; i < n; i++)
+        if (t[i].cls != TOK_INITIAL &&
+            !(t[i].cls == TOK_WORD &&
+              is_given_name(s + t[i].start, t[i].len)))
+            return false;
+    return true;
+}
+
+/* Is s[a..b) a post that names no service: "Team Manager", "Head of
+ * Service", "Project Manager", every word a post's? */
+static bool generic_post(const char *s, size_t a, size_t b)
+{
+    tok t[MAX_TOKS];
+    size_t n = tokenise(s, a, b, t, MAX_TOKS), i;
+
+    if (n < 2 || n >= MAX_TOKS)
+        return false;
+    for (i = 0; i < n; i++) {
+        const char *w = s + t[i].start;
+        size_t l = t[i].len;
+        if (!is_role_word(w, l) && !word_exact(rg_post_heads, w, l) &&
+            !word_exact(rg_post_ends, w, l) &&
+            !word_exact(rg_post_grades, w, l) &&
+            !(l == 2 && !strncasecmp(w, "of", 2)))
+            return false;
+    }
+    return true;
+}
+
+/* Does s[a..b) read as the name of a service, "Fostering", "Early Help",
+ * "Children's Services", "Housing & Regeneration": capitalised words,
+ * "&" or "and", no word of a team or a post but "Service(s)"?  *joined
+ * is set when "&" or "and" joins two of them. */
+static bool service_like(const char *s, size_t a, size_t b, bool *joined)
+{
+    tok t[MAX_TOKS];
+    size_t n = tokenise(s, a, b, t, MAX_TOKS), i;
+
+    *joined = false;
+    if (!n || n >= MAX_TOKS || post_like(s, a, b))
+        return false;
+    for (i = 0; i < n; i++) {
+        const char *w = s + t[i].start;
+        size_t l = t[i].len;
+        if ((l == 1 && (*w == '&' || *w == '+')) ||
+            (l == 3 && !strncmp(w, "and", 3))) {
+            if (i == 0 || i == n - 1)
+                return false;
+            *joined = true;
+            continue;
+        }
+        if (t[i].cls != TOK_WORD && t[i].cls != TOK_ACRONYM)
+            return false;
+        if (is_role_word(w, l) && strncasecmp(w, "service", 7))
+            return false;
+    }
+    return true;
+}
+
+/* "Team Manager, Fostering", "Head of Service, Early Help": a post that
+ * names no service, then its service after a comma, one lead; and "Head
+ * of Planning, Housing & Regeneration", a post "of" a list of services.
+ * "Head of HR, Head of Finance" and "Finance Manager, PDT" stay two: the
+ * part after the comma is a post, or the post names its service already
+ * and no list follows. */
+static bool post_then_service(const char *s, size_t a, size_t comma,
+                              size_t e)
+{
+    bool joined;
+
+    if (!post_like(s, a, comma) || no_one(s + comma + 1, e - comma - 1) ||
+        !service_like(s, comma + 1, e, &joined))
+        return false;
+    if (generic_post(s, a, comma))
+        return true;
+    /* a list of services, "Housing & Regeneration" after "Head of
+     * Planning", "Benefits & Customer Services" after "Head of
+     * Revenues": no part a person ("Jane Smith & Tom Jones") */
+    if (!joined || !post_head(s, a, comma))
+        return false;
+    {
+        size_t at[16], width[16], p = comma + 1, i,
+               n = joiners(s, comma + 1, e, at, width, 16);
+        for (i = 0; i <= n; i++) {
+            size_t end = i < n ? at[i] : e;
+            if (person_like(s, p, end))
+                return false;
+            if (i < n)
+                p = at[i] + width[i];
+        }
+    }
+    return true;
+}
+
+static bool lead_separator(char c)
+{
+    return c == '/' || c == ',' || c == ';' || c == '\n' || c == '\r' ||
+           c == '|' || c == '\\';
+}
+
 size_t rg_split_leads(const char *s, size_t len, rg_span *out, size_t max)
 {
-    lead_out o = {out, max, 0};
+    lead_out o = {s, out, max, 0};
     size_t i, a = 0;
 
     if (no_one(s, len))
         return 0;
 
     for (i = 0; i <= len; i++) {
-        if (i == len || s[i] == '/' || s[i] == ',' || s[i] == ';' ||
-            s[i] == '\n' || s[i] == '\r' || s[i] == '|' || s[i] == '\\') {
-            if (i < len && s[i] == ',' && person_like(s, a, i)) {
-                /* "Jane Smith, Head of HR": a name and her post, one
-                 * lead, kept whole */
-                size_t e = i + 1;
-                while (e < len && !strchr("/,;\n\r|\\", s[e]))
-                    e++;
-                if (post_like(s, i + 1, e)) {
-                    size_t st = a, en = e;
-                    while (st < en && is_space(s[st]))
-                        st++;
-                    while (en > st && is_space(s[en - 1]))
-                        en--;
-                    emit(&o, st, en);
-                    a = e + 1;
-                    i = e;
-                    continue;
-                }
-            }
-            split_segment(&o, s, a, i);
-            a = i + 1;
+        size_t e, st, en;
+        bool whole = false, name_only = false;
+
+        if (i < len && !lead_separator(s[i]))
+            continue;
+        a = skip_label(s, a, i);
+        e = i + 1;
+        while (e < len && !lead_separator(s[e]))
+            e++;
+        if (i < len && s[i] == ',') {
+            /* "Jane Smith, Head of HR": a name and her post, one lead,
+             * kept whole; "Smith, Jane"; "Team Manager, Fostering" */
+            whole = (person_like(s, a, i) && post_like(s, i + 1, e)) ||
+                    surname_first(s, a, i, e) ||
+                    post_then_service(s, a, i, e);
+        } else if (i < len && (s[i] == '\n' || s[i] == '\r')) {
+            /* a name on one line and her post on the next, "Jane Smith"
+             * then "Operations Manager": one lead, the name (a line
+             * break is no part of one) */
+            size_t b = i;
+            while (b < len && (s[b] == '\n' || s[b] == '\r'))
+                b++;
+            e = b;
+            while (e < len && !lead_separator(s[e]))
+                e++;
+            name_only = person_like(s, a, i) && post_like(s, b, e) &&
+                        !person_like(s, b, e);
         }
+        if (whole || name_only) {
+            st = a;
+            en = whole ? e : i;
+            while (st < en && is_space(s[st]))
+                st++;
+            while (en > st && is_space(s[en - 1]))
+                en--;
+            emit(&o, st, en);
+            a = e + 1;
+            i = e;
+            continue;
+        }
+        split_segment(&o, s, a, i);
+        a = i + 1;
     }
     return o.count;
 }

@@ -794,7 +794,13 @@ const rg_word rg_post_heads[] = {
     {"head", 1}, {"director", 1}, {"assistant", 1}, {"deputy", 1},
     {"chief", 1}, {"interim", 1}, {"acting", 1}, {"cabinet", 1},
     {"portfolio", 1}, {"ad", 1}, {"dd", 1}, {"hos", 1}, {"ceo", 1},
-    {"cfo", 1}, {"coo", 1}, {"sro", 1}, {NULL, 0}};
+    {"cfo", 1}, {"coo", 1}, {"sro", 1}, {"senior", 1}, {"principal", 1},
+    {NULL, 0}};
+/* The initials of a post end one too, after its service or grade:
+ * "Finance BP" (business partner), "Principal EP" (educational
+ * psychologist), "ICT PM" (project manager), "Senior SW" (social worker),
+ * "IRO", "DPO", "SIRO"; a lead split them into two (parse_text.c
+ * split_names joins them to the words before). */
 const rg_word rg_post_ends[] = {
     {"manager", 1}, {"officer", 1}, {"director", 1}, {"lead", 1},
     {"leader", 1}, {"coordinator", 1}, {"advisor", 1}, {"adviser", 1},
@@ -803,7 +809,61 @@ const rg_word rg_post_ends[] = {
     {"planner", 1}, {"engineer", 1}, {"surveyor", 1}, {"solicitor", 1},
     {"commissioner", 1}, {"owner", 1}, {"executive", 1},
     {"controller", 1}, {"treasurer", 1}, {"member", 1}, {"holder", 1},
-    {NULL, 0}};
+    {"bp", 1}, {"ep", 1}, {"pm", 1}, {"sw", 1}, {"iro", 1}, {"dpo", 1},
+    {"siro", 1}, {NULL, 0}};
+
+/* Words of a post's grade, not its service: "Strategic Director, Place"
+ * and "Corporate Director, Resources" are posts that name no service
+ * until the comma (parse_text.c generic_post), one lead. */
+const rg_word rg_post_grades[] = {
+    {"strategic", 1}, {"corporate", 1}, {"operational", 1}, {NULL, 0}};
+
+/* Given names common among council officers, for "Smith, Jane" (a
+ * surname first, then the given name: one lead) against "Smith, Jones"
+ * (two people by surname).  Names as often surnames ("Lee", "Ali") are
+ * left out; a name here before the comma makes the parts two people by
+ * their first names ("Mark, Sue"). */
+const rg_word rg_given_names[] = {
+    {"adam", 1}, {"adrian", 1}, {"alan", 1}, {"alex", 1},
+    {"alexander", 1}, {"alexandra", 1}, {"alice", 1}, {"alison", 1},
+    {"amanda", 1}, {"amy", 1}, {"andrea", 1}, {"andrew", 1}, {"andy", 1},
+    {"angela", 1}, {"ann", 1}, {"anna", 1}, {"anne", 1}, {"anthony", 1},
+    {"barbara", 1}, {"ben", 1}, {"benjamin", 1}, {"beth", 1}, {"bob", 1},
+    {"brian", 1}, {"carl", 1}, {"carol", 1}, {"caroline", 1},
+    {"catherine", 1}, {"charlotte", 1}, {"chloe", 1}, {"chris", 1},
+    {"christine", 1}, {"christopher", 1}, {"claire", 1}, {"clare", 1},
+    {"colin", 1}, {"craig", 1}, {"dan", 1}, {"daniel", 1}, {"darren", 1},
+    {"dave", 1}, {"david", 1}, {"dawn", 1}, {"dean", 1}, {"debbie", 1},
+    {"deborah", 1}, {"diane", 1}, {"donna", 1}, {"edward", 1},
+    {"elaine", 1}, {"eleanor", 1}, {"elizabeth", 1}, {"emily", 1},
+    {"emma", 1}, {"fiona", 1}, {"gareth", 1}, {"gary", 1}, {"gemma", 1},
+    {"geoff", 1}, {"george", 1}, {"gillian", 1}, {"graham", 1},
+    {"hannah", 1}, {"hayley", 1}, {"helen", 1}, {"ian", 1}, {"jack", 1},
+    {"jackie", 1}, {"jacqueline", 1}, {"james", 1}, {"jane", 1},
+    {"janet", 1}, {"jason", 1}, {"jennifer", 1}, {"jenny", 1},
+    {"jessica", 1}, {"jo", 1}, {"joanna", 1}, {"joanne", 1}, {"joe", 1},
+    {"john", 1}, {"jon", 1}, {"jonathan", 1}, {"joseph", 1},
+    {"judith", 1}, {"julia", 1}, {"julie", 1}, {"karen", 1},
+    {"kate", 1}, {"kathryn", 1}, {"katie", 1}, {"keith", 1},
+    {"kelly", 1}, {"kerry", 1}, {"kevin", 1}, {"kim", 1}, {"laura", 1},
+    {"lauren", 1}, {"lesley", 1}, {"linda", 1}, {"lisa", 1},
+    {"lorraine", 1}, {"louise", 1}, {"lucy", 1}, {"lynn", 1},
+    {"marc", 1}, {"margaret", 1}, {"maria", 1}, {"marie", 1},
+    {"mark", 1}, {"martin", 1}, {"mary", 1}, {"matt", 1},
+    {"matthew", 1}, {"michael", 1}, {"michelle", 1}, {"mike", 1},
+    {"natalie", 1}, {"neil", 1}, {"nicholas", 1}, {"nick", 1},
+    {"nicola", 1}, {"nigel", 1}, {"ola", 1}, {"oliver", 1}, {"paul", 1},
+    {"paula", 1}, {"pauline", 1}, {"peter", 1}, {"phil", 1},
+    {"philip", 1}, {"priya", 1}, {"rachel", 1}, {"raj", 1},
+    {"rebecca", 1}, {"richard", 1}, {"rob", 1}, {"robert", 1},
+    {"roger", 1}, {"ruth", 1}, {"ryan", 1}, {"sally", 1}, {"sam", 1},
+    {"samantha", 1}, {"sandra", 1}, {"sarah", 1}, {"scott", 1},
+    {"sean", 1}, {"sharon", 1}, {"simon", 1}, {"sophie", 1},
+    {"stephanie", 1}, {"stephen", 1}, {"steve", 1}, {"steven", 1},
+    {"stuart", 1}, {"sue", 1}, {"susan", 1}, {"teresa", 1},
+    {"thomas", 1}, {"tim", 1}, {"timothy", 1}, {"tom", 1}, {"tony", 1},
+    {"tracey", 1}, {"tracy", 1}, {"vicki", 1}, {"victoria", 1},
+    {"wendy", 1}, {"william", 1}, {"zoe", 1}, {NULL, 0}};
 
 /* Words that make a line of a title block the plan's title (rather than
  * the council's name above it). */
@@ -853,6 +913,7 @@ const rg_vocab_table rg_vocab_tables[] = {
     {"particle", rg_name_particles},   {"title", rg_name_titles},
     {"role", rg_role_words},
     {"post head", rg_post_heads},      {"post end", rg_post_ends},
+    {"post grade", rg_post_grades},    {"given name", rg_given_names},
     {"plan title", rg_title_words},
     {"closed", rg_closed_words},
     {"no target", rg_no_target_words},

@@ -136,6 +136,8 @@ extern const rg_word rg_name_titles[];     /* "mr", "cllr": before names */
 extern const rg_word rg_role_words[];      /* "team", "manager": a post */
 extern const rg_word rg_post_heads[];      /* "head": begins a post */
 extern const rg_word rg_post_ends[];       /* "manager": ends a post */
+extern const rg_word rg_post_grades[];     /* "strategic": a grade */
+extern const rg_word rg_given_names[];     /* "jane": "Smith, Jane" */
 extern const rg_word rg_title_words[];     /* a plan's title says "plan" */
 
 /* Every table, for the test that checks their normal form. */

@@ -86,6 +86,40 @@ def make_lead(rng, v):
             # splits either way but by knowing the services' names
             sep = ' & '
         return f"{a}{sep}{b}", [a, b]
+    if k < 0.985:
+        # one lead written as a reader would split it, or a name beside
+        # a label or a place held for another: the names alone
+        j = rng.randrange(6)
+        if j == 0:
+            # a surname, then the given name ("Lee" is a surname as often)
+            n = f"{rng.choice(W.LAST)}, " \
+                f"{rng.choice([f for f in W.FIRST if f != 'Lee'])}"
+            v.traits.add("lead-surname-first")
+            return n, [n]
+        if j == 1:
+            p = rng.choice(W.POST_INITIALS)
+            v.traits.add("lead-post-initials")
+            return p, [p]
+        if j == 2:
+            p = rng.choice(W.POST_SERVICES)
+            v.traits.add("lead-post-service")
+            return p, [p]
+        if j == 3:
+            n = name()
+            v.traits.add("lead-placeholder-beside")
+            return f"{n}{rng.choice([' / ', ', ', ' & '])}" \
+                   f"{rng.choice(['TBC', 'Vacant', 'To be confirmed'])}", [n]
+        if j == 4:
+            a, b = name(), name()
+            while b == a:
+                b = name()
+            v.traits.add("lead-labels")
+            return rng.choice([f"Lead: {a}; Support: {b}",
+                               f"Lead officer: {a} / Supported by {b}"]), \
+                [a, b]
+        n = name()
+        v.traits.add("lead-name-post-lines")
+        return f"{n}\n{rng.choice(W.PERSON_POSTS)}", [n]
     t = rng.choice(W.TEAMS)
     return t, [t]
 

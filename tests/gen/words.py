@@ -110,6 +110,15 @@ PERSON_POSTS = ["Head of HR", "Director of Place", "Finance Manager",
                 "Assistant Director Housing", "Revenues and Benefits Manager",
                 "Chief Finance Officer", "Head of Planning"]
 TEAMS = ["ICT Team", "Leisure Team", "Finance Team", "Web Team"]
+# a post by its initials after its service or grade, one lead
+POST_INITIALS = ["Finance BP", "HR BP", "Principal EP", "Senior EP",
+                 "ICT PM"]
+# a post that names no service, then its service after a comma, one lead
+POST_SERVICES = ["Team Manager, Fostering", "Head of Service, Early Help",
+                 "Service Manager, Children's Services",
+                 "Head of Planning, Housing & Regeneration",
+                 "Strategic Director, Place",
+                 "Head of Revenues, Benefits & Customer Services"]
 
 TASKS = ["Improve the management and collection of overpayments",
          "Review the roles and responsibilities for recovery",
