@@ -180,6 +180,8 @@ typedef struct rg_table {
     int32_t revised_due;    /* revised dates beside col[RG_COL_DUE], or -1 */
     int32_t pct_done;       /* a "% complete" column, or -1 */
     int32_t done_date;      /* a "Date completed" column, or -1 */
+    int32_t status_beside;  /* a second status column ("Status | RAG"),
+                               or -1 */
     int32_t status_by_period[RG_STATUS_PERIODS]; /* left to right */
     size_t status_period_count;
     bool status_by_quarter; /* bare "Q1 | Q2 | ..." headings: a status

@@ -318,6 +318,12 @@ def tracker(v):
     if rng.random() < 0.15:
         orphan_parent = rng.choice(refs)[0]
         v.traits.add("orphan")
+    elif refs[0][0].isdigit() and rng.random() < 0.3:
+        # themes numbered "T1", "Theme 1", "P1" over actions 1.1, 1.2:
+        # the heading is the children's parent, as a "1" row would be
+        prefix = rng.choice(["T", "Theme ", "P"])
+        refs = [(prefix + pref, kids) for pref, kids in refs]
+        v.traits.add("section-heading-ref")
     paren = rng.random() < 0.3 and refs[0][0].startswith("R")
     blank_rows = rng.random() < 0.3
     if blank_rows:
@@ -739,6 +745,7 @@ def action_plan(v):
                                           "Actual end date"])))
         v.traits.add("done-date")
     rag_col = rng.random() < 0.3
+    rag_initials_above = False
     if rag_col:
         # statuses stated in a column of their own, in words or letters
         heads.append(("rag", rng.choice(["RAG", "Status", "RAG status",
@@ -936,6 +943,12 @@ def action_plan(v):
                 # dump_variations reads an action plan's RAG column)
                 if complete:
                     word = "Complete"
+                    # a BRAG's "B" (or "C") with no key, once the column
+                    # has shown the RAG's own initials above it
+                    if rag_letters and not rag_initial_words and \
+                            rag_initials_above and rng.random() < 0.5:
+                        word = rng.choice(["B", "C"])
+                        v.traits.add("status-brag-letter")
                 else:
                     status = rng.choice(["on_target", "one_month_behind",
                                          "over_one_month_behind"])
@@ -950,6 +963,7 @@ def action_plan(v):
                                            f"{word[0]} ({words})"])
                     elif rag_letters:
                         word = word[0]
+                        rag_initials_above = True
                     elif rag_phrases:
                         word = rng.choice(W.KEY_WORDS[status])
                     elif rag_vague and status != "on_target":
