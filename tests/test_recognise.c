@@ -2272,6 +2272,76 @@ static void test_spacer_columns_between_months(void **state)
     built_free(&b);
 }
 
+/* "Jun-24 | Sep-24 | Dec-24 | Mar-25": quarter ends side by side are a
+ * status a quarter, read at the latest reported, as "Q1 | Q2" are. */
+static void test_quarter_end_months_are_a_status_a_quarter(void **state)
+{
+    static const char *const rows[] = {
+        "Ref|Action|Lead|Jun-24|Sep-24|Dec-24|Mar-25|Commentary",
+        "1|Improve void turnaround|Voids Manager|G|R|||Backlog",
+        "2|Reduce arrears|Income Manager|G|A|||Slipping",
+        "3|Open the hub|Hub Manager|G|C|||Opened",
+        "",
+        "G|On track",
+        "A|Up to 1 month late",
+        "R|Over 1 month late",
+        "C|Complete",
+        NULL};
+    const rag_plan *p;
+    built b;
+    (void)state;
+
+    build_grid(&b, rows);
+    p = only_plan(&b, RAG_PLAN_ACTION);
+    assert_int_equal(p->action_count, 3);
+    assert_int_equal(p->actions[0].status,
+                     RAG_PROGRESS_OVER_ONE_MONTH_BEHIND);
+    assert_int_equal(p->actions[1].status, RAG_PROGRESS_ONE_MONTH_BEHIND);
+    assert_int_equal(p->actions[2].status, RAG_PROGRESS_COMPLETE);
+    built_free(&b);
+}
+
+/* An 18-month tracker, "April 2024" to "September 2025": every month
+ * kept, its year its own. */
+static void test_eighteen_month_tracker(void **state)
+{
+    static const char *const names[] = {"April", "May", "June", "July",
+                                        "August", "September", "October",
+                                        "November", "December", "January",
+                                        "February", "March"};
+    char head[512], row[256];
+    const char *rows[8];
+    const rag_plan *p;
+    built b;
+    size_t n, k;
+    int i;
+    (void)state;
+
+    n = (size_t)snprintf(head, sizeof head, "Ref|Action|Lead");
+    k = (size_t)snprintf(row, sizeof row, "1|Waste strategy|Head of Waste");
+    for (i = 0; i < 18; i++) {
+        n += (size_t)snprintf(head + n, sizeof head - n, "|%s %d",
+                              names[i % 12], i < 9 ? 2024 : 2025);
+        k += (size_t)snprintf(row + k, sizeof row - k, "|%s",
+                              i < 17 ? "G" : "A");
+    }
+    snprintf(head + n, sizeof head - n, "|Comment");
+    rows[0] = head;
+    rows[1] = row;
+    rows[2] = "";
+    rows[3] = "G|On target";
+    rows[4] = "A|One month behind";
+    rows[5] = NULL;
+    build_grid(&b, rows);
+    p = only_plan(&b, RAG_PLAN_TRACKER);
+    assert_int_equal(p->actions[0].month_count, 18);
+    assert_int_equal(p->actions[0].months[17].year, 2025);
+    assert_int_equal(p->actions[0].months[17].month, 9);
+    assert_int_equal(p->actions[0].months[17].status,
+                     RAG_PROGRESS_ONE_MONTH_BEHIND);
+    built_free(&b);
+}
+
 static void test_quarter_columns_between_months(void **state)
 {
     static const char *const rows[] = {
@@ -2957,6 +3027,8 @@ int main(void)
         cmocka_unit_test(test_key_of_named_swatches),
         cmocka_unit_test(test_key_of_codes_on_the_header_row),
         cmocka_unit_test(test_quarter_columns_between_months),
+        cmocka_unit_test(test_eighteen_month_tracker),
+        cmocka_unit_test(test_quarter_end_months_are_a_status_a_quarter),
         cmocka_unit_test(test_spacer_columns_between_months),
         cmocka_unit_test(test_section_heading_refs_are_parents),
         cmocka_unit_test(test_template_example_rows_are_no_actions),

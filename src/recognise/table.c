@@ -23,7 +23,7 @@ typedef struct hdr {
     bool status_by_quarter;  /* those are bare "Q1 | Q2 | Q3 | Q4" headings */
     int32_t comment_by_period[RG_STATUS_PERIODS]; /* "Q1 Update | Q2 ..." */
     size_t comment_period_count;
-    rg_month_col months[12];
+    rg_month_col months[RG_MONTHS_MAX];
     size_t month_count;
     uint32_t first_col, last_col;
     int roles, unknown;
@@ -467,11 +467,52 @@ static void keep_month_run(const rg_view *v, uint32_t r, hdr *h,
             start = i;
         }
     }
-    if (best_len > 12)
+    /* Apr .. Mar without years is one year: a thirteenth month would be
+     * the first again.  Months that write their years may run on into a
+     * second (an 18-month tracker). */
+    for (i = best; i < best + best_len && best_len > 12; i++)
+        if (!all[i].year)
+            break;
+    if (best_len > 12 && i < best + best_len)
         best_len = 12;
+    if (best_len > RG_MONTHS_MAX)
+        best_len = RG_MONTHS_MAX;
     h->month_count = best_len;
     if (best_len)
         memcpy(h->months, all + best, best_len * sizeof *all);
+}
+
+/* "Jun-24 | Sep-24 | Dec-24 | Mar-25": the ends of the quarters side by
+ * side, three months apart, are a status a quarter as "Q1 | Q2 | Q3 |
+ * Q4" are (read at the latest reported), not months of a tracker.  Three
+ * at least, as a tracker's run of months needs, and only where no status
+ * column or quarter headings are there already. */
+static void quarter_end_run(hdr *h, const rg_month_col *all, size_t n)
+{
+    size_t i, start = 0, best = 0, best_len = 0;
+
+    if (h->status_period_count || h->col[RG_COL_STATUS] >= 0)
+        return;
+    for (i = 1; i <= n; i++) {
+        bool cont = i < n && all[i].col == all[i - 1].col + 1 &&
+                    all[i].month == (all[i - 1].month + 2) % 12 + 1;
+        if (!cont) {
+            if (i - start > best_len) {
+                best = start;
+                best_len = i - start;
+            }
+            start = i;
+        }
+    }
+    if (best_len < 3)
+        return;
+    if (best_len > RG_STATUS_PERIODS)
+        best_len = RG_STATUS_PERIODS;
+    for (i = 0; i < best_len; i++)
+        h->status_by_period[i] = (int32_t)all[best + i].col;
+    h->status_period_count = best_len;
+    h->status_by_quarter = true;
+    h->month_count = 0;
 }
 
 static bool qualifies(const hdr *h)
@@ -700,6 +741,8 @@ static void header_at(const rg_view *v, uint32_t r, uint32_t c0, bool merged,
         h->last_col = c;
     }
     keep_month_run(v, r, h, all, nall);
+    if (h->month_count < 3)
+        quarter_end_run(h, all, nall);
     /* "RAG | Evidence" with no other column of updates: the evidence is
      * what the officer says has been done.  Beside "Progress update" it
      * is what will show success, and stays no column of the plan. */

@@ -284,7 +284,12 @@ def tracker(v):
     qcols = not two_rows and rng.random() < 0.1
     if qcols:
         v.traits.add("quarter-columns")
-    mcol = [mc0 + k + (k // 3 if qcols else 0) for k in range(12)]
+    # or a blank spacer column between every two months ("Apr | | May")
+    spacers = not two_rows and not qcols and rng.random() < 0.08
+    if spacers:
+        v.traits.add("spacer-columns")
+    mcol = [mc0 + k + (k // 3 if qcols else k if spacers else 0)
+            for k in range(12)]
     hdr_row = r
     if not two_rows:
         for i, h in enumerate(heads):
@@ -339,7 +344,7 @@ def tracker(v):
     # or a run of months of one status merged into one bar, its colour on
     # its first cell alone (as openpyxl and hand-made Gantt charts leave it)
     bars = mode in ("rgb", "theme", "indexed") and not banded and \
-        not qcols and rng.random() < 0.12
+        not qcols and not spacers and rng.random() < 0.12
     if bars:
         v.traits.add("merged-month-runs")
     band_n = 0
