@@ -802,7 +802,8 @@ static void test_merged_ref_over_sub_actions_and_done_yes_no(void **state)
 }
 
 /* Under a "BRAG" heading a lone B, or a blue cell with no words, is
- * complete; under "RAG" a B means nothing without a key. */
+ * complete; under "RAG" too, beside the other initials (a BRAG headed
+ * RAG, as councils often write it). */
 static void test_brag_column_blue_is_complete(void **state)
 {
     static const char *const brag[] = {
@@ -832,7 +833,7 @@ static void test_brag_column_blue_is_complete(void **state)
 
     build_grid(&b, rag);
     p = only_plan(&b, RAG_PLAN_ACTION);
-    assert_int_equal(p->actions[0].status, RAG_PROGRESS_NONE);
+    assert_int_equal(p->actions[0].status, RAG_PROGRESS_COMPLETE);
     built_free(&b);
 
     /* a blue cell with no words under "BRAG status" */
@@ -1478,14 +1479,93 @@ static void test_key_entry_with_two_meanings(void **state)
 
 /* An action plan's RAG column coloured with no words and no key: the
  * colour says the status. */
+/* A RAG column of initials with no key: B beside R, A and G is BRAG's
+ * blue, complete; a lone C is complete however the column is headed. */
+static void test_brag_initials_without_a_key(void **state)
+{
+    static const char *const rows[] = {
+        "Ref|Action|Lead|Due|RAG|Update",
+        "1|Taxi policy|Licensing Manager|31/05/2024|B|Adopted May",
+        "2|Street trading review|Licensing Manager|31/07/2024|R|Not started",
+        "3|Gambling statement|Licensing Manager|31/01/2025|G|",
+        "4|Fees review|Licensing Manager|31/08/2024|C|",
+        NULL};
+    static const char *const alone[] = {
+        "Ref|Action|Lead|Due|Status|Update",
+        "1|Taxi policy|Licensing Manager|31/05/2024|B|Adopted May",
+        "2|Fees review|Licensing Manager|31/08/2024|C|",
+        NULL};
+    const rag_plan *p;
+    built b;
+    (void)state;
+
+    build_grid(&b, rows);
+    p = only_plan(&b, RAG_PLAN_ACTION);
+    assert_int_equal(p->action_count, 4);
+    assert_int_equal(p->actions[0].status, RAG_PROGRESS_COMPLETE);
+    assert_int_equal(p->actions[1].status,
+                     RAG_PROGRESS_OVER_ONE_MONTH_BEHIND);
+    assert_int_equal(p->actions[3].status, RAG_PROGRESS_COMPLETE);
+    built_free(&b);
+
+    build_grid(&b, alone); /* no R, A or G: B stays unread */
+    p = only_plan(&b, RAG_PLAN_ACTION);
+    assert_int_equal(p->actions[0].status, RAG_PROGRESS_NONE);
+    assert_int_equal(p->actions[1].status, RAG_PROGRESS_COMPLETE);
+    built_free(&b);
+}
+
+/* "Status | RAG" both written: the RAG says how it is going where the
+ * words say only under way; words that close the action stand.  The
+ * same in either order. */
+static void test_status_words_beside_a_rag(void **state)
+{
+    static const char *const heads[] = {
+        "Ref|Action|Lead|Due|Status|RAG|Update",
+        "Ref|Action|Lead|Due|RAG|Status|Update"};
+    static const char *const cells[][2] = {{"In progress", "A"},
+                                           {"Complete", "G"},
+                                           {"In progress", "G"},
+                                           {"Not started", "R"}};
+    static const rag_progress want[] = {
+        RAG_PROGRESS_ONE_MONTH_BEHIND, RAG_PROGRESS_COMPLETE,
+        RAG_PROGRESS_ON_TARGET, RAG_PROGRESS_OVER_ONE_MONTH_BEHIND};
+    int order;
+    (void)state;
+
+    for (order = 0; order < 2; order++) {
+        char lines[4][128];
+        const char *rows[6];
+        const rag_plan *p;
+        built b;
+        int i;
+
+        rows[0] = heads[order];
+        for (i = 0; i < 4; i++) {
+            snprintf(lines[i], sizeof lines[i],
+                     "%d|Review the policy|Jo Marsh|31/03/2025|%s|%s|Note",
+                     i + 1, cells[i][order], cells[i][!order]);
+            rows[i + 1] = lines[i];
+        }
+        rows[5] = NULL;
+        build_grid(&b, rows);
+        p = only_plan(&b, RAG_PLAN_ACTION);
+        assert_int_equal(p->action_count, 4);
+        for (i = 0; i < 4; i++)
+            assert_int_equal(p->actions[i].status, want[i]);
+        built_free(&b);
+    }
+}
+
 static void test_action_status_by_colour_alone(void **state)
 {
     static const char *const heads[] = {"Ref", "Action", "Lead",
                                         "Due date", "RAG", "Update"};
-    static const uint32_t fills[] = {0x00B050, 0xFFC000, 0xFF0000};
-    static const rag_progress want[] = {RAG_PROGRESS_ON_TARGET,
-                                        RAG_PROGRESS_ONE_MONTH_BEHIND,
-                                        RAG_PROGRESS_OVER_ONE_MONTH_BEHIND};
+    /* blue beside red, amber and green: a BRAG's complete */
+    static const uint32_t fills[] = {0x00B050, 0xFFC000, 0xFF0000, 0x00B0F0};
+    static const rag_progress want[] = {
+        RAG_PROGRESS_ON_TARGET, RAG_PROGRESS_ONE_MONTH_BEHIND,
+        RAG_PROGRESS_OVER_ONE_MONTH_BEHIND, RAG_PROGRESS_COMPLETE};
     built b;
     lxw_workbook *wb;
     lxw_worksheet *ws;
@@ -1497,7 +1577,7 @@ static void test_action_status_by_colour_alone(void **state)
     ws = workbook_add_worksheet(wb, "Action Plan");
     for (i = 0; i < 6; i++)
         worksheet_write_string(ws, 0, (lxw_col_t)i, heads[i], NULL);
-    for (i = 0; i < 3; i++) {
+    for (i = 0; i < 4; i++) {
         char ref[8];
         lxw_format *f = workbook_add_format(wb);
         format_set_bg_color(f, fills[i]);
@@ -1512,8 +1592,8 @@ static void test_action_status_by_colour_alone(void **state)
     assert_int_equal(workbook_close(wb), LXW_NO_ERROR);
     read_built(&b, 0, 0, 0);
     p = only_plan(&b, RAG_PLAN_ACTION);
-    assert_int_equal(p->action_count, 3);
-    for (i = 0; i < 3; i++)
+    assert_int_equal(p->action_count, 4);
+    for (i = 0; i < 4; i++)
         assert_int_equal(p->actions[i].status, want[i]);
     built_free(&b);
 }
@@ -1756,6 +1836,47 @@ static void test_key_of_codes_on_the_header_row(void **state)
  * quarter under "Progress RAG" (Q1..Q4 on a second header row, the other
  * headings merged down over it): a due date, not a scorecard's target.
  * "Nov 2019" under it once made the rows look like indicators. */
+/* Headings of the ref, date, status and updates in other words: "Rec
+ * Ref", "Milestone date", "Expected completion", "How are we doing?",
+ * "Auditor comment", "What has happened"; "Evidence" beside a RAG is
+ * the updates when no other column gives them. */
+static void test_other_words_for_the_columns(void **state)
+{
+    static const char *const layouts[][3] = {
+        {"Rec Ref|Action|Owner|Milestone date|Current status|Auditor comment",
+         "PAY-01|Verify starters|HR Manager|31/12/2024|In progress|Agreed",
+         "Agreed"},
+        {"#|What we will do|Who|Expected completion|How are we doing?|"
+         "What has happened",
+         "1|Install solar on depot|Energy Manager|30/06/2024|Complete|Done",
+         "Done"},
+        {"No.|Action|Lead|Key milestone date|RAG|Evidence",
+         "1|Recruit coordinators|Head of SEND|30/06/2024|Green|Posts filled",
+         "Posts filled"},
+        {"Ref|Savings Proposal|Lead Officer|Expected completion date|RAG|"
+         "Comments",
+         "SAV01|Review library opening hours|Tom Reed|30/06/2024|G|Agreed",
+         "Agreed"}};
+    size_t k;
+    (void)state;
+
+    for (k = 0; k < sizeof layouts / sizeof *layouts; k++) {
+        const char *rows[3] = {layouts[k][0], layouts[k][1], NULL};
+        const rag_plan *p;
+        built b;
+
+        build_grid(&b, rows);
+        p = only_plan(&b, RAG_PLAN_ACTION);
+        assert_int_equal(p->action_count, 1);
+        assert_non_null(p->actions[0].ref);
+        assert_non_null(p->actions[0].text);
+        assert_int_equal(p->actions[0].due.day, 30 + (k == 0));
+        assert_int_not_equal(p->actions[0].status, RAG_PROGRESS_NONE);
+        assert_string_equal(p->actions[0].comment, layouts[k][2]);
+        built_free(&b);
+    }
+}
+
 static void test_target_completion_date_is_a_due_date(void **state)
 {
     static const char *const heads[] = {"Ref", "Description", "Lead",
@@ -1927,6 +2048,31 @@ static void test_report_date_label_over_a_plan_without_refs(void **state)
     built_free(&b);
 }
 
+/* "Last reviewed:" with a date is the report date, as "Last updated:"
+ * is; "Next review:" is not. */
+static void test_last_reviewed_is_the_report_date(void **state)
+{
+    static const char *const rows[] = {
+        "Climate Action Plan",
+        "Next review:|15/12/2024",
+        "Last reviewed:|15/09/2024",
+        "",
+        "Ref|Action|Lead|Due date|Status",
+        "1|Install solar on depot|Energy Manager|30/06/2024|Complete",
+        "2|Fleet EV transition|Fleet Manager|31/08/2024|Delayed",
+        NULL};
+    const rag_plan *p;
+    built b;
+    (void)state;
+
+    build_grid(&b, rows);
+    p = only_plan(&b, RAG_PLAN_ACTION);
+    assert_int_equal(p->as_of.year, 2024);
+    assert_int_equal(p->as_of.month, 9);
+    assert_int_equal(p->as_of.day, 15);
+    built_free(&b);
+}
+
 /* "Action | Milestones | Lead | Due | RAG": the action written once,
  * its milestones on rows of their own, each with a lead, a date and a
  * status.  The milestones are the rows: read by the action column, the
@@ -2058,6 +2204,144 @@ static void test_template_example_rows_are_no_actions(void **state)
 /* A quarter's column after every third month ("Apr | May | Jun | Q1 |
  * Jul"): the months run on past it.  Before, the months stopped at June,
  * and an action red in September read as on track. */
+/* A theme or priority heading ("T1", "Theme 1", "P.1")
+ * over actions 1.1, 1.2 is their parent, as a "1" row would be: the
+ * children name it, and it is a parent row (no lead owed). */
+static void test_section_heading_refs_are_parents(void **state)
+{
+    static const char *const forms[][2] = {{"T1", "T2"},
+                                           {"Theme 1", "Theme 2"},
+                                           {"P.1", "P.2"}};
+    size_t k;
+    (void)state;
+
+    for (k = 0; k < sizeof forms / sizeof *forms; k++) {
+        char h1[64], h2[64];
+        const char *rows[7];
+        const rag_plan *p;
+        built b;
+
+        snprintf(h1, sizeof h1, "%s|Thriving places||", forms[k][0]);
+        snprintf(h2, sizeof h2, "%s|Healthy communities||", forms[k][1]);
+        rows[0] = "Ref|Action|Lead|Due date";
+        rows[1] = h1;
+        rows[2] = "1.1|Adopt the local plan|Head of Planning|31/03/2025";
+        rows[3] = "1.2|Open the market hall|Head of Regeneration|31/12/2024";
+        rows[4] = h2;
+        rows[5] = "2.1|Open the leisure centre|Head of Leisure|30/06/2025";
+        rows[6] = NULL;
+        build_grid(&b, rows);
+        p = only_plan(&b, RAG_PLAN_ACTION);
+        assert_int_equal(p->action_count, 5);
+        assert_null(p->actions[0].parent);
+        assert_true(p->actions[0].is_parent);
+        assert_string_equal(p->actions[1].parent, forms[k][0]);
+        assert_string_equal(p->actions[2].parent, forms[k][0]);
+        assert_true(p->actions[3].is_parent);
+        assert_string_equal(p->actions[4].parent, forms[k][1]);
+        built_free(&b);
+    }
+}
+
+/* Blank spacer columns between the months ("Apr | | May | | Jun"): still
+ * a tracker, its months in every other column. */
+static void test_spacer_columns_between_months(void **state)
+{
+    static const char *const rows[] = {
+        "Ref|Action|Lead|Apr||May||Jun||Jul|Comments",
+        "1|Improve void turnaround|Voids Manager|G||G||A||R|Backlog",
+        "2|Reduce arrears|Income Manager|G||G||G||G|On track",
+        "",
+        "G|On track",
+        "A|Up to 1 month late",
+        "R|Over 1 month late",
+        NULL};
+    const rag_plan *p;
+    built b;
+    (void)state;
+
+    build_grid(&b, rows);
+    p = only_plan(&b, RAG_PLAN_TRACKER);
+    assert_int_equal(p->action_count, 2);
+    assert_int_equal(p->legend_count, 3);
+    assert_int_equal(p->actions[0].month_count, 4);
+    assert_int_equal(p->actions[0].months[3].month, 7);
+    assert_int_equal(p->actions[0].months[3].cell.col, 9);
+    assert_int_equal(p->actions[0].months[2].status,
+                     RAG_PROGRESS_ONE_MONTH_BEHIND);
+    built_free(&b);
+}
+
+/* "Jun-24 | Sep-24 | Dec-24 | Mar-25": quarter ends side by side are a
+ * status a quarter, read at the latest reported, as "Q1 | Q2" are. */
+static void test_quarter_end_months_are_a_status_a_quarter(void **state)
+{
+    static const char *const rows[] = {
+        "Ref|Action|Lead|Jun-24|Sep-24|Dec-24|Mar-25|Commentary",
+        "1|Improve void turnaround|Voids Manager|G|R|||Backlog",
+        "2|Reduce arrears|Income Manager|G|A|||Slipping",
+        "3|Open the hub|Hub Manager|G|C|||Opened",
+        "",
+        "G|On track",
+        "A|Up to 1 month late",
+        "R|Over 1 month late",
+        "C|Complete",
+        NULL};
+    const rag_plan *p;
+    built b;
+    (void)state;
+
+    build_grid(&b, rows);
+    p = only_plan(&b, RAG_PLAN_ACTION);
+    assert_int_equal(p->action_count, 3);
+    assert_int_equal(p->actions[0].status,
+                     RAG_PROGRESS_OVER_ONE_MONTH_BEHIND);
+    assert_int_equal(p->actions[1].status, RAG_PROGRESS_ONE_MONTH_BEHIND);
+    assert_int_equal(p->actions[2].status, RAG_PROGRESS_COMPLETE);
+    built_free(&b);
+}
+
+/* An 18-month tracker, "April 2024" to "September 2025": every month
+ * kept, its year its own. */
+static void test_eighteen_month_tracker(void **state)
+{
+    static const char *const names[] = {"April", "May", "June", "July",
+                                        "August", "September", "October",
+                                        "November", "December", "January",
+                                        "February", "March"};
+    char head[512], row[256];
+    const char *rows[8];
+    const rag_plan *p;
+    built b;
+    size_t n, k;
+    int i;
+    (void)state;
+
+    n = (size_t)snprintf(head, sizeof head, "Ref|Action|Lead");
+    k = (size_t)snprintf(row, sizeof row, "1|Waste strategy|Head of Waste");
+    for (i = 0; i < 18; i++) {
+        n += (size_t)snprintf(head + n, sizeof head - n, "|%s %d",
+                              names[i % 12], i < 9 ? 2024 : 2025);
+        k += (size_t)snprintf(row + k, sizeof row - k, "|%s",
+                              i < 17 ? "G" : "A");
+    }
+    snprintf(head + n, sizeof head - n, "|Comment");
+    rows[0] = head;
+    rows[1] = row;
+    rows[2] = "";
+    rows[3] = "G|On target";
+    rows[4] = "A|One month behind";
+    rows[5] = NULL;
+    build_grid(&b, rows);
+    p = only_plan(&b, RAG_PLAN_TRACKER);
+    assert_int_equal(p->actions[0].month_count, 18);
+    assert_int_equal(p->actions[0].months[17].year, 2025);
+    assert_int_equal(p->actions[0].months[17].month, 9);
+    assert_int_equal(p->actions[0].months[17].status,
+                     RAG_PROGRESS_ONE_MONTH_BEHIND);
+    built_free(&b);
+}
+
 static void test_quarter_columns_between_months(void **state)
 {
     static const char *const rows[] = {
@@ -2268,7 +2552,7 @@ static void test_month_letters_read_through_the_key(void **state)
 }
 
 /* A RAG column of lone letters with no key: G, A and R are the RAG's
- * initials; a key, when there is one, still wins. */
+ * initials, C is complete; a key, when there is one, still wins. */
 static void test_rag_letters_without_a_key(void **state)
 {
     static const char *const rows[] = {
@@ -2280,7 +2564,7 @@ static void test_rag_letters_without_a_key(void **state)
         NULL};
     static const rag_progress want[] = {
         RAG_PROGRESS_ON_TARGET, RAG_PROGRESS_ONE_MONTH_BEHIND,
-        RAG_PROGRESS_OVER_ONE_MONTH_BEHIND, RAG_PROGRESS_NONE};
+        RAG_PROGRESS_OVER_ONE_MONTH_BEHIND, RAG_PROGRESS_COMPLETE};
     const rag_plan *p;
     built b;
     size_t i;
@@ -2743,17 +3027,25 @@ int main(void)
         cmocka_unit_test(test_key_of_named_swatches),
         cmocka_unit_test(test_key_of_codes_on_the_header_row),
         cmocka_unit_test(test_quarter_columns_between_months),
+        cmocka_unit_test(test_eighteen_month_tracker),
+        cmocka_unit_test(test_quarter_end_months_are_a_status_a_quarter),
+        cmocka_unit_test(test_spacer_columns_between_months),
+        cmocka_unit_test(test_section_heading_refs_are_parents),
         cmocka_unit_test(test_template_example_rows_are_no_actions),
         cmocka_unit_test(test_exception_forms_keep_their_officers),
         cmocka_unit_test(test_action_with_milestone_rows),
         cmocka_unit_test(test_report_date_label_over_a_plan_without_refs),
+        cmocka_unit_test(test_last_reviewed_is_the_report_date),
         cmocka_unit_test(test_quarter_groups_of_target_actual_rag),
         cmocka_unit_test(test_five_point_rag_initials),
         cmocka_unit_test(test_target_completion_date_is_a_due_date),
+        cmocka_unit_test(test_other_words_for_the_columns),
         cmocka_unit_test(test_banded_rows_are_no_month_colours),
         cmocka_unit_test(test_hidden_copy_is_not_read_twice),
         cmocka_unit_test(test_key_down_from_the_header_row),
         cmocka_unit_test(test_action_status_by_colour_alone),
+        cmocka_unit_test(test_status_words_beside_a_rag),
+        cmocka_unit_test(test_brag_initials_without_a_key),
         cmocka_unit_test(test_scorecard_rag_by_colour_polarity_by_arrow),
         cmocka_unit_test(test_years_in_the_upper_header_row),
         cmocka_unit_test(test_action_column_by_its_last_word),

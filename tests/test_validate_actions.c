@@ -93,6 +93,32 @@ static void test_ref_orphan_silent_when_the_parent_is_there(void **s)
     rag_findings_free(f);
 }
 
+/* Themes as unnumbered text rows over actions 1.1, 1.1a, 1.2: the plan
+ * never writes "1", so 1.2 is no orphan (1.1, a parent row, has none);
+ * a plan that writes "1" but not "2" still has 2.1 orphaned. */
+static void test_ref_orphan_silent_when_top_numbers_are_never_written(
+    void **s)
+{
+    rag_action a[3];
+    rag_findings *f;
+    (void)s;
+
+    action(&a[0], "1.1", NULL, 4, ymd(2025, 3, 31), NULL);
+    action(&a[1], "1.1a", "1.1", 5, ymd(2025, 3, 31), NULL);
+    action(&a[2], "1.2", "1", 6, ymd(2025, 3, 31), NULL);
+    f = check(a, 3, ymd(2024, 9, 30));
+    assert_int_equal(count_rule(f, RAG_RULE_REF_ORPHAN), 0);
+    rag_findings_free(f);
+
+    action(&a[0], "1", NULL, 4, ymd(2025, 3, 31), NULL);
+    action(&a[1], "1.1", "1", 5, ymd(2025, 3, 31), NULL);
+    action(&a[2], "2.1", "2", 6, ymd(2025, 3, 31), NULL);
+    f = check(a, 3, ymd(2024, 9, 30));
+    assert_int_equal(count_rule(f, RAG_RULE_REF_ORPHAN), 1);
+    assert_non_null(with_ref(f, RAG_RULE_REF_ORPHAN, "2.1"));
+    rag_findings_free(f);
+}
+
 static void test_ref_duplicate_fires_on_the_second_row(void **state)
 {
     rag_action a[4];
@@ -414,6 +440,8 @@ int main(void)
         cmocka_unit_test(test_ref_orphan_fires_for_a_child_without_its_parent),
         cmocka_unit_test(test_an_action_without_a_ref_is_named_by_its_words),
         cmocka_unit_test(test_ref_orphan_silent_when_the_parent_is_there),
+        cmocka_unit_test(
+            test_ref_orphan_silent_when_top_numbers_are_never_written),
         cmocka_unit_test(test_ref_duplicate_fires_on_the_second_row),
         cmocka_unit_test(test_ref_duplicate_silent_for_distinct_refs),
         cmocka_unit_test(test_lead_missing_for_an_action_but_not_a_heading),

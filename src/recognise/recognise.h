@@ -169,6 +169,10 @@ typedef struct rg_month_col {
     int month, year;        /* year 0 until resolved */
 } rg_month_col;
 
+/* The months a tracker keeps: a year, or two where every month heading
+ * writes its year ("April 2024" .. "September 2025"). */
+#define RG_MONTHS_MAX 24
+
 /* Status columns one a period a table keeps ("Q1 Status | Q2 Status"). */
 #define RG_STATUS_PERIODS 8
 
@@ -180,13 +184,15 @@ typedef struct rg_table {
     int32_t revised_due;    /* revised dates beside col[RG_COL_DUE], or -1 */
     int32_t pct_done;       /* a "% complete" column, or -1 */
     int32_t done_date;      /* a "Date completed" column, or -1 */
+    int32_t status_beside;  /* a second status column ("Status | RAG"),
+                               or -1 */
     int32_t status_by_period[RG_STATUS_PERIODS]; /* left to right */
     size_t status_period_count;
     bool status_by_quarter; /* bare "Q1 | Q2 | ..." headings: a status
                                column only if they hold words or colours */
     int32_t comment_by_period[RG_STATUS_PERIODS]; /* "Q1 Update | ..." */
     size_t comment_period_count;
-    rg_month_col months[12];
+    rg_month_col months[RG_MONTHS_MAX];
     size_t month_count;
     int fy_start;           /* from the header rows ("2009/10"), or 0 */
     uint32_t *headers;      /* every header row, repeats included (heap) */

@@ -412,6 +412,69 @@ static bool all_done(const rg_view *v, uint32_t r, uint32_t c)
     return f.value >= 99.5 && f.value <= 100.0;
 }
 
+static rag_progress initial_status(const char *txt, size_t len, bool brag);
+
+/* A cell filled red, amber or green with no key for it: read as those
+ * words are (rg_status_words). */
+static rag_progress hue_status(uint32_t fill)
+{
+    rag_rating rr = fill == RAG_NO_COLOR ? RAG_RATING_NONE
+                                         : rg_rating_of_fill(fill);
+    const char *w;
+    char low[8];
+    size_t n;
+
+    if (rr == RAG_RATING_NONE)
+        return RAG_PROGRESS_NONE;
+    w = rag_rating_word(rr);
+    for (n = 0; w[n] && n + 1 < sizeof low; n++)
+        low[n] = (char)tolower((unsigned char)w[n]);
+    low[n] = '\0';
+    return rg_status_of(low, n);
+}
+
+/* One status cell read alone: words, the RAG's initials, or its hue. */
+static rag_progress cell_status(const rg_view *v, uint32_t r, int32_t c)
+{
+    size_t len;
+    const char *txt = col_text(v, r, c, &len);
+    rag_progress s;
+
+    if (!txt)
+        return c >= 0 ? hue_status(rg_fill(v, r, (uint32_t)c))
+                      : RAG_PROGRESS_NONE;
+    s = rg_status_of(txt, len);
+    return s != RAG_PROGRESS_NONE ? s : initial_status(txt, len, false);
+}
+
+static bool late_status(rag_progress s)
+{
+    return s == RAG_PROGRESS_ONE_MONTH_BEHIND ||
+           s == RAG_PROGRESS_OVER_ONE_MONTH_BEHIND;
+}
+
+/* "Status | RAG" both written: "In progress" says it is under way, the
+ * RAG how it is going, so an amber or red RAG says late where the words
+ * say on track or planned (an officer reads "In progress, A" as amber).
+ * Words that close the action (complete, on hold, reprogrammed) stand
+ * over any RAG, which is often left as it was. */
+static rag_progress two_statuses(rag_progress first, rag_progress second)
+{
+    if (first == RAG_PROGRESS_NONE)
+        return second;
+    if (second == RAG_PROGRESS_NONE || first == RAG_PROGRESS_COMPLETE ||
+        first == RAG_PROGRESS_SUSPENDED ||
+        first == RAG_PROGRESS_REPROGRAMMED)
+        return first;
+    if (second == RAG_PROGRESS_COMPLETE || second == RAG_PROGRESS_SUSPENDED ||
+        second == RAG_PROGRESS_REPROGRAMMED)
+        return second;
+    if (late_status(second) &&
+        (!late_status(first) || second == RAG_PROGRESS_OVER_ONE_MONTH_BEHIND))
+        return second;
+    return first;
+}
+
 static rag_status add_action(rag_model *m, const rg_view *v,
                              const rg_table *t, uint32_t r, rag_plan *p,
                              bool *added, size_t *joined)
@@ -501,6 +564,9 @@ static rag_status add_action(rag_model *m, const rg_view *v,
         a->status = rg_status_of(ts, ls);
         a->closed = rg_status_closed(ts, ls);
     }
+    if (t->status_beside >= 0)
+        a->status = two_statuses(cell_status(v, r, t->col[RG_COL_STATUS]),
+                                 cell_status(v, r, t->status_beside));
     a->closed = a->closed || closed_comment(a->comment);
     if (a->status == RAG_PROGRESS_NONE && t->pct_done >= 0 &&
         all_done(v, r, (uint32_t)t->pct_done))
@@ -548,6 +614,66 @@ static int cmp_text(const void *a, const void *b)
 static bool in_sorted(const char **v, size_t n, const char *s)
 {
     return s && n && bsearch(&s, v, n, sizeof *v, cmp_text);
+}
+
+/* The number a section heading's ref gives its section: "1" of "T1",
+ * "Theme 1", "P.1", "Priority 1" (letters, then a space or full stop
+ * at most, then the digits, and nothing else); NULL for any other ref. */
+static const char *section_number(const char *ref)
+{
+    const char *s = ref;
+    while (isalpha((unsigned char)*s))
+        s++;
+    if (s == ref)
+        return NULL;
+    if (*s == ' ' || *s == '.')
+        s++;
+    if (!isdigit((unsigned char)*s))
+        return NULL;
+    ref = s;
+    while (isdigit((unsigned char)*s))
+        s++;
+    return *s ? NULL : ref;
+}
+
+/* "T1 Thriving places" (or "Theme 1", "P1", "Priority 1") above actions
+ * 1.1, 1.2: the heading is the parent the children's "1" names, as a row
+ * "1" above them would be.  Only the rows between the heading and the
+ * next heading are taken, and only when no row's ref is "1" itself: a
+ * plan that writes its "1" row keeps it as the parent. */
+static rag_status section_parents(rag_model *m, rag_plan *p)
+{
+    const char **refs = rg_malloc((p->action_count + 1) * sizeof *refs);
+    size_t i, nr = 0;
+
+    if (!refs)
+        return RAG_ERR_NOMEM;
+    for (i = 0; i < p->action_count; i++)
+        if (p->actions[i].ref)
+            refs[nr++] = p->actions[i].ref;
+    qsort(refs, nr, sizeof *refs, cmp_text);
+    for (i = 0; i < p->action_count; i++) {
+        const rag_action *h = &p->actions[i];
+        const char *num = h->ref && !h->parent ? section_number(h->ref)
+                                               : NULL;
+        size_t k;
+        if (!num || in_sorted(refs, nr, num))
+            continue;
+        for (k = i + 1; k < p->action_count; k++) {
+            rag_action *a = &p->actions[k];
+            if (a->ref && !a->parent && section_number(a->ref))
+                break; /* the next section's heading */
+            if (a->parent && !strcmp(a->parent, num)) {
+                a->parent = rg_model_strndup(m, h->ref, strlen(h->ref));
+                if (!a->parent) {
+                    rg_free(refs);
+                    return RAG_ERR_NOMEM;
+                }
+            }
+        }
+    }
+    rg_free(refs);
+    return RAG_OK;
 }
 
 /* Parents: a row others name as parent; and "6.2" heading "6.2.a",
@@ -645,7 +771,8 @@ rag_status rg_table_plan(rag_model *m, rg_view *v, const rg_table *t,
             }
         }
     }
-    if ((st = mark_parents(p)) != RAG_OK)
+    if ((st = section_parents(m, p)) != RAG_OK ||
+        (st = mark_parents(p)) != RAG_OK)
         return st;
     p->range.first_row = p->cell.row;
     p->range.first_col = t->first_col < p->cell.col ? t->first_col
@@ -692,8 +819,10 @@ static rag_progress initial_status(const char *txt, size_t len, bool brag)
     if (!txt || len != 1)
         return RAG_PROGRESS_NONE;
     switch (txt[0]) {
-    case 'B': case 'b': /* under a "BRAG" heading: blue, complete */
+    case 'B': case 'b': /* in a BRAG column: blue, complete */
         return brag ? rg_status_of("blue", 4) : RAG_PROGRESS_NONE;
+    case 'C': case 'c': /* "C": complete (or closed, cancelled: done) */
+        return RAG_PROGRESS_COMPLETE;
     case 'G': case 'g': return rg_status_of("green", 5);
     case 'A': case 'a': return rg_status_of("amber", 5);
     case 'R': case 'r': return rg_status_of("red", 3);
@@ -701,9 +830,12 @@ static rag_progress initial_status(const char *txt, size_t len, bool brag)
     }
 }
 
-/* Does the status column's heading say BRAG ("BRAG", "BRAG status",
- * "B/R/A/G")?  Then B is blue, complete, as G, A and R are the others. */
-static bool brag_heading(const rg_view *v, const rag_plan *p)
+/* Is the status column a BRAG: its heading says so ("BRAG", "BRAG
+ * status", "B/R/A/G"), or its rows are rated red, amber or green (the
+ * initials, or cells filled so with no words)?  Then B and blue are the
+ * fourth colour, complete, as UK councils use it: a RAG column with a
+ * blue row and no key means done, not a colour of its own. */
+static bool brag_column(const rg_view *v, const rag_plan *p)
 {
     char norm[64];
     size_t k;
@@ -717,6 +849,17 @@ static bool brag_heading(const rg_view *v, const rag_plan *p)
             rg_norm_has(norm, "blue"))
             return true;
     }
+    for (k = 0; k < p->action_count; k++) {
+        uint32_t r = p->actions[k].cell.row, c = (uint32_t)p->status_col;
+        size_t len;
+        const char *txt = rg_text(v, r, c, &len);
+        uint32_t fill = rg_fill(v, r, c);
+        if (txt && len == 1 && rag_colour_of_initial(txt[0]))
+            return true;
+        if (!txt && fill != RAG_NO_COLOR &&
+            rg_rating_of_fill(fill) != RAG_RATING_NONE)
+            return true;
+    }
     return false;
 }
 
@@ -726,7 +869,7 @@ rag_status rg_apply_legend(rag_model *m, const rg_view *v, rag_plan *p,
 {
     size_t i, j;
     long now = (long)cx->as_of.year * 12 + cx->as_of.month;
-    bool brag = brag_heading(v, p);
+    bool brag = brag_column(v, p);
     (void)m;
 
     for (i = 0; i < count; i++) {
@@ -798,22 +941,13 @@ rag_status rg_apply_legend(rag_model *m, const rg_view *v, rag_plan *p,
             bool symbol = fill != RAG_NO_COLOR;
             if (!symbol)
                 fill = rg_fill(v, a->cell.row, (uint32_t)p->status_col);
-            rag_rating rr = fill == RAG_NO_COLOR ? RAG_RATING_NONE
-                                                 : rg_rating_of_fill(fill);
             bool words = !symbol &&
                          rg_has_value(v, a->cell.row, (uint32_t)p->status_col);
             if (brag && fill != RAG_NO_COLOR &&
                 rg_family_of_fill(fill) == RG_FAMILY_BLUE && !words)
                 a->status = RAG_PROGRESS_COMPLETE; /* BRAG's blue */
-            else if (rr != RAG_RATING_NONE && !words) {
-                const char *w = rag_rating_word(rr);
-                char low[8];
-                size_t n;
-                for (n = 0; w[n] && n + 1 < sizeof low; n++)
-                    low[n] = (char)tolower((unsigned char)w[n]);
-                low[n] = '\0';
-                a->status = rg_status_of(low, n);
-            }
+            else if (!words)
+                a->status = hue_status(fill);
         }
         if ((a->status == RAG_PROGRESS_OVER_ONE_MONTH_BEHIND ||
              a->status == RAG_PROGRESS_ONE_MONTH_BEHIND) &&

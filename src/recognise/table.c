@@ -16,12 +16,14 @@ typedef struct hdr {
     int32_t revised_due; /* a second due column, of revised dates, or -1 */
     int32_t pct_done;    /* a "% complete" column, or -1 */
     int32_t done_date;   /* a "Date completed" column, or -1 */
+    int32_t evidence;    /* an "Evidence" column, or -1 */
+    int32_t status_beside; /* "Status | RAG": the second, or -1 */
     int32_t status_by_period[RG_STATUS_PERIODS]; /* "Q1 Status | Q2 Status" */
     size_t status_period_count;
     bool status_by_quarter;  /* those are bare "Q1 | Q2 | Q3 | Q4" headings */
     int32_t comment_by_period[RG_STATUS_PERIODS]; /* "Q1 Update | Q2 ..." */
     size_t comment_period_count;
-    rg_month_col months[12];
+    rg_month_col months[RG_MONTHS_MAX];
     size_t month_count;
     uint32_t first_col, last_col;
     int roles, unknown;
@@ -36,6 +38,8 @@ static void hdr_clear(hdr *h)
     h->revised_due = -1;
     h->pct_done = -1;
     h->done_date = -1;
+    h->evidence = -1;
+    h->status_beside = -1;
     h->first_col = UINT32_MAX;
 }
 
@@ -329,6 +333,16 @@ static bool period_heading(const rg_view *v, uint32_t r, uint32_t c)
     return any_word(rg_norm_at(v, r, c, norm, sizeof norm), words);
 }
 
+/* "Evidence", "Evidence of progress": updates, when nothing else heads
+ * them ("Evidence of impact" is a measure of success, planned ahead). */
+static bool evidence_heading(const rg_view *v, uint32_t r, uint32_t c)
+{
+    char norm[64];
+
+    rg_norm_at(v, r, c, norm, sizeof norm);
+    return !strcmp(norm, "evidence") || !strcmp(norm, "evidence of progress");
+}
+
 /* A second column of a role whose headings both name a period: into
  * list (the first column too, on the first such), left to right. */
 static void add_period_col(const rg_view *v, uint32_t r, uint32_t c,
@@ -420,8 +434,20 @@ static bool quarter_between(const rg_view *v, uint32_t r, uint32_t c)
     return !strcmp(norm, "total") || !strcmp(norm, "quarter total");
 }
 
+/* A narrow blank column between two months ("Apr | | May | | Jun"),
+ * laid out to space the colours: no heading of its own, merged or not. */
+static bool spacer_between(const rg_view *v, uint32_t r, uint32_t c)
+{
+    size_t len;
+    const rag_cell *cell = rg_cell_at(v, r, c);
+
+    return !rg_text_merged(v, r, c, &len) &&
+           (!cell || cell->type == RAG_CELL_BLANK);
+}
+
 /* The longest run of consecutive months in consecutive columns, a
- * quarter's column allowed between one month and the next. */
+ * quarter's column or a blank spacer allowed between one month and the
+ * next. */
 static void keep_month_run(const rg_view *v, uint32_t r, hdr *h,
                            const rg_month_col *all, size_t n)
 {
@@ -431,7 +457,8 @@ static void keep_month_run(const rg_view *v, uint32_t r, hdr *h,
         bool cont = i < n && all[i].month == all[i - 1].month % 12 + 1 &&
                     (all[i].col == all[i - 1].col + 1 ||
                      (all[i].col == all[i - 1].col + 2 &&
-                      quarter_between(v, r, all[i - 1].col + 1)));
+                      (quarter_between(v, r, all[i - 1].col + 1) ||
+                       spacer_between(v, r, all[i - 1].col + 1))));
         if (!cont) {
             if (i - start > best_len) {
                 best = start;
@@ -440,11 +467,52 @@ static void keep_month_run(const rg_view *v, uint32_t r, hdr *h,
             start = i;
         }
     }
-    if (best_len > 12)
+    /* Apr .. Mar without years is one year: a thirteenth month would be
+     * the first again.  Months that write their years may run on into a
+     * second (an 18-month tracker). */
+    for (i = best; i < best + best_len && best_len > 12; i++)
+        if (!all[i].year)
+            break;
+    if (best_len > 12 && i < best + best_len)
         best_len = 12;
+    if (best_len > RG_MONTHS_MAX)
+        best_len = RG_MONTHS_MAX;
     h->month_count = best_len;
     if (best_len)
         memcpy(h->months, all + best, best_len * sizeof *all);
+}
+
+/* "Jun-24 | Sep-24 | Dec-24 | Mar-25": the ends of the quarters side by
+ * side, three months apart, are a status a quarter as "Q1 | Q2 | Q3 |
+ * Q4" are (read at the latest reported), not months of a tracker.  Three
+ * at least, as a tracker's run of months needs, and only where no status
+ * column or quarter headings are there already. */
+static void quarter_end_run(hdr *h, const rg_month_col *all, size_t n)
+{
+    size_t i, start = 0, best = 0, best_len = 0;
+
+    if (h->status_period_count || h->col[RG_COL_STATUS] >= 0)
+        return;
+    for (i = 1; i <= n; i++) {
+        bool cont = i < n && all[i].col == all[i - 1].col + 1 &&
+                    all[i].month == (all[i - 1].month + 2) % 12 + 1;
+        if (!cont) {
+            if (i - start > best_len) {
+                best = start;
+                best_len = i - start;
+            }
+            start = i;
+        }
+    }
+    if (best_len < 3)
+        return;
+    if (best_len > RG_STATUS_PERIODS)
+        best_len = RG_STATUS_PERIODS;
+    for (i = 0; i < best_len; i++)
+        h->status_by_period[i] = (int32_t)all[best + i].col;
+    h->status_period_count = best_len;
+    h->status_by_quarter = true;
+    h->month_count = 0;
 }
 
 static bool qualifies(const hdr *h)
@@ -620,6 +688,8 @@ static void header_at(const rg_view *v, uint32_t r, uint32_t c0, bool merged,
             }
         } else if (role == RG_COL_OTHER) {
             /* known words without a role */
+            if (h->evidence < 0 && evidence_heading(v, r, c))
+                h->evidence = (int32_t)c;
         } else if (h->col[role] < 0) {
             h->col[role] = (int32_t)c;
             h->roles++;
@@ -628,9 +698,14 @@ static void header_at(const rg_view *v, uint32_t r, uint32_t c0, bool merged,
             add_period_col(v, r, c, h->col[role], h->comment_by_period,
                            &h->comment_period_count);
         } else if (role == RG_COL_STATUS && !h->status_by_quarter) {
-            /* one status column a period: "Q1 Status | Q2 Status" */
+            /* one status column a period: "Q1 Status | Q2 Status"; else
+             * a RAG beside the status in words ("Status | RAG") */
+            size_t before = h->status_period_count;
             add_period_col(v, r, c, h->col[role], h->status_by_period,
                            &h->status_period_count);
+            if (h->status_period_count == before && !before &&
+                h->status_beside < 0)
+                h->status_beside = (int32_t)c;
         } else if (role == RG_COL_DUE) {
             /* "Original date | Revised date": the action is due by the
              * revised one where a row has it, else by the original */
@@ -666,6 +741,13 @@ static void header_at(const rg_view *v, uint32_t r, uint32_t c0, bool merged,
         h->last_col = c;
     }
     keep_month_run(v, r, h, all, nall);
+    if (h->month_count < 3)
+        quarter_end_run(h, all, nall);
+    /* "RAG | Evidence" with no other column of updates: the evidence is
+     * what the officer says has been done.  Beside "Progress update" it
+     * is what will show success, and stays no column of the plan. */
+    if (h->col[RG_COL_COMMENT] < 0 && h->evidence >= 0)
+        h->col[RG_COL_COMMENT] = h->evidence;
     if (h->month_count) {
         uint32_t m0 = h->months[0].col,
                  m1 = h->months[h->month_count - 1].col;
@@ -698,6 +780,9 @@ static void header_at(const rg_view *v, uint32_t r, uint32_t c0, bool merged,
             h->pct_done = -1;
         if (h->done_date >= (int32_t)m0 && h->done_date <= (int32_t)m1)
             h->done_date = -1;
+        if (h->status_beside >= (int32_t)m0 &&
+            h->status_beside <= (int32_t)m1)
+            h->status_beside = -1;
     }
 }
 
@@ -717,6 +802,8 @@ static void hdr_merge(hdr *into, const hdr *other)
         into->pct_done = other->pct_done;
     if (into->done_date < 0)
         into->done_date = other->done_date;
+    if (into->status_beside < 0)
+        into->status_beside = other->status_beside;
     if (!into->status_period_count) {
         memcpy(into->status_by_period, other->status_by_period,
                sizeof into->status_by_period);
@@ -1170,6 +1257,7 @@ bool rg_find_tables(const rg_view *v, rg_table **out, size_t *count)
         t->revised_due = f->h.revised_due;
         t->pct_done = f->h.pct_done;
         t->done_date = f->h.done_date;
+        t->status_beside = f->h.status_beside;
         memcpy(t->status_by_period, f->h.status_by_period,
                sizeof t->status_by_period);
         t->status_period_count = f->h.status_period_count;

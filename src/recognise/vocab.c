@@ -14,7 +14,8 @@ const rg_word rg_header_words[] = {
     {"ref no", RG_COL_REF}, {"no", RG_COL_REF}, {"number", RG_COL_REF},
     {"id", RG_COL_REF}, {"action ref", RG_COL_REF}, {"item", RG_COL_REF},
     {"#", RG_COL_REF}, {"action no", RG_COL_REF}, {"action id", RG_COL_REF},
-    {"item no", RG_COL_REF}, {"rec no", RG_COL_REF},
+    {"item no", RG_COL_REF}, {"rec no", RG_COL_REF}, {"rec ref", RG_COL_REF},
+    {"recommendation ref", RG_COL_REF}, {"recommendation no", RG_COL_REF},
 
     {"action", RG_COL_ACTION}, {"action area", RG_COL_ACTION},
     {"actions", RG_COL_ACTION}, {"task", RG_COL_ACTION},
@@ -31,6 +32,7 @@ const rg_word rg_header_words[] = {
     {"project title", RG_COL_ACTION}, {"workstream", RG_COL_ACTION},
     {"scheme", RG_COL_ACTION}, {"initiative", RG_COL_ACTION},
     {"proposal", RG_COL_ACTION}, {"saving proposal", RG_COL_ACTION},
+    {"savings proposal", RG_COL_ACTION}, {"savings proposals", RG_COL_ACTION},
 
     {"lead", RG_COL_LEAD}, {"who", RG_COL_LEAD}, {"owner", RG_COL_LEAD},
     {"action owner", RG_COL_LEAD}, {"responsible", RG_COL_LEAD},
@@ -55,7 +57,10 @@ const rg_word rg_header_words[] = {
     {"date", RG_COL_DUE}, {"timeline", RG_COL_DUE},
     {"date for completion", RG_COL_DUE}, {"revised date", RG_COL_DUE},
     {"implementation date", RG_COL_DUE}, {"due by", RG_COL_DUE},
-    {"timeframe", RG_COL_DUE},
+    {"timeframe", RG_COL_DUE}, {"milestone date", RG_COL_DUE},
+    {"key milestone date", RG_COL_DUE}, {"expected completion", RG_COL_DUE},
+    {"expected completion date", RG_COL_DUE},
+    {"expected date", RG_COL_DUE},
 
     /* dates that are not when the action is due */
     {"date raised", RG_COL_OTHER}, {"date identified", RG_COL_OTHER},
@@ -78,12 +83,15 @@ const rg_word rg_header_words[] = {
     {"comments", RG_COL_COMMENT}, {"commentary", RG_COL_COMMENT},
     {"notes", RG_COL_COMMENT}, {"corrective action", RG_COL_COMMENT},
     {"latest update", RG_COL_COMMENT}, {"narrative", RG_COL_COMMENT},
-    {"remarks", RG_COL_COMMENT},
+    {"remarks", RG_COL_COMMENT}, {"auditor comment", RG_COL_COMMENT},
+    {"auditor comments", RG_COL_COMMENT}, {"audit comment", RG_COL_COMMENT},
+    {"audit comments", RG_COL_COMMENT}, {"what has happened", RG_COL_COMMENT},
 
     {"rag", RG_COL_STATUS}, {"rag status", RG_COL_STATUS},
     {"status", RG_COL_STATUS}, {"rag rating", RG_COL_STATUS},
     {"rating", RG_COL_STATUS}, {"red / amber / green", RG_COL_STATUS},
     {"brag", RG_COL_STATUS}, {"progress status", RG_COL_STATUS},
+    {"how are we doing", RG_COL_STATUS},
 
     {"priority", RG_COL_OTHER}, {"outcome", RG_COL_OTHER},
     {"outcomes", RG_COL_OTHER}, {"resources", RG_COL_OTHER},
@@ -546,6 +554,13 @@ const rg_word rg_label_words[] = {
     {"position at", RG_LBL_REPORT_DATE}, {"as of", RG_LBL_REPORT_DATE},
     {"updated", RG_LBL_REPORT_DATE}, {"last updated", RG_LBL_REPORT_DATE},
     {"date updated", RG_LBL_REPORT_DATE},
+    /* the day the plan was last reviewed is the day its statuses were
+     * given, as "Last updated" is */
+    {"last reviewed", RG_LBL_REPORT_DATE},
+    {"date last reviewed", RG_LBL_REPORT_DATE},
+    {"last review", RG_LBL_REPORT_DATE},
+    {"last review date", RG_LBL_REPORT_DATE},
+    {"reviewed", RG_LBL_REPORT_DATE}, {"date reviewed", RG_LBL_REPORT_DATE},
     {"date of update", RG_LBL_REPORT_DATE},
     {"progress as at", RG_LBL_REPORT_DATE},
     {"update as at", RG_LBL_REPORT_DATE},

@@ -144,8 +144,40 @@ static bool dotted_number(const char *ref)
     }
     return dot && digit;
 }
+/* "1", "12": digits only, a plan's top-level number. */
+static bool top_number(const char *ref)
+{
+    if (!*ref)
+        return false;
+    for (; *ref; ref++)
+        if (*ref < '0' || *ref > '9')
+            return false;
+    return true;
+}
+
+/* Does any row's ref give a top-level number ("1")?  A plan whose
+ * sections are unnumbered text rows numbers its actions 1.1, 1.2, 2.1
+ * without ever writing the "1" they belong under. */
+static bool writes_top_numbers(const rag_plan *p)
+{
+    size_t k;
+    for (k = 0; k < p->action_count; k++) {
+        size_t len;
+        const char *s = ref_span(p->actions[k].ref, &len);
+        char buf[16];
+        if (!len || len >= sizeof buf)
+            continue;
+        memcpy(buf, s, len);
+        buf[len] = '\0';
+        if (top_number(buf))
+            return true;
+    }
+    return false;
+}
+
 static void refs(rg_vctx *c, const rag_plan *p, const by_ref *r)
 {
+    bool top_written = writes_top_numbers(p);
     size_t k, len;
     const char *name;
     char where[16];
@@ -187,10 +219,15 @@ static void refs(rg_vctx *c, const rag_plan *p, const by_ref *r)
         const rag_action *a = &p->actions[k];
         if (rg_vblank(a->parent) || rg_vblank(a->ref))
             continue;
-        if (find_ref(r, a->parent) == (size_t)-1)
-            rg_emit(c, RAG_RULE_REF_ORPHAN, p, a->cell, a->ref, NULL,
-                    "%s belongs under %s, but the plan has no %s row",
-                    a->ref, a->parent, a->parent);
+        if (find_ref(r, a->parent) != (size_t)-1)
+            continue;
+        /* 1.2 under a "1" the plan never writes: numbered in a scheme
+         * whose sections are text, as when no row had a sub-letter */
+        if (!top_written && dotted_number(a->ref) && top_number(a->parent))
+            continue;
+        rg_emit(c, RAG_RULE_REF_ORPHAN, p, a->cell, a->ref, NULL,
+                "%s belongs under %s, but the plan has no %s row", a->ref,
+                a->parent, a->parent);
     }
 }
 

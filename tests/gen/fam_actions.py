@@ -318,7 +318,12 @@ def tracker(v):
     qcols = not two_rows and rng.random() < 0.1
     if qcols:
         v.traits.add("quarter-columns")
-    mcol = [mc0 + k + (k // 3 if qcols else 0) for k in range(12)]
+    # or a blank spacer column between every two months ("Apr | | May")
+    spacers = not two_rows and not qcols and rng.random() < 0.08
+    if spacers:
+        v.traits.add("spacer-columns")
+    mcol = [mc0 + k + (k // 3 if qcols else k if spacers else 0)
+            for k in range(12)]
     hdr_row = r
     if not two_rows:
         for i, h in enumerate(heads):
@@ -352,6 +357,12 @@ def tracker(v):
     if rng.random() < 0.15:
         orphan_parent = rng.choice(refs)[0]
         v.traits.add("orphan")
+    elif refs[0][0].isdigit() and rng.random() < 0.3:
+        # themes numbered "T1", "Theme 1", "P1" over actions 1.1, 1.2:
+        # the heading is the children's parent, as a "1" row would be
+        prefix = rng.choice(["T", "Theme ", "P"])
+        refs = [(prefix + pref, kids) for pref, kids in refs]
+        v.traits.add("section-heading-ref")
     paren = rng.random() < 0.3 and refs[0][0].startswith("R")
     blank_rows = rng.random() < 0.3
     if blank_rows:
@@ -367,7 +378,7 @@ def tracker(v):
     # or a run of months of one status merged into one bar, its colour on
     # its first cell alone (as openpyxl and hand-made Gantt charts leave it)
     bars = mode in ("rgb", "theme", "indexed") and not banded and \
-        not qcols and rng.random() < 0.12
+        not qcols and not spacers and rng.random() < 0.12
     if bars:
         v.traits.add("merged-month-runs")
     band_n = 0
@@ -773,6 +784,7 @@ def action_plan(v):
                                           "Actual end date"])))
         v.traits.add("done-date")
     rag_col = rng.random() < 0.3
+    rag_initials_above = False
     if rag_col:
         # statuses stated in a column of their own, in words or letters
         heads.append(("rag", rng.choice(["RAG", "Status", "RAG status",
@@ -970,6 +982,12 @@ def action_plan(v):
                 # dump_variations reads an action plan's RAG column)
                 if complete:
                     word = "Complete"
+                    # a BRAG's "B" (or "C") with no key, once the column
+                    # has shown the RAG's own initials above it
+                    if rag_letters and not rag_initial_words and \
+                            rag_initials_above and rng.random() < 0.5:
+                        word = rng.choice(["B", "C"])
+                        v.traits.add("status-brag-letter")
                 else:
                     status = rng.choice(["on_target", "one_month_behind",
                                          "over_one_month_behind"])
@@ -984,6 +1002,7 @@ def action_plan(v):
                                            f"{word[0]} ({words})"])
                     elif rag_letters:
                         word = word[0]
+                        rag_initials_above = True
                     elif rag_phrases:
                         word = rng.choice(W.KEY_WORDS[status])
                     elif rag_vague and status != "on_target":
