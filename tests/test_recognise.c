@@ -2201,6 +2201,51 @@ static void test_template_example_rows_are_no_actions(void **state)
     built_free(&b);
 }
 
+/* Sub-actions labelled "(i)", "a)" under a numbered action: refs of their
+ * own under it ("1.1b(i)"), so "(i)" under two actions is no duplicate.
+ * Before, their ref was null. */
+static void test_sub_action_labels_are_refs_under_the_action_above(
+    void **state)
+{
+    static const char *const rows[] = {
+        "Ref|Action|Lead|Due date|Status|Progress",
+        "1.1|Board terms of reference|Monitoring Officer|31/03/2025|On track|",
+        "1.1b|Approve ToR|Monitoring Officer|31/03/2025|On track|",
+        "(i)|Consult group leaders|Monitoring Officer|31/03/2025|On track|",
+        "(ii)|Full Council approval|Monitoring Officer|31/03/2025|On track|",
+        "1.2|Risk register refresh|Head of Audit|31/03/2025|On track|",
+        "(i)|Directorate workshops|Head of Audit|31/03/2025|On track|",
+        "b)|Corporate risk report|Head of Audit|31/03/2025|On track|",
+        NULL};
+    static const char *const refs[][2] = {
+        {"1.1", NULL}, {"1.1b", "1.1"}, {"1.1b(i)", "1.1b"},
+        {"1.1b(ii)", "1.1b"}, {"1.2", NULL}, {"1.2(i)", "1.2"},
+        {"1.2(b)", "1.2"}}; /* 1.1, 1.2: parent rows, no "1" row */
+    const rag_plan *p;
+    rag_findings *f = NULL;
+    rag_error err;
+    built b;
+    size_t i;
+    (void)state;
+
+    build_grid(&b, rows);
+    p = only_plan(&b, RAG_PLAN_ACTION);
+    assert_int_equal(p->action_count, 7);
+    for (i = 0; i < 7; i++) {
+        assert_non_null(p->actions[i].ref);
+        assert_string_equal(p->actions[i].ref, refs[i][0]);
+        if (refs[i][1])
+            assert_string_equal(p->actions[i].parent, refs[i][1]);
+        else
+            assert_null(p->actions[i].parent);
+    }
+    assert_int_equal(rag_validate(b.m, NULL, &f, &err), RAG_OK);
+    for (i = 0; i < f->count; i++)
+        assert_string_not_equal(f->items[i].rule, "ref-duplicate");
+    rag_findings_free(f);
+    built_free(&b);
+}
+
 /* A quarter's column after every third month ("Apr | May | Jun | Q1 |
  * Jul"): the months run on past it.  Before, the months stopped at June,
  * and an action red in September read as on track. */
@@ -3032,6 +3077,7 @@ int main(void)
         cmocka_unit_test(test_spacer_columns_between_months),
         cmocka_unit_test(test_section_heading_refs_are_parents),
         cmocka_unit_test(test_template_example_rows_are_no_actions),
+        cmocka_unit_test(test_sub_action_labels_are_refs_under_the_action_above),
         cmocka_unit_test(test_exception_forms_keep_their_officers),
         cmocka_unit_test(test_action_with_milestone_rows),
         cmocka_unit_test(test_report_date_label_over_a_plan_without_refs),

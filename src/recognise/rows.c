@@ -475,6 +475,22 @@ static rag_progress two_statuses(rag_progress first, rag_progress second)
     return first;
 }
 
+/* The ref of the last action above with one, among the last few: the
+ * action a sub-action's label alone ("(i)", "a)") is numbered under
+ * (rg_parse_sub_ref).  A few, not all: a ref column of words asks on
+ * every row, and a scan of every row for every row took seconds at
+ * 50,000 rows; a list's parent is a row or two above its labels. */
+#define SUB_REF_LOOKBACK 8
+
+static const char *last_ref(const rag_plan *p)
+{
+    size_t i = p->action_count, seen = 0;
+    while (i-- && seen++ < SUB_REF_LOOKBACK)
+        if (p->actions[i].ref)
+            return p->actions[i].ref;
+    return NULL;
+}
+
 static rag_status add_action(rag_model *m, const rg_view *v,
                              const rg_table *t, uint32_t r, rag_plan *p,
                              bool *added, size_t *joined)
@@ -504,6 +520,9 @@ static rag_status add_action(rag_model *m, const rg_view *v,
     if (tr) {
         has_ref = rg_parse_ref(tr, lr, ref, sizeof ref, parent,
                                sizeof parent);
+        if (!has_ref)
+            has_ref = rg_parse_sub_ref(tr, lr, last_ref(p), ref, sizeof ref,
+                                       parent, sizeof parent);
         if (!has_ref && !ta)
             has_ref = leading_ref(tr, lr, ref, sizeof ref, parent,
                                   sizeof parent, &ta, &la);
