@@ -532,7 +532,6 @@ rag_status rg_indicator_plan(rag_model *m, const rg_view *v,
     int32_t hr;
     uint32_t hc = 0;
     double tol;
-    int dir;
     rag_status st;
 
     for (i = 0; i < count; i++) {
@@ -678,37 +677,21 @@ rag_status rg_indicator_plan(rag_model *m, const rg_view *v,
         ind->variance = rg_clean_number(ind->actual - ind->target);
 
     /* direction: what the sheet says, else what the title implies */
-    dir = 0;
-    if (polarity) {
-        char *pv = rg_pair_value(m, v, polarity), norm[128];
-        if (pv) {
-            rg_norm(pv, strlen(pv), norm, sizeof norm);
-            dir = rg_vocab_find(rg_direction_words, norm, NULL);
-            if (dir <= 0 && (rg_norm_has(norm, "lower") ||
-                             rg_norm_has(norm, "low")))
-                dir = RG_DIR_LOWER;
-            else if (dir <= 0 && (rg_norm_has(norm, "higher") ||
-                                  rg_norm_has(norm, "high")))
-                dir = RG_DIR_HIGHER;
+    {
+        char *pv = polarity ? rg_pair_value(m, v, polarity) : NULL;
+        size_t tlen = 0;
+        const char *tt = NULL;
+        if (tp) {
+            tlen = tp->inline_len;
+            tt = tp->inline_value;
+            if (!tt && tp->vrow >= 0)
+                tt = rg_text(v, (uint32_t)tp->vrow, (uint32_t)tp->vcol,
+                             &tlen);
         }
+        ind->direction = rg_indicator_direction(
+            pv, form_words(v, r0, r1, rg_direction_words), tt, tlen,
+            ind->title, ind->unit);
     }
-    if (dir <= 0)
-        dir = form_words(v, r0, r1, rg_direction_words);
-    if (dir <= 0 && tp) {
-        /* the target's own bound: "Below 20", "95% or above" */
-        size_t tlen = tp->inline_len;
-        const char *tt = tp->inline_value;
-        if (!tt && tp->vrow >= 0)
-            tt = rg_text(v, (uint32_t)tp->vrow, (uint32_t)tp->vcol, &tlen);
-        dir = rg_target_direction(tt, tlen);
-    }
-    if (dir <= 0)
-        dir = rg_title_direction(ind->title, ind->unit);
-    if (dir <= 0 && ind->unit == RAG_UNIT_DAYS)
-        dir = RG_DIR_LOWER;
-    ind->direction = dir == RG_DIR_LOWER ? RAG_LOWER_IS_BETTER
-                     : dir == RG_DIR_BAND ? RAG_WITHIN_BAND
-                                          : RAG_HIGHER_IS_BETTER;
 
     tol = rg_stated_tolerance(v, r0, r1);
     if (tol <= 0)
@@ -748,11 +731,9 @@ rag_status rg_indicator_plan(rag_model *m, const rg_view *v,
     ind->data_only = form_words(v, r0, r1, rg_kind_words) ==
                      RG_KIND_DATA_ONLY;
     if (!target.has && tp && !ind->data_only) {
-        /* "Target: Monitor only" */
-        char norm[128];
+        /* "Target: Monitor only", "Target: Reduce" */
         const char *t = rg_pair_value(m, v, tp);
-        rg_norm(t ? t : "", t ? strlen(t) : 0, norm, sizeof norm);
-        ind->data_only = rg_vocab_find(rg_no_target_words, norm, NULL) > 0;
+        ind->data_only = rg_target_owes_no_figure(t, t ? strlen(t) : 0);
     }
     {
         rg_pair *mine = NULL;

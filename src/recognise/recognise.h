@@ -245,6 +245,11 @@ typedef struct rg_scorecard {
     rg_sc_period periods[RG_SC_MAX_PERIODS];
     size_t period_count;
     int roles, unknown;     /* headings with a role, headings without */
+    bool actual_to_date;    /* the actual column is the year's so far
+                               ("Year to date", "YTD Actual") */
+    bool target_to_date;    /* so is the target ("Target to date") */
+    int32_t frequency_col;  /* "Frequency": how often a row is reported,
+                               or -1 */
 } rg_scorecard;
 
 /* The scorecards of a sheet, top to bottom (heap array). */

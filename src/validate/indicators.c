@@ -230,7 +230,13 @@ static void target_actual_missing(rg_vctx *c, const rag_plan *p,
                     "performance against",
                     name_of(ind, name, sizeof name));
     }
-    if (!ind->has_actual) {
+    if (!ind->has_actual && ind->not_due) {
+        rg_emit_info(c, RAG_RULE_ACTUAL_MISSING, p,
+                     ind->actual_cell.set ? ind->actual_cell : ind->cell,
+                     "%s has no performance figure for this period (the "
+                     "sheet says none is due yet)",
+                     name_of(ind, name, sizeof name));
+    } else if (!ind->has_actual) {
         char when[96];
         if (!rg_vblank(ind->period))
             snprintf(when, sizeof when, " (%s)",
