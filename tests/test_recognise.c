@@ -578,6 +578,61 @@ static void test_scorecard_hidden_period_column_is_not_a_period(void **state)
     built_free(&b);
 }
 
+/* A target of "+/- 1%" on a budget variance is a band of 1% either side
+ * of nothing, not a target of 1% (0.4% against it was a false red, 1.2%
+ * a red for a stated amber); "100 +/- 5" is not read as one. */
+static void test_target_plus_minus_band_around_zero(void **state)
+{
+    static const char *const rows[] = {
+        "Code|Indicator|Polarity|Target|Q1|Q2|RAG",
+        "FC1|Revenue budget variance (% of net budget)|Within range|"
+        "+/-1%|0.4%|0.4%|Green",
+        "FC2|Capital budget variance (%)|Within range|\xc2\xb1" "1%|0.4%|"
+        "1.2%|Amber",
+        "FC3|Income variance (%)|Within range|+/- 1%|0.4%|-3%|Red",
+        NULL};
+    static const char *const form[] = {
+        "Performance Exception Report",
+        "",
+        "Indicator:|FC1 Revenue budget variance (% of net budget)",
+        "Target:|+ / - 1%",
+        "Actual:|0.4%",
+        "RAG:|Green",
+        NULL};
+    static const rag_rating want[] = {RAG_RATING_GREEN, RAG_RATING_AMBER,
+                                      RAG_RATING_RED};
+    built b;
+    const rag_plan *p;
+    size_t i;
+    (void)state;
+
+    build_grid(&b, rows);
+    p = only_plan(&b, RAG_PLAN_SCORECARD);
+    assert_int_equal(p->indicator_count, 3);
+    for (i = 0; i < 3; i++) {
+        const rag_indicator *ind = &p->indicators[i];
+        print_message("row %zu: %s\n", i, ind->code);
+        assert_int_equal(ind->direction, RAG_WITHIN_BAND);
+        assert_true(ind->target == 0);
+        assert_true(fabs(ind->tolerance - 0.01) < 1e-9);
+        assert_int_equal(ind->rag, want[i]);
+    }
+    built_free(&b);
+
+    build_grid(&b, form);
+    for (i = 0, p = NULL; i < b.m->plan_count; i++)
+        if (b.m->plans[i].kind == RAG_PLAN_INDICATOR)
+            p = &b.m->plans[i];
+    assert_non_null(p);
+    assert_int_equal(p->indicators[0].direction, RAG_WITHIN_BAND);
+    assert_int_equal(p->indicators[0].rag, RAG_RATING_GREEN);
+    built_free(&b);
+
+    assert_false(rg_target_is_band("100 +/- 5", 9));
+    assert_true(rg_target_is_band("Within +/-2%", 12));
+    assert_false(rg_target_is_band("-5%", 3));
+}
+
 /* A polarity cell is read by one rule on a scorecard and on a form:
  * the verbs of an aim ("Reduce", "Aim to reduce", "Decreasing",
  * "Reduction") are lower-is-better, "Increase" higher; single words
@@ -2992,6 +3047,7 @@ int main(void)
         cmocka_unit_test(test_scorecard_rag_heading_names),
         cmocka_unit_test(test_scorecard_annual_measure_not_due_mid_year),
         cmocka_unit_test(test_scorecard_hidden_period_column_is_not_a_period),
+        cmocka_unit_test(test_target_plus_minus_band_around_zero),
         cmocka_unit_test(test_indicator_form_people_are_fields),
         cmocka_unit_test(test_recovery_actions_are_milestones),
         cmocka_unit_test(test_form_with_periods_in_labels),

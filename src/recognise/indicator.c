@@ -532,6 +532,7 @@ rag_status rg_indicator_plan(rag_model *m, const rg_view *v,
     int32_t hr;
     uint32_t hc = 0;
     double tol;
+    bool band = false;
     rag_status st;
 
     for (i = 0; i < count; i++) {
@@ -691,11 +692,21 @@ rag_status rg_indicator_plan(rag_model *m, const rg_view *v,
         ind->direction = rg_indicator_direction(
             pv, form_words(v, r0, r1, rg_direction_words), tt, tlen,
             ind->title, ind->unit);
+        band = ind->has_target && ind->target != 0 &&
+               rg_target_is_band(tt, tlen);
     }
 
     tol = rg_stated_tolerance(v, r0, r1);
     if (tol <= 0)
         tol = cx->tolerance > 0 ? cx->tolerance : 0.10;
+    if (band) {
+        /* "Target: +/- 1%": within 1% either side of nothing */
+        ind->direction = RAG_WITHIN_BAND;
+        tol = fabs(ind->target); /* "+ / - 1%" may read -1% */
+        ind->target = 0;
+        if (ind->has_actual)
+            ind->variance = ind->actual;
+    }
     ind->tolerance = tol;
     if (ind->has_target && ind->has_actual)
         ind->rag = rag_rate(ind->target, ind->actual, ind->direction, tol);

@@ -856,8 +856,17 @@ static rag_status add_row(rag_model *m, const rg_view *v,
                              : NULL;
         ind->direction = rg_indicator_direction(polarity, 0, tt, tlen,
                                                 ind->title, unit);
+        ind->tolerance = tol;
+        /* "+/- 1%": held within 1% either side of nothing, not a target
+         * of 1% (0.4% against it was a false red) */
+        if (ht && ind->target != 0 && rg_target_is_band(tt, tlen)) {
+            ind->direction = RAG_WITHIN_BAND;
+            ind->tolerance = fabs(ind->target); /* "+/- 1%" may read -1% */
+            ind->target = 0;
+            if (ind->has_actual)
+                ind->variance = ind->actual;
+        }
     }
-    ind->tolerance = tol;
     if (nv && ha && s->actual_to_date)
         ind->to_date = ind->has_target &&
                        ytd_mid_year(s, hv, fv, unit, ind->actual,
@@ -867,7 +876,8 @@ static rag_status add_row(rag_model *m, const rg_view *v,
                        to_date_mid_year(s, hv, fv, unit, ind->target,
                                         ind->title);
     if (ind->has_target && ind->has_actual && !ind->to_date)
-        ind->rag = rag_rate(ind->target, ind->actual, ind->direction, tol);
+        ind->rag = rag_rate(ind->target, ind->actual, ind->direction,
+                           ind->tolerance);
     if (rag_words) {
         char norm[64];
         int rr;

@@ -756,6 +756,30 @@ rag_direction rg_indicator_direction(const char *polarity, int stated,
                                 : RAG_HIGHER_IS_BETTER;
 }
 
+bool rg_target_is_band(const char *s, size_t len)
+{
+    size_t i, j;
+
+    for (i = 0; s && i < len; i++) {
+        if (s[i] >= '0' && s[i] <= '9')
+            return false; /* "100 +/- 5": a band around 100, not read */
+        if (i + 1 < len && (unsigned char)s[i] == 0xC2 &&
+            (unsigned char)s[i + 1] == 0xB1)
+            return true; /* "\u00b1" */
+        if (s[i] != '+')
+            continue;
+        /* "+/-", "+ / -", "+-" */
+        for (j = i + 1; j < len && s[j] == ' '; j++)
+            ;
+        if (j < len && s[j] == '/')
+            for (j++; j < len && s[j] == ' '; j++)
+                ;
+        if (j < len && s[j] == '-')
+            return true;
+    }
+    return false;
+}
+
 bool rg_target_owes_no_figure(const char *s, size_t len)
 {
     char norm[128];

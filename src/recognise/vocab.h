@@ -143,6 +143,10 @@ rag_direction rg_indicator_direction(const char *polarity, int stated,
  * only", "Contextual") or a direction alone ("Reduce", "Aim to
  * increase")?  "TBC" owes one. */
 bool rg_target_owes_no_figure(const char *s, size_t len);
+/* Is a target a band either side of nothing: "\u00b1 1%", "+/- 1%",
+ * "Within +/-2%" (a budget variance held near zero)?  Its figure is the
+ * band's half-width and the target is 0; "100 +/- 5" is not one. */
+bool rg_target_is_band(const char *s, size_t len);
 /* What a target's own words say of its direction (rg_dir_word): "Below
  * 20", "<= 8 days", "95% or above", "At least 90%"; 0 when they say
  * nothing. */
