@@ -452,6 +452,24 @@ static void test_scorecard_year_to_date_column_is_the_actual(void **state)
         assert_true(p->indicators[2].to_date);
         built_free(&b);
     }
+    {
+        /* "YTD Target" is the target so far, which rates the figure so
+         * far; it was an actual ("YTD ...") */
+        static const char *const rows[] = {
+            "Code|Indicator|Polarity|Q1|Q2|YTD Target|YTD Actual|"
+            "YTD Variance|RAG",
+            "P1|Pest jobs|Higher is better|520|610|1000|1130|130|Green",
+            NULL};
+        built b;
+        const rag_plan *p;
+        build_grid(&b, rows);
+        p = only_plan(&b, RAG_PLAN_SCORECARD);
+        assert_true(p->indicators[0].target == 1000);
+        assert_true(p->indicators[0].actual == 1130);
+        assert_false(p->indicators[0].to_date);
+        assert_int_equal(p->indicators[0].rag, RAG_RATING_GREEN);
+        built_free(&b);
+    }
 }
 
 /* The RAG column under the other names councils give it: "Latest RAG"
@@ -631,6 +649,99 @@ static void test_target_plus_minus_band_around_zero(void **state)
     assert_false(rg_target_is_band("100 +/- 5", 9));
     assert_true(rg_target_is_band("Within +/-2%", 12));
     assert_false(rg_target_is_band("-5%", 3));
+}
+
+/* An indicator form: "KPI Reference: KPI 07" is its code (it was taken
+ * for a title, and the form lost it), and "Actual (Q2 cumulative)" is a
+ * total so far, not rated by the year's target (53.1% of 98% collected
+ * at Q2 was a false red), by the scorecards' rule (rg_share_to_date); a
+ * quarter's own figure near the target is rated. */
+static void test_indicator_form_reference_and_cumulative_actual(void **state)
+{
+    static const char *const rows[] = {
+        "KPI EXCEPTION REPORT - QUARTER 2 2024/25",
+        "",
+        "KPI Reference:|KPI 07",
+        "Indicator:|Percentage of non-domestic rates collected",
+        "Responsible Officer:|Gareth Pryce",
+        "Target:|98.0%",
+        "Actual (Q2 cumulative):|53.1%",
+        "RAG Status:|Amber",
+        "Reason for under-performance:|Large ratepayers on instalments",
+        NULL};
+    static const char *const own[] = {
+        "KPI EXCEPTION REPORT - QUARTER 2 2024/25",
+        "",
+        "Indicator:|Percentage of calls answered",
+        "Responsible Officer:|Gareth Pryce",
+        "Target:|90%",
+        "Actual (Q2):|85%",
+        "RAG Status:|Amber",
+        NULL};
+    built b;
+    const rag_plan *p = NULL;
+    size_t i;
+    (void)state;
+
+    build_grid(&b, rows);
+    for (i = 0; i < b.m->plan_count; i++)
+        if (b.m->plans[i].kind == RAG_PLAN_INDICATOR)
+            p = &b.m->plans[i];
+    assert_non_null(p);
+    assert_string_equal(p->indicators[0].code, "KPI 07");
+    assert_true(p->indicators[0].to_date);
+    assert_int_equal(p->indicators[0].rag, RAG_RATING_NONE);
+    built_free(&b);
+
+    build_grid(&b, own);
+    for (i = 0, p = NULL; i < b.m->plan_count; i++)
+        if (b.m->plans[i].kind == RAG_PLAN_INDICATOR)
+            p = &b.m->plans[i];
+    assert_non_null(p);
+    assert_false(p->indicators[0].to_date);
+    assert_int_equal(p->indicators[0].rag, RAG_RATING_AMBER);
+    built_free(&b);
+}
+
+/* A form's RAG given only as the answer cell's fill ("RAG | (red)"), as
+ * a scorecard's RAG cell may be: it was not read. */
+static void test_indicator_form_rag_by_fill_alone(void **state)
+{
+    static const char *const labels[] = {
+        "Indicator Title", "Departmental Lead", "Target",
+        "Performance this Period", "RAG", "Non-compliance reason"};
+    built b;
+    lxw_workbook *wb;
+    lxw_worksheet *ws;
+    lxw_format *red;
+    const rag_plan *p = NULL;
+    size_t i;
+    (void)state;
+
+    wb = book_at(&b, "formfill");
+    ws = workbook_add_worksheet(wb, "CP2");
+    red = workbook_add_format(wb);
+    format_set_bg_color(red, 0xFF0000);
+    for (i = 0; i < 6; i++)
+        worksheet_write_string(ws, (lxw_row_t)(1 + i), 0, labels[i], NULL);
+    worksheet_write_string(ws, 1, 1, "% Care packages by Direct Debit - CP2",
+                           NULL);
+    worksheet_write_string(ws, 2, 1, "Malcolm Flanagan", NULL);
+    worksheet_write_string(ws, 3, 1, "30.0%", NULL);
+    worksheet_write_string(ws, 4, 1, "10.6%", NULL);
+    worksheet_write_blank(ws, 5, 1, red);
+    worksheet_write_string(ws, 6, 1, "Take-up depends on service users",
+                           NULL);
+    assert_int_equal(workbook_close(wb), LXW_NO_ERROR);
+    read_built(&b, 2024, 9, 30);
+    for (i = 0; i < b.m->plan_count; i++)
+        if (b.m->plans[i].kind == RAG_PLAN_INDICATOR)
+            p = &b.m->plans[i];
+    assert_non_null(p);
+    assert_int_equal(p->indicators[0].stated_rag, RAG_RATING_RED);
+    assert_int_equal(p->indicators[0].rag_cell.row, 5);
+    assert_int_equal(p->indicators[0].rag_cell.col, 1);
+    built_free(&b);
 }
 
 /* A polarity cell is read by one rule on a scorecard and on a form:
@@ -3048,6 +3159,8 @@ int main(void)
         cmocka_unit_test(test_scorecard_annual_measure_not_due_mid_year),
         cmocka_unit_test(test_scorecard_hidden_period_column_is_not_a_period),
         cmocka_unit_test(test_target_plus_minus_band_around_zero),
+        cmocka_unit_test(test_indicator_form_reference_and_cumulative_actual),
+        cmocka_unit_test(test_indicator_form_rag_by_fill_alone),
         cmocka_unit_test(test_indicator_form_people_are_fields),
         cmocka_unit_test(test_recovery_actions_are_milestones),
         cmocka_unit_test(test_form_with_periods_in_labels),

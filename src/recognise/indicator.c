@@ -527,7 +527,9 @@ rag_status rg_indicator_plan(rag_model *m, const rg_view *v,
                          stack: recognition runs on threads) */
     const rg_pair *title = NULL, *lead = NULL, *director = NULL,
                   *tp = NULL, *ap = NULL, *vp = NULL, *rp = NULL,
-                  *reason = NULL, *period = NULL, *polarity = NULL;
+                  *reason = NULL, *period = NULL, *polarity = NULL,
+                  *rag_blank = NULL, /* a RAG label with no words */
+                  *ref = NULL;
     size_t i;
     int32_t hr;
     uint32_t hc = 0;
@@ -553,6 +555,8 @@ rag_status rg_indicator_plan(rag_model *m, const rg_view *v,
              * two colours is no statement */
             if (!pair_is_key(v, q, false))
                 TAKE(rp);
+            if (!has && !rag_blank)
+                rag_blank = q;
             break;
         case RG_LBL_REASON:
             if (!pair_is_key(v, q, true))
@@ -560,6 +564,7 @@ rag_status rg_indicator_plan(rag_model *m, const rg_view *v,
             break;
         case RG_LBL_PERIOD: TAKE(period); break;
         case RG_LBL_POLARITY: TAKE(polarity); break;
+        case RG_LBL_REFERENCE: TAKE(ref); break;
         default: break;
         }
 #undef TAKE
@@ -610,6 +615,12 @@ rag_status rg_indicator_plan(rag_model *m, const rg_view *v,
     }
     ind->title = rg_pair_value(m, v, title);
     ind->code = ind->title ? rg_title_code(m, ind->title) : NULL;
+    /* "KPI Reference: KPI 07" where the title carries no code */
+    if (!ind->code && ref) {
+        ind->code = rg_pair_value(m, v, ref);
+        if (ind->code && !*ind->code)
+            ind->code = NULL;
+    }
     ind->cell = rg_loc(title->row, title->col);
     if (lead)
         p->owner = rg_pair_value(m, v, lead);
@@ -710,6 +721,26 @@ rag_status rg_indicator_plan(rag_model *m, const rg_view *v,
     ind->tolerance = tol;
     if (ind->has_target && ind->has_actual)
         ind->rag = rag_rate(ind->target, ind->actual, ind->direction, tol);
+    /* "Actual (Q2 cumulative)": a total so far, before the year's end,
+     * against the year's target is not rated by it, as on a scorecard
+     * (53.1% of 98% collected at Q2 was a false red) */
+    if (ind->has_target && ind->has_actual && ap) {
+        char lnorm[160], pnorm[160];
+        int q;
+        rg_norm(ap->label, ap->label_len, lnorm, sizeof lnorm);
+        rg_norm(actual.rest ? actual.rest : "",
+                actual.rest ? actual.rest_len : 0, pnorm, sizeof pnorm);
+        q = rg_vocab_find(rg_quarter_words, lnorm, NULL);
+        if (q <= 0)
+            q = rg_vocab_find(rg_quarter_words, pnorm, NULL);
+        if ((rg_vocab_find(rg_to_date_words, lnorm, NULL) > 0 ||
+             rg_vocab_find(rg_to_date_words, pnorm, NULL) > 0) &&
+            q >= 1 && q <= 3 &&
+            rg_share_to_date(ind->actual, ind->target, q / 4.0)) {
+            ind->to_date = true;
+            ind->rag = RAG_RATING_NONE;
+        }
+    }
     if (rp) {
         char *rv = rg_pair_value(m, v, rp), norm[64];
         int r;
@@ -724,6 +755,15 @@ rag_status rg_indicator_plan(rag_model *m, const rg_view *v,
         ind->rag_cell = rp->vcol >= 0 ? rg_loc((uint32_t)rp->vrow,
                                                (uint32_t)rp->vcol)
                                       : rg_loc(rp->row, rp->col);
+    } else if (rag_blank && !rag_blank->inline_value) {
+        /* "RAG | (a red cell)": the answer cell coloured, with no words,
+         * its colour the RAG, as a scorecard's RAG cell's is */
+        uint32_t fill = rg_fill(v, rag_blank->row, rag_blank->col + 1);
+        if (fill != RAG_NO_COLOR &&
+            rg_rating_of_fill(fill) != RAG_RATING_NONE) {
+            ind->stated_rag = rg_rating_of_fill(fill);
+            ind->rag_cell = rg_loc(rag_blank->row, rag_blank->col + 1);
+        }
     }
     /* the period: words beside or after the figure, else a label */
     if (ap && ap->note_col >= 0)

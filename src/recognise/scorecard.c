@@ -543,6 +543,12 @@ static double in_unit(const rg_figure *f, rag_unit unit)
  * fails the test by the second quarter. */
 #define TO_DATE_SHARE_SLACK 0.15
 
+bool rg_share_to_date(double value, double target, double year_share)
+{
+    return fabs(target) > 0 &&
+           fabs(value / target - year_share) <= TO_DATE_SHARE_SLACK;
+}
+
 /* Are the figures of row r a total to date, before the year's last
  * quarter, against a target for the whole year?  Quarters from Q1 in
  * turn, each figure above the one before and near its quarter's share of
@@ -570,7 +576,7 @@ static bool to_date_mid_year(const rg_scorecard *s, const bool *hv,
             return true;
     }
     for (i = 0; i < s->period_count; i++) {
-        double x, share;
+        double x;
         if (!hv[i])
             continue;
         n++;
@@ -580,8 +586,7 @@ static bool to_date_mid_year(const rg_scorecard *s, const bool *hv,
         if (n > 1 && !(x > prev))
             rising = false;
         prev = x;
-        share = x / target;
-        if (fabs(share - (double)n / 4) > TO_DATE_SHARE_SLACK)
+        if (!rg_share_to_date(x, target, (double)n / 4))
             return false;
     }
     return n >= 2 && rising;
@@ -632,7 +637,7 @@ static bool ytd_mid_year(const rg_scorecard *s, const bool *hv,
     if (sum > 0 && ytd >= sum * (1 - TO_DATE_SUM_SLACK) &&
         (n >= 2 || ytd > sum * (1 + TO_DATE_SUM_SLACK)))
         return true;
-    return fabs(ytd / target - share) <= TO_DATE_SHARE_SLACK;
+    return rg_share_to_date(ytd, target, share);
 }
 
 /* Does row r say no figure is owed this period: "Annual measure",

@@ -134,7 +134,10 @@ const rg_word rg_scorecard_words[] = {
     {"ytd", RG_SC_ACTUAL}, {"ytd actual", RG_SC_ACTUAL},
     {"cumulative", RG_SC_ACTUAL}, {"cumulative to date", RG_SC_ACTUAL},
     {"cumulative actual", RG_SC_ACTUAL}, {"ytd performance", RG_SC_ACTUAL},
-    /* the year's RAG so far, not its figure */
+    /* the year's target, variance and RAG so far, not its figure */
+    {"ytd target", RG_SC_TARGET}, {"year to date target", RG_SC_TARGET},
+    {"cumulative target", RG_SC_TARGET}, {"ytd variance", RG_SC_VARIANCE},
+    {"year to date variance", RG_SC_VARIANCE},
     {"ytd rag", RG_SC_RAG}, {"ytd status", RG_SC_RAG},
     {"ytd rag status", RG_SC_RAG}, {"year to date rag", RG_SC_RAG},
     {"year to date status", RG_SC_RAG}, {"cumulative rag", RG_SC_RAG},
@@ -428,6 +431,17 @@ const rg_word rg_label_words[] = {
     {"performance indicator", RG_LBL_TITLE}, {"kpi title", RG_LBL_TITLE},
     {"indicator description", RG_LBL_TITLE},
     {"performance measure", RG_LBL_TITLE},
+    /* the indicator's code on a line of its own ("KPI Reference: KPI
+     * 07"), not its title */
+    {"kpi reference", RG_LBL_REFERENCE}, {"kpi ref", RG_LBL_REFERENCE},
+    {"pi reference", RG_LBL_REFERENCE}, {"pi ref", RG_LBL_REFERENCE},
+    {"indicator reference", RG_LBL_REFERENCE},
+    {"indicator ref", RG_LBL_REFERENCE},
+    {"measure reference", RG_LBL_REFERENCE},
+    {"measure ref", RG_LBL_REFERENCE}, {"kpi code", RG_LBL_REFERENCE},
+    {"pi code", RG_LBL_REFERENCE}, {"indicator code", RG_LBL_REFERENCE},
+    {"measure code", RG_LBL_REFERENCE}, {"kpi no", RG_LBL_REFERENCE},
+    {"kpi number", RG_LBL_REFERENCE}, {"pi number", RG_LBL_REFERENCE},
 
     {"strategic director lead", RG_LBL_DIRECTOR},
     {"strategic director", RG_LBL_DIRECTOR}, {"director", RG_LBL_DIRECTOR},

@@ -552,3 +552,15 @@ def scorecard(v):
             ws.put(r, c0 + 2, rng.choice(["Ongoing", "TBC", "Monthly"]))
             r += 1
         v.fact("plan", [sheet, "action_plan"], 1)
+    elif code_col and rng.random() < 0.1:
+        # notes under the table, their word where the code goes: no
+        # indicators, and nothing missing
+        v.traits.add("notes-under-scorecard")
+        r += 1
+        for word in rng.sample(["Notes", "Note 1", "Note:", "NB"], 2):
+            ws.put(r, col["code"], word)
+            ws.put(r, col["title"], rng.choice(
+                ["Targets agreed by Cabinet in March",
+                 "Figures for the latest period are provisional",
+                 "Q1 figure revised following reconciliation"]))
+            r += 1
