@@ -228,6 +228,11 @@ static void test_rate_follows_the_contract(void **state)
         {100, 104, RAG_WITHIN_BAND, 0.05, RAG_RATING_GREEN},
         {100, 93, RAG_WITHIN_BAND, 0.05, RAG_RATING_AMBER},
         {100, 111, RAG_WITHIN_BAND, 0.05, RAG_RATING_RED},
+        /* a band around 0 ("+/- 1%"): the tolerance is the band */
+        {0, 0.004, RAG_WITHIN_BAND, 0.01, RAG_RATING_GREEN},
+        {0, -0.01, RAG_WITHIN_BAND, 0.01, RAG_RATING_GREEN},
+        {0, 0.012, RAG_WITHIN_BAND, 0.01, RAG_RATING_AMBER},
+        {0, -0.025, RAG_WITHIN_BAND, 0.01, RAG_RATING_RED},
     };
     size_t i;
     (void)state;

@@ -358,8 +358,11 @@ static void test_no_target_by_design_is_data_only(void **state)
         "R4|FOI requests answered||90%|91%||Data only",
         "R5|Invoices paid on time|TBC|90%|91%||",
         "R6|Sickness days per FTE||4|5||Long-term cases",
+        "R7|First-time entrants to youth justice|Reduce|31|28|G|",
+        "R8|Volunteers recruited|Aim to increase|12|15|G|",
         NULL};
-    static const bool want[] = {true, true, true, true, false, false};
+    static const bool want[] = {true, true, true, true, false, false,
+                                true, true};
     built b;
     const rag_plan *p;
     size_t i;
@@ -367,13 +370,437 @@ static void test_no_target_by_design_is_data_only(void **state)
 
     build_grid(&b, rows);
     p = only_plan(&b, RAG_PLAN_SCORECARD);
-    assert_int_equal(p->indicator_count, 6);
-    for (i = 0; i < 6; i++) {
+    assert_int_equal(p->indicator_count, 8);
+    for (i = 0; i < 8; i++) {
         print_message("row %zu: %s\n", i, p->indicators[i].code);
         assert_false(p->indicators[i].has_target);
         assert_int_equal(p->indicators[i].data_only, want[i]);
     }
+    /* a target of a direction alone states the direction too */
+    assert_int_equal(p->indicators[6].direction, RAG_LOWER_IS_BETTER);
+    assert_int_equal(p->indicators[7].direction, RAG_HIGHER_IS_BETTER);
     built_free(&b);
+}
+
+/* Notes under a scorecard, their word in the code column and their text
+ * in the title's ("Note 1 | Targets agreed by Cabinet", "NB | ..."), are
+ * not indicators: each was a false target-missing and actual-missing. */
+static void test_scorecard_notes_under_table_are_not_indicators(void **state)
+{
+    static const char *const rows[] = {
+        "Code|Indicator|Polarity|Target|Q1|Q2|RAG|Comments",
+        "LS2|% satisfied|Higher is better|90%|91%|92%|Green|",
+        "LS3|Cost per visit|Lower is better|2.5|2.61|2.48|Green|",
+        "",
+        "Notes|Q1 figure for LS1 revised to 61,000",
+        "Note 1|Targets for 2024/25 agreed by Cabinet in March",
+        "Note:|Q2 figures are provisional",
+        "NB|Cost per visit excludes capital charges",
+        NULL};
+    built b;
+    const rag_plan *p;
+    (void)state;
+
+    build_grid(&b, rows);
+    p = only_plan(&b, RAG_PLAN_SCORECARD);
+    assert_int_equal(p->indicator_count, 2);
+    assert_string_equal(p->indicators[1].code, "LS3");
+    built_free(&b);
+}
+
+/* "Q1 | Q2 | Year to date": the year's figure so far is the actual, not
+ * the last quarter (160 against the year's 600 was a false red): a total
+ * so far mid-year is not rated against the year's target, a rate so far
+ * is, and "YTD RAG" is the stated RAG, not a second actual. */
+static void test_scorecard_year_to_date_column_is_the_actual(void **state)
+{
+    static const char *const heads[] = {"Year to date", "YTD Actual",
+                                        "Actual YTD", "Cumulative",
+                                        "Cumulative to date"};
+    static const char *const rags[] = {"YTD RAG", "RAG", "RAG",
+                                       "YTD Status", "Status"};
+    size_t i;
+    (void)state;
+
+    for (i = 0; i < sizeof heads / sizeof *heads; i++) {
+        char head[160];
+        const char *rows[] = {
+            head,
+            "EH1|Food hygiene inspections|Higher is better|600|140|160|300|"
+            "Green",
+            "EH2|% of noise complaints answered in 5 days|Higher is better|"
+            "95%|97%|90%|93.5%|Amber",
+            "EH3|Pest control jobs|Higher is better|2000|520||1130|Green",
+            NULL};
+        built b;
+        const rag_plan *p;
+        print_message("heading %s\n", heads[i]);
+        snprintf(head, sizeof head,
+                 "Ref|KPI|Polarity|Annual target|Q1|Q2|%s|%s", heads[i],
+                 rags[i]);
+        build_grid(&b, rows);
+        p = only_plan(&b, RAG_PLAN_SCORECARD);
+        assert_int_equal(p->indicator_count, 3);
+        assert_true(p->indicators[0].actual == 300);
+        assert_int_equal(p->indicators[0].actual_cell.col, 6);
+        assert_true(p->indicators[0].to_date);
+        assert_int_equal(p->indicators[0].stated_rag, RAG_RATING_GREEN);
+        assert_true(fabs(p->indicators[1].actual - 0.935) < 1e-9);
+        assert_false(p->indicators[1].to_date);
+        assert_int_equal(p->indicators[1].rag, RAG_RATING_AMBER);
+        assert_true(p->indicators[2].actual == 1130);
+        assert_true(p->indicators[2].to_date);
+        built_free(&b);
+    }
+    {
+        /* "YTD Target" is the target so far, which rates the figure so
+         * far; it was an actual ("YTD ...") */
+        static const char *const rows[] = {
+            "Code|Indicator|Polarity|Q1|Q2|YTD Target|YTD Actual|"
+            "YTD Variance|RAG",
+            "P1|Pest jobs|Higher is better|520|610|1000|1130|130|Green",
+            NULL};
+        built b;
+        const rag_plan *p;
+        build_grid(&b, rows);
+        p = only_plan(&b, RAG_PLAN_SCORECARD);
+        assert_true(p->indicators[0].target == 1000);
+        assert_true(p->indicators[0].actual == 1130);
+        assert_false(p->indicators[0].to_date);
+        assert_int_equal(p->indicators[0].rag, RAG_RATING_GREEN);
+        built_free(&b);
+    }
+}
+
+/* The RAG column under the other names councils give it: "Latest RAG"
+ * and "Overall RAG" (read as an actual, "Latest ..."), "R/A/G",
+ * "Traffic light"; the stated RAG was lost. */
+static void test_scorecard_rag_heading_names(void **state)
+{
+    static const char *const heads[] = {"Latest RAG", "Overall RAG", "R/A/G",
+                                        "Traffic light", "Overall status"};
+    size_t i;
+    (void)state;
+
+    for (i = 0; i < sizeof heads / sizeof *heads; i++) {
+        char head[160];
+        const char *rows[] = {
+            head,
+            "K1|% of calls answered|Higher is better|80%|78%|75%|Red|x",
+            "K2|Days to pay invoices|Lower is better|10|9|9|Green|",
+            NULL};
+        built b;
+        const rag_plan *p;
+        print_message("heading %s\n", heads[i]);
+        snprintf(head, sizeof head,
+                 "Code|Indicator|Polarity|Target|Q1|Q2|%s|Comments",
+                 heads[i]);
+        build_grid(&b, rows);
+        p = only_plan(&b, RAG_PLAN_SCORECARD);
+        assert_int_equal(p->indicator_count, 2);
+        assert_int_equal(p->indicators[0].stated_rag, RAG_RATING_RED);
+        assert_true(fabs(p->indicators[0].actual - 0.75) < 1e-9);
+        assert_int_equal(p->indicators[1].stated_rag, RAG_RATING_GREEN);
+        built_free(&b);
+    }
+}
+
+/* A measure reported once a year owes no figure at Q2: "Annual" in the
+ * frequency column, or "Annual measure", "Not due", "N/A" where the
+ * figure goes, was a false actual-missing.  A quarterly row left blank
+ * still owes one, and so does an annual row once the year has ended. */
+static void test_scorecard_annual_measure_not_due_mid_year(void **state)
+{
+    static const char *const mid[] = {
+        "Code|Indicator|Frequency|Polarity|Target|Q1|Q2|RAG",
+        "SP1|% of residents satisfied|Annual|Higher is better|80%|||",
+        "SP2|Affordable homes delivered|Quarterly|Higher is better|150|"
+        "Annual measure|Annual measure|",
+        "SP3|Homes insulated|Quarterly|Higher is better|40|Not due|Not due|",
+        "SP4|Tenants surveyed|Quarterly|Higher is better|50|N/A|N/A|",
+        "SP5|Planning cases closed|Quarterly|Higher is better|75%|70%|66%|R",
+        "SP6|Sickness days per FTE|Quarterly|Lower is better|2|||",
+        NULL};
+    static const char *const year_end[] = {
+        "Code|Indicator|Frequency|Polarity|Target|Q1|Q2|Q3|Q4|RAG",
+        "SP1|% of residents satisfied|Annual|Higher is better|80%|||||",
+        "SP5|Planning cases closed|Quarterly|Higher is better|75%|70%|66%|"
+        "71%|76%|G",
+        NULL};
+    static const bool want[] = {true, true, true, true, false, false};
+    built b;
+    const rag_plan *p;
+    rag_findings *f = NULL;
+    rag_error err;
+    size_t i, warnings = 0;
+    (void)state;
+
+    build_grid(&b, mid);
+    p = only_plan(&b, RAG_PLAN_SCORECARD);
+    assert_int_equal(p->indicator_count, 6);
+    for (i = 0; i < 6; i++) {
+        print_message("row %zu: %s\n", i, p->indicators[i].code);
+        assert_int_equal(p->indicators[i].not_due, want[i]);
+    }
+    assert_int_equal(rag_validate(b.m, NULL, &f, &err), RAG_OK);
+    for (i = 0; i < f->count; i++)
+        if (!strcmp(f->items[i].rule, "actual-missing") &&
+            f->items[i].severity == RAG_SEVERITY_WARNING)
+            warnings++;
+    assert_int_equal(warnings, 1); /* SP6 */
+    rag_findings_free(f);
+    built_free(&b);
+
+    build_grid(&b, year_end);
+    p = only_plan(&b, RAG_PLAN_SCORECARD);
+    assert_int_equal(p->indicator_count, 2);
+    assert_false(p->indicators[0].not_due);
+    built_free(&b);
+}
+
+/* A hidden period column is no period: "Q3" hidden, holding last year's
+ * figure until this year's overwrites it, was read as the latest actual
+ * (98.1% against 99.5%, a false amber beside a stated green). */
+static void test_scorecard_hidden_period_column_is_not_a_period(void **state)
+{
+    static const char *const heads[] = {"Code", "Indicator", "Polarity",
+                                        "Target", "Q1", "Q2", "Q3", "RAG"};
+    lxw_row_col_options hide = {.hidden = 1, .level = 0, .collapsed = 0};
+    built b;
+    lxw_workbook *wb;
+    lxw_worksheet *ws;
+    const rag_plan *p;
+    lxw_col_t c;
+    (void)state;
+
+    wb = book_at(&b, "hiddenq");
+    ws = workbook_add_worksheet(wb, "KPIs");
+    for (c = 0; c < 8; c++)
+        worksheet_write_string(ws, 0, c, heads[c], NULL);
+    worksheet_write_string(ws, 1, 0, "SS1", NULL);
+    worksheet_write_string(ws, 1, 1, "% of bins collected on the day", NULL);
+    worksheet_write_string(ws, 1, 2, "Higher is better", NULL);
+    worksheet_write_number(ws, 1, 3, 99.5, NULL);
+    worksheet_write_number(ws, 1, 4, 99.6, NULL);
+    worksheet_write_number(ws, 1, 5, 99.7, NULL);
+    worksheet_write_number(ws, 1, 6, 98.1, NULL);
+    worksheet_write_string(ws, 1, 7, "Green", NULL);
+    worksheet_set_column_opt(ws, 6, 6, LXW_DEF_COL_WIDTH, NULL, &hide);
+    assert_int_equal(workbook_close(wb), LXW_NO_ERROR);
+    read_built(&b, 2024, 9, 30);
+    p = only_plan(&b, RAG_PLAN_SCORECARD);
+    assert_int_equal(p->indicator_count, 1);
+    assert_int_equal(p->indicators[0].value_count, 2);
+    assert_true(fabs(p->indicators[0].actual - 0.997) < 1e-9);
+    assert_int_equal(p->indicators[0].rag, RAG_RATING_GREEN);
+    built_free(&b);
+}
+
+/* A target of "+/- 1%" on a budget variance is a band of 1% either side
+ * of nothing, not a target of 1% (0.4% against it was a false red, 1.2%
+ * a red for a stated amber); "100 +/- 5" is not read as one. */
+static void test_target_plus_minus_band_around_zero(void **state)
+{
+    static const char *const rows[] = {
+        "Code|Indicator|Polarity|Target|Q1|Q2|RAG",
+        "FC1|Revenue budget variance (% of net budget)|Within range|"
+        "+/-1%|0.4%|0.4%|Green",
+        "FC2|Capital budget variance (%)|Within range|\xc2\xb1" "1%|0.4%|"
+        "1.2%|Amber",
+        "FC3|Income variance (%)|Within range|+/- 1%|0.4%|-3%|Red",
+        NULL};
+    static const char *const form[] = {
+        "Performance Exception Report",
+        "",
+        "Indicator:|FC1 Revenue budget variance (% of net budget)",
+        "Target:|+ / - 1%",
+        "Actual:|0.4%",
+        "RAG:|Green",
+        NULL};
+    static const rag_rating want[] = {RAG_RATING_GREEN, RAG_RATING_AMBER,
+                                      RAG_RATING_RED};
+    built b;
+    const rag_plan *p;
+    size_t i;
+    (void)state;
+
+    build_grid(&b, rows);
+    p = only_plan(&b, RAG_PLAN_SCORECARD);
+    assert_int_equal(p->indicator_count, 3);
+    for (i = 0; i < 3; i++) {
+        const rag_indicator *ind = &p->indicators[i];
+        print_message("row %zu: %s\n", i, ind->code);
+        assert_int_equal(ind->direction, RAG_WITHIN_BAND);
+        assert_true(ind->target == 0);
+        assert_true(fabs(ind->tolerance - 0.01) < 1e-9);
+        assert_int_equal(ind->rag, want[i]);
+    }
+    built_free(&b);
+
+    build_grid(&b, form);
+    for (i = 0, p = NULL; i < b.m->plan_count; i++)
+        if (b.m->plans[i].kind == RAG_PLAN_INDICATOR)
+            p = &b.m->plans[i];
+    assert_non_null(p);
+    assert_int_equal(p->indicators[0].direction, RAG_WITHIN_BAND);
+    assert_int_equal(p->indicators[0].rag, RAG_RATING_GREEN);
+    built_free(&b);
+
+    assert_false(rg_target_is_band("100 +/- 5", 9));
+    assert_true(rg_target_is_band("Within +/-2%", 12));
+    assert_false(rg_target_is_band("-5%", 3));
+}
+
+/* An indicator form: "KPI Reference: KPI 07" is its code (it was taken
+ * for a title, and the form lost it), and "Actual (Q2 cumulative)" is a
+ * total so far, not rated by the year's target (53.1% of 98% collected
+ * at Q2 was a false red), by the scorecards' rule (rg_share_to_date); a
+ * quarter's own figure near the target is rated. */
+static void test_indicator_form_reference_and_cumulative_actual(void **state)
+{
+    static const char *const rows[] = {
+        "KPI EXCEPTION REPORT - QUARTER 2 2024/25",
+        "",
+        "KPI Reference:|KPI 07",
+        "Indicator:|Percentage of non-domestic rates collected",
+        "Responsible Officer:|Gareth Pryce",
+        "Target:|98.0%",
+        "Actual (Q2 cumulative):|53.1%",
+        "RAG Status:|Amber",
+        "Reason for under-performance:|Large ratepayers on instalments",
+        NULL};
+    static const char *const own[] = {
+        "KPI EXCEPTION REPORT - QUARTER 2 2024/25",
+        "",
+        "Indicator:|Percentage of calls answered",
+        "Responsible Officer:|Gareth Pryce",
+        "Target:|90%",
+        "Actual (Q2):|85%",
+        "RAG Status:|Amber",
+        NULL};
+    built b;
+    const rag_plan *p = NULL;
+    size_t i;
+    (void)state;
+
+    build_grid(&b, rows);
+    for (i = 0; i < b.m->plan_count; i++)
+        if (b.m->plans[i].kind == RAG_PLAN_INDICATOR)
+            p = &b.m->plans[i];
+    assert_non_null(p);
+    assert_string_equal(p->indicators[0].code, "KPI 07");
+    assert_true(p->indicators[0].to_date);
+    assert_int_equal(p->indicators[0].rag, RAG_RATING_NONE);
+    built_free(&b);
+
+    build_grid(&b, own);
+    for (i = 0, p = NULL; i < b.m->plan_count; i++)
+        if (b.m->plans[i].kind == RAG_PLAN_INDICATOR)
+            p = &b.m->plans[i];
+    assert_non_null(p);
+    assert_false(p->indicators[0].to_date);
+    assert_int_equal(p->indicators[0].rag, RAG_RATING_AMBER);
+    built_free(&b);
+}
+
+/* A form's RAG given only as the answer cell's fill ("RAG | (red)"), as
+ * a scorecard's RAG cell may be: it was not read. */
+static void test_indicator_form_rag_by_fill_alone(void **state)
+{
+    static const char *const labels[] = {
+        "Indicator Title", "Departmental Lead", "Target",
+        "Performance this Period", "RAG", "Non-compliance reason"};
+    built b;
+    lxw_workbook *wb;
+    lxw_worksheet *ws;
+    lxw_format *red;
+    const rag_plan *p = NULL;
+    size_t i;
+    (void)state;
+
+    wb = book_at(&b, "formfill");
+    ws = workbook_add_worksheet(wb, "CP2");
+    red = workbook_add_format(wb);
+    format_set_bg_color(red, 0xFF0000);
+    for (i = 0; i < 6; i++)
+        worksheet_write_string(ws, (lxw_row_t)(1 + i), 0, labels[i], NULL);
+    worksheet_write_string(ws, 1, 1, "% Care packages by Direct Debit - CP2",
+                           NULL);
+    worksheet_write_string(ws, 2, 1, "Malcolm Flanagan", NULL);
+    worksheet_write_string(ws, 3, 1, "30.0%", NULL);
+    worksheet_write_string(ws, 4, 1, "10.6%", NULL);
+    worksheet_write_blank(ws, 5, 1, red);
+    worksheet_write_string(ws, 6, 1, "Take-up depends on service users",
+                           NULL);
+    assert_int_equal(workbook_close(wb), LXW_NO_ERROR);
+    read_built(&b, 2024, 9, 30);
+    for (i = 0; i < b.m->plan_count; i++)
+        if (b.m->plans[i].kind == RAG_PLAN_INDICATOR)
+            p = &b.m->plans[i];
+    assert_non_null(p);
+    assert_int_equal(p->indicators[0].stated_rag, RAG_RATING_RED);
+    assert_int_equal(p->indicators[0].rag_cell.row, 5);
+    assert_int_equal(p->indicators[0].rag_cell.col, 1);
+    built_free(&b);
+}
+
+/* A polarity cell is read by one rule on a scorecard and on a form:
+ * the verbs of an aim ("Reduce", "Aim to reduce", "Decreasing",
+ * "Reduction") are lower-is-better, "Increase" higher; single words
+ * ("Smaller", "Down is good") and arrows count on both (forms read only
+ * "lower"/"higher" before, scorecards no verbs: 13.1 conceptions against
+ * a target of 14 was a false amber). */
+static void test_polarity_words_one_rule_for_scorecards_and_forms(
+    void **state)
+{
+    static const char *const words[] = {
+        "Reduce", "Aim to reduce", "Decrease", "Decreasing", "Reduction",
+        "Smaller", "Down is good", "\xe2\x86\x93", "Lower is better",
+        "Increase", "Increasing", "Bigger", "Higher the better",
+        "No increase"};
+    static const rag_direction want[] = {
+        RAG_LOWER_IS_BETTER,  RAG_LOWER_IS_BETTER,  RAG_LOWER_IS_BETTER,
+        RAG_LOWER_IS_BETTER,  RAG_LOWER_IS_BETTER,  RAG_LOWER_IS_BETTER,
+        RAG_LOWER_IS_BETTER,  RAG_LOWER_IS_BETTER,  RAG_LOWER_IS_BETTER,
+        RAG_HIGHER_IS_BETTER, RAG_HIGHER_IS_BETTER, RAG_HIGHER_IS_BETTER,
+        RAG_HIGHER_IS_BETTER, RAG_LOWER_IS_BETTER};
+    size_t i;
+    (void)state;
+
+    for (i = 0; i < sizeof words / sizeof *words; i++) {
+        char card_row[160], form_row[160];
+        const char *card[] = {"Code|Indicator|Polarity|Target|Q1|Q2|RAG",
+                              card_row, NULL};
+        const char *form[] = {"Performance Exception Report",
+                              "",
+                              "Indicator:|PH2 Under-18 conceptions",
+                              form_row,
+                              "Target:|14",
+                              "Actual:|13.1",
+                              "RAG:|Green",
+                              NULL};
+        built b;
+        const rag_plan *p;
+        size_t k;
+        print_message("polarity %s\n", words[i]);
+        snprintf(card_row, sizeof card_row,
+                 "PH2|Under-18 conceptions|%s|14|15.2|13.1|G", words[i]);
+        build_grid(&b, card);
+        p = only_plan(&b, RAG_PLAN_SCORECARD);
+        assert_int_equal(p->indicator_count, 1);
+        assert_int_equal(p->indicators[0].direction, want[i]);
+        built_free(&b);
+
+        snprintf(form_row, sizeof form_row, "Polarity:|%s", words[i]);
+        build_grid(&b, form);
+        for (k = 0, p = NULL; k < b.m->plan_count; k++)
+            if (b.m->plans[k].kind == RAG_PLAN_INDICATOR)
+                p = &b.m->plans[k];
+        assert_non_null(p);
+        assert_int_equal(p->indicator_count, 1);
+        assert_int_equal(p->indicators[0].direction, want[i]);
+        built_free(&b);
+    }
 }
 
 /* A target's own bound gives the direction where no polarity does:
@@ -3054,6 +3481,15 @@ int main(void)
         cmocka_unit_test(test_percent_complete_column),
         cmocka_unit_test(test_date_completed_column),
         cmocka_unit_test(test_target_bound_gives_direction),
+        cmocka_unit_test(test_polarity_words_one_rule_for_scorecards_and_forms),
+        cmocka_unit_test(test_scorecard_notes_under_table_are_not_indicators),
+        cmocka_unit_test(test_scorecard_year_to_date_column_is_the_actual),
+        cmocka_unit_test(test_scorecard_rag_heading_names),
+        cmocka_unit_test(test_scorecard_annual_measure_not_due_mid_year),
+        cmocka_unit_test(test_scorecard_hidden_period_column_is_not_a_period),
+        cmocka_unit_test(test_target_plus_minus_band_around_zero),
+        cmocka_unit_test(test_indicator_form_reference_and_cumulative_actual),
+        cmocka_unit_test(test_indicator_form_rag_by_fill_alone),
         cmocka_unit_test(test_indicator_form_people_are_fields),
         cmocka_unit_test(test_recovery_actions_are_milestones),
         cmocka_unit_test(test_form_with_periods_in_labels),

@@ -168,6 +168,10 @@ typedef struct rag_indicator {
                                the year's last quarter: the year's target
                                cannot rate it yet, so rag is NONE and no
                                stated RAG is contradicted */
+    bool not_due;           /* no figure is owed this period: the sheet
+                               says "Annual measure", "Not due" or "N/A"
+                               where it goes, or reports the row annually
+                               and the year has not ended */
 } rag_indicator;
 
 typedef struct rag_milestone {

@@ -184,6 +184,11 @@ rag_rating rag_rate(double target, double actual, rag_direction d,
         break;
     case RAG_WITHIN_BAND:
         gap = fabs(actual - target);
+        /* a band around nothing ("+/- 1%" of budget variance): a share of
+         * a zero target is no band, so the tolerance is the band itself,
+         * in the target's unit */
+        if (fabs(target) <= eps)
+            band = tolerance;
         if (gap <= band + eps)
             return RAG_RATING_GREEN;
         return gap <= 2 * band + eps ? RAG_RATING_AMBER : RAG_RATING_RED;

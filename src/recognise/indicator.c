@@ -527,12 +527,14 @@ rag_status rg_indicator_plan(rag_model *m, const rg_view *v,
                          stack: recognition runs on threads) */
     const rg_pair *title = NULL, *lead = NULL, *director = NULL,
                   *tp = NULL, *ap = NULL, *vp = NULL, *rp = NULL,
-                  *reason = NULL, *period = NULL, *polarity = NULL;
+                  *reason = NULL, *period = NULL, *polarity = NULL,
+                  *rag_blank = NULL, /* a RAG label with no words */
+                  *ref = NULL;
     size_t i;
     int32_t hr;
     uint32_t hc = 0;
     double tol;
-    int dir;
+    bool band = false;
     rag_status st;
 
     for (i = 0; i < count; i++) {
@@ -553,6 +555,8 @@ rag_status rg_indicator_plan(rag_model *m, const rg_view *v,
              * two colours is no statement */
             if (!pair_is_key(v, q, false))
                 TAKE(rp);
+            if (!has && !rag_blank)
+                rag_blank = q;
             break;
         case RG_LBL_REASON:
             if (!pair_is_key(v, q, true))
@@ -560,6 +564,7 @@ rag_status rg_indicator_plan(rag_model *m, const rg_view *v,
             break;
         case RG_LBL_PERIOD: TAKE(period); break;
         case RG_LBL_POLARITY: TAKE(polarity); break;
+        case RG_LBL_REFERENCE: TAKE(ref); break;
         default: break;
         }
 #undef TAKE
@@ -610,6 +615,12 @@ rag_status rg_indicator_plan(rag_model *m, const rg_view *v,
     }
     ind->title = rg_pair_value(m, v, title);
     ind->code = ind->title ? rg_title_code(m, ind->title) : NULL;
+    /* "KPI Reference: KPI 07" where the title carries no code */
+    if (!ind->code && ref) {
+        ind->code = rg_pair_value(m, v, ref);
+        if (ind->code && !*ind->code)
+            ind->code = NULL;
+    }
     ind->cell = rg_loc(title->row, title->col);
     if (lead)
         p->owner = rg_pair_value(m, v, lead);
@@ -678,44 +689,58 @@ rag_status rg_indicator_plan(rag_model *m, const rg_view *v,
         ind->variance = rg_clean_number(ind->actual - ind->target);
 
     /* direction: what the sheet says, else what the title implies */
-    dir = 0;
-    if (polarity) {
-        char *pv = rg_pair_value(m, v, polarity), norm[128];
-        if (pv) {
-            rg_norm(pv, strlen(pv), norm, sizeof norm);
-            dir = rg_vocab_find(rg_direction_words, norm, NULL);
-            if (dir <= 0 && (rg_norm_has(norm, "lower") ||
-                             rg_norm_has(norm, "low")))
-                dir = RG_DIR_LOWER;
-            else if (dir <= 0 && (rg_norm_has(norm, "higher") ||
-                                  rg_norm_has(norm, "high")))
-                dir = RG_DIR_HIGHER;
+    {
+        char *pv = polarity ? rg_pair_value(m, v, polarity) : NULL;
+        size_t tlen = 0;
+        const char *tt = NULL;
+        if (tp) {
+            tlen = tp->inline_len;
+            tt = tp->inline_value;
+            if (!tt && tp->vrow >= 0)
+                tt = rg_text(v, (uint32_t)tp->vrow, (uint32_t)tp->vcol,
+                             &tlen);
         }
+        ind->direction = rg_indicator_direction(
+            pv, form_words(v, r0, r1, rg_direction_words), tt, tlen,
+            ind->title, ind->unit);
+        band = ind->has_target && ind->target != 0 &&
+               rg_target_is_band(tt, tlen);
     }
-    if (dir <= 0)
-        dir = form_words(v, r0, r1, rg_direction_words);
-    if (dir <= 0 && tp) {
-        /* the target's own bound: "Below 20", "95% or above" */
-        size_t tlen = tp->inline_len;
-        const char *tt = tp->inline_value;
-        if (!tt && tp->vrow >= 0)
-            tt = rg_text(v, (uint32_t)tp->vrow, (uint32_t)tp->vcol, &tlen);
-        dir = rg_target_direction(tt, tlen);
-    }
-    if (dir <= 0)
-        dir = rg_title_direction(ind->title, ind->unit);
-    if (dir <= 0 && ind->unit == RAG_UNIT_DAYS)
-        dir = RG_DIR_LOWER;
-    ind->direction = dir == RG_DIR_LOWER ? RAG_LOWER_IS_BETTER
-                     : dir == RG_DIR_BAND ? RAG_WITHIN_BAND
-                                          : RAG_HIGHER_IS_BETTER;
 
     tol = rg_stated_tolerance(v, r0, r1);
     if (tol <= 0)
         tol = cx->tolerance > 0 ? cx->tolerance : 0.10;
+    if (band) {
+        /* "Target: +/- 1%": within 1% either side of nothing */
+        ind->direction = RAG_WITHIN_BAND;
+        tol = fabs(ind->target); /* "+ / - 1%" may read -1% */
+        ind->target = 0;
+        if (ind->has_actual)
+            ind->variance = ind->actual;
+    }
     ind->tolerance = tol;
     if (ind->has_target && ind->has_actual)
         ind->rag = rag_rate(ind->target, ind->actual, ind->direction, tol);
+    /* "Actual (Q2 cumulative)": a total so far, before the year's end,
+     * against the year's target is not rated by it, as on a scorecard
+     * (53.1% of 98% collected at Q2 was a false red) */
+    if (ind->has_target && ind->has_actual && ap) {
+        char lnorm[160], pnorm[160];
+        int q;
+        rg_norm(ap->label, ap->label_len, lnorm, sizeof lnorm);
+        rg_norm(actual.rest ? actual.rest : "",
+                actual.rest ? actual.rest_len : 0, pnorm, sizeof pnorm);
+        q = rg_vocab_find(rg_quarter_words, lnorm, NULL);
+        if (q <= 0)
+            q = rg_vocab_find(rg_quarter_words, pnorm, NULL);
+        if ((rg_vocab_find(rg_to_date_words, lnorm, NULL) > 0 ||
+             rg_vocab_find(rg_to_date_words, pnorm, NULL) > 0) &&
+            q >= 1 && q <= 3 &&
+            rg_share_to_date(ind->actual, ind->target, q / 4.0)) {
+            ind->to_date = true;
+            ind->rag = RAG_RATING_NONE;
+        }
+    }
     if (rp) {
         char *rv = rg_pair_value(m, v, rp), norm[64];
         int r;
@@ -730,6 +755,15 @@ rag_status rg_indicator_plan(rag_model *m, const rg_view *v,
         ind->rag_cell = rp->vcol >= 0 ? rg_loc((uint32_t)rp->vrow,
                                                (uint32_t)rp->vcol)
                                       : rg_loc(rp->row, rp->col);
+    } else if (rag_blank && !rag_blank->inline_value) {
+        /* "RAG | (a red cell)": the answer cell coloured, with no words,
+         * its colour the RAG, as a scorecard's RAG cell's is */
+        uint32_t fill = rg_fill(v, rag_blank->row, rag_blank->col + 1);
+        if (fill != RAG_NO_COLOR &&
+            rg_rating_of_fill(fill) != RAG_RATING_NONE) {
+            ind->stated_rag = rg_rating_of_fill(fill);
+            ind->rag_cell = rg_loc(rag_blank->row, rag_blank->col + 1);
+        }
     }
     /* the period: words beside or after the figure, else a label */
     if (ap && ap->note_col >= 0)
@@ -748,11 +782,9 @@ rag_status rg_indicator_plan(rag_model *m, const rg_view *v,
     ind->data_only = form_words(v, r0, r1, rg_kind_words) ==
                      RG_KIND_DATA_ONLY;
     if (!target.has && tp && !ind->data_only) {
-        /* "Target: Monitor only" */
-        char norm[128];
+        /* "Target: Monitor only", "Target: Reduce" */
         const char *t = rg_pair_value(m, v, tp);
-        rg_norm(t ? t : "", t ? strlen(t) : 0, norm, sizeof norm);
-        ind->data_only = rg_vocab_find(rg_no_target_words, norm, NULL) > 0;
+        ind->data_only = rg_target_owes_no_figure(t, t ? strlen(t) : 0);
     }
     {
         rg_pair *mine = NULL;

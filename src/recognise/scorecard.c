@@ -157,12 +157,27 @@ static int heading_role(const rg_view *v, uint32_t r, uint32_t c)
     return role;
 }
 
+/* Does a heading hold a word of the table? */
+static bool heading_finds(const rg_view *v, uint32_t r, uint32_t c,
+                          const rg_word *table)
+{
+    size_t len;
+    const char *t = rg_text_merged(v, r, c, &len);
+    char norm[128];
+
+    if (!t || len > MAX_HEADING)
+        return false;
+    rg_norm_cell(v, t, len, norm, sizeof norm);
+    return rg_vocab_find(table, norm, NULL) > 0;
+}
+
 static void sc_clear(rg_scorecard *s)
 {
     int i;
     memset(s, 0, sizeof *s);
     for (i = 0; i < RG_SC_ROLES; i++)
         s->col[i] = -1;
+    s->frequency_col = -1;
     s->first_col = UINT32_MAX;
 }
 
@@ -255,6 +270,17 @@ static void split_period_groups(const rg_view *v, uint32_t r, rg_scorecard *s)
     }
 }
 
+/* Is column c hidden?  A hidden period column holds what the sheet no
+ * longer shows: last year's Q3 kept until this year's overwrites it. */
+static bool col_hidden(const rg_view *v, uint32_t c)
+{
+    size_t i;
+    for (i = 0; i < v->sheet->col_count; i++)
+        if (v->sheet->cols[i].first <= c && c <= v->sheet->cols[i].last)
+            return v->sheet->cols[i].hidden;
+    return false;
+}
+
 /* The header of row r as a scorecard would read it. */
 static void header_row(const rg_view *v, uint32_t r, rg_scorecard *s)
 {
@@ -273,6 +299,8 @@ static void header_row(const rg_view *v, uint32_t r, rg_scorecard *s)
             !merged_date(v, r, c))
             continue;
         if (months_or_quarter(v, r, c, &pd)) {
+            if (col_hidden(v, c))
+                continue; /* not a period the sheet reports */
             if (s->period_count < RG_SC_MAX_PERIODS)
                 s->periods[s->period_count++] = pd;
         } else if ((role = heading_role(v, r, c)) > 0) {
@@ -286,9 +314,19 @@ static void header_row(const rg_view *v, uint32_t r, rg_scorecard *s)
             if (role == RG_SC_TARGET && heading_period(v, r, c, &pd, true) &&
                 targets < RG_SC_MAX_PERIODS)
                 target_of[targets++] = pd;
+            if (role == RG_SC_OTHER && s->frequency_col < 0 &&
+                heading_finds(v, r, c, rg_frequency_heads))
+                s->frequency_col = (int32_t)c;
             if (role != RG_SC_OTHER && s->col[role] < 0) {
                 s->col[role] = (int32_t)c;
                 s->roles++;
+                /* "Year to date", "Cumulative", "Target to date" */
+                if (role == RG_SC_ACTUAL)
+                    s->actual_to_date = heading_finds(v, r, c,
+                                                      rg_to_date_words);
+                if (role == RG_SC_TARGET)
+                    s->target_to_date = heading_finds(v, r, c,
+                                                      rg_to_date_words);
             } else if (role != RG_SC_OTHER) {
                 if (role == RG_SC_TITLE && title2 < 0)
                     title2 = (int32_t)c;
@@ -496,57 +534,6 @@ static double in_unit(const rg_figure *f, rag_unit unit)
     return f->value;
 }
 
-static rag_direction direction_of(const char *polarity, const char *target,
-                                  size_t target_len, const char *title,
-                                  rag_unit unit)
-{
-    char norm[256];
-    int dir = 0;
-    if (polarity) {
-        /* an arrow alone is a polarity ("Good is: \u2193"); the normal
-         * form keeps letters and digits only, so look before it */
-        static const char *const down[] = {"\xe2\x86\x93", "\xe2\xac\x87",
-                                           "\xe2\x96\xbc", "\xe2\x96\xbe",
-                                           NULL};
-        static const char *const up[] = {"\xe2\x86\x91", "\xe2\xac\x86",
-                                         "\xe2\x96\xb2", "\xe2\x96\xb4",
-                                         NULL};
-        size_t k;
-        for (k = 0; down[k] && !dir; k++)
-            if (strstr(polarity, down[k]))
-                dir = RG_DIR_LOWER;
-        for (k = 0; up[k] && !dir; k++)
-            if (strstr(polarity, up[k]))
-                dir = RG_DIR_HIGHER;
-    }
-    if (polarity && dir <= 0) {
-        rg_norm(polarity, strlen(polarity), norm, sizeof norm);
-        dir = rg_vocab_find(rg_direction_words, norm, NULL);
-        if (dir <= 0 && (rg_norm_has(norm, "lower") ||
-                         rg_norm_has(norm, "low") ||
-                         rg_norm_has(norm, "smaller") ||
-                         rg_norm_has(norm, "down") ||
-                         rg_norm_has(norm, "less")))
-            dir = RG_DIR_LOWER;
-        else if (dir <= 0 && (rg_norm_has(norm, "higher") ||
-                              rg_norm_has(norm, "high") ||
-                              rg_norm_has(norm, "bigger") ||
-                              rg_norm_has(norm, "larger") ||
-                              rg_norm_has(norm, "up") ||
-                              rg_norm_has(norm, "more")))
-            dir = RG_DIR_HIGHER;
-    }
-    if (dir <= 0) /* "Below 20", "95% or above" */
-        dir = rg_target_direction(target, target_len);
-    if (dir <= 0)
-        dir = rg_title_direction(title, unit);
-    if (dir <= 0 && unit == RAG_UNIT_DAYS)
-        dir = RG_DIR_LOWER;
-    return dir == RG_DIR_LOWER  ? RAG_LOWER_IS_BETTER
-           : dir == RG_DIR_BAND ? RAG_WITHIN_BAND
-                                : RAG_HIGHER_IS_BETTER;
-}
-
 /* Shares of the year's target a total to date may stand from its
  * quarter's even share (n quarters of four) and still read as one:
  * council tax collected runs 29%, 57%, 84% of 97% (0.30, 0.59, 0.87 of
@@ -555,6 +542,12 @@ static rag_direction direction_of(const char *polarity, const char *target,
  * of 90%) or near a quarter of it every quarter (70, 75, 80 of 300), and
  * fails the test by the second quarter. */
 #define TO_DATE_SHARE_SLACK 0.15
+
+bool rg_share_to_date(double value, double target, double year_share)
+{
+    return fabs(target) > 0 &&
+           fabs(value / target - year_share) <= TO_DATE_SHARE_SLACK;
+}
 
 /* Are the figures of row r a total to date, before the year's last
  * quarter, against a target for the whole year?  Quarters from Q1 in
@@ -579,12 +572,11 @@ static bool to_date_mid_year(const rg_scorecard *s, const bool *hv,
         return false;
     if (title) {
         rg_norm(title, strlen(title), norm, sizeof norm);
-        if (rg_norm_has(norm, "cumulative") || rg_norm_has(norm, "ytd") ||
-            rg_norm_has(norm, "year to date"))
+        if (rg_vocab_find(rg_to_date_words, norm, NULL) > 0)
             return true;
     }
     for (i = 0; i < s->period_count; i++) {
-        double x, share;
+        double x;
         if (!hv[i])
             continue;
         n++;
@@ -594,11 +586,93 @@ static bool to_date_mid_year(const rg_scorecard *s, const bool *hv,
         if (n > 1 && !(x > prev))
             rising = false;
         prev = x;
-        share = x / target;
-        if (fabs(share - (double)n / 4) > TO_DATE_SHARE_SLACK)
+        if (!rg_share_to_date(x, target, (double)n / 4))
             return false;
     }
     return n >= 2 && rising;
+}
+
+/* The share of the financial year (April to March) a period closes: Q2
+ * and September 0.5, Q4 and March 1; 0 for a period of neither. */
+static double year_share(const rg_sc_period *pd)
+{
+    if (pd->quarter >= 1 && pd->quarter <= 4)
+        return pd->quarter / 4.0;
+    if (pd->month >= 1 && pd->month <= 12)
+        return ((pd->month + 8) % 12 + 1) / 12.0;
+    return 0;
+}
+
+/* How far under the sum of the periods beside it a total to date may
+ * fall and still be their total: figures shown rounded (140 + 160 shown,
+ * 301 to date). */
+#define TO_DATE_SUM_SLACK 0.05
+
+/* Is the figure of a "Year to date" column (ytd) a total so far, before
+ * the year's end, against a target for the whole year?  It is when it
+ * holds the periods beside it summed (140 + 160, 300 to date), or more
+ * than the one period shown (520 in Q1, 1,130 to date: Q2 not yet in its
+ * column), or stands near the year's share of the target as a quarter's
+ * total to date does (TO_DATE_SHARE_SLACK).  A rate to date stands among
+ * its periods' rates (97%, 90%: 93.5% to date) and is rated, and so is
+ * every figure at the year's end or against a target to date. */
+static bool ytd_mid_year(const rg_scorecard *s, const bool *hv,
+                         const rg_figure *fv, rag_unit unit, double ytd,
+                         double target)
+{
+    size_t i, n = 0, last = 0;
+    double sum = 0, share;
+
+    if (s->target_to_date || !(target > 0))
+        return false;
+    for (i = 0; i < s->period_count; i++)
+        if (hv[i]) {
+            last = i;
+            n++;
+            sum += in_unit(&fv[i], unit);
+        }
+    share = n ? year_share(&s->periods[last]) : 0;
+    if (!n || !(share > 0) || share >= 1 || s->periods[last].target_col >= 0)
+        return false;
+    if (sum > 0 && ytd >= sum * (1 - TO_DATE_SUM_SLACK) &&
+        (n >= 2 || ytd > sum * (1 + TO_DATE_SUM_SLACK)))
+        return true;
+    return rg_share_to_date(ytd, target, share);
+}
+
+/* Does row r say no figure is owed this period: "Annual measure",
+ * "Not due", "N/A" in a period's or the actual's cell, or "Annual" in its
+ * frequency column while the report (report_share of the year, 0 when
+ * not known) is before the year's end?  An annual measure reported at
+ * Q2 was a false actual-missing. */
+static bool row_not_due(const rg_view *v, const rg_scorecard *s, uint32_t r,
+                        double report_share)
+{
+    char norm[128];
+    size_t i, len;
+    const char *t;
+
+    for (i = 0; i <= s->period_count; i++) {
+        int32_t c = i < s->period_count ? (int32_t)s->periods[i].col
+                                        : s->col[RG_SC_ACTUAL];
+        if (c < 0 || !(t = rg_text(v, r, (uint32_t)c, &len)))
+            continue;
+        rg_norm(t, len, norm, sizeof norm);
+        if (rg_vocab_prefix(rg_not_due_words, norm) > 0)
+            return true;
+    }
+    if (s->frequency_col < 0 || !(report_share > 0) || report_share >= 1 ||
+        !(t = rg_text(v, r, (uint32_t)s->frequency_col, &len)))
+        return false;
+    rg_norm(t, len, norm, sizeof norm);
+    return rg_vocab_prefix(rg_annual_words, norm) > 0;
+}
+
+static bool is_note_word(const char *s)
+{
+    char norm[64];
+    rg_norm(s, strlen(s), norm, sizeof norm);
+    return rg_vocab_prefix(rg_note_words, norm) > 0;
 }
 
 static bool data_only_words(const char *s)
@@ -614,7 +688,8 @@ static bool data_only_words(const char *s)
  * note. */
 static rag_status add_row(rag_model *m, const rg_view *v,
                           const rg_scorecard *s, uint32_t r, rag_plan *p,
-                          const rg_context *cx, double tol, bool *added)
+                          const rg_context *cx, double tol,
+                          double report_share, bool *added)
 {
     rag_indicator *ind, tmp;
     rg_figure ft, fv[RG_SC_MAX_PERIODS], fa, fvar;
@@ -652,6 +727,10 @@ static rag_status add_row(rag_model *m, const rg_view *v,
     /* a section heading ("Housing", "Priority 1: ...") has a title and
      * nothing else */
     if (!tmp.code && !ht && !ha && !nv && !polarity && !rag_words)
+        return RAG_OK;
+    /* a note under the table ("Note 1 | Targets agreed by Cabinet",
+     * "NB | Q1 revised") has words where the code goes and no figure */
+    if (tmp.code && !ht && !ha && !nv && is_note_word(tmp.code))
         return RAG_OK;
     ind = rg_vec_push((void **)&p->indicators, &p->indicator_count,
                       sizeof *ind);
@@ -712,9 +791,14 @@ static rag_status add_row(rag_model *m, const rg_view *v,
             }
             break;
         }
-    if (data_only_words(polarity) ||
-        data_only_words(text_of(m, v, r, s->col[RG_SC_TARGET], NULL)))
+    if (data_only_words(polarity))
         ind->data_only = true;
+    if (!ht && s->col[RG_SC_TARGET] >= 0) {
+        size_t tlen = 0;
+        const char *tt = rg_text(v, r, (uint32_t)s->col[RG_SC_TARGET], &tlen);
+        if (rg_target_owes_no_figure(tt, tlen))
+            ind->data_only = true;
+    }
     /* with no target, the commentary may say why: "Data only" */
     if (!ind->has_target &&
         data_only_words(text_of(m, v, r, s->col[RG_SC_COMMENT], NULL)))
@@ -742,6 +826,13 @@ static rag_status add_row(rag_model *m, const rg_view *v,
         ind->actual = ind->values[k - 1].value;
         ind->actual_cell = ind->values[k - 1].cell;
         ind->period = ind->values[k - 1].period;
+        /* "Q1 | Q2 | Year to date": the year's figure so far is the
+         * actual, the periods its history (the last quarter against the
+         * year's target was a false red) */
+        if (ha && s->actual_to_date) {
+            ind->actual = in_unit(&fa, unit);
+            ind->actual_cell = rg_loc(r, (uint32_t)s->col[RG_SC_ACTUAL]);
+        }
     } else if (ha) {
         ind->has_actual = true;
         ind->actual = in_unit(&fa, unit);
@@ -751,6 +842,8 @@ static rag_status add_row(rag_model *m, const rg_view *v,
     } else if (s->period_count) {
         ind->actual_cell = rg_loc(r, s->periods[0].col);
     }
+    if (!ind->has_actual)
+        ind->not_due = row_not_due(v, s, r, report_share);
     ind->stated_decimals = -1;
     if (hvar) {
         ind->has_stated_variance = true;
@@ -766,13 +859,30 @@ static rag_status add_row(rag_model *m, const rg_view *v,
                              ? rg_text(v, r, (uint32_t)s->col[RG_SC_TARGET],
                                        &tlen)
                              : NULL;
-        ind->direction = direction_of(polarity, tt, tlen, ind->title, unit);
+        ind->direction = rg_indicator_direction(polarity, 0, tt, tlen,
+                                                ind->title, unit);
+        ind->tolerance = tol;
+        /* "+/- 1%": held within 1% either side of nothing, not a target
+         * of 1% (0.4% against it was a false red) */
+        if (ht && ind->target != 0 && rg_target_is_band(tt, tlen)) {
+            ind->direction = RAG_WITHIN_BAND;
+            ind->tolerance = fabs(ind->target); /* "+/- 1%" may read -1% */
+            ind->target = 0;
+            if (ind->has_actual)
+                ind->variance = ind->actual;
+        }
     }
-    ind->tolerance = tol;
-    ind->to_date = ind->has_target && nv &&
-                   to_date_mid_year(s, hv, fv, unit, ind->target, ind->title);
+    if (nv && ha && s->actual_to_date)
+        ind->to_date = ind->has_target &&
+                       ytd_mid_year(s, hv, fv, unit, ind->actual,
+                                    ind->target);
+    else
+        ind->to_date = ind->has_target && nv &&
+                       to_date_mid_year(s, hv, fv, unit, ind->target,
+                                        ind->title);
     if (ind->has_target && ind->has_actual && !ind->to_date)
-        ind->rag = rag_rate(ind->target, ind->actual, ind->direction, tol);
+        ind->rag = rag_rate(ind->target, ind->actual, ind->direction,
+                           ind->tolerance);
     if (rag_words) {
         char norm[64];
         int rr;
@@ -812,7 +922,7 @@ rag_status rg_scorecard_plan(rag_model *m, rg_view *v, const rg_scorecard *s,
 {
     rag_plan *p = rg_add_plan(m, v, RAG_PLAN_SCORECARD);
     uint32_t r, top = 0, last = s->header_row;
-    double tol;
+    double tol, report_share = 0;
     size_t k;
     rag_status st;
 
@@ -847,10 +957,22 @@ rag_status rg_scorecard_plan(rag_model *m, rg_view *v, const rg_scorecard *s,
     tol = rg_stated_tolerance(v, 0, v->rows);
     if (tol <= 0)
         tol = cx->tolerance > 0 ? cx->tolerance : 0.10;
+    /* the report's period: the latest period any row has a figure for */
+    for (k = 0; k < s->period_count; k++)
+        for (r = s->header_row + 1; r < s->end_row; r++) {
+            rg_figure f;
+            if (figure(v, r, (int32_t)s->periods[k].col, &f)) {
+                double share = year_share(&s->periods[k]);
+                if (share > report_share)
+                    report_share = share;
+                break;
+            }
+        }
     rg_claim(v, s->header_row, s->first_col, s->last_col);
     for (r = s->header_row + 1; r < s->end_row; r++) {
         bool added = false;
-        if ((st = add_row(m, v, s, r, p, cx, tol, &added)) != RAG_OK)
+        if ((st = add_row(m, v, s, r, p, cx, tol, report_share, &added)) !=
+            RAG_OK)
             return st;
         if (added) {
             rg_claim(v, r, s->first_col, s->last_col);

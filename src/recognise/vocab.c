@@ -7,6 +7,8 @@
 
 #include "recognise/vocab.h"
 
+#include <string.h>
+
 /* Table headers: Ref / Action / Lead / When / Position statement, and the
  * other words councils use for them. */
 const rg_word rg_header_words[] = {
@@ -138,6 +140,15 @@ const rg_word rg_scorecard_words[] = {
                                           RG_SC_ACTUAL},
     {"latest actual", RG_SC_ACTUAL}, {"year to date", RG_SC_ACTUAL},
     {"ytd", RG_SC_ACTUAL}, {"ytd actual", RG_SC_ACTUAL},
+    {"cumulative", RG_SC_ACTUAL}, {"cumulative to date", RG_SC_ACTUAL},
+    {"cumulative actual", RG_SC_ACTUAL}, {"ytd performance", RG_SC_ACTUAL},
+    /* the year's target, variance and RAG so far, not its figure */
+    {"ytd target", RG_SC_TARGET}, {"year to date target", RG_SC_TARGET},
+    {"cumulative target", RG_SC_TARGET}, {"ytd variance", RG_SC_VARIANCE},
+    {"year to date variance", RG_SC_VARIANCE},
+    {"ytd rag", RG_SC_RAG}, {"ytd status", RG_SC_RAG},
+    {"ytd rag status", RG_SC_RAG}, {"year to date rag", RG_SC_RAG},
+    {"year to date status", RG_SC_RAG}, {"cumulative rag", RG_SC_RAG},
     {"performance", RG_SC_ACTUAL}, {"result", RG_SC_ACTUAL},
     {"current", RG_SC_ACTUAL}, {"actual to date", RG_SC_ACTUAL},
     {"outturn", RG_SC_ACTUAL}, {"actual performance", RG_SC_ACTUAL},
@@ -148,6 +159,11 @@ const rg_word rg_scorecard_words[] = {
     {"rag rating", RG_SC_RAG}, {"rating", RG_SC_RAG},
     {"performance status", RG_SC_RAG}, {"current rag", RG_SC_RAG},
     {"current status", RG_SC_RAG}, {"red / amber / green", RG_SC_RAG},
+    {"r / a / g", RG_SC_RAG},
+    {"latest rag", RG_SC_RAG}, {"latest status", RG_SC_RAG},
+    {"overall rag", RG_SC_RAG}, {"overall status", RG_SC_RAG},
+    {"overall rating", RG_SC_RAG}, {"traffic light", RG_SC_RAG},
+    {"traffic light status", RG_SC_RAG}, {"traffic light rating", RG_SC_RAG},
     {"direction of travel", RG_SC_TRAVEL}, {"dot", RG_SC_TRAVEL},
     {"d o t", RG_SC_TRAVEL}, {"trend", RG_SC_TRAVEL},
     {"travel", RG_SC_TRAVEL}, {"direction of trend", RG_SC_TRAVEL},
@@ -423,6 +439,17 @@ const rg_word rg_label_words[] = {
     {"performance indicator", RG_LBL_TITLE}, {"kpi title", RG_LBL_TITLE},
     {"indicator description", RG_LBL_TITLE},
     {"performance measure", RG_LBL_TITLE},
+    /* the indicator's code on a line of its own ("KPI Reference: KPI
+     * 07"), not its title */
+    {"kpi reference", RG_LBL_REFERENCE}, {"kpi ref", RG_LBL_REFERENCE},
+    {"pi reference", RG_LBL_REFERENCE}, {"pi ref", RG_LBL_REFERENCE},
+    {"indicator reference", RG_LBL_REFERENCE},
+    {"indicator ref", RG_LBL_REFERENCE},
+    {"measure reference", RG_LBL_REFERENCE},
+    {"measure ref", RG_LBL_REFERENCE}, {"kpi code", RG_LBL_REFERENCE},
+    {"pi code", RG_LBL_REFERENCE}, {"indicator code", RG_LBL_REFERENCE},
+    {"measure code", RG_LBL_REFERENCE}, {"kpi no", RG_LBL_REFERENCE},
+    {"kpi number", RG_LBL_REFERENCE}, {"pi number", RG_LBL_REFERENCE},
 
     {"strategic director lead", RG_LBL_DIRECTOR},
     {"strategic director", RG_LBL_DIRECTOR}, {"director", RG_LBL_DIRECTOR},
@@ -660,6 +687,174 @@ const rg_word rg_direction_words[] = {
     {"within budget", RG_DIR_BAND}, {"on budget", RG_DIR_BAND},
     {"held within", RG_DIR_BAND}, {"within tolerance", RG_DIR_BAND},
     {NULL, 0}};
+
+/* A polarity cell's words, where it states no rule of the table above:
+ * a verb of the aim ("Reduce", "Aim to reduce", "Decreasing",
+ * "Increase"), read anywhere in a target cell too, as a target of
+ * "Reduce" says the way as plainly as a polarity of "Reduce".  A negated
+ * verb goes first: "No increase" caps a figure. */
+const rg_word rg_direction_verbs[] = {
+    {"no increase", RG_DIR_LOWER}, {"not increase", RG_DIR_LOWER},
+    {"no reduction", RG_DIR_HIGHER}, {"no decrease", RG_DIR_HIGHER},
+    {"not reduce", RG_DIR_HIGHER}, {"not decrease", RG_DIR_HIGHER},
+    {"reduce", RG_DIR_LOWER}, {"reduction", RG_DIR_LOWER},
+    {"reducing", RG_DIR_LOWER}, {"decrease", RG_DIR_LOWER},
+    {"decreasing", RG_DIR_LOWER}, {"increase", RG_DIR_HIGHER},
+    {"increasing", RG_DIR_HIGHER}, {NULL, 0}};
+
+/* A polarity cell's single words, read only there (a title or a target
+ * saying "low" or "more" says nothing of the way): "Lower", "Smaller",
+ * "Down is good", "Bigger".  The lower ones first, as the sheets checked
+ * say "lower" beside "higher" only to explain it ("Lower (higher rate is
+ * worse)" has not been seen; "Minimise (lower is better)" has). */
+const rg_word rg_polarity_words[] = {
+    {"lower", RG_DIR_LOWER}, {"low", RG_DIR_LOWER},
+    {"smaller", RG_DIR_LOWER}, {"down", RG_DIR_LOWER},
+    {"less", RG_DIR_LOWER}, {"fewer", RG_DIR_LOWER},
+    {"higher", RG_DIR_HIGHER}, {"high", RG_DIR_HIGHER},
+    {"bigger", RG_DIR_HIGHER}, {"larger", RG_DIR_HIGHER},
+    {"up", RG_DIR_HIGHER}, {"more", RG_DIR_HIGHER}, {NULL, 0}};
+
+/* An arrow alone is a polarity ("Good is: \u2193"); the normal form keeps
+ * letters and digits only, so arrows are looked for in the raw text. */
+static int polarity_arrow(const char *s)
+{
+    static const char *const down[] = {"\xe2\x86\x93", "\xe2\xac\x87",
+                                       "\xe2\x96\xbc", "\xe2\x96\xbe",
+                                       NULL};
+    static const char *const up[] = {"\xe2\x86\x91", "\xe2\xac\x86",
+                                     "\xe2\x96\xb2", "\xe2\x96\xb4",
+                                     NULL};
+    size_t k;
+    for (k = 0; down[k]; k++)
+        if (strstr(s, down[k]))
+            return RG_DIR_LOWER;
+    for (k = 0; up[k]; k++)
+        if (strstr(s, up[k]))
+            return RG_DIR_HIGHER;
+    return 0;
+}
+
+int rg_polarity_direction(const char *s)
+{
+    char norm[256];
+    int dir;
+
+    if (!s)
+        return 0;
+    dir = polarity_arrow(s);
+    if (dir > 0)
+        return dir;
+    rg_norm(s, strlen(s), norm, sizeof norm);
+    dir = rg_vocab_find(rg_direction_words, norm, NULL);
+    if (dir <= 0)
+        dir = rg_vocab_find(rg_direction_verbs, norm, NULL);
+    if (dir <= 0)
+        dir = rg_vocab_find(rg_polarity_words, norm, NULL);
+    return dir > 0 ? dir : 0;
+}
+
+/* The target's words: its bound ("Below 20"), else its verb ("Reduce"). */
+static int target_words_direction(const char *s, size_t len)
+{
+    char norm[128];
+    int dir = rg_target_direction(s, len);
+    if (dir > 0 || !s || !len)
+        return dir;
+    rg_norm(s, len, norm, sizeof norm);
+    dir = rg_vocab_find(rg_direction_verbs, norm, NULL);
+    return dir > 0 ? dir : 0;
+}
+
+rag_direction rg_indicator_direction(const char *polarity, int stated,
+                                     const char *target, size_t target_len,
+                                     const char *title, rag_unit unit)
+{
+    int dir = rg_polarity_direction(polarity);
+    if (dir <= 0)
+        dir = stated;
+    if (dir <= 0)
+        dir = target_words_direction(target, target_len);
+    if (dir <= 0)
+        dir = rg_title_direction(title, unit);
+    /* days taken (to pay, to relet, to decide) are better fewer */
+    if (dir <= 0 && unit == RAG_UNIT_DAYS)
+        dir = RG_DIR_LOWER;
+    return dir == RG_DIR_LOWER  ? RAG_LOWER_IS_BETTER
+           : dir == RG_DIR_BAND ? RAG_WITHIN_BAND
+                                : RAG_HIGHER_IS_BETTER;
+}
+
+bool rg_target_is_band(const char *s, size_t len)
+{
+    size_t i, j;
+
+    for (i = 0; s && i < len; i++) {
+        if (s[i] >= '0' && s[i] <= '9')
+            return false; /* "100 +/- 5": a band around 100, not read */
+        if (i + 1 < len && (unsigned char)s[i] == 0xC2 &&
+            (unsigned char)s[i + 1] == 0xB1)
+            return true; /* "\u00b1" */
+        if (s[i] != '+')
+            continue;
+        /* "+/-", "+ / -", "+-" */
+        for (j = i + 1; j < len && s[j] == ' '; j++)
+            ;
+        if (j < len && s[j] == '/')
+            for (j++; j < len && s[j] == ' '; j++)
+                ;
+        if (j < len && s[j] == '-')
+            return true;
+    }
+    return false;
+}
+
+bool rg_target_owes_no_figure(const char *s, size_t len)
+{
+    char norm[128];
+    size_t i;
+
+    if (!s || !len)
+        return false;
+    rg_norm(s, len, norm, sizeof norm);
+    if (rg_vocab_find(rg_no_target_words, norm, NULL) > 0)
+        return true;
+    /* a direction alone: "Reduce" states the aim and owes no figure;
+     * "Reduce to 20" owes its 20 */
+    for (i = 0; i < len; i++)
+        if (s[i] >= '0' && s[i] <= '9')
+            return false;
+    return rg_vocab_find(rg_direction_verbs, norm, NULL) > 0;
+}
+
+/* Words that make a figure the year's so far, not one period's: a
+ * heading ("Year to date", "YTD Actual", "Cumulative"), a title, a form's
+ * label ("Actual (Q2 cumulative)"). */
+const rg_word rg_to_date_words[] = {
+    {"year to date", 1}, {"ytd", 1}, {"to date", 1}, {"cumulative", 1},
+    {"cumulatively", 1}, {NULL, 0}};
+
+/* A heading of how often a measure is reported: "Frequency",
+ * "Reporting frequency", "Reporting cycle". */
+const rg_word rg_frequency_heads[] = {
+    {"frequency", 1}, {"reporting frequency", 1}, {"reporting cycle", 1},
+    {"how often", 1}, {NULL, 0}};
+
+/* A frequency that reports once a year ("Annual", "Yearly"): read as a
+ * prefix of the cell, as "Annual (Q4)" is. */
+const rg_word rg_annual_words[] = {
+    {"annual", 1}, {"annually", 1}, {"yearly", 1}, {"once a year", 1},
+    {"year end", 1}, {NULL, 0}};
+
+/* A period's cell that says no figure is owed for it yet: "Annual
+ * measure", "Reported annually", "Not due", "N/A".  Read as a prefix of
+ * the cell ("N/A - reported in Q4"). */
+const rg_word rg_not_due_words[] = {
+    {"annual measure", 1}, {"annual indicator", 1}, {"annual figure", 1},
+    {"reported annually", 1}, {"reported at year end", 1},
+    {"annual only", 1}, {"not due", 1}, {"not yet due", 1},
+    {"n / a", 1}, {"na", 1}, {"not applicable", 1},
+    {"not available until", 1}, {NULL, 0}};
 
 /* A target's own words of its bound ("Below 20", "95% or above"), read
  * in order: negated bounds first, as "no more than" holds "more than". */
@@ -902,6 +1097,13 @@ const rg_word rg_no_target_words[] = {
     {"information only", 1}, {"for information", 1}, {"baseline", 1},
     {"baseline year", 1}, {NULL, 0}};
 
+/* A row's first words that make it a note under a table, not a row of
+ * it: "Notes" or "Note 1" in the code column with its text beside,
+ * "NB", "Footnote", "Source".  Read as a prefix ("note 1", "notes"). */
+const rg_word rg_note_words[] = {
+    {"note", 1}, {"nb", 1}, {"n b", 1}, {"footnote", 1}, {"source", 1},
+    {"please note", 1}, {NULL, 0}};
+
 /* Words that end an action without its being done: a recommendation
  * withdrawn, superseded or whose risk management accepted is no longer
  * owed, so it is never overdue (a council officer does not chase it),
@@ -921,6 +1123,8 @@ const rg_vocab_table rg_vocab_tables[] = {
     {"label", rg_label_words},
     {"milestone", rg_milestone_words}, {"finance", rg_fin_words},
     {"rag", rg_rag_words},             {"direction", rg_direction_words},
+    {"direction verb", rg_direction_verbs},
+    {"polarity", rg_polarity_words},
     {"direction hint", rg_direction_hints},
     {"target bound", rg_target_bounds},
     {"kind", rg_kind_words},           {"unit", rg_unit_words},
@@ -932,4 +1136,9 @@ const rg_vocab_table rg_vocab_tables[] = {
     {"plan title", rg_title_words},
     {"closed", rg_closed_words},
     {"no target", rg_no_target_words},
+    {"note", rg_note_words},
+    {"to date", rg_to_date_words},
+    {"frequency head", rg_frequency_heads},
+    {"annual", rg_annual_words},
+    {"not due", rg_not_due_words},
     {NULL, NULL}};

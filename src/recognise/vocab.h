@@ -112,6 +112,11 @@ extern const rg_word rg_scorecard_words[]; /* rg_sc_role */
 extern const rg_word rg_status_words[];    /* rag_progress */
 extern const rg_word rg_closed_words[];    /* 1: ended, not done */
 extern const rg_word rg_no_target_words[]; /* 1: no target by design */
+extern const rg_word rg_note_words[];      /* 1: "Note 1", "NB" */
+extern const rg_word rg_to_date_words[];   /* 1: "year to date", "ytd" */
+extern const rg_word rg_frequency_heads[]; /* 1: "frequency" */
+extern const rg_word rg_annual_words[];    /* 1: "annual", "yearly" */
+extern const rg_word rg_not_due_words[];   /* 1: "annual measure", "n/a" */
 extern const rg_word rg_label_words[];     /* rg_label */
 extern const rg_word rg_milestone_words[]; /* rg_ms_role */
 extern const rg_word rg_fin_words[];       /* rg_fin_word */
@@ -119,6 +124,29 @@ extern const rg_word rg_rag_words[];       /* rag_rating */
 extern const rg_word rg_direction_words[]; /* rg_dir_word: statements */
 extern const rg_word rg_direction_hints[]; /* rg_dir_word: title words */
 extern const rg_word rg_target_bounds[];   /* rg_dir_word: a target's */
+extern const rg_word rg_direction_verbs[]; /* rg_dir_word: "reduce" */
+extern const rg_word rg_polarity_words[];  /* rg_dir_word: "lower" */
+/* What a polarity cell says of the way its indicator should go
+ * (rg_dir_word), or 0: an arrow ("\u2193"), a rule ("Lower is better"),
+ * a verb ("Aim to reduce") or a word ("Smaller", "Down is good").  s may
+ * be NULL. */
+int rg_polarity_direction(const char *s);
+/* The one reading of an indicator's direction, from what its sheet says,
+ * in order: its polarity cell, a direction stated elsewhere on its form
+ * (stated, an rg_dir_word; 0 for none), its target's words ("Below 20",
+ * "Reduce"), its title, and days being better fewer; higher is better
+ * when nothing says.  Any text may be NULL. */
+rag_direction rg_indicator_direction(const char *polarity, int stated,
+                                     const char *target, size_t target_len,
+                                     const char *title, rag_unit unit);
+/* Does a target cell say no figure is owed: the data-only words ("Data
+ * only", "Contextual") or a direction alone ("Reduce", "Aim to
+ * increase")?  "TBC" owes one. */
+bool rg_target_owes_no_figure(const char *s, size_t len);
+/* Is a target a band either side of nothing: "\u00b1 1%", "+/- 1%",
+ * "Within +/-2%" (a budget variance held near zero)?  Its figure is the
+ * band's half-width and the target is 0; "100 +/- 5" is not one. */
+bool rg_target_is_band(const char *s, size_t len);
 /* What a target's own words say of its direction (rg_dir_word): "Below
  * 20", "<= 8 days", "95% or above", "At least 90%"; 0 when they say
  * nothing. */

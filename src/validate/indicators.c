@@ -202,6 +202,18 @@ static void rag_mismatch(rg_vctx *c, const rag_plan *p,
         how = "higher is better; AMBER when short of the target by at most";
         break;
     }
+    /* a band around 0 ("+/- 1%") is the tolerance itself (rag_rate) */
+    if (ind->direction == RAG_WITHIN_BAND && ind->target == 0) {
+        rg_emit(c, RAG_RULE_RAG_MISMATCH, p,
+                ind->rag_cell.set ? ind->rag_cell : ind->cell, NULL, NULL,
+                "%s is stated %s, but %s against a band of +/- %s is %s "
+                "(GREEN within it, AMBER within twice it)",
+                name_of(ind, name, sizeof name),
+                rating_word(ind->stated_rag),
+                show(ind, ind->actual, -1, a, sizeof a),
+                show(ind, tol, -1, t, sizeof t), rating_word(r));
+        return;
+    }
     rg_emit(c, RAG_RULE_RAG_MISMATCH, p,
             ind->rag_cell.set ? ind->rag_cell : ind->cell, NULL, NULL,
             "%s is stated %s, but %s against a target of %s is %s (%s %s%% "
@@ -230,7 +242,13 @@ static void target_actual_missing(rg_vctx *c, const rag_plan *p,
                     "performance against",
                     name_of(ind, name, sizeof name));
     }
-    if (!ind->has_actual) {
+    if (!ind->has_actual && ind->not_due) {
+        rg_emit_info(c, RAG_RULE_ACTUAL_MISSING, p,
+                     ind->actual_cell.set ? ind->actual_cell : ind->cell,
+                     "%s has no performance figure for this period (the "
+                     "sheet says none is due yet)",
+                     name_of(ind, name, sizeof name));
+    } else if (!ind->has_actual) {
         char when[96];
         if (!rg_vblank(ind->period))
             snprintf(when, sizeof when, " (%s)",

@@ -138,10 +138,12 @@ def indicator_plan(v):
                                                  "Polarity", "Aim"]),
                          rng.choice({"higher_is_better": ["Higher", "High",
                                                           "Higher is better",
-                                                          "Maximise"],
+                                                          "Maximise", "Bigger",
+                                                          "Increase"],
                                      "lower_is_better": ["Lower", "Low",
                                                          "Lower is better",
-                                                         "Minimise"]}[direction])))
+                                                         "Minimise", "Smaller",
+                                                         "Aim to reduce"]}[direction])))
         actual_value = fig(a)
         if not as_number and rng.random() < 0.3:
             actual_value = f"{actual_value} Quarterly figure at end of Q2"
@@ -363,7 +365,9 @@ def scorecard(v):
     if not pairs:
         for k in range(n_periods):
             cols.append(("p%d" % k, pnames[k]))
-    rag_col = ("rag", rng.choice(["RAG", "Status", "RAG rating"]))
+    rag_col = ("rag", rng.choice(["RAG", "Status", "RAG rating",
+                                  "Latest RAG", "Overall RAG", "R/A/G",
+                                  "Traffic light"]))
     cols += [rag_col, ("travel", rng.choice(["DoT", "Direction of Travel",
                                              "Trend"]))]
     # a scorecard without commentary asks for no reasons
@@ -548,3 +552,15 @@ def scorecard(v):
             ws.put(r, c0 + 2, rng.choice(["Ongoing", "TBC", "Monthly"]))
             r += 1
         v.fact("plan", [sheet, "action_plan"], 1)
+    elif code_col and rng.random() < 0.1:
+        # notes under the table, their word where the code goes: no
+        # indicators, and nothing missing
+        v.traits.add("notes-under-scorecard")
+        r += 1
+        for word in rng.sample(["Notes", "Note 1", "Note:", "NB"], 2):
+            ws.put(r, col["code"], word)
+            ws.put(r, col["title"], rng.choice(
+                ["Targets agreed by Cabinet in March",
+                 "Figures for the latest period are provisional",
+                 "Q1 figure revised following reconciliation"]))
+            r += 1

@@ -180,8 +180,9 @@ TARGET_BOUNDS = {"higher_is_better": ["{} or above", "At least {}", ">= {}",
 POLARITY = {"higher_is_better": ["Aim to maximise", "Higher is better",
                                  "Bigger is better", "High", "Maximise",
                                  "Higher is good", "High is good",
-                                 "Increase", "Up is good"],
+                                 "Increase", "Up is good", "Increasing"],
             "lower_is_better": ["Aim to minimise", "Lower is better",
                                 "Smaller is better", "Low", "Minimise",
                                 "Lower is good", "Low is good", "Reduce",
-                                "Down is good"]}
+                                "Down is good", "Aim to reduce",
+                                "Decrease", "Reduction", "Decreasing"]}
