@@ -297,7 +297,9 @@ RAG_API const char *rag_plan_kind_name(rag_plan_kind k);
  * target is met, amber when short of it by at most tolerance x |target|,
  * red beyond; lower_is_better the same the other way; within_band is
  * green within tolerance x |target| either way, amber within twice that,
- * red beyond.  Figures equal to 1e-9 (as read from text) meet the target.
+ * red beyond; a band around a target of 0 ("+/- 1%" of budget) is the
+ * tolerance itself, in the target's unit, since a share of 0 is no band.
+ * Figures equal to 1e-9 (as read from text) meet the target.
  */
 RAG_API rag_rating rag_rate(double target, double actual, rag_direction d,
                             double tolerance);
