@@ -935,15 +935,7 @@ static size_t skip_label(const char *s, size_t a, size_t b)
 
 static bool is_given_name(const char *s, size_t len)
 {
-    char low[32];
-    size_t i;
-
-    if (len >= sizeof low)
-        return false;
-    for (i = 0; i < len; i++)
-        low[i] = (char)tolower((unsigned char)s[i]);
-    low[len] = '\0';
-    return rg_vocab_exact(rg_given_names, low) > 0;
+    return word_exact(rg_given_names, s, len);
 }
 
 /* "Smith, Jane", "SMITH, Jane A", "Taylor, D.": a surname, a comma, then
