@@ -318,6 +318,21 @@ static void test_actual_missing_is_a_warning(void **state)
     rag_findings_free(f);
 }
 
+/* An annual measure at Q2 (not_due): no figure is owed, so no
+ * actual-missing of any severity. */
+static void test_actual_missing_silent_when_not_due(void **state)
+{
+    rag_indicator ind = cp2();
+    rag_findings *f;
+    (void)state;
+
+    ind.has_actual = false;
+    ind.not_due = true;
+    f = check(&ind, NULL);
+    assert_int_equal(count_rule(f, RAG_RULE_ACTUAL_MISSING), 0);
+    rag_findings_free(f);
+}
+
 static void test_plan_not_required_when_the_target_is_met(void **state)
 {
     rag_indicator ind = cp2();
@@ -480,6 +495,7 @@ int main(void)
             test_target_missing_is_an_error_or_info_when_data_only),
         cmocka_unit_test(test_target_missing_silent_with_a_target),
         cmocka_unit_test(test_actual_missing_is_a_warning),
+        cmocka_unit_test(test_actual_missing_silent_when_not_due),
         cmocka_unit_test(test_plan_not_required_when_the_target_is_met),
         cmocka_unit_test(
             test_plan_not_required_silent_when_short_or_not_a_form),

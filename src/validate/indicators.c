@@ -242,13 +242,10 @@ static void target_actual_missing(rg_vctx *c, const rag_plan *p,
                     "performance against",
                     name_of(ind, name, sizeof name));
     }
-    if (!ind->has_actual && ind->not_due) {
-        rg_emit_info(c, RAG_RULE_ACTUAL_MISSING, p,
-                     ind->actual_cell.set ? ind->actual_cell : ind->cell,
-                     "%s has no performance figure for this period (the "
-                     "sheet says none is due yet)",
-                     name_of(ind, name, sizeof name));
-    } else if (!ind->has_actual) {
+    /* a measure the sheet says is not due this period (reported annually,
+     * "Not due") owes no figure: the rule is a figure owed and missing,
+     * and its severity is the contract's, so nothing is said */
+    if (!ind->has_actual && !ind->not_due) {
         char when[96];
         if (!rg_vblank(ind->period))
             snprintf(when, sizeof when, " (%s)",
