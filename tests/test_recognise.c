@@ -293,6 +293,15 @@ static const sc_case sc_cases[] = {
       NULL},
      2, "K2", 0.9, 0.7, "percent", "higher_is_better", "red", "red", "Q2",
      2, NULL, "Staff shortages"},
+    {"each quarter's own count against the year's target: not rated",
+     {"Code|Indicator|Polarity|Target|Q1|Q2|RAG|Comments",
+      "LS1|Leisure centre visits|Higher is better|250000|61000|66000|Green|"
+      "Summer programme",
+      "LS2|% of customers rating service good|Higher is better|90%|91%|"
+      "92%|Green|",
+      NULL},
+     2, "LS1", 250000, 66000, "count", "higher_is_better", "green", NULL,
+     "Q2", 2, NULL, "Summer programme"},
 };
 
 static void test_scorecards_are_read_in_their_many_wordings(void **state)
@@ -405,6 +414,35 @@ static void test_scorecard_notes_under_table_are_not_indicators(void **state)
     p = only_plan(&b, RAG_PLAN_SCORECARD);
     assert_int_equal(p->indicator_count, 2);
     assert_string_equal(p->indicators[1].code, "LS3");
+    built_free(&b);
+}
+
+/* A one-row table with its story in the rows under it ("Non-compliance
+ * reason | Two large applications ... beyond 13 weeks", "When | Q4
+ * 2024/25"): a sentence or a year under the target is not a figure, and
+ * the rows are not indicators (each was a false actual-missing). */
+static void test_scorecard_narrative_rows_are_not_indicators(void **state)
+{
+    static const char *const rows[] = {
+        "Indicator|Target|Performance this period|+ / - Target|RAG",
+        "NI 157a - Major planning applications in 13 weeks|60%|52%|-8%|"
+        "Red",
+        "",
+        "Non-compliance reason|Two large complex applications required "
+        "S106 negotiations beyond 13 weeks.",
+        "What (is required)|Use of planning performance agreements.",
+        "Who (will be responsible)|Development Manager",
+        "When (will results be realised)|Q4 2024/25",
+        "Target date|31/03/2025",
+        NULL};
+    built b;
+    const rag_plan *p;
+    (void)state;
+
+    build_grid(&b, rows);
+    p = only_plan(&b, RAG_PLAN_SCORECARD);
+    assert_int_equal(p->indicator_count, 1);
+    assert_true(fabs(p->indicators[0].actual - 0.52) < 1e-9);
     built_free(&b);
 }
 
@@ -3483,6 +3521,7 @@ int main(void)
         cmocka_unit_test(test_target_bound_gives_direction),
         cmocka_unit_test(test_polarity_words_one_rule_for_scorecards_and_forms),
         cmocka_unit_test(test_scorecard_notes_under_table_are_not_indicators),
+        cmocka_unit_test(test_scorecard_narrative_rows_are_not_indicators),
         cmocka_unit_test(test_scorecard_year_to_date_column_is_the_actual),
         cmocka_unit_test(test_scorecard_rag_heading_names),
         cmocka_unit_test(test_scorecard_annual_measure_not_due_mid_year),
