@@ -417,6 +417,81 @@ static void test_scorecard_notes_under_table_are_not_indicators(void **state)
     built_free(&b);
 }
 
+/* "Previous quarter | This quarter | Target | Status | Trend": the
+ * report's own period is the actual and the one before it history; the
+ * sheet was read as a form titled "Previous quarter" with no actual. */
+static void test_scorecard_this_quarter_is_the_actual(void **state)
+{
+    static const char *const heads[] = {
+        "Ref|Measure|Previous quarter|This quarter|Target|Status|Trend",
+        "Ref|Measure|Last quarter|Current quarter|Target|Status|Trend",
+        "Ref|Measure|Previous month|This month|Target|Status|Trend",
+        "Ref|Measure|Last period|Current period|Target|Status|Trend"};
+    size_t i;
+    (void)state;
+
+    for (i = 0; i < sizeof heads / sizeof *heads; i++) {
+        const char *rows[] = {
+            heads[i],
+            "ASC1|% of reviews completed on time|71%|78%|80%|Amber|"
+            "Improving",
+            "ASC3|Delayed transfers of care (days)|410|455|400|Red|"
+            "Worsening",
+            NULL};
+        built b;
+        const rag_plan *p;
+        print_message("heading %s\n", heads[i]);
+        build_grid(&b, rows);
+        p = only_plan(&b, RAG_PLAN_SCORECARD);
+        assert_int_equal(p->indicator_count, 2);
+        assert_true(fabs(p->indicators[0].actual - 0.78) < 1e-9);
+        assert_true(fabs(p->indicators[0].target - 0.8) < 1e-9);
+        assert_int_equal(p->indicators[0].rag, RAG_RATING_AMBER);
+        assert_string_equal(p->indicators[0].travel, "Improving");
+        assert_true(p->indicators[1].actual == 455);
+        built_free(&b);
+    }
+}
+
+/* A yes/no measure: "Yes" or "Achieved" where the target goes owes no
+ * figure, and "Yes", "No" or "Not achieved" where the actual goes is the
+ * answer (each was a false target-missing or actual-missing); "Achieved
+ * 92%" is still a figure, and a blank actual still owes one. */
+static void test_scorecard_yes_no_measures(void **state)
+{
+    static const char *const rows[] = {
+        "Ref|Measure|Target|Q2 Actual|RAG|Comment",
+        "G2|Annual governance statement published|Yes|Yes|Green|",
+        "G3|Accounts signed by the deadline|Achieved|Achieved|Green|",
+        "G5|Member training completed|100%|Not achieved|Red|Two left",
+        "G6|Audit plan agreed|Yes|No|Red|Deferred",
+        "G4|FOI requests answered in 20 days|90%|Achieved 92%|Green|",
+        "G7|Complaints answered in 10 days|90%||Red|Awaited",
+        NULL};
+    built b;
+    const rag_plan *p;
+    size_t i;
+    (void)state;
+
+    build_grid(&b, rows);
+    p = only_plan(&b, RAG_PLAN_SCORECARD);
+    assert_int_equal(p->indicator_count, 6);
+    for (i = 0; i < 4; i++) {
+        const rag_indicator *ind = &p->indicators[i];
+        print_message("row %zu: %s\n", i, ind->code);
+        assert_false(ind->has_actual);
+        assert_true(ind->not_due);
+        assert_true(ind->has_target || ind->data_only);
+    }
+    assert_false(p->indicators[2].data_only); /* its 100% is owed */
+    assert_true(p->indicators[4].has_actual);
+    assert_true(fabs(p->indicators[4].actual - 0.92) < 1e-9);
+    assert_false(p->indicators[5].has_actual);
+    assert_false(p->indicators[5].not_due);
+    assert_false(p->indicators[5].data_only);
+    built_free(&b);
+}
+
 /* A one-row table with its story in the rows under it ("Non-compliance
  * reason | Two large applications ... beyond 13 weeks", "When | Q4
  * 2024/25"): a sentence or a year under the target is not a figure, and
@@ -3522,6 +3597,8 @@ int main(void)
         cmocka_unit_test(test_polarity_words_one_rule_for_scorecards_and_forms),
         cmocka_unit_test(test_scorecard_notes_under_table_are_not_indicators),
         cmocka_unit_test(test_scorecard_narrative_rows_are_not_indicators),
+        cmocka_unit_test(test_scorecard_this_quarter_is_the_actual),
+        cmocka_unit_test(test_scorecard_yes_no_measures),
         cmocka_unit_test(test_scorecard_year_to_date_column_is_the_actual),
         cmocka_unit_test(test_scorecard_rag_heading_names),
         cmocka_unit_test(test_scorecard_annual_measure_not_due_mid_year),

@@ -722,7 +722,8 @@ static bool ytd_mid_year(const rg_scorecard *s, const bool *hv,
 }
 
 /* Does row r say no figure is owed this period: "Annual measure",
- * "Not due", "N/A" in a period's or the actual's cell, or "Annual" in its
+ * "Not due", "N/A" or a yes/no answer ("Yes", "Not achieved") in a
+ * period's or the actual's cell, or "Annual" in its
  * frequency column while the report (report_share of the year, 0 when
  * not known) is before the year's end?  An annual measure reported at
  * Q2 was a false actual-missing. */
@@ -739,7 +740,10 @@ static bool row_not_due(const rg_view *v, const rg_scorecard *s, uint32_t r,
         if (c < 0 || !(t = rg_text(v, r, (uint32_t)c, &len)))
             continue;
         rg_norm(t, len, norm, sizeof norm);
-        if (rg_vocab_prefix(rg_not_due_words, norm) > 0)
+        /* "Yes", "Not achieved": the answer of a yes/no measure, given in
+         * words where a figure goes */
+        if (rg_vocab_prefix(rg_not_due_words, norm) > 0 ||
+            rg_vocab_exact(rg_outcome_words, norm) > 0)
             return true;
     }
     if (s->frequency_col < 0 || !(report_share > 0) || report_share >= 1 ||

@@ -233,8 +233,8 @@ static void target_actual_missing(rg_vctx *c, const rag_plan *p,
         rag_loc at = ind->target_cell.set ? ind->target_cell : ind->cell;
         if (ind->data_only)
             rg_emit_info(c, RAG_RULE_TARGET_MISSING, p, at,
-                         "%s has no target (the sheet marks it data only, "
-                         "so none is expected)",
+                         "%s has no target (the sheet marks it data only "
+                         "or answers it yes or no, so none is expected)",
                          name_of(ind, name, sizeof name));
         else
             rg_emit(c, RAG_RULE_TARGET_MISSING, p, at, NULL, NULL,
@@ -246,7 +246,8 @@ static void target_actual_missing(rg_vctx *c, const rag_plan *p,
         rg_emit_info(c, RAG_RULE_ACTUAL_MISSING, p,
                      ind->actual_cell.set ? ind->actual_cell : ind->cell,
                      "%s has no performance figure for this period (the "
-                     "sheet says none is due yet)",
+                     "sheet says none is owed: not due yet, or answered "
+                     "in words)",
                      name_of(ind, name, sizeof name));
     } else if (!ind->has_actual) {
         char when[96];
