@@ -764,6 +764,47 @@ static void test_target_plus_minus_band_around_zero(void **state)
     assert_false(rg_target_is_band("-5%", 3));
 }
 
+/* "Performance last quarter" above "Performance this quarter" on an
+ * exception form is the period before, not the actual (24 days was read
+ * for 22: a false rag-mismatch); so is "Previous month", "Last year". */
+static void test_indicator_form_previous_period_is_not_the_actual(void **state)
+{
+    static const char *const labels[] = {
+        "Performance last quarter", "Previous quarter",
+        "Performance last year", "Last month"};
+    size_t k;
+    (void)state;
+
+    for (k = 0; k < sizeof labels / sizeof *labels; k++) {
+        char prev[80];
+        const char *rows[] = {
+            "Performance Exception Report - Q2 2024/25",
+            "",
+            "Indicator|PI 12 - Average days to process new benefit claims",
+            "Polarity|Lower is better",
+            "Target|20 days",
+            prev,
+            "Performance this quarter|22 days",
+            "RAG|Amber",
+            "Reason for variance|Backlog from system migration.",
+            NULL};
+        built b;
+        const rag_plan *p = NULL;
+        size_t i;
+
+        snprintf(prev, sizeof prev, "%s|24 days", labels[k]);
+        print_message("label %s\n", labels[k]);
+        build_grid(&b, rows);
+        for (i = 0; i < b.m->plan_count; i++)
+            if (b.m->plans[i].kind == RAG_PLAN_INDICATOR)
+                p = &b.m->plans[i];
+        assert_non_null(p);
+        assert_true(p->indicators[0].actual == 22);
+        assert_int_equal(p->indicators[0].rag, RAG_RATING_AMBER);
+        built_free(&b);
+    }
+}
+
 /* An indicator form: "KPI Reference: KPI 07" is its code (it was taken
  * for a title, and the form lost it), and "Actual (Q2 cumulative)" is a
  * total so far, not rated by the year's target (53.1% of 98% collected
@@ -3599,6 +3640,7 @@ int main(void)
         cmocka_unit_test(test_scorecard_narrative_rows_are_not_indicators),
         cmocka_unit_test(test_scorecard_this_quarter_is_the_actual),
         cmocka_unit_test(test_scorecard_yes_no_measures),
+        cmocka_unit_test(test_indicator_form_previous_period_is_not_the_actual),
         cmocka_unit_test(test_scorecard_year_to_date_column_is_the_actual),
         cmocka_unit_test(test_scorecard_rag_heading_names),
         cmocka_unit_test(test_scorecard_annual_measure_not_due_mid_year),

@@ -63,6 +63,8 @@ typedef enum rg_label {
     RG_LBL_REPORT_DATE,
     RG_LBL_OTHER_DATE,     /* "target date": not a report date and not a
                               target */
+    RG_LBL_PREVIOUS,       /* "performance last quarter": the period
+                              before, history and not the actual */
     RG_LBL_HEADING         /* a section heading, not a label */
 } rg_label;
 

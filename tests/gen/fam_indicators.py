@@ -148,6 +148,16 @@ def indicator_plan(v):
         if not as_number and rng.random() < 0.3:
             actual_value = f"{actual_value} Quarterly figure at end of Q2"
             v.traits.add("actual-with-words")
+        if rng.random() < 0.12:
+            # the period before above this one's: history, not the actual
+            v.traits.add("form-previous-period")
+            prev = round(a * rng.uniform(0.85, 1.15), dec)
+            if unit == "percent":
+                prev = min(prev, 0.999)
+            if prev != a:
+                rows.append(("previous", rng.choice(
+                    ["Performance last quarter", "Previous quarter",
+                     "Performance last year", "Last period"]), fig(prev)))
         rows.append(("actual", rng.choice(["Performance this Period",
                                            "Actual", "Actual performance",
                                            "Current performance", "Outturn"]),
@@ -198,7 +208,8 @@ def indicator_plan(v):
             table = {role: value for role, _, value in rows
                      if role in ("target", "actual", "variance")}
             rows = [x for x in rows
-                    if x[0] not in ("target", "actual", "variance")]
+                    if x[0] not in ("target", "actual", "variance",
+                                    "previous")]
         for role, label, value in rows:
             if role == "actual" and beside:
                 ws.put(r, vc + 1 + (layout == "far") * 2,
