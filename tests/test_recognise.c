@@ -293,6 +293,15 @@ static const sc_case sc_cases[] = {
       NULL},
      2, "K2", 0.9, 0.7, "percent", "higher_is_better", "red", "red", "Q2",
      2, NULL, "Staff shortages"},
+    {"each quarter's own count against the year's target: not rated",
+     {"Code|Indicator|Polarity|Target|Q1|Q2|RAG|Comments",
+      "LS1|Leisure centre visits|Higher is better|250000|61000|66000|Green|"
+      "Summer programme",
+      "LS2|% of customers rating service good|Higher is better|90%|91%|"
+      "92%|Green|",
+      NULL},
+     2, "LS1", 250000, 66000, "count", "higher_is_better", "green", NULL,
+     "Q2", 2, NULL, "Summer programme"},
 };
 
 static void test_scorecards_are_read_in_their_many_wordings(void **state)
@@ -405,6 +414,110 @@ static void test_scorecard_notes_under_table_are_not_indicators(void **state)
     p = only_plan(&b, RAG_PLAN_SCORECARD);
     assert_int_equal(p->indicator_count, 2);
     assert_string_equal(p->indicators[1].code, "LS3");
+    built_free(&b);
+}
+
+/* "Previous quarter | This quarter | Target | Status | Trend": the
+ * report's own period is the actual and the one before it history; the
+ * sheet was read as a form titled "Previous quarter" with no actual. */
+static void test_scorecard_this_quarter_is_the_actual(void **state)
+{
+    static const char *const heads[] = {
+        "Ref|Measure|Previous quarter|This quarter|Target|Status|Trend",
+        "Ref|Measure|Last quarter|Current quarter|Target|Status|Trend",
+        "Ref|Measure|Previous month|This month|Target|Status|Trend",
+        "Ref|Measure|Last period|Current period|Target|Status|Trend"};
+    size_t i;
+    (void)state;
+
+    for (i = 0; i < sizeof heads / sizeof *heads; i++) {
+        const char *rows[] = {
+            heads[i],
+            "ASC1|% of reviews completed on time|71%|78%|80%|Amber|"
+            "Improving",
+            "ASC3|Delayed transfers of care (days)|410|455|400|Red|"
+            "Worsening",
+            NULL};
+        built b;
+        const rag_plan *p;
+        print_message("heading %s\n", heads[i]);
+        build_grid(&b, rows);
+        p = only_plan(&b, RAG_PLAN_SCORECARD);
+        assert_int_equal(p->indicator_count, 2);
+        assert_true(fabs(p->indicators[0].actual - 0.78) < 1e-9);
+        assert_true(fabs(p->indicators[0].target - 0.8) < 1e-9);
+        assert_int_equal(p->indicators[0].rag, RAG_RATING_AMBER);
+        assert_string_equal(p->indicators[0].travel, "Improving");
+        assert_true(p->indicators[1].actual == 455);
+        built_free(&b);
+    }
+}
+
+/* A yes/no measure: "Yes" or "Achieved" where the target goes owes no
+ * figure, and "Yes", "No" or "Not achieved" where the actual goes is the
+ * answer (each was a false target-missing or actual-missing); "Achieved
+ * 92%" is still a figure, and a blank actual still owes one. */
+static void test_scorecard_yes_no_measures(void **state)
+{
+    static const char *const rows[] = {
+        "Ref|Measure|Target|Q2 Actual|RAG|Comment",
+        "G2|Annual governance statement published|Yes|Yes|Green|",
+        "G3|Accounts signed by the deadline|Achieved|Achieved|Green|",
+        "G5|Member training completed|100%|Not achieved|Red|Two left",
+        "G6|Audit plan agreed|Yes|No|Red|Deferred",
+        "G4|FOI requests answered in 20 days|90%|Achieved 92%|Green|",
+        "G7|Complaints answered in 10 days|90%||Red|Awaited",
+        NULL};
+    built b;
+    const rag_plan *p;
+    size_t i;
+    (void)state;
+
+    build_grid(&b, rows);
+    p = only_plan(&b, RAG_PLAN_SCORECARD);
+    assert_int_equal(p->indicator_count, 6);
+    for (i = 0; i < 4; i++) {
+        const rag_indicator *ind = &p->indicators[i];
+        print_message("row %zu: %s\n", i, ind->code);
+        assert_false(ind->has_actual);
+        assert_true(ind->not_due);
+        assert_true(ind->has_target || ind->data_only);
+    }
+    assert_false(p->indicators[2].data_only); /* its 100% is owed */
+    assert_true(p->indicators[4].has_actual);
+    assert_true(fabs(p->indicators[4].actual - 0.92) < 1e-9);
+    assert_false(p->indicators[5].has_actual);
+    assert_false(p->indicators[5].not_due);
+    assert_false(p->indicators[5].data_only);
+    built_free(&b);
+}
+
+/* A one-row table with its story in the rows under it ("Non-compliance
+ * reason | Two large applications ... beyond 13 weeks", "When | Q4
+ * 2024/25"): a sentence or a year under the target is not a figure, and
+ * the rows are not indicators (each was a false actual-missing). */
+static void test_scorecard_narrative_rows_are_not_indicators(void **state)
+{
+    static const char *const rows[] = {
+        "Indicator|Target|Performance this period|+ / - Target|RAG",
+        "NI 157a - Major planning applications in 13 weeks|60%|52%|-8%|"
+        "Red",
+        "",
+        "Non-compliance reason|Two large complex applications required "
+        "S106 negotiations beyond 13 weeks.",
+        "What (is required)|Use of planning performance agreements.",
+        "Who (will be responsible)|Development Manager",
+        "When (will results be realised)|Q4 2024/25",
+        "Target date|31/03/2025",
+        NULL};
+    built b;
+    const rag_plan *p;
+    (void)state;
+
+    build_grid(&b, rows);
+    p = only_plan(&b, RAG_PLAN_SCORECARD);
+    assert_int_equal(p->indicator_count, 1);
+    assert_true(fabs(p->indicators[0].actual - 0.52) < 1e-9);
     built_free(&b);
 }
 
@@ -649,6 +762,47 @@ static void test_target_plus_minus_band_around_zero(void **state)
     assert_false(rg_target_is_band("100 +/- 5", 9));
     assert_true(rg_target_is_band("Within +/-2%", 12));
     assert_false(rg_target_is_band("-5%", 3));
+}
+
+/* "Performance last quarter" above "Performance this quarter" on an
+ * exception form is the period before, not the actual (24 days was read
+ * for 22: a false rag-mismatch); so is "Previous month", "Last year". */
+static void test_indicator_form_previous_period_is_not_the_actual(void **state)
+{
+    static const char *const labels[] = {
+        "Performance last quarter", "Previous quarter",
+        "Performance last year", "Last month"};
+    size_t k;
+    (void)state;
+
+    for (k = 0; k < sizeof labels / sizeof *labels; k++) {
+        char prev[80];
+        const char *rows[] = {
+            "Performance Exception Report - Q2 2024/25",
+            "",
+            "Indicator|PI 12 - Average days to process new benefit claims",
+            "Polarity|Lower is better",
+            "Target|20 days",
+            prev,
+            "Performance this quarter|22 days",
+            "RAG|Amber",
+            "Reason for variance|Backlog from system migration.",
+            NULL};
+        built b;
+        const rag_plan *p = NULL;
+        size_t i;
+
+        snprintf(prev, sizeof prev, "%s|24 days", labels[k]);
+        print_message("label %s\n", labels[k]);
+        build_grid(&b, rows);
+        for (i = 0; i < b.m->plan_count; i++)
+            if (b.m->plans[i].kind == RAG_PLAN_INDICATOR)
+                p = &b.m->plans[i];
+        assert_non_null(p);
+        assert_true(p->indicators[0].actual == 22);
+        assert_int_equal(p->indicators[0].rag, RAG_RATING_AMBER);
+        built_free(&b);
+    }
 }
 
 /* An indicator form: "KPI Reference: KPI 07" is its code (it was taken
@@ -3483,6 +3637,10 @@ int main(void)
         cmocka_unit_test(test_target_bound_gives_direction),
         cmocka_unit_test(test_polarity_words_one_rule_for_scorecards_and_forms),
         cmocka_unit_test(test_scorecard_notes_under_table_are_not_indicators),
+        cmocka_unit_test(test_scorecard_narrative_rows_are_not_indicators),
+        cmocka_unit_test(test_scorecard_this_quarter_is_the_actual),
+        cmocka_unit_test(test_scorecard_yes_no_measures),
+        cmocka_unit_test(test_indicator_form_previous_period_is_not_the_actual),
         cmocka_unit_test(test_scorecard_year_to_date_column_is_the_actual),
         cmocka_unit_test(test_scorecard_rag_heading_names),
         cmocka_unit_test(test_scorecard_annual_measure_not_due_mid_year),

@@ -165,13 +165,17 @@ typedef struct rag_indicator {
     rag_loc travel_cell, comment_cell;
     bool to_date;           /* a scorecard's total to date (29%, 57%, 84%
                                at Q1-Q3) against the year's target, before
-                               the year's last quarter: the year's target
-                               cannot rate it yet, so rag is NONE and no
-                               stated RAG is contradicted */
+                               the year's last quarter, or each quarter's
+                               own count against it (61,000, 66,000 of
+                               250,000): the year's target cannot rate it
+                               yet, so rag is NONE and no stated RAG is
+                               contradicted */
     bool not_due;           /* no figure is owed this period: the sheet
                                says "Annual measure", "Not due" or "N/A"
                                where it goes, or reports the row annually
-                               and the year has not ended */
+                               and the year has not ended, or answers a
+                               yes/no measure in words ("Yes", "Not
+                               achieved") */
 } rag_indicator;
 
 typedef struct rag_milestone {

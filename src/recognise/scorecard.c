@@ -385,9 +385,62 @@ static bool qualifies(const rg_scorecard *s)
 }
 
 /* A figure in the cell, or words that say there is none ("n/a", "-"). */
+/* Words before a text's first figure in a figure column that say the
+ * cell is a sentence, not a figure with a word or two before it ("Target
+ * 90%", "approx. 60%" stay figures; "Two large applications required
+ * S106 negotiations beyond 13 weeks" is a narrative row's prose, and its
+ * 13 was a false indicator). */
+#define PROSE_WORDS 3
+
+/* Is the text t[0..len) a sentence or a period rather than a figure: the
+ * first token that starts with a digit comes after PROSE_WORDS words, or
+ * holds a '/' after its digits ("Q4 2024/25", "30/09/2024": a year or a
+ * date, not a count)? */
+static bool text_not_figure(const char *t, size_t len)
+{
+    size_t i = 0, words = 0;
+
+    while (i < len) {
+        size_t b, k;
+        while (i < len && t[i] == ' ')
+            i++;
+        if (i >= len)
+            break;
+        b = i;
+        while (i < len && t[i] != ' ')
+            i++;
+        k = b;
+        /* a figure's own lead: "£", "-", "(", "~" */
+        while (k < i && (t[k] == '-' || t[k] == '(' || t[k] == '~' ||
+                         (unsigned char)t[k] == 0xC2 ||
+                         (unsigned char)t[k] == 0xA3))
+            k++;
+        if (k < i && t[k] >= '0' && t[k] <= '9') {
+            while (k < i && ((t[k] >= '0' && t[k] <= '9') || t[k] == ',' ||
+                             t[k] == '.'))
+                k++;
+            return words >= PROSE_WORDS || (k < i && t[k] == '/');
+        }
+        words++;
+    }
+    return false;
+}
+
 static bool figure(const rg_view *v, uint32_t r, int32_t c, rg_figure *f)
 {
-    return c >= 0 && rg_figure_at(v, r, (uint32_t)c, f, NULL);
+    const rag_cell *cell;
+    size_t len;
+    const char *t;
+
+    if (c < 0 || !rg_figure_at(v, r, (uint32_t)c, f, NULL))
+        return false;
+    cell = rg_cell_at(v, r, (uint32_t)c);
+    if (!cell || cell->type == RAG_CELL_NUMBER)
+        return true;
+    t = rg_text(v, r, (uint32_t)c, &len);
+    /* a bound's words ("No more than 5", "Less than or equal to 8") come
+     * before a target's figure and leave it one */
+    return !(t && text_not_figure(t, len) && !rg_target_direction(t, len));
 }
 
 /*
@@ -592,6 +645,34 @@ static bool to_date_mid_year(const rg_scorecard *s, const bool *hv,
     return n >= 2 && rising;
 }
 
+/* Are the figures of row r each one quarter's own count against a target
+ * for the whole year?  Every quarter shown stands near a quarter of the
+ * target (61,000 and 66,000 visits of 250,000), none with a target of its
+ * own, and the figures are counts or money: a rate or a percentage stands
+ * near the year's target itself.  An officer rates such a quarter against
+ * its share of the year, not the year; the year's target cannot rate it,
+ * so the row is read as to_date is (rag NONE).  Two quarters at least: a
+ * lone Q1 near a quarter of the target reads as its own count and as a
+ * total to date alike, and each is rated as before. */
+static bool quarters_own_share(const rg_scorecard *s, const bool *hv,
+                               const rg_figure *fv, rag_unit unit,
+                               double target)
+{
+    size_t i, n = 0;
+
+    if (unit == RAG_UNIT_PERCENT || !(target > 0))
+        return false;
+    for (i = 0; i < s->period_count; i++) {
+        if (!hv[i])
+            continue;
+        if (s->periods[i].quarter < 1 || s->periods[i].target_col >= 0 ||
+            !rg_share_to_date(in_unit(&fv[i], unit), target, 0.25))
+            return false;
+        n++;
+    }
+    return n >= 2;
+}
+
 /* The share of the financial year (April to March) a period closes: Q2
  * and September 0.5, Q4 and March 1; 0 for a period of neither. */
 static double year_share(const rg_sc_period *pd)
@@ -641,7 +722,8 @@ static bool ytd_mid_year(const rg_scorecard *s, const bool *hv,
 }
 
 /* Does row r say no figure is owed this period: "Annual measure",
- * "Not due", "N/A" in a period's or the actual's cell, or "Annual" in its
+ * "Not due", "N/A" or a yes/no answer ("Yes", "Not achieved") in a
+ * period's or the actual's cell, or "Annual" in its
  * frequency column while the report (report_share of the year, 0 when
  * not known) is before the year's end?  An annual measure reported at
  * Q2 was a false actual-missing. */
@@ -658,7 +740,10 @@ static bool row_not_due(const rg_view *v, const rg_scorecard *s, uint32_t r,
         if (c < 0 || !(t = rg_text(v, r, (uint32_t)c, &len)))
             continue;
         rg_norm(t, len, norm, sizeof norm);
-        if (rg_vocab_prefix(rg_not_due_words, norm) > 0)
+        /* "Yes", "Not achieved": the answer of a yes/no measure, given in
+         * words where a figure goes */
+        if (rg_vocab_prefix(rg_not_due_words, norm) > 0 ||
+            rg_vocab_exact(rg_outcome_words, norm) > 0)
             return true;
     }
     if (s->frequency_col < 0 || !(report_share > 0) || report_share >= 1 ||
@@ -878,8 +963,9 @@ static rag_status add_row(rag_model *m, const rg_view *v,
                                     ind->target);
     else
         ind->to_date = ind->has_target && nv &&
-                       to_date_mid_year(s, hv, fv, unit, ind->target,
-                                        ind->title);
+                       (to_date_mid_year(s, hv, fv, unit, ind->target,
+                                         ind->title) ||
+                        quarters_own_share(s, hv, fv, unit, ind->target));
     if (ind->has_target && ind->has_actual && !ind->to_date)
         ind->rag = rag_rate(ind->target, ind->actual, ind->direction,
                            ind->tolerance);

@@ -152,6 +152,14 @@ const rg_word rg_scorecard_words[] = {
     {"performance", RG_SC_ACTUAL}, {"result", RG_SC_ACTUAL},
     {"current", RG_SC_ACTUAL}, {"actual to date", RG_SC_ACTUAL},
     {"outturn", RG_SC_ACTUAL}, {"actual performance", RG_SC_ACTUAL},
+    /* "Previous quarter | This quarter | Target": the report's own period
+     * is the actual, the one before it history */
+    {"this quarter", RG_SC_ACTUAL}, {"current quarter", RG_SC_ACTUAL},
+    {"this period", RG_SC_ACTUAL}, {"current period", RG_SC_ACTUAL},
+    {"this month", RG_SC_ACTUAL}, {"current month", RG_SC_ACTUAL},
+    {"previous quarter", RG_SC_OTHER}, {"last quarter", RG_SC_OTHER},
+    {"previous period", RG_SC_OTHER}, {"last period", RG_SC_OTHER},
+    {"previous month", RG_SC_OTHER}, {"last month", RG_SC_OTHER},
     {"variance", RG_SC_VARIANCE}, {"+ / - target", RG_SC_VARIANCE},
     {"variance to target", RG_SC_VARIANCE},
     {"variance from target", RG_SC_VARIANCE},
@@ -489,6 +497,24 @@ const rg_word rg_label_words[] = {
     {"actual this period", RG_LBL_ACTUAL}, {"outturn", RG_LBL_ACTUAL},
     {"result", RG_LBL_ACTUAL}, {"result this period", RG_LBL_ACTUAL},
     {"performance to date", RG_LBL_ACTUAL},
+    /* the period before the one reported, beside it on an exception
+     * form: "Performance last quarter" was read as the actual (24 days
+     * for 22, a false rag-mismatch) */
+    {"performance last quarter", RG_LBL_PREVIOUS},
+    {"performance previous quarter", RG_LBL_PREVIOUS},
+    {"performance last period", RG_LBL_PREVIOUS},
+    {"performance previous period", RG_LBL_PREVIOUS},
+    {"performance last month", RG_LBL_PREVIOUS},
+    {"performance previous month", RG_LBL_PREVIOUS},
+    {"performance last year", RG_LBL_PREVIOUS},
+    {"performance previous year", RG_LBL_PREVIOUS},
+    {"actual last quarter", RG_LBL_PREVIOUS},
+    {"actual previous quarter", RG_LBL_PREVIOUS},
+    {"actual last year", RG_LBL_PREVIOUS},
+    {"last quarter", RG_LBL_PREVIOUS}, {"previous quarter", RG_LBL_PREVIOUS},
+    {"last period", RG_LBL_PREVIOUS}, {"previous period", RG_LBL_PREVIOUS},
+    {"last month", RG_LBL_PREVIOUS}, {"previous month", RG_LBL_PREVIOUS},
+    {"performance this month", RG_LBL_ACTUAL},
     {"+ / - target", RG_LBL_VARIANCE}, {"+ - target", RG_LBL_VARIANCE},
     {"variance", RG_LBL_VARIANCE}, {"variance from target", RG_LBL_VARIANCE},
     {"variance to target", RG_LBL_VARIANCE},
@@ -817,7 +843,8 @@ bool rg_target_owes_no_figure(const char *s, size_t len)
     if (!s || !len)
         return false;
     rg_norm(s, len, norm, sizeof norm);
-    if (rg_vocab_find(rg_no_target_words, norm, NULL) > 0)
+    if (rg_vocab_find(rg_no_target_words, norm, NULL) > 0 ||
+        rg_vocab_exact(rg_outcome_words, norm) == 2)
         return true;
     /* a direction alone: "Reduce" states the aim and owes no figure;
      * "Reduce to 20" owes its 20 */
@@ -855,6 +882,21 @@ const rg_word rg_not_due_words[] = {
     {"annual only", 1}, {"not due", 1}, {"not yet due", 1},
     {"n / a", 1}, {"na", 1}, {"not applicable", 1},
     {"not available until", 1}, {NULL, 0}};
+
+/* A yes/no measure's outcome in words, where a figure would go: "Yes",
+ * "Achieved", "Not met", "In place".  As a target it owes no figure
+ * (rg_target_owes_no_figure); as an actual it is the period's answer, not
+ * a missing figure (each was a false target-missing or actual-missing).
+ * The whole cell, so "Achieved 92%" stays a figure.  2: the words of a
+ * target; 1: an answer only ("No" is never a target). */
+const rg_word rg_outcome_words[] = {
+    {"yes", 2}, {"achieved", 2}, {"met", 2}, {"complete", 2},
+    {"completed", 2}, {"in place", 2}, {"delivered", 2}, {"published", 2},
+    {"no", 1}, {"not achieved", 1}, {"not met", 1}, {"not complete", 1},
+    {"not completed", 1}, {"not in place", 1}, {"not delivered", 1},
+    {"not published", 1}, {"partially achieved", 1}, {"partially met", 1},
+    {"partially complete", 1}, {"partially", 1}, {"partial", 1},
+    {NULL, 0}};
 
 /* A target's own words of its bound ("Below 20", "95% or above"), read
  * in order: negated bounds first, as "no more than" holds "more than". */

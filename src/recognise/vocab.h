@@ -63,6 +63,8 @@ typedef enum rg_label {
     RG_LBL_REPORT_DATE,
     RG_LBL_OTHER_DATE,     /* "target date": not a report date and not a
                               target */
+    RG_LBL_PREVIOUS,       /* "performance last quarter": the period
+                              before, history and not the actual */
     RG_LBL_HEADING         /* a section heading, not a label */
 } rg_label;
 
@@ -117,6 +119,7 @@ extern const rg_word rg_to_date_words[];   /* 1: "year to date", "ytd" */
 extern const rg_word rg_frequency_heads[]; /* 1: "frequency" */
 extern const rg_word rg_annual_words[];    /* 1: "annual", "yearly" */
 extern const rg_word rg_not_due_words[];   /* 1: "annual measure", "n/a" */
+extern const rg_word rg_outcome_words[];   /* 2: "yes", "achieved"; 1: "no" */
 extern const rg_word rg_label_words[];     /* rg_label */
 extern const rg_word rg_milestone_words[]; /* rg_ms_role */
 extern const rg_word rg_fin_words[];       /* rg_fin_word */

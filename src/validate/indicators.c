@@ -233,8 +233,8 @@ static void target_actual_missing(rg_vctx *c, const rag_plan *p,
         rag_loc at = ind->target_cell.set ? ind->target_cell : ind->cell;
         if (ind->data_only)
             rg_emit_info(c, RAG_RULE_TARGET_MISSING, p, at,
-                         "%s has no target (the sheet marks it data only, "
-                         "so none is expected)",
+                         "%s has no target (the sheet marks it data only "
+                         "or answers it yes or no, so none is expected)",
                          name_of(ind, name, sizeof name));
         else
             rg_emit(c, RAG_RULE_TARGET_MISSING, p, at, NULL, NULL,
@@ -243,8 +243,9 @@ static void target_actual_missing(rg_vctx *c, const rag_plan *p,
                     name_of(ind, name, sizeof name));
     }
     /* a measure the sheet says is not due this period (reported annually,
-     * "Not due") owes no figure: the rule is a figure owed and missing,
-     * and its severity is the contract's, so nothing is said */
+     * "Not due") or answers in words ("Yes", "Not achieved") owes no
+     * figure: the rule is a figure owed and missing, and its severity is
+     * the contract's, so nothing is said */
     if (!ind->has_actual && !ind->not_due) {
         char when[96];
         if (!rg_vblank(ind->period))

@@ -148,6 +148,16 @@ def indicator_plan(v):
         if not as_number and rng.random() < 0.3:
             actual_value = f"{actual_value} Quarterly figure at end of Q2"
             v.traits.add("actual-with-words")
+        if rng.random() < 0.12:
+            # the period before above this one's: history, not the actual
+            v.traits.add("form-previous-period")
+            prev = round(a * rng.uniform(0.85, 1.15), dec)
+            if unit == "percent":
+                prev = min(prev, 0.999)
+            if prev != a:
+                rows.append(("previous", rng.choice(
+                    ["Performance last quarter", "Previous quarter",
+                     "Performance last year", "Last period"]), fig(prev)))
         rows.append(("actual", rng.choice(["Performance this Period",
                                            "Actual", "Actual performance",
                                            "Current performance", "Outturn"]),
@@ -198,7 +208,8 @@ def indicator_plan(v):
             table = {role: value for role, _, value in rows
                      if role in ("target", "actual", "variance")}
             rows = [x for x in rows
-                    if x[0] not in ("target", "actual", "variance")]
+                    if x[0] not in ("target", "actual", "variance",
+                                    "previous")]
         for role, label, value in rows:
             if role == "actual" and beside:
                 ws.put(r, vc + 1 + (layout == "far") * 2,
@@ -533,6 +544,44 @@ def scorecard(v):
         v.fact("ind.stated_rag", key, stated)
         v.fact("ind.values", key, values)
         v.fact("ind.travel", key, travel)
+        r += 1
+    if code_col and not pairs and rng.random() < 0.12:
+        # a yes/no measure: "Yes" or "Achieved" where the target goes owes
+        # no figure, and the answer where the latest figure goes is not a
+        # missing one (both said so at most as information)
+        v.traits.add("yes-no-measure")
+        code = rng.choice([x for x in W.CODES if x not in codes])
+        title = rng.choice(["Annual governance statement published",
+                            "Statement of accounts signed by the deadline",
+                            "Pay policy statement agreed by Council"])
+        goal = rng.choice(["Yes", "Achieved", "Complete"])
+        answer, stated = rng.choice([("Yes", "green"), ("Achieved", "green"),
+                                     ("No", "red"), ("Not achieved", "red"),
+                                     ("Not met", "red")])
+        ws.put(r, col["code"], code)
+        ws.put(r, col["title"], title)
+        ws.put(r, col["target"], goal)
+        ws.put(r, col["p%d" % (filled - 1)], answer)
+        ws.put(r, col["rag"], stated.capitalize())
+        travel = rng.choice(TRAVEL)
+        ws.put(r, col["travel"], travel)
+        if commentary:
+            ws.put(r, col["comment"], "Reported to Audit Committee.")
+        v.finding("target-missing", sheet, may=True, row=r,
+                  severity="info")
+        v.finding("actual-missing", sheet, may=True, row=r,
+                  severity="info")
+        key = [sheet, code]
+        v.fact("ind", key, True)
+        v.fact("ind.target", key, None)
+        v.fact("ind.actual", key, None)
+        v.fact("ind.rag", key, None)
+        v.fact("ind.stated_rag", key, stated)
+        v.fact("ind.values", key, [])
+        v.fact("ind.travel", key, travel)
+        # a unit and a direction with no figure to show either
+        v.ignore("ind.unit", key)
+        v.ignore("ind.direction", key)
         r += 1
     if rng.random() < 0.1:
         # an exception report's actions under its indicators: "Actions to
