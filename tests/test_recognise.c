@@ -2676,14 +2676,16 @@ static void test_sub_action_labels_are_refs_under_the_action_above(
 /* A quarter's column after every third month ("Apr | May | Jun | Q1 |
  * Jul"): the months run on past it.  Before, the months stopped at June,
  * and an action red in September read as on track. */
-/* A theme or priority heading ("T1", "Theme 1", "P.1")
+/* A theme or priority heading ("T1", "Theme 1", "P.1", "Priority 1")
  * over actions 1.1, 1.2 is their parent, as a "1" row would be: the
  * children name it, and it is a parent row (no lead owed). */
 static void test_section_heading_refs_are_parents(void **state)
 {
     static const char *const forms[][2] = {{"T1", "T2"},
                                            {"Theme 1", "Theme 2"},
-                                           {"P.1", "P.2"}};
+                                           {"P.1", "P.2"},
+                                           {"Priority 1", "Priority 2"},
+                                           {"Objective 1", "Objective 2"}};
     size_t k;
     (void)state;
 
