@@ -882,6 +882,20 @@ static bool brag_column(const rg_view *v, const rag_plan *p)
     return false;
 }
 
+/* A month "programmed" (the key's "Planned activity", "Not started")
+ * after a month that reported the action on track or behind: the months
+ * ahead filled in grey when the plan was set, not this month's report.
+ * Taken as the latest, it hid August's red behind September's grey.  A
+ * programmed month after "complete" still counts: a second phase
+ * planned once the first was done. */
+static bool planned_after_reported(rag_progress before, rag_progress month)
+{
+    return month == RAG_PROGRESS_PROGRAMMED &&
+           (before == RAG_PROGRESS_ON_TARGET ||
+            before == RAG_PROGRESS_ONE_MONTH_BEHIND ||
+            before == RAG_PROGRESS_OVER_ONE_MONTH_BEHIND);
+}
+
 rag_status rg_apply_legend(rag_model *m, const rg_view *v, rag_plan *p,
                            const rag_legend_entry *legend, size_t count,
                            const rg_context *cx)
@@ -901,6 +915,7 @@ rag_status rg_apply_legend(rag_model *m, const rg_view *v, rag_plan *p,
     for (i = 0; i < p->action_count; i++) {
         rag_action *a = &p->actions[i];
         long best = -1;
+        rag_progress reported = RAG_PROGRESS_NONE; /* the latest month's */
         for (j = 0; j < a->month_count; j++) {
             rag_month *mo = &a->months[j];
             long when = (long)mo->year * 12 + mo->month;
@@ -913,9 +928,10 @@ rag_status rg_apply_legend(rag_model *m, const rg_view *v, rag_plan *p,
             if (mo->status == RAG_PROGRESS_NONE)
                 mo->status = rg_legend_status(legend, count, mo->fill);
             if (mo->status != RAG_PROGRESS_NONE && mo->year &&
-                (!cx->as_of.year || when <= now) && when > best) {
+                (!cx->as_of.year || when <= now) && when > best &&
+                !planned_after_reported(reported, mo->status)) {
                 best = when;
-                a->status = mo->status;
+                a->status = reported = mo->status;
             }
         }
         /* letters no key explains are no month status, and a month cell

@@ -108,6 +108,20 @@ static bool any_word(const char *norm, const char *const *words)
     return false;
 }
 
+/* The heading of a block of notes to whoever fills the sheet in, beside
+ * the table ("Notes for completing this tracker", "Instructions", "How to
+ * complete", "Guidance notes"): no column of the plan.  Read as the
+ * comment column ("notes"), its lines ("Complete the Status column each
+ * month") were the actions' updates, and one that starts with "Complete"
+ * said the action was done. */
+static bool instructions_heading(const char *norm)
+{
+    static const char *const words[] = {
+        "completing", "instructions", "how to", "guidance notes",
+        "guidance on", "guidance for", NULL};
+    return any_word(norm, words);
+}
+
 /* A heading of whether or how much of an action is done, in a few words
  * (40 characters: a heading, not a sentence):
  *  - how much: a percent sign or word and a word of finishing or progress
@@ -414,6 +428,9 @@ static int header_cell(const rg_view *v, uint32_t r, uint32_t c, bool merged,
             role = RG_COL_STATUS;
         if (role < 0 && action_heading(norm))
             role = RG_COL_ACTION;
+        if ((role < 0 || role == RG_COL_COMMENT) &&
+            instructions_heading(norm))
+            role = -1;
         return role;
     }
 }
