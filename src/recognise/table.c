@@ -187,6 +187,9 @@ static bool done_date_heading(const rg_view *v, uint32_t r, uint32_t c)
         return false;
     if (!strcmp(norm, "closure date") || !strcmp(norm, "date of closure"))
         return true;
+    /* "Actual date" beside a milestone's baseline and forecast dates */
+    if (!strcmp(norm, "actual date"))
+        return true;
     if (rg_norm_has(norm, "actual"))
         return any_word(norm, ending) || any_word(norm, done);
     if (any_word(norm, done) && any_word(norm, day))
@@ -275,7 +278,7 @@ static bool revised_heading(const rg_view *v, uint32_t r, uint32_t c)
     static const char *const words[] = {"revised", "new", "amended",
                                         "extended", "latest", "current",
                                         "rescheduled", "reprofiled",
-                                        "reprogrammed", NULL};
+                                        "reprogrammed", "forecast", NULL};
     char norm[128];
 
     return any_word(rg_norm_at(v, r, c, norm, sizeof norm), words);
