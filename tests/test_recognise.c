@@ -2304,6 +2304,92 @@ static void test_planned_months_ahead_do_not_hide_the_last_report(
     built_free(&b);
 }
 
+/* A project's milestones: "Baseline date | Forecast date | Actual
+ * date".  The forecast is the due (the baseline where there is none), a
+ * day under "Actual date" says done.  None of them was read before: no
+ * milestone had a due date or was complete. */
+static void test_baseline_forecast_actual_milestone_dates(void **state)
+{
+    static const char *const rows[] = {
+        "Milestone|Baseline date|Forecast date|Actual date|RAG|Commentary",
+        "Planning permission granted|30/04/2023|20/05/2023|20/05/2023|G|"
+        "Granted",
+        "Site mobilisation|31/08/2023|30/11/2023||A|Delayed by utilities",
+        "Practical completion|30/09/2024|||G|On plan",
+        NULL};
+    const rag_plan *p;
+    built b;
+    (void)state;
+
+    build_grid(&b, rows);
+    p = only_plan(&b, RAG_PLAN_ACTION);
+    assert_int_equal(p->action_count, 3);
+    assert_int_equal(p->actions[0].status, RAG_PROGRESS_COMPLETE);
+    assert_int_equal(p->actions[1].due.year, 2023);
+    assert_int_equal(p->actions[1].due.month, 11);
+    assert_int_equal(p->actions[1].status, RAG_PROGRESS_ONE_MONTH_BEHIND);
+    assert_int_equal(p->actions[2].due.year, 2024);
+    assert_int_equal(p->actions[2].due.month, 9);
+    built_free(&b);
+}
+
+/* A committee's action log: "Date of meeting | Item | Action agreed |
+ * Action by | Target date | Progress | Open / Closed".  One table: "Action
+ * by" names who (as a second action column it split the log in two, each
+ * half with a missing lead on every row), the meeting's date is not when
+ * the action is due, and "Closed" says done. */
+static void test_committee_action_log(void **state)
+{
+    static const char *const rows[] = {
+        "Scrutiny Committee Action Tracker",
+        "Date of meeting|Item|Action agreed|Action by|Target date|Progress|"
+        "Open / Closed",
+        "14/05/2023|5|Provide figures on fly-tipping|Head of Environment|"
+        "30/06/2023|Figures circulated|Closed",
+        "14/05/2023|7|Report back on library hours|Head of Libraries|"
+        "10/09/2023|Deferred|Open",
+        "09/07/2023|4|Share the allocations data|Housing Manager|"
+        "31/12/2023||Open",
+        NULL};
+    const rag_plan *p;
+    built b;
+    (void)state;
+
+    build_grid(&b, rows);
+    p = only_plan(&b, RAG_PLAN_ACTION);
+    assert_int_equal(p->action_count, 3);
+    assert_string_equal(p->actions[0].ref, "5");
+    assert_string_equal(p->actions[0].leads[0], "Head of Environment");
+    assert_int_equal(p->actions[0].status, RAG_PROGRESS_COMPLETE);
+    assert_int_equal(p->actions[1].due.month, 9);
+    assert_int_equal(p->actions[2].due.year, 2023);
+    assert_int_equal(p->actions[2].due.month, 12);
+    built_free(&b);
+}
+
+/* A status column of how much is done ("Status": 100%, 50%): 100% is
+ * complete; before, the action at 100% past its date was overdue. */
+static void test_status_column_of_percents(void **state)
+{
+    static const char *const rows[] = {
+        "Ref|Action|Owner|Due date|Status",
+        "1|Move to cloud hosting|Head of ICT|30/06/2023|100%",
+        "2|Close the old reception|Facilities Manager|31/07/2023|50%",
+        "3|Digitise planning records|Planning Lead|31/03/2024|0%",
+        NULL};
+    const rag_plan *p;
+    built b;
+    (void)state;
+
+    build_grid(&b, rows);
+    p = only_plan(&b, RAG_PLAN_ACTION);
+    assert_int_equal(p->action_count, 3);
+    assert_int_equal(p->actions[0].status, RAG_PROGRESS_COMPLETE);
+    assert_int_not_equal(p->actions[1].status, RAG_PROGRESS_COMPLETE);
+    assert_int_not_equal(p->actions[2].status, RAG_PROGRESS_COMPLETE);
+    built_free(&b);
+}
+
 static void test_key_of_codes_on_the_header_row(void **state)
 {
     static const char *const rows[] = {
@@ -3589,6 +3675,9 @@ int main(void)
         cmocka_unit_test(test_key_that_names_its_colours),
         cmocka_unit_test(test_key_of_named_swatches),
         cmocka_unit_test(test_key_of_codes_on_the_header_row),
+        cmocka_unit_test(test_status_column_of_percents),
+        cmocka_unit_test(test_committee_action_log),
+        cmocka_unit_test(test_baseline_forecast_actual_milestone_dates),
         cmocka_unit_test(test_planned_months_ahead_do_not_hide_the_last_report),
         cmocka_unit_test(test_notes_for_completing_beside_the_table),
         cmocka_unit_test(test_quarter_columns_between_months),

@@ -387,6 +387,12 @@ static bool leading_ref(const char *s, size_t len, char *ref, size_t rsize,
     return true;
 }
 
+/* 100% as a fraction: 0.995 or more (a percent shown rounded), at most 1 */
+static bool percent_full(double fraction)
+{
+    return fraction >= 0.995 && fraction <= 1.0;
+}
+
 /* A "% complete" cell that says the action is done: 100% (a fraction of
  * 0.995 or more, as a percent cell or "100%" holds it), or 100 written
  * as a plain number, the column's heading giving its percent; under
@@ -408,8 +414,19 @@ static bool all_done(const rg_view *v, uint32_t r, uint32_t c)
     if (!rg_figure_at(v, r, c, &f, NULL))
         return false;
     if (f.unit == RAG_UNIT_PERCENT)
-        return f.value >= 0.995 && f.value <= 1.0;
+        return percent_full(f.value);
     return f.value >= 99.5 && f.value <= 100.0;
+}
+
+/* A status column that holds how much is done, as percents ("50%",
+ * "100%"): 100% says complete.  Only a cell that shows a percent: a
+ * plain 100 there could be anything.  (Unread, an action at 100% past
+ * its date was overdue.) */
+static bool status_percent_full(const rg_view *v, uint32_t r, uint32_t c)
+{
+    rg_figure f;
+    return rg_figure_at(v, r, c, &f, NULL) && f.unit == RAG_UNIT_PERCENT &&
+           percent_full(f.value);
 }
 
 static rag_progress initial_status(const char *txt, size_t len, bool brag);
@@ -590,6 +607,9 @@ static rag_status add_action(rag_model *m, const rg_view *v,
     if (a->status == RAG_PROGRESS_NONE && t->pct_done >= 0 &&
         all_done(v, r, (uint32_t)t->pct_done))
         a->status = RAG_PROGRESS_COMPLETE; /* 100% under "% Complete" */
+    if (a->status == RAG_PROGRESS_NONE && t->col[RG_COL_STATUS] >= 0 &&
+        status_percent_full(v, r, (uint32_t)t->col[RG_COL_STATUS]))
+        a->status = RAG_PROGRESS_COMPLETE;
     if (a->status == RAG_PROGRESS_NONE && t->done_date >= 0) {
         /* a day under "Date completed": the officer recorded it done */
         rg_when w = rg_when_at(v, r, (uint32_t)t->done_date);
