@@ -223,6 +223,13 @@ static void test_parse_ref_finds_ref_and_parent(void **state)
         {"N/A", NULL, NULL},
         {"Q1/Q2", NULL, NULL},
         {"Key Objective WM8:", NULL, NULL},
+        /* a section's heading typed in the ref column */
+        {"Priority 1", "Priority 1", ""},
+        {"Objective 12", "Objective 12", ""},
+        {"outcome 3", "outcome 3", ""},
+        {"Priority 2024", NULL, NULL},
+        {"Priority 1a", NULL, NULL},
+        {"Priorities 1", NULL, NULL},
         {"To produce and deliver on an Improvement Plan", NULL, NULL},
         {"Owner : Head of Finance", NULL, NULL},
         {"Date:", NULL, NULL},

@@ -2378,6 +2378,172 @@ static void test_banded_rows_are_no_month_colours(void **state)
 /* A key of codes that starts on the header row, right of the table:
  * "RP | Deadline extended" is the key's first entry, not a due heading
  * (a generated tracker lost its key and every month to it). */
+/* A block of notes to whoever fills the sheet in, beside the table and
+ * headed on its header row ("Notes for completing this tracker"): no
+ * column of updates.  Read as one, "Complete the Status column each
+ * month" was R2's update and said R2 was done. */
+static void test_notes_for_completing_beside_the_table(void **state)
+{
+    static const char *const headings[] = {
+        "Notes for completing this tracker", "Instructions",
+        "Guidance notes", "How to complete this return"};
+    size_t h;
+    (void)state;
+
+    for (h = 0; h < sizeof headings / sizeof *headings; h++) {
+        char hdr[160];
+        const char *rows[5];
+        const rag_plan *p;
+        built b;
+        size_t i;
+
+        snprintf(hdr, sizeof hdr, "Ref|Action|Lead|Due|Status|||%s",
+                 headings[h]);
+        rows[0] = hdr;
+        rows[1] = "H1|Reduce temporary accommodation use|Head of Housing|"
+                  "31/03/2025|On track|||1. Update every month";
+        rows[2] = "H2|Adopt the allocations policy|Housing Policy Officer|"
+                  "31/07/2024||||Complete the Status column each month";
+        rows[3] = "H3|Complete the stock condition survey|Asset Manager|"
+                  "30/09/2024|Complete|||3. Return by the 5th working day";
+        rows[4] = NULL;
+        build_grid(&b, rows);
+        p = only_plan(&b, RAG_PLAN_ACTION);
+        assert_int_equal(p->action_count, 3);
+        for (i = 0; i < 3; i++) /* the status in words may stand in */
+            assert_true(!p->actions[i].comment ||
+                        (!strstr(p->actions[i].comment, "month") &&
+                         !strstr(p->actions[i].comment, "Return")));
+        assert_int_not_equal(p->actions[1].status, RAG_PROGRESS_COMPLETE);
+        built_free(&b);
+    }
+}
+
+/* A tracker whose months ahead were filled in when it was set up
+ * ("Planned activity" in grey), last reported in August: as of 30
+ * September its status is August's red, not September's grey.  An
+ * action planned all year is still programmed. */
+static void test_planned_months_ahead_do_not_hide_the_last_report(
+    void **state)
+{
+    static const char *const rows[] = {
+        "Delivery tracker 2024/25",
+        "Ref|Action|Lead|Apr|May|Jun|Jul|Aug|Sep|Oct|Comment",
+        "1|Roll out food waste collections|Head of Waste|G|G|A|A|R|P|P|"
+        "Vehicles late",
+        "2|Build council homes|Head of Housing|P|P|P|P|P|P|P|",
+        "3|Review street cleansing|Head of Waste|G|G|G|G|G|G|P|",
+        "",
+        "P|Planned activity",
+        "G|On track",
+        "A|Slippage up to 1 month",
+        "R|Slippage over 1 month",
+        "C|Completed",
+        NULL};
+    const rag_plan *p;
+    built b;
+    static int serial;
+    (void)state;
+
+    snprintf(b.path, sizeof b.path, "/tmp/rg_recog_planned_%ld_%d.xlsx",
+             (long)getpid(), serial++);
+    write_grid(b.path, rows);
+    read_built(&b, 2024, 9, 30);
+    p = only_plan(&b, RAG_PLAN_TRACKER);
+    assert_int_equal(p->action_count, 3);
+    assert_int_equal(p->actions[0].status,
+                     RAG_PROGRESS_OVER_ONE_MONTH_BEHIND);
+    assert_int_equal(p->actions[1].status, RAG_PROGRESS_PROGRAMMED);
+    assert_int_equal(p->actions[2].status, RAG_PROGRESS_ON_TARGET);
+    built_free(&b);
+}
+
+/* A project's milestones: "Baseline date | Forecast date | Actual
+ * date".  The forecast is the due (the baseline where there is none), a
+ * day under "Actual date" says done.  None of them was read before: no
+ * milestone had a due date or was complete. */
+static void test_baseline_forecast_actual_milestone_dates(void **state)
+{
+    static const char *const rows[] = {
+        "Milestone|Baseline date|Forecast date|Actual date|RAG|Commentary",
+        "Planning permission granted|30/04/2023|20/05/2023|20/05/2023|G|"
+        "Granted",
+        "Site mobilisation|31/08/2023|30/11/2023||A|Delayed by utilities",
+        "Practical completion|30/09/2024|||G|On plan",
+        NULL};
+    const rag_plan *p;
+    built b;
+    (void)state;
+
+    build_grid(&b, rows);
+    p = only_plan(&b, RAG_PLAN_ACTION);
+    assert_int_equal(p->action_count, 3);
+    assert_int_equal(p->actions[0].status, RAG_PROGRESS_COMPLETE);
+    assert_int_equal(p->actions[1].due.year, 2023);
+    assert_int_equal(p->actions[1].due.month, 11);
+    assert_int_equal(p->actions[1].status, RAG_PROGRESS_ONE_MONTH_BEHIND);
+    assert_int_equal(p->actions[2].due.year, 2024);
+    assert_int_equal(p->actions[2].due.month, 9);
+    built_free(&b);
+}
+
+/* A committee's action log: "Date of meeting | Item | Action agreed |
+ * Action by | Target date | Progress | Open / Closed".  One table: "Action
+ * by" names who (as a second action column it split the log in two, each
+ * half with a missing lead on every row), the meeting's date is not when
+ * the action is due, and "Closed" says done. */
+static void test_committee_action_log(void **state)
+{
+    static const char *const rows[] = {
+        "Scrutiny Committee Action Tracker",
+        "Date of meeting|Item|Action agreed|Action by|Target date|Progress|"
+        "Open / Closed",
+        "14/05/2023|5|Provide figures on fly-tipping|Head of Environment|"
+        "30/06/2023|Figures circulated|Closed",
+        "14/05/2023|7|Report back on library hours|Head of Libraries|"
+        "10/09/2023|Deferred|Open",
+        "09/07/2023|4|Share the allocations data|Housing Manager|"
+        "31/12/2023||Open",
+        NULL};
+    const rag_plan *p;
+    built b;
+    (void)state;
+
+    build_grid(&b, rows);
+    p = only_plan(&b, RAG_PLAN_ACTION);
+    assert_int_equal(p->action_count, 3);
+    assert_string_equal(p->actions[0].ref, "5");
+    assert_string_equal(p->actions[0].leads[0], "Head of Environment");
+    assert_int_equal(p->actions[0].status, RAG_PROGRESS_COMPLETE);
+    assert_int_equal(p->actions[1].due.month, 9);
+    assert_int_equal(p->actions[2].due.year, 2023);
+    assert_int_equal(p->actions[2].due.month, 12);
+    built_free(&b);
+}
+
+/* A status column of how much is done ("Status": 100%, 50%): 100% is
+ * complete; before, the action at 100% past its date was overdue. */
+static void test_status_column_of_percents(void **state)
+{
+    static const char *const rows[] = {
+        "Ref|Action|Owner|Due date|Status",
+        "1|Move to cloud hosting|Head of ICT|30/06/2023|100%",
+        "2|Close the old reception|Facilities Manager|31/07/2023|50%",
+        "3|Digitise planning records|Planning Lead|31/03/2024|0%",
+        NULL};
+    const rag_plan *p;
+    built b;
+    (void)state;
+
+    build_grid(&b, rows);
+    p = only_plan(&b, RAG_PLAN_ACTION);
+    assert_int_equal(p->action_count, 3);
+    assert_int_equal(p->actions[0].status, RAG_PROGRESS_COMPLETE);
+    assert_int_not_equal(p->actions[1].status, RAG_PROGRESS_COMPLETE);
+    assert_int_not_equal(p->actions[2].status, RAG_PROGRESS_COMPLETE);
+    built_free(&b);
+}
+
 static void test_key_of_codes_on_the_header_row(void **state)
 {
     static const char *const rows[] = {
@@ -2830,14 +2996,16 @@ static void test_sub_action_labels_are_refs_under_the_action_above(
 /* A quarter's column after every third month ("Apr | May | Jun | Q1 |
  * Jul"): the months run on past it.  Before, the months stopped at June,
  * and an action red in September read as on track. */
-/* A theme or priority heading ("T1", "Theme 1", "P.1")
+/* A theme or priority heading ("T1", "Theme 1", "P.1", "Priority 1")
  * over actions 1.1, 1.2 is their parent, as a "1" row would be: the
  * children name it, and it is a parent row (no lead owed). */
 static void test_section_heading_refs_are_parents(void **state)
 {
     static const char *const forms[][2] = {{"T1", "T2"},
                                            {"Theme 1", "Theme 2"},
-                                           {"P.1", "P.2"}};
+                                           {"P.1", "P.2"},
+                                           {"Priority 1", "Priority 2"},
+                                           {"Objective 1", "Objective 2"}};
     size_t k;
     (void)state;
 
@@ -3665,6 +3833,11 @@ int main(void)
         cmocka_unit_test(test_key_that_names_its_colours),
         cmocka_unit_test(test_key_of_named_swatches),
         cmocka_unit_test(test_key_of_codes_on_the_header_row),
+        cmocka_unit_test(test_status_column_of_percents),
+        cmocka_unit_test(test_committee_action_log),
+        cmocka_unit_test(test_baseline_forecast_actual_milestone_dates),
+        cmocka_unit_test(test_planned_months_ahead_do_not_hide_the_last_report),
+        cmocka_unit_test(test_notes_for_completing_beside_the_table),
         cmocka_unit_test(test_quarter_columns_between_months),
         cmocka_unit_test(test_eighteen_month_tracker),
         cmocka_unit_test(test_quarter_end_months_are_a_status_a_quarter),

@@ -49,12 +49,38 @@ static void copy_out(char *dst, size_t size, const char *s, size_t n)
 
 /* ---- refs ------------------------------------------------------------- */
 
+/* "Priority 1", "Objective 2", "Outcome 3", "Section 4": a section's
+ * heading typed in the ref column, a word too long for a ref's letters,
+ * then a space and one number.  Its actions 1.1, 1.2 below are its
+ * children (section_parents in rows.c). */
+static bool section_ref(const char *s, size_t len)
+{
+    static const char *const words[] = {"priority", "objective", "outcome",
+                                        "section", "workstream", NULL};
+    size_t k, i;
+
+    for (k = 0; words[k]; k++) {
+        size_t n = strlen(words[k]);
+        if (len < n + 2 || strncasecmp(s, words[k], n) || s[n] != ' ')
+            continue;
+        /* 1 to 3 digits: "Priority 2024" is a year, no section */
+        for (i = n + 1; i < len && is_digit(s[i]); i++)
+            ;
+        return i == len && i - (n + 1) <= 3;
+    }
+    return false;
+}
+
 /* Parse s[0..len) (trimmed) as prefix letters, number groups and a
  * suffix; the parent's length in *plen (0: none). */
 static bool ref_shape(const char *s, size_t len, size_t *plen)
 {
     size_t i = 0, letters = 0, groups = 0, last_group = 0, suffix = 0;
 
+    if (section_ref(s, len)) {
+        *plen = 0;
+        return true;
+    }
     while (i < len && is_alpha(s[i]) && letters < 7)
         i++, letters++;
     if (letters > 6)

@@ -387,6 +387,12 @@ static bool leading_ref(const char *s, size_t len, char *ref, size_t rsize,
     return true;
 }
 
+/* 100% as a fraction: 0.995 or more (a percent shown rounded), at most 1 */
+static bool percent_full(double fraction)
+{
+    return fraction >= 0.995 && fraction <= 1.0;
+}
+
 /* A "% complete" cell that says the action is done: 100% (a fraction of
  * 0.995 or more, as a percent cell or "100%" holds it), or 100 written
  * as a plain number, the column's heading giving its percent; under
@@ -408,8 +414,19 @@ static bool all_done(const rg_view *v, uint32_t r, uint32_t c)
     if (!rg_figure_at(v, r, c, &f, NULL))
         return false;
     if (f.unit == RAG_UNIT_PERCENT)
-        return f.value >= 0.995 && f.value <= 1.0;
+        return percent_full(f.value);
     return f.value >= 99.5 && f.value <= 100.0;
+}
+
+/* A status column that holds how much is done, as percents ("50%",
+ * "100%"): 100% says complete.  Only a cell that shows a percent: a
+ * plain 100 there could be anything.  (Unread, an action at 100% past
+ * its date was overdue.) */
+static bool status_percent_full(const rg_view *v, uint32_t r, uint32_t c)
+{
+    rg_figure f;
+    return rg_figure_at(v, r, c, &f, NULL) && f.unit == RAG_UNIT_PERCENT &&
+           percent_full(f.value);
 }
 
 static rag_progress initial_status(const char *txt, size_t len, bool brag);
@@ -590,6 +607,9 @@ static rag_status add_action(rag_model *m, const rg_view *v,
     if (a->status == RAG_PROGRESS_NONE && t->pct_done >= 0 &&
         all_done(v, r, (uint32_t)t->pct_done))
         a->status = RAG_PROGRESS_COMPLETE; /* 100% under "% Complete" */
+    if (a->status == RAG_PROGRESS_NONE && t->col[RG_COL_STATUS] >= 0 &&
+        status_percent_full(v, r, (uint32_t)t->col[RG_COL_STATUS]))
+        a->status = RAG_PROGRESS_COMPLETE;
     if (a->status == RAG_PROGRESS_NONE && t->done_date >= 0) {
         /* a day under "Date completed": the officer recorded it done */
         rg_when w = rg_when_at(v, r, (uint32_t)t->done_date);
@@ -882,6 +902,20 @@ static bool brag_column(const rg_view *v, const rag_plan *p)
     return false;
 }
 
+/* A month "programmed" (the key's "Planned activity", "Not started")
+ * after a month that reported the action on track or behind: the months
+ * ahead filled in grey when the plan was set, not this month's report.
+ * Taken as the latest, it hid August's red behind September's grey.  A
+ * programmed month after "complete" still counts: a second phase
+ * planned once the first was done. */
+static bool planned_after_reported(rag_progress before, rag_progress month)
+{
+    return month == RAG_PROGRESS_PROGRAMMED &&
+           (before == RAG_PROGRESS_ON_TARGET ||
+            before == RAG_PROGRESS_ONE_MONTH_BEHIND ||
+            before == RAG_PROGRESS_OVER_ONE_MONTH_BEHIND);
+}
+
 rag_status rg_apply_legend(rag_model *m, const rg_view *v, rag_plan *p,
                            const rag_legend_entry *legend, size_t count,
                            const rg_context *cx)
@@ -901,6 +935,7 @@ rag_status rg_apply_legend(rag_model *m, const rg_view *v, rag_plan *p,
     for (i = 0; i < p->action_count; i++) {
         rag_action *a = &p->actions[i];
         long best = -1;
+        rag_progress reported = RAG_PROGRESS_NONE; /* the latest month's */
         for (j = 0; j < a->month_count; j++) {
             rag_month *mo = &a->months[j];
             long when = (long)mo->year * 12 + mo->month;
@@ -913,9 +948,10 @@ rag_status rg_apply_legend(rag_model *m, const rg_view *v, rag_plan *p,
             if (mo->status == RAG_PROGRESS_NONE)
                 mo->status = rg_legend_status(legend, count, mo->fill);
             if (mo->status != RAG_PROGRESS_NONE && mo->year &&
-                (!cx->as_of.year || when <= now) && when > best) {
+                (!cx->as_of.year || when <= now) && when > best &&
+                !planned_after_reported(reported, mo->status)) {
                 best = when;
-                a->status = mo->status;
+                a->status = reported = mo->status;
             }
         }
         /* letters no key explains are no month status, and a month cell

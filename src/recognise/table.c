@@ -108,6 +108,20 @@ static bool any_word(const char *norm, const char *const *words)
     return false;
 }
 
+/* The heading of a block of notes to whoever fills the sheet in, beside
+ * the table ("Notes for completing this tracker", "Instructions", "How to
+ * complete", "Guidance notes"): no column of the plan.  Read as the
+ * comment column ("notes"), its lines ("Complete the Status column each
+ * month") were the actions' updates, and one that starts with "Complete"
+ * said the action was done. */
+static bool instructions_heading(const char *norm)
+{
+    static const char *const words[] = {
+        "completing", "instructions", "how to", "guidance notes",
+        "guidance on", "guidance for", NULL};
+    return any_word(norm, words);
+}
+
 /* A heading of whether or how much of an action is done, in a few words
  * (40 characters: a heading, not a sentence):
  *  - how much: a percent sign or word and a word of finishing or progress
@@ -172,6 +186,9 @@ static bool done_date_heading(const rg_view *v, uint32_t r, uint32_t c)
     if (any_word(norm, intent))
         return false;
     if (!strcmp(norm, "closure date") || !strcmp(norm, "date of closure"))
+        return true;
+    /* "Actual date" beside a milestone's baseline and forecast dates */
+    if (!strcmp(norm, "actual date"))
         return true;
     if (rg_norm_has(norm, "actual"))
         return any_word(norm, ending) || any_word(norm, done);
@@ -261,7 +278,7 @@ static bool revised_heading(const rg_view *v, uint32_t r, uint32_t c)
     static const char *const words[] = {"revised", "new", "amended",
                                         "extended", "latest", "current",
                                         "rescheduled", "reprofiled",
-                                        "reprogrammed", NULL};
+                                        "reprogrammed", "forecast", NULL};
     char norm[128];
 
     return any_word(rg_norm_at(v, r, c, norm, sizeof norm), words);
@@ -414,6 +431,9 @@ static int header_cell(const rg_view *v, uint32_t r, uint32_t c, bool merged,
             role = RG_COL_STATUS;
         if (role < 0 && action_heading(norm))
             role = RG_COL_ACTION;
+        if ((role < 0 || role == RG_COL_COMMENT) &&
+            instructions_heading(norm))
+            role = -1;
         return role;
     }
 }

@@ -40,6 +40,9 @@ const rg_word rg_header_words[] = {
     {"action owner", RG_COL_LEAD}, {"responsible", RG_COL_LEAD},
     {"responsible officer", RG_COL_LEAD}, {"lead officer", RG_COL_LEAD},
     {"officer", RG_COL_LEAD}, {"by whom", RG_COL_LEAD},
+    /* a committee's action log: "Action agreed | Action by | Deadline",
+     * who is to act (as "action", it split the log into two tables) */
+    {"action by", RG_COL_LEAD}, {"actioned by", RG_COL_LEAD},
     {"responsibility", RG_COL_LEAD}, {"accountable", RG_COL_LEAD},
     {"lead officer s", RG_COL_LEAD}, {"person responsible", RG_COL_LEAD},
     {"assigned to", RG_COL_LEAD}, {"sponsor", RG_COL_LEAD},
@@ -63,6 +66,14 @@ const rg_word rg_header_words[] = {
     {"key milestone date", RG_COL_DUE}, {"expected completion", RG_COL_DUE},
     {"expected completion date", RG_COL_DUE},
     {"expected date", RG_COL_DUE},
+    /* a project's milestones: "Baseline date | Forecast date | Actual
+     * date", the forecast the revised due (table.c revised_heading), the
+     * actual the day it was done (done_date_heading); longer than
+     * "forecast", a savings tracker's figure */
+    {"baseline date", RG_COL_DUE}, {"baseline completion date", RG_COL_DUE},
+    {"baseline end date", RG_COL_DUE}, {"forecast date", RG_COL_DUE},
+    {"forecast end date", RG_COL_DUE},
+    {"forecast completion date", RG_COL_DUE},
 
     /* dates that are not when the action is due */
     {"date raised", RG_COL_OTHER}, {"date identified", RG_COL_OTHER},
@@ -72,6 +83,11 @@ const rg_word rg_header_words[] = {
     {"date of report", RG_COL_OTHER}, {"review date", RG_COL_OTHER},
     {"last updated", RG_COL_OTHER}, {"last reviewed", RG_COL_OTHER},
     {"date closed", RG_COL_OTHER}, {"date completed", RG_COL_OTHER},
+    /* a committee's action log: when the action was agreed ("Date of
+     * meeting" as "date" made every action due the day it was set) */
+    {"date of meeting", RG_COL_OTHER}, {"meeting date", RG_COL_OTHER},
+    {"meeting", RG_COL_OTHER}, {"date of committee", RG_COL_OTHER},
+    {"committee date", RG_COL_OTHER},
     /* a savings tracker's figures and grouping: known, of no role here
      * (unknown, five of them kept its table from being read at all) */
     {"directorate", RG_COL_OTHER}, {"forecast", RG_COL_OTHER},
@@ -94,6 +110,7 @@ const rg_word rg_header_words[] = {
     {"rating", RG_COL_STATUS}, {"red / amber / green", RG_COL_STATUS},
     {"brag", RG_COL_STATUS}, {"progress status", RG_COL_STATUS},
     {"how are we doing", RG_COL_STATUS},
+    {"open / closed", RG_COL_STATUS}, {"open or closed", RG_COL_STATUS},
 
     {"priority", RG_COL_OTHER}, {"outcome", RG_COL_OTHER},
     {"outcomes", RG_COL_OTHER}, {"resources", RG_COL_OTHER},

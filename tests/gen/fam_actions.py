@@ -360,7 +360,8 @@ def tracker(v):
     elif refs[0][0].isdigit() and rng.random() < 0.3:
         # themes numbered "T1", "Theme 1", "P1" over actions 1.1, 1.2:
         # the heading is the children's parent, as a "1" row would be
-        prefix = rng.choice(["T", "Theme ", "P"])
+        prefix = rng.choice(["T", "Theme ", "P", "Priority ",
+                             "Objective "])
         refs = [(prefix + pref, kids) for pref, kids in refs]
         v.traits.add("section-heading-ref")
     paren = rng.random() < 0.3 and refs[0][0].startswith("R")
@@ -600,6 +601,8 @@ Q_WORDS = {"complete": ("C", "Complete"), "on_target": ("G", "On track"),
 AUDIT_DATES = [("Original Implementation Date", "Revised Implementation Date"),
                ("Original target date", "Revised target date"),
                ("Agreed date", "Revised date"),
+               # a project's milestones: the forecast revises the baseline
+               ("Baseline date", "Forecast date"),
                ("Target date", "New target date"),
                ("Agreed Implementation Date", "Revised Implementation Date")]
 
@@ -781,10 +784,12 @@ def action_plan(v):
                                           "Actual completion date",
                                           "Date closed", "Completed on",
                                           "Date implemented",
-                                          "Actual end date"])))
+                                          "Actual end date",
+                                          "Actual date"])))
         v.traits.add("done-date")
     rag_col = rng.random() < 0.3
     rag_initials_above = False
+    rag_pct = False
     if rag_col:
         # statuses stated in a column of their own, in words or letters
         heads.append(("rag", rng.choice(["RAG", "Status", "RAG status",
@@ -792,8 +797,14 @@ def action_plan(v):
                                          "Overall RAG"])))
         v.traits.add("status-column")
         rag_letters = rng.random() < 0.4
+        # or how much is done, as percents ("50%"): 100% says complete
+        rag_pct = not rag_letters and rng.random() < 0.12
+        if rag_pct:
+            heads[-1] = ("rag", rng.choice(["Status", "Progress status"]))
+            v.traits.add("status-percent")
         # or a lone symbol ("●") in a red, amber or green font
-        rag_symbols = not rag_letters and rng.random() < 0.1
+        rag_symbols = not rag_letters and not rag_pct and \
+            rng.random() < 0.1
         if rag_symbols:
             v.traits.add("status-symbols")
         # or the initial set off from a few words: "R - significant issues"
@@ -803,13 +814,13 @@ def action_plan(v):
         # or the key's words written out ("On track", "Slipped by over a
         # month") rather than a colour's name
         rag_phrases = not rag_letters and not rag_symbols and \
-            rng.random() < 0.3
+            not rag_pct and rng.random() < 0.3
         if rag_phrases:
             v.traits.add("status-phrases")
         # or words that say late and not how late ("Delayed") on the
         # officer's amber or red: the colour says how late
         rag_vague = not rag_letters and not rag_symbols and \
-            not rag_phrases and rng.random() < 0.4
+            not rag_phrases and not rag_pct and rng.random() < 0.4
         if rag_vague:
             v.traits.add("status-vague-coloured")
     # or a status column a quarter, filled up to the latest reported:
@@ -859,6 +870,20 @@ def action_plan(v):
                 if role not in ("start", "due"):
                     ws.merge(r, c, r + 1, c)
         r += 1
+    if not rag_col and not quarters and rng.random() < 0.1:
+        # notes to whoever fills the plan in, beside it past two blank
+        # columns and headed on its header row: no column of the plan
+        # (read as the updates, "Complete the ..." said a row was done)
+        nc = c0 + len(heads) + 2
+        ws.put(r, nc, rng.choice(["Notes for completing this plan",
+                                  "Instructions", "Guidance notes",
+                                  "How to complete this return"]),
+               bold=True)
+        for k, line in enumerate(["1. Update the progress each month",
+                                  "Complete the Lead column with a name",
+                                  "Return to the policy team by the 5th"]):
+            ws.put(r + 1 + k, nc, line)
+        v.traits.add("notes-beside")
     r += 1
     if rng.random() < 0.08:
         # a return template's example row left in: no action, so no
@@ -976,7 +1001,10 @@ def action_plan(v):
             else:
                 comment = rng.choice(W.COMMENTS)
             ws.put(r, col["comment"], comment)
-            if rag_col:
+            if rag_col and rag_pct:
+                ws.put(r, col["rag"], 1.0 if complete else
+                       rng.choice([0.0, 0.25, 0.5, 0.75]), fmt="0%")
+            elif rag_col:
                 # Green, Amber and Red read as on target, up to a month
                 # behind and over a month behind (as tests/cli's
                 # dump_variations reads an action plan's RAG column)

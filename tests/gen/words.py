@@ -87,7 +87,7 @@ REF_HEADERS = ["Ref", "Ref.", "No.", "ID", "Item", "Rec. No.", "Action Ref"]
 ACTION_HEADERS = ["Action", "Action Area", "Description", "Task", "Activity",
                   "Action required"]
 LEAD_HEADERS = ["Lead", "Lead Officer", "Owner", "Responsible Officer", "Who",
-                "Action Owner", "Lead Officer(s)"]
+                "Action Owner", "Lead Officer(s)", "Action by"]
 DUE_HEADERS = ["When", "Due date", "Deadline", "Target date", "Timescale",
                "By when", "Completion date"]
 COMMENT_HEADERS = ["Comment / Corrective Action", "Comments", "Progress",
