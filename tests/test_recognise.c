@@ -657,10 +657,11 @@ static void test_scorecard_annual_measure_not_due_mid_year(void **state)
     }
     assert_int_equal(rag_validate(b.m, NULL, &f, &err), RAG_OK);
     for (i = 0; i < f->count; i++)
-        if (!strcmp(f->items[i].rule, "actual-missing") &&
-            f->items[i].severity == RAG_SEVERITY_WARNING)
+        if (!strcmp(f->items[i].rule, "actual-missing")) {
+            assert_int_equal(f->items[i].severity, RAG_SEVERITY_WARNING);
             warnings++;
-    assert_int_equal(warnings, 1); /* SP6 */
+        }
+    assert_int_equal(warnings, 1); /* SP6; none, not info, for the rest */
     rag_findings_free(f);
     built_free(&b);
 
@@ -668,6 +669,38 @@ static void test_scorecard_annual_measure_not_due_mid_year(void **state)
     p = only_plan(&b, RAG_PLAN_SCORECARD);
     assert_int_equal(p->indicator_count, 2);
     assert_false(p->indicators[0].not_due);
+    built_free(&b);
+}
+
+/* A target cell of words, no figure ("Reduce", "Yes"): target-missing
+ * as info that quotes those words, so the officer sees why none is owed. */
+static void test_target_in_words_is_quoted_in_its_info(void **state)
+{
+    static const char *const rows[] = {
+        "Code|Indicator|Polarity|Target|Q1|Q2|RAG",
+        "CS1|Reported anti-social behaviour incidents||Reduce|410|395|G",
+        "CS2|Domestic abuse incidents reported||Data only|120|131|",
+        NULL};
+    built b;
+    rag_findings *f = NULL;
+    rag_error err;
+    size_t i, quoted = 0;
+    (void)state;
+
+    build_grid(&b, rows);
+    (void)only_plan(&b, RAG_PLAN_SCORECARD);
+    assert_int_equal(rag_validate(b.m, NULL, &f, &err), RAG_OK);
+    for (i = 0; i < f->count; i++) {
+        if (strcmp(f->items[i].rule, "target-missing"))
+            continue;
+        print_message("%s\n", f->items[i].message);
+        assert_int_equal(f->items[i].severity, RAG_SEVERITY_INFO);
+        if (strstr(f->items[i].message, "the sheet says 'Reduce'") ||
+            strstr(f->items[i].message, "the sheet says 'Data only'"))
+            quoted++;
+    }
+    assert_int_equal(quoted, 2);
+    rag_findings_free(f);
     built_free(&b);
 }
 
@@ -3814,6 +3847,7 @@ int main(void)
         cmocka_unit_test(test_scorecard_annual_measure_not_due_mid_year),
         cmocka_unit_test(test_scorecard_hidden_period_column_is_not_a_period),
         cmocka_unit_test(test_target_plus_minus_band_around_zero),
+        cmocka_unit_test(test_target_in_words_is_quoted_in_its_info),
         cmocka_unit_test(test_indicator_form_reference_and_cumulative_actual),
         cmocka_unit_test(test_indicator_form_rag_by_fill_alone),
         cmocka_unit_test(test_indicator_form_people_are_fields),

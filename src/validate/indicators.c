@@ -231,10 +231,22 @@ static void target_actual_missing(rg_vctx *c, const rag_plan *p,
 
     if (!ind->has_target) {
         rag_loc at = ind->target_cell.set ? ind->target_cell : ind->cell;
-        if (ind->data_only)
+        /* the target cell's own words say why ("Reduce", "Yes", "Data
+         * only"); a row marked data only elsewhere has none there */
+        const char *said = ind->data_only && ind->target_cell.set
+                               ? rg_vcell_text(c, p, ind->target_cell)
+                               : NULL;
+        char t[64];
+        if (ind->data_only && !rg_vblank(said))
             rg_emit_info(c, RAG_RULE_TARGET_MISSING, p, at,
-                         "%s has no target (the sheet marks it data only "
-                         "or answers it yes or no, so none is expected)",
+                         "%s has no target figure: the sheet says '%s', so "
+                         "none is expected",
+                         name_of(ind, name, sizeof name),
+                         rg_vshort(said, 40, t, sizeof t));
+        else if (ind->data_only)
+            rg_emit_info(c, RAG_RULE_TARGET_MISSING, p, at,
+                         "%s has no target (the sheet marks it data only, "
+                         "so none is expected)",
                          name_of(ind, name, sizeof name));
         else
             rg_emit(c, RAG_RULE_TARGET_MISSING, p, at, NULL, NULL,
