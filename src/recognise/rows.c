@@ -682,9 +682,17 @@ static const char *section_number(const char *ref)
  * plan that writes its "1" row keeps it as the parent. */
 static rag_status section_parents(rag_model *m, rag_plan *p)
 {
-    const char **refs = rg_malloc((p->action_count + 1) * sizeof *refs);
+    const char **refs;
     size_t i, nr = 0;
 
+    /* most plans have no such heading: no sorted copy of every ref */
+    for (i = 0; i < p->action_count; i++)
+        if (p->actions[i].ref && !p->actions[i].parent &&
+            section_number(p->actions[i].ref))
+            break;
+    if (i == p->action_count)
+        return RAG_OK;
+    refs = rg_malloc((p->action_count + 1) * sizeof *refs);
     if (!refs)
         return RAG_ERR_NOMEM;
     for (i = 0; i < p->action_count; i++)

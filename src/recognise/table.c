@@ -465,28 +465,60 @@ static bool spacer_between(const rg_view *v, uint32_t r, uint32_t c)
            (!cell || cell->type == RAG_CELL_BLANK);
 }
 
+/* Does month b follow month a in the run: the next month, in the next
+ * column, or with a quarter's column or a blank spacer between them? */
+static bool month_follows(const rg_view *v, uint32_t r, const rg_month_col *a,
+                          const rg_month_col *b)
+{
+    return b->month == a->month % 12 + 1 &&
+           (b->col == a->col + 1 ||
+            (b->col == a->col + 2 && (quarter_between(v, r, a->col + 1) ||
+                                      spacer_between(v, r, a->col + 1))));
+}
+
+/* Does b follow a as the next quarter's end, in the next column
+ * ("Jun-24 | Sep-24")? */
+static bool quarter_end_follows(const rg_view *v, uint32_t r,
+                                const rg_month_col *a, const rg_month_col *b)
+{
+    (void)v;
+    (void)r;
+    return b->col == a->col + 1 && b->month == (a->month + 2) % 12 + 1;
+}
+
+/* The longest run of all[] in which each follows the one before: its
+ * start, and its length in *len. */
+static size_t longest_run(const rg_view *v, uint32_t r,
+                          const rg_month_col *all, size_t n,
+                          bool (*follows)(const rg_view *, uint32_t,
+                                          const rg_month_col *,
+                                          const rg_month_col *),
+                          size_t *len)
+{
+    size_t i, best = 0, start = 0;
+
+    *len = 0;
+    for (i = 1; i <= n; i++) {
+        if (i < n && follows(v, r, &all[i - 1], &all[i]))
+            continue;
+        if (i - start > *len) {
+            best = start;
+            *len = i - start;
+        }
+        start = i;
+    }
+    return best;
+}
+
 /* The longest run of consecutive months in consecutive columns, a
  * quarter's column or a blank spacer allowed between one month and the
  * next. */
 static void keep_month_run(const rg_view *v, uint32_t r, hdr *h,
                            const rg_month_col *all, size_t n)
 {
-    size_t i, best = 0, best_len = 0, start = 0;
+    size_t i, best_len, best = longest_run(v, r, all, n, month_follows,
+                                           &best_len);
 
-    for (i = 1; i <= n; i++) {
-        bool cont = i < n && all[i].month == all[i - 1].month % 12 + 1 &&
-                    (all[i].col == all[i - 1].col + 1 ||
-                     (all[i].col == all[i - 1].col + 2 &&
-                      (quarter_between(v, r, all[i - 1].col + 1) ||
-                       spacer_between(v, r, all[i - 1].col + 1))));
-        if (!cont) {
-            if (i - start > best_len) {
-                best = start;
-                best_len = i - start;
-            }
-            start = i;
-        }
-    }
     /* Apr .. Mar without years is one year: a thirteenth month would be
      * the first again.  Months that write their years may run on into a
      * second (an 18-month tracker). */
@@ -507,23 +539,14 @@ static void keep_month_run(const rg_view *v, uint32_t r, hdr *h,
  * Q4" are (read at the latest reported), not months of a tracker.  Three
  * at least, as a tracker's run of months needs, and only where no status
  * column or quarter headings are there already. */
-static void quarter_end_run(hdr *h, const rg_month_col *all, size_t n)
+static void quarter_end_run(const rg_view *v, uint32_t r, hdr *h,
+                            const rg_month_col *all, size_t n)
 {
-    size_t i, start = 0, best = 0, best_len = 0;
+    size_t i, best, best_len;
 
     if (h->status_period_count || h->col[RG_COL_STATUS] >= 0)
         return;
-    for (i = 1; i <= n; i++) {
-        bool cont = i < n && all[i].col == all[i - 1].col + 1 &&
-                    all[i].month == (all[i - 1].month + 2) % 12 + 1;
-        if (!cont) {
-            if (i - start > best_len) {
-                best = start;
-                best_len = i - start;
-            }
-            start = i;
-        }
-    }
+    best = longest_run(v, r, all, n, quarter_end_follows, &best_len);
     if (best_len < 3)
         return;
     if (best_len > RG_STATUS_PERIODS)
@@ -762,7 +785,7 @@ static void header_at(const rg_view *v, uint32_t r, uint32_t c0, bool merged,
     }
     keep_month_run(v, r, h, all, nall);
     if (h->month_count < 3)
-        quarter_end_run(h, all, nall);
+        quarter_end_run(v, r, h, all, nall);
     /* "RAG | Evidence" with no other column of updates: the evidence is
      * what the officer says has been done.  Beside "Progress update" it
      * is what will show success, and stays no column of the plan. */
