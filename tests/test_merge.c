@@ -648,6 +648,63 @@ static void test_bad_arguments(void **state)
     rag_merge_free(NULL);
 }
 
+/* An audit tracker numbers each audit's recommendations from 1, the
+ * audit named in a column left of the ref.  A return cut down to the
+ * second audit's rows answers for its "1": the change goes to that
+ * audit's row of the master, not to the first audit's "1". */
+static void grouped_sheet(const char *path, bool cut_down,
+                          const char *procurement_update)
+{
+    static const char *const heads[] = {"Audit", "Rec No", "Recommendation",
+                                        "Responsible officer",
+                                        "Latest update"};
+    static const char *const rows[][5] = {
+        {"Payroll 22/23", "1", "Reconcile payroll monthly", "Payroll Manager",
+         "In progress"},
+        {"", "2", "Review starters", "HR Lead", "In progress"},
+        {"Procurement 23/24", "1", "Keep a waivers register",
+         "Head of Procurement", "On track"},
+        {"", "2", "Train buyers", "Head of Procurement", "Not started"}};
+    lxw_workbook *wb = workbook_new(path);
+    lxw_worksheet *ws = workbook_add_worksheet(wb, "Recs");
+    lxw_row_t r = 1;
+    int i, k;
+
+    for (k = 0; k < 5; k++)
+        worksheet_write_string(ws, 0, (lxw_col_t)k, heads[k], NULL);
+    for (i = cut_down ? 2 : 0; i < 4; i++, r++)
+        for (k = 0; k < 5; k++)
+            worksheet_write_string(ws, r, (lxw_col_t)k,
+                                   k == 4 && i == 2 && procurement_update
+                                       ? procurement_update
+                                       : rows[i][k],
+                                   NULL);
+    assert_int_equal(workbook_close(wb), LXW_NO_ERROR);
+}
+
+static void test_refs_afresh_in_each_audit_match_within_it(void **state)
+{
+    const rag_merge_change *c;
+    rag_merge *mg;
+    size_t n;
+    (void)state;
+
+    grouped_sheet(tmp("grouped-master.xlsx"), false, NULL);
+    grouped_sheet(tmp("grouped-return.xlsx"), true, "Register live");
+    mg = open_master(tmp("grouped-master.xlsx"));
+    assert_int_equal(rag_merge_add(mg, tmp("grouped-return.xlsx"), NULL),
+                     RAG_OK);
+    rag_merge_changes(mg, &n);
+    assert_int_equal(n, 1);
+    assert_null(change_at(mg, "E2")); /* Payroll's "1" is untouched */
+    c = change_at(mg, "E4");          /* Procurement's "1" */
+    assert_non_null(c);
+    assert_int_equal(c->field, RAG_MERGE_COMMENT);
+    assert_string_equal(c->new_text, "Register live");
+    assert_int_equal(count_rule(mg, RAG_RULE_MERGE_UNKNOWN_REF), 0);
+    rag_merge_free(mg);
+}
+
 static int setup(void **state)
 {
     (void)state;
@@ -677,6 +734,7 @@ int main(void)
         cmocka_unit_test(test_written_master_has_the_changes_and_nothing_else),
         cmocka_unit_test(test_merging_the_same_returns_again_changes_nothing),
         cmocka_unit_test(test_bad_arguments),
+        cmocka_unit_test(test_refs_afresh_in_each_audit_match_within_it),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -3819,6 +3819,106 @@ static void test_norm_cache_hits_match_a_fresh_norm(void **state)
     unlink(path);
 }
 
+/* Refs numbered afresh in each group: an internal audit tracker's
+ * recommendations, 1 and 2 of each audit, the audit named in a column
+ * left of the ref or in a heading row above its rows.  Read as one list,
+ * each audit's "1" after the first was a false ref-duplicate error; a ref
+ * twice within one audit, or a plan whose refs never repeat, is read as
+ * before. */
+static size_t rule_count(const rag_findings *f, const char *rule)
+{
+    size_t i, n = 0;
+    for (i = 0; i < f->count; i++)
+        n += !strcmp(f->items[i].rule, rule);
+    return n;
+}
+
+static void test_refs_numbered_afresh_in_each_group(void **state)
+{
+    static const char *const by_column[] = {
+        "Internal Audit - Outstanding Recommendations",
+        "",
+        "Audit|Rec No|Priority|Recommendation|Responsible officer|"
+        "Implementation date|Latest update",
+        "Payroll 22/23|1|High|Reconcile payroll monthly|Payroll Manager|"
+        "30/06/2023|Implemented",
+        "|2|Medium|Review starters|HR Lead|30/09/2023|In progress",
+        "Procurement 23/24|1|High|Keep a waivers register|"
+        "Head of Procurement|31/03/2024|On track",
+        "|2|Low|Train buyers|Head of Procurement|31/03/2024|Not started",
+        NULL};
+    static const char *const by_heading[] = {
+        "Internal Audit Recommendations Tracker",
+        "Rec No|Recommendation|Responsible officer|Target date|Status",
+        "Payroll 2022/23",
+        "1|Reconcile payroll monthly|Head of Finance|30/09/2023|Complete",
+        "2|Review starters|Head of Finance|30/09/2023|In progress",
+        "Procurement 2023/24",
+        "1|Keep a waivers register|Head of Finance|30/09/2023|Not started",
+        "2|Train buyers|Head of Finance|30/09/2023|Complete",
+        NULL};
+    static const char *const twice_in_one[] = {
+        "Audit|Rec No|Recommendation|Responsible officer|Target date",
+        "Payroll|1|Reconcile payroll|Payroll Manager|30/06/2024",
+        "Payroll|1|Review starters|HR Lead|30/06/2024",
+        "Procurement|1|Waivers register|Buyer|30/06/2024",
+        NULL};
+    static const char *const unique[] = {
+        "Workstream|Ref|Action|Lead|Due date",
+        "Estates|1|Dispose of depot|Estates Lead|30/06/2024",
+        "Digital|2|Launch portal|CDO|31/07/2024",
+        NULL};
+    const rag_plan *p;
+    rag_findings *f = NULL;
+    rag_error err;
+    built b;
+    size_t i;
+    (void)state;
+
+    build_grid(&b, by_column);
+    p = only_plan(&b, RAG_PLAN_ACTION);
+    assert_int_equal(p->action_count, 4);
+    assert_true(p->refs_by_group);
+    assert_string_equal(p->actions[1].group, "Payroll 22/23"); /* carried */
+    assert_string_equal(p->actions[3].group, "Procurement 23/24");
+    assert_int_equal(rag_validate(b.m, NULL, &f, &err), RAG_OK);
+    assert_int_equal(rule_count(f, "ref-duplicate"), 0);
+    /* the overdue one is named with its audit */
+    assert_int_equal(rule_count(f, "milestone-overdue"), 1);
+    for (i = 0; i < f->count; i++)
+        if (!strcmp(f->items[i].rule, "milestone-overdue"))
+            assert_non_null(strstr(f->items[i].message, "2 (Payroll 22/23)"));
+    rag_findings_free(f);
+    built_free(&b);
+
+    build_grid(&b, by_heading);
+    p = only_plan(&b, RAG_PLAN_ACTION);
+    assert_int_equal(p->action_count, 4);
+    assert_true(p->refs_by_group);
+    assert_string_equal(p->actions[0].group, "Payroll 2022/23");
+    assert_string_equal(p->actions[2].group, "Procurement 2023/24");
+    assert_int_equal(rag_validate(b.m, NULL, &f, &err), RAG_OK);
+    assert_int_equal(rule_count(f, "ref-duplicate"), 0);
+    rag_findings_free(f);
+    built_free(&b);
+
+    /* a ref twice in one audit is a duplicate still */
+    build_grid(&b, twice_in_one);
+    p = only_plan(&b, RAG_PLAN_ACTION);
+    assert_int_equal(p->action_count, 3);
+    assert_false(p->refs_by_group);
+    assert_int_equal(rag_validate(b.m, NULL, &f, &err), RAG_OK);
+    assert_int_equal(rule_count(f, "ref-duplicate"), 2);
+    rag_findings_free(f);
+    built_free(&b);
+
+    build_grid(&b, unique);
+    p = only_plan(&b, RAG_PLAN_ACTION);
+    assert_int_equal(p->action_count, 2);
+    assert_false(p->refs_by_group);
+    built_free(&b);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -3907,6 +4007,7 @@ int main(void)
         cmocka_unit_test(test_indicator_form_codes_and_key_notes),
         cmocka_unit_test(test_recovery_form_in_another_layout),
         cmocka_unit_test(test_norm_cache_hits_match_a_fresh_norm),
+        cmocka_unit_test(test_refs_numbered_afresh_in_each_group),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

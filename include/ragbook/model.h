@@ -124,6 +124,11 @@ typedef struct rag_action {
                                underlined with no lead */
     rag_loc cell;           /* the ref cell */
     rag_loc lead_cell, due_cell, comment_cell;
+    const char *group;      /* what the row sits under, where its refs may
+                               start afresh: the text of the nearest
+                               column left of the ref ("Payroll 2022/23"
+                               under "Audit"), else of the heading row
+                               above it; or NULL (not in the JSON) */
 } rag_action;
 
 /* One period's figure of a scorecard row: "Q1", 0.91. */
@@ -238,6 +243,10 @@ typedef struct rag_plan {
     size_t header_row_count;
     uint32_t last_col;      /* the table's rightmost column */
     int32_t status_col;     /* a written status/RAG column, or -1 */
+    bool refs_by_group;     /* refs start afresh in each group (one "1"
+                               under each audit), so a ref names a row
+                               only with its group: the ref rules and
+                               merge compare the two together */
 } rag_plan;
 
 typedef struct rag_model_options {

@@ -30,6 +30,24 @@ const char *rg_mg_key(const char *s, char *buf, size_t size)
     return buf;
 }
 
+/* An action's key: its ref, and in a plan whose refs start afresh in
+ * each group (one "1" under each audit) its group before it, so a
+ * return's "1" under "Procurement" is the master's "1" under it. */
+const char *rg_mg_action_key(const rag_plan *p, const rag_action *a,
+                             char *buf, size_t size)
+{
+    size_t n;
+    if (!p->refs_by_group)
+        return rg_mg_key(a->ref, buf, size);
+    rg_mg_key(a->group ? a->group : "", buf, size);
+    n = strlen(buf);
+    if (n + 2 < size) {
+        buf[n++] = '\x1f'; /* no key holds it: group and ref stay apart */
+        rg_mg_key(a->ref, buf + n, size - n);
+    }
+    return buf;
+}
+
 /* ---- the master's rows --------------------------------------------------- */
 
 static const rag_merge *sort_mg; /* qsort has no context argument */
@@ -77,6 +95,7 @@ static bool add_row(rag_merge *mg, size_t *cap, size_t plan, size_t item,
                     rg_mg_kind kind, const char *name, bool heading)
 {
     char key[256];
+    const rag_plan *p = &mg->m->plans[plan];
     rg_mg_row *r;
 
     if (!name || rg_mg_blank(name))
@@ -91,7 +110,11 @@ static bool add_row(rag_merge *mg, size_t *cap, size_t plan, size_t item,
     r->kind = kind;
     r->name = name;
     r->heading = heading;
-    r->key = rg_arena_strdup(&mg->arena, rg_mg_key(name, key, sizeof key));
+    r->key = rg_arena_strdup(
+        &mg->arena, kind == RG_MG_ACTION
+                        ? rg_mg_action_key(p, &p->actions[item], key,
+                                           sizeof key)
+                        : rg_mg_key(name, key, sizeof key));
     if (!r->key)
         return false;
     mg->row_count++;

@@ -114,6 +114,8 @@ size_t rg_mg_find_row(const rag_merge *mg, size_t plan, rg_mg_kind kind,
 /* Normalise a ref or code for matching into buf: lower case, no spaces
  * ("DP 11" and "dp11" are one code). */
 const char *rg_mg_key(const char *s, char *buf, size_t size);
+const char *rg_mg_action_key(const rag_plan *p, const rag_action *a,
+                             char *buf, size_t size);
 /* Add a finding of rule id; strings are copied. */
 rag_status rg_mg_finding(rag_merge *mg, rag_rule_id id, const char *file,
                          const char *sheet, size_t sheet_index,

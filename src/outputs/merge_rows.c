@@ -38,8 +38,16 @@ static size_t diff_plan(rg_mg_dctx *d)
         const rag_action *ra = &rp->actions[i];
         if (!ra->ref || rg_mg_blank(ra->ref))
             continue;
-        row = rg_mg_find_row(d->mg, d->mpi, RG_MG_ACTION,
-                             rg_mg_key(ra->ref, key, sizeof key));
+        /* the master's refs start afresh in each group: the return's
+         * row is named by its group too */
+        if (mp->refs_by_group) {
+            rag_plan keyed = *rp;
+            keyed.refs_by_group = true;
+            rg_mg_action_key(&keyed, ra, key, sizeof key);
+        } else {
+            rg_mg_key(ra->ref, key, sizeof key);
+        }
+        row = rg_mg_find_row(d->mg, d->mpi, RG_MG_ACTION, key);
         if (row == SIZE_MAX) {
             unknown(d, "ref", ra->ref, ra->cell);
             continue;

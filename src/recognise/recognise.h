@@ -223,6 +223,11 @@ typedef struct rg_context {
 rag_status rg_table_plan(rag_model *m, rg_view *v, const rg_table *t,
                          rag_plan *p, const rg_context *cx);
 
+/* Give each action of table t's plan the group it sits under, and say
+ * whether its refs start afresh in each group (groups.c). */
+rag_status rg_action_groups(rag_model *m, const rg_view *v,
+                            const rg_table *t, rag_plan *p);
+
 /* Give a tracker's months their statuses from the legend, and each action
  * its status at cx->as_of. */
 rag_status rg_apply_legend(rag_model *m, const rg_view *v, rag_plan *p,

@@ -818,7 +818,8 @@ rag_status rg_table_plan(rag_model *m, rg_view *v, const rg_table *t,
             }
         }
     }
-    if ((st = section_parents(m, p)) != RAG_OK ||
+    if ((st = rg_action_groups(m, v, t, p)) != RAG_OK ||
+        (st = section_parents(m, p)) != RAG_OK ||
         (st = mark_parents(p)) != RAG_OK)
         return st;
     p->range.first_row = p->cell.row;

@@ -50,6 +50,8 @@ static int ref_cmp(const char *a, const char *b)
 
 typedef struct by_ref {
     const rag_action *actions;
+    bool by_group;   /* refs start afresh in each group (groups.c): a ref
+                        names a row only with its group */
     size_t *order;   /* indices of actions with a ref, sorted by ref */
     size_t count;
     bool *has_child; /* indexed like actions */
@@ -59,27 +61,38 @@ typedef struct by_ref {
     size_t *kids, *kids_done;
 } by_ref;
 
-/* Refs, then row order.  A merge sort of indices with the actions as
+/* The groups of a and b, where refs start afresh in each. */
+static int group_cmp(const by_ref *r, const rag_action *a,
+                     const char *group)
+{
+    if (!r->by_group)
+        return 0;
+    return strcmp(a->group ? a->group : "", group ? group : "");
+}
+
+/* Groups (where refs start afresh in each), refs, then row order.  A merge sort of indices with the actions as
  * context: qsort would need a global, and rag_validate() runs on many
  * threads at once. */
-static int order_cmp(const rag_action *acts, size_t a, size_t b)
+static int order_cmp(const by_ref *r, size_t a, size_t b)
 {
-    int c = ref_cmp(acts[a].ref, acts[b].ref);
+    const rag_action *acts = r->actions;
+    int c = group_cmp(r, &acts[a], acts[b].group);
+    if (!c)
+        c = ref_cmp(acts[a].ref, acts[b].ref);
     if (c)
         return c;
     return a < b ? -1 : a > b;
 }
 
-static void sort_order(const rag_action *acts, size_t *a, size_t *tmp,
-                       size_t n)
+static void sort_order(const by_ref *r, size_t *a, size_t *tmp, size_t n)
 {
     size_t mid = n / 2, i = 0, j = mid, k = 0;
     if (n < 2)
         return;
-    sort_order(acts, a, tmp, mid);
-    sort_order(acts, a + mid, tmp, n - mid);
+    sort_order(r, a, tmp, mid);
+    sort_order(r, a + mid, tmp, n - mid);
     while (i < mid && j < n)
-        tmp[k++] = order_cmp(acts, a[j], a[i]) < 0 ? a[j++] : a[i++];
+        tmp[k++] = order_cmp(r, a[j], a[i]) < 0 ? a[j++] : a[i++];
     while (i < mid)
         tmp[k++] = a[i++];
     while (j < n)
@@ -87,19 +100,28 @@ static void sort_order(const rag_action *acts, size_t *a, size_t *tmp,
     memcpy(a, tmp, n * sizeof *a);
 }
 
-/* The first index (in row order) of an action whose ref is ref, or
- * (size_t)-1. */
-static size_t find_ref(const by_ref *r, const char *ref)
+/* Action a's order against (group, ref). */
+static int key_cmp(const by_ref *r, const rag_action *a, const char *group,
+                   const char *ref)
+{
+    int c = group_cmp(r, a, group);
+    return c ? c : ref_cmp(a->ref, ref);
+}
+
+/* The first index (in row order) of an action whose ref is ref, in
+ * group where refs start afresh in each, or (size_t)-1. */
+static size_t find_ref(const by_ref *r, const char *group, const char *ref)
 {
     size_t lo = 0, hi = r->count;
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
-        if (ref_cmp(r->actions[r->order[mid]].ref, ref) < 0)
+        if (key_cmp(r, &r->actions[r->order[mid]], group, ref) < 0)
             lo = mid + 1;
         else
             hi = mid;
     }
-    if (lo < r->count && !ref_cmp(r->actions[r->order[lo]].ref, ref))
+    if (lo < r->count &&
+        !key_cmp(r, &r->actions[r->order[lo]], group, ref))
         return r->order[lo];
     return (size_t)-1;
 }
@@ -186,10 +208,10 @@ static void refs(rg_vctx *c, const rag_plan *p, const by_ref *r)
         const rag_action *prev = &r->actions[r->order[k - 1]];
         const rag_action *a = &r->actions[r->order[k]];
         size_t first = k - 1;
-        if (ref_cmp(prev->ref, a->ref))
+        if (key_cmp(r, prev, a->group, a->ref))
             continue;
-        while (first > 0 &&
-               !ref_cmp(r->actions[r->order[first - 1]].ref, a->ref))
+        while (first > 0 && !key_cmp(r, &r->actions[r->order[first - 1]],
+                                     a->group, a->ref))
             first--;
         prev = &r->actions[r->order[first]];
         name = ref_span(a->ref, &len);
@@ -210,7 +232,8 @@ static void refs(rg_vctx *c, const rag_plan *p, const by_ref *r)
         const rag_action *a = &p->actions[k];
         if (rg_vblank(a->parent) || rg_vblank(a->ref))
             continue;
-        if (find_ref(r, a->parent) != (size_t)-1 || !dotted_number(a->ref))
+        if (find_ref(r, a->group, a->parent) != (size_t)-1 ||
+            !dotted_number(a->ref))
             break;
     }
     if (k == p->action_count)
@@ -219,7 +242,7 @@ static void refs(rg_vctx *c, const rag_plan *p, const by_ref *r)
         const rag_action *a = &p->actions[k];
         if (rg_vblank(a->parent) || rg_vblank(a->ref))
             continue;
-        if (find_ref(r, a->parent) != (size_t)-1)
+        if (find_ref(r, a->group, a->parent) != (size_t)-1)
             continue;
         /* 1.2 under a "1" the plan never writes: numbered in a scheme
          * whose sections are text, as when no row had a sub-letter */
@@ -236,7 +259,7 @@ static void dates(rg_vctx *c, const rag_plan *p, const by_ref *r, size_t i)
     const rag_action *a = &p->actions[i];
     rag_loc at = a->due_cell.set ? a->due_cell : a->cell;
     char name[72];
-    const char *ref = rg_vaction(a, name, sizeof name);
+    const char *ref = rg_vaction(p, a, name, sizeof name);
     rag_date due = a->due;
     bool from_words = false;
     char d[16], s[16], t[96];
@@ -284,7 +307,7 @@ static void leads(rg_vctx *c, const rag_plan *p, const by_ref *r, size_t i)
     /* a child under a heading that names its lead ("R2 ... | J Smith",
      * "R2a" and "R2b" left blank) is that lead's: it has one */
     if (!rg_vblank(a->parent)) {
-        size_t up = find_ref(r, a->parent);
+        size_t up = find_ref(r, a->group, a->parent);
         if (up != (size_t)-1)
             for (k = 0; k < p->actions[up].lead_count; k++)
                 if (!rg_vblank(p->actions[up].leads[k]))
@@ -293,7 +316,7 @@ static void leads(rg_vctx *c, const rag_plan *p, const by_ref *r, size_t i)
     rg_emit(c, RAG_RULE_LEAD_MISSING, p,
             a->lead_cell.set ? a->lead_cell : a->cell, a->ref, NULL,
             "%s has no lead: expected the name of who is responsible",
-            rg_vaction(a, name, sizeof name));
+            rg_vaction(p, a, name, sizeof name));
 }
 
 void rg_check_actions(rg_vctx *c, const rag_plan *p)
@@ -305,6 +328,7 @@ void rg_check_actions(rg_vctx *c, const rag_plan *p)
         return;
     memset(&r, 0, sizeof r);
     r.actions = p->actions;
+    r.by_group = p->refs_by_group;
     r.order = rg_malloc(n * sizeof *r.order);
     tmp = rg_malloc(n * sizeof *tmp);
     r.has_child = rg_calloc(n, sizeof *r.has_child);
@@ -317,12 +341,12 @@ void rg_check_actions(rg_vctx *c, const rag_plan *p)
     for (i = 0; i < n; i++)
         if (!rg_vblank(p->actions[i].ref))
             r.order[r.count++] = i;
-    sort_order(p->actions, r.order, tmp, r.count);
+    sort_order(&r, r.order, tmp, r.count);
     for (i = 0; i < n; i++) {
         size_t parent;
         if (rg_vblank(p->actions[i].parent))
             continue;
-        parent = find_ref(&r, p->actions[i].parent);
+        parent = find_ref(&r, p->actions[i].group, p->actions[i].parent);
         if (parent == (size_t)-1)
             continue;
         r.has_child[parent] = true;

@@ -161,7 +161,7 @@ static void unknown_fills(rg_vctx *c, const rag_plan *p)
                         "%s, %s: colour %06X is not in the key, so its "
                         "status cannot be read (nearest in the key: %06X "
                         "'%s')",
-                        rg_vaction(a, name, sizeof name), when,
+                        rg_vaction(p, a, name, sizeof name), when,
                         (unsigned)m->fill, (unsigned)near->fill,
                         label_of(near, l, sizeof l));
             else
@@ -169,7 +169,7 @@ static void unknown_fills(rg_vctx *c, const rag_plan *p)
                         NULL,
                         "%s, %s: colour %06X is not in the key, so its "
                         "status cannot be read",
-                        rg_vaction(a, name, sizeof name), when,
+                        rg_vaction(p, a, name, sizeof name), when,
                         (unsigned)m->fill);
         }
     }

@@ -98,10 +98,12 @@ bool rg_vblank(const char *s);
 /* s shortened to at most max characters (UTF-8 aware) with "..." added
  * when cut, white space runs collapsed, into buf.  Returns buf. */
 const char *rg_vshort(const char *s, size_t max, char *buf, size_t size);
-/* How a message names action a: its ref; else its words in quotes,
+/* How a message names action a: its ref (with its group where refs
+ * start afresh in each: "1 (Payroll 2022/23)"); else its words in quotes,
  * shortened ("'Review the phone menu'"), so an officer can find a row of a
  * plan without refs; else "an action".  Into buf; returns what to print. */
-const char *rg_vaction(const rag_action *a, char *buf, size_t size);
+const char *rg_vaction(const rag_plan *p, const rag_action *a, char *buf,
+                       size_t size);
 /* true when a and b are equal ignoring ASCII case and outer spaces. */
 bool rg_vsame(const char *a, const char *b);
 

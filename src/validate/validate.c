@@ -315,10 +315,18 @@ bool rg_vsame(const char *a, const char *b)
     return true;
 }
 
-const char *rg_vaction(const rag_action *a, char *buf, size_t size)
+const char *rg_vaction(const rag_plan *p, const rag_action *a, char *buf,
+                       size_t size)
 {
     char words[64];
 
+    /* "1 (Procurement 2023/24)": where each audit numbers from 1, the
+     * ref alone names a row of every audit */
+    if (!rg_vblank(a->ref) && p->refs_by_group && a->group && size >= 8) {
+        snprintf(buf, size, "%s (%s)", a->ref,
+                 rg_vshort(a->group, 40, words, sizeof words));
+        return buf;
+    }
     if (!rg_vblank(a->ref))
         return a->ref;
     if (rg_vblank(a->text) || size < 8)
