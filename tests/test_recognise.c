@@ -3919,6 +3919,63 @@ static void test_refs_numbered_afresh_in_each_group(void **state)
     built_free(&b);
 }
 
+/* A number in the ref column reads as it shows: 1.1 formatted "0.00" is
+ * "1.10", the tenth action of section 1, not a second 1.1 (a false
+ * ref-duplicate error before).  A RAG written as a coloured emoji alone
+ * (SharePoint and Teams lists) is the status its colour says. */
+static void test_ref_numbers_as_shown_and_rag_emoji(void **state)
+{
+    static const char *const rag[] = {
+        "\xf0\x9f\x9f\xa2", "\xf0\x9f\x9f\xa0", "\xf0\x9f\x94\xb4",
+        "\xf0\x9f\x9f\xa1\xef\xb8\x8f"};
+    static const rag_progress want[] = {
+        RAG_PROGRESS_ON_TARGET, RAG_PROGRESS_ONE_MONTH_BEHIND,
+        RAG_PROGRESS_OVER_ONE_MONTH_BEHIND, RAG_PROGRESS_ONE_MONTH_BEHIND};
+    lxw_workbook *wb;
+    lxw_worksheet *ws;
+    lxw_format *one, *two;
+    const rag_plan *p;
+    rag_findings *f = NULL;
+    rag_error err;
+    built b;
+    int i;
+    (void)state;
+
+    wb = book_at(&b, "refnum");
+    ws = workbook_add_worksheet(wb, "Plan");
+    one = workbook_add_format(wb);
+    format_set_num_format(one, "0.0");
+    two = workbook_add_format(wb);
+    format_set_num_format(two, "0.00");
+    worksheet_write_string(ws, 0, 0, "Ref", NULL);
+    worksheet_write_string(ws, 0, 1, "Action", NULL);
+    worksheet_write_string(ws, 0, 2, "Lead", NULL);
+    worksheet_write_string(ws, 0, 3, "RAG", NULL);
+    for (i = 1; i <= 11; i++) {
+        char text[32];
+        worksheet_write_number(ws, (lxw_row_t)i, 0,
+                               i < 10 ? 1 + i / 10.0 : 1 + i / 100.0,
+                               i < 10 ? one : two);
+        snprintf(text, sizeof text, "Action %d of section 1", i);
+        worksheet_write_string(ws, (lxw_row_t)i, 1, text, NULL);
+        worksheet_write_string(ws, (lxw_row_t)i, 2, "Jo Marsh", NULL);
+        worksheet_write_string(ws, (lxw_row_t)i, 3, rag[i % 4], NULL);
+    }
+    assert_int_equal(workbook_close(wb), LXW_NO_ERROR);
+    read_built(&b, 2023, 10, 31);
+    p = only_plan(&b, RAG_PLAN_ACTION);
+    assert_int_equal(p->action_count, 11);
+    assert_string_equal(p->actions[0].ref, "1.1");
+    assert_string_equal(p->actions[9].ref, "1.10");
+    assert_string_equal(p->actions[10].ref, "1.11");
+    for (i = 0; i < 11; i++)
+        assert_int_equal(p->actions[i].status, want[(i + 1) % 4]);
+    assert_int_equal(rag_validate(b.m, NULL, &f, &err), RAG_OK);
+    assert_int_equal(rule_count(f, "ref-duplicate"), 0);
+    rag_findings_free(f);
+    built_free(&b);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -4008,6 +4065,7 @@ int main(void)
         cmocka_unit_test(test_recovery_form_in_another_layout),
         cmocka_unit_test(test_norm_cache_hits_match_a_fresh_norm),
         cmocka_unit_test(test_refs_numbered_afresh_in_each_group),
+        cmocka_unit_test(test_ref_numbers_as_shown_and_rag_emoji),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

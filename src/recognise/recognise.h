@@ -110,6 +110,10 @@ int32_t rg_next_value(const rg_view *v, uint32_t r, uint32_t c,
  * shortest form ("90%" under a percent format), dates YYYY-MM-DD. "" when
  * empty.  In the model's arena; NULL when out of memory. */
 char *rg_value_text(rag_model *m, const rg_view *v, uint32_t r, uint32_t c);
+/* A number cell in a ref column as it shows: with the decimals its format
+ * fixes, where it has a fraction ("1.10" of 1.1 shown "0.00"). */
+const char *rg_ref_number(const rg_view *v, const rag_cell *c, char *buf,
+                          size_t size);
 /* A date cell, a date serial, or dates written as text (rg_parse_when). */
 rg_when rg_when_at(const rg_view *v, uint32_t r, uint32_t c);
 /* A figure from a number cell (its format says percent, £, decimals) or

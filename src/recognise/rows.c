@@ -547,7 +547,7 @@ static rag_status add_action(rag_model *m, const rg_view *v,
         const rag_cell *c = rg_cell_at(v, r, (uint32_t)t->col[RG_COL_REF]);
         if (c && c->type == RAG_CELL_NUMBER) {
             char num[40];
-            rg_format_double(rg_clean_number(c->number), num, sizeof num);
+            rg_ref_number(v, c, num, sizeof num);
             has_ref = rg_parse_ref(num, strlen(num), ref, sizeof ref,
                                    parent, sizeof parent);
         }

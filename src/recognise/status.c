@@ -322,6 +322,42 @@ static bool tick(const char *s, size_t len)
     return false;
 }
 
+/* A coloured circle or square alone: SharePoint and Teams lists, and
+ * workbooks made from them, write the RAG as an emoji.  Green, amber
+ * (orange or yellow) and red only: a blue or white one means what a key
+ * says, and none is given here. */
+static rag_progress colour_emoji(const char *s, size_t len)
+{
+    static const struct {
+        const char *utf8;
+        rag_progress status;
+    } marks[] = {
+        /* green circle and square, U+1F7E2, U+1F7E9 */
+        {"\xf0\x9f\x9f\xa2", RAG_PROGRESS_ON_TARGET},
+        {"\xf0\x9f\x9f\xa9", RAG_PROGRESS_ON_TARGET},
+        /* orange and yellow circles, U+1F7E0, U+1F7E1; squares */
+        {"\xf0\x9f\x9f\xa0", RAG_PROGRESS_ONE_MONTH_BEHIND},
+        {"\xf0\x9f\x9f\xa1", RAG_PROGRESS_ONE_MONTH_BEHIND},
+        {"\xf0\x9f\x9f\xa7", RAG_PROGRESS_ONE_MONTH_BEHIND},
+        {"\xf0\x9f\x9f\xa8", RAG_PROGRESS_ONE_MONTH_BEHIND},
+        /* red circle U+1F534, red square U+1F7E5 */
+        {"\xf0\x9f\x94\xb4", RAG_PROGRESS_OVER_ONE_MONTH_BEHIND},
+        {"\xf0\x9f\x9f\xa5", RAG_PROGRESS_OVER_ONE_MONTH_BEHIND},
+        {NULL, RAG_PROGRESS_NONE}};
+    size_t k;
+    while (len && s[0] == ' ')
+        s++, len--;
+    while (len && s[len - 1] == ' ')
+        len--;
+    /* the emoji presentation selector U+FE0F may follow */
+    if (len == 7 && !memcmp(s + 4, "\xef\xb8\x8f", 3))
+        len = 4;
+    for (k = 0; marks[k].utf8; k++)
+        if (len == 4 && !memcmp(s, marks[k].utf8, 4))
+            return marks[k].status;
+    return RAG_PROGRESS_NONE;
+}
+
 rag_progress rg_status_of(const char *s, size_t len)
 {
     static const char *const not_done[] = {
@@ -338,6 +374,8 @@ rag_progress rg_status_of(const char *s, size_t len)
         return RAG_PROGRESS_NONE;
     if (tick(s, len))
         return RAG_PROGRESS_COMPLETE; /* a tick alone: done */
+    if ((q = colour_emoji(s, len)) != RAG_PROGRESS_NONE)
+        return q;
     {
         /* words that give a status only when they are the whole of it:
          * "Met", "Embedded" (done), a key's "Good", "Poor", "Critical";

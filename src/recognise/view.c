@@ -767,6 +767,22 @@ static bool format_has(const char *fmt, const char *what)
     return fmt && strstr(fmt, what) != NULL;
 }
 
+const char *rg_ref_number(const rg_view *v, const rag_cell *c, char *buf,
+                          size_t size)
+{
+    const rag_style *st = rag_cell_style(v->wb, c);
+    double x = rg_clean_number(c->number);
+    int d = st && !format_has(st->numfmt, "%") ? format_decimals(st->numfmt)
+                                               : 0;
+    /* "0.00" shows 1.1 as "1.10", the tenth action of section 1, not a
+     * second 1.1; a whole number keeps its plain form ("2", not "2.0") */
+    if (d > 0 && d <= 6 && x != (double)(long long)x)
+        snprintf(buf, size, "%.*f", d, x);
+    else
+        rg_format_double(x, buf, size);
+    return buf;
+}
+
 char *rg_value_text(rag_model *m, const rg_view *v, uint32_t r, uint32_t c)
 {
     const rag_cell *cell = rg_cell_at(v, r, c);

@@ -61,7 +61,8 @@ typedef struct by_ref {
     size_t *kids, *kids_done;
 } by_ref;
 
-/* The groups of a and b, where refs start afresh in each. */
+/* Action a's group against group where refs start afresh in each group
+ * (rag_plan.refs_by_group); every group is one otherwise. */
 static int group_cmp(const by_ref *r, const rag_action *a,
                      const char *group)
 {
@@ -70,9 +71,9 @@ static int group_cmp(const by_ref *r, const rag_action *a,
     return strcmp(a->group ? a->group : "", group ? group : "");
 }
 
-/* Groups (where refs start afresh in each), refs, then row order.  A merge sort of indices with the actions as
- * context: qsort would need a global, and rag_validate() runs on many
- * threads at once. */
+/* Groups (where refs start afresh in each), refs, then row order.  A
+ * merge sort of indices with the actions as context: qsort would need a
+ * global, and rag_validate() runs on many threads at once. */
 static int order_cmp(const by_ref *r, size_t a, size_t b)
 {
     const rag_action *acts = r->actions;
