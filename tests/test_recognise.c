@@ -3976,6 +3976,56 @@ static void test_ref_numbers_as_shown_and_rag_emoji(void **state)
     built_free(&b);
 }
 
+/* "Complete" (or "Done") alone over a column of checkboxes, TRUE or
+ * FALSE: a ticked box says the action is done (each was overdue before);
+ * so does a ticked box in the status column. */
+static void test_checkbox_columns_say_done(void **state)
+{
+    static const char *const heads[] = {"Ref", "Action", "Lead", "Due date",
+                                        "Complete", "Update"};
+    lxw_workbook *wb;
+    lxw_worksheet *ws;
+    lxw_format *date;
+    const rag_plan *p;
+    rag_findings *f = NULL;
+    rag_error err;
+    built b;
+    int i, pass;
+    (void)state;
+
+    for (pass = 0; pass < 2; pass++) {
+        wb = book_at(&b, pass ? "tickstatus" : "tick");
+        ws = workbook_add_worksheet(wb, "Plan");
+        date = workbook_add_format(wb);
+        format_set_num_format(date, "dd/mm/yyyy");
+        for (i = 0; i < 6; i++)
+            worksheet_write_string(ws, 0, (lxw_col_t)i,
+                                   pass && i == 4 ? "Status" : heads[i],
+                                   NULL);
+        for (i = 1; i <= 3; i++) {
+            char ref[4];
+            snprintf(ref, sizeof ref, "%d", i);
+            worksheet_write_string(ws, (lxw_row_t)i, 0, ref, NULL);
+            worksheet_write_string(ws, (lxw_row_t)i, 1, "Review the policy",
+                                   NULL);
+            worksheet_write_string(ws, (lxw_row_t)i, 2, "Jo Marsh", NULL);
+            worksheet_write_number(ws, (lxw_row_t)i, 3, 45199, date);
+            worksheet_write_boolean(ws, (lxw_row_t)i, 4, i != 2, NULL);
+        }
+        assert_int_equal(workbook_close(wb), LXW_NO_ERROR);
+        read_built(&b, 2024, 1, 31);
+        p = only_plan(&b, RAG_PLAN_ACTION);
+        assert_int_equal(p->action_count, 3);
+        assert_int_equal(p->actions[0].status, RAG_PROGRESS_COMPLETE);
+        assert_int_not_equal(p->actions[1].status, RAG_PROGRESS_COMPLETE);
+        assert_int_equal(p->actions[2].status, RAG_PROGRESS_COMPLETE);
+        assert_int_equal(rag_validate(b.m, NULL, &f, &err), RAG_OK);
+        assert_int_equal(rule_count(f, "milestone-overdue"), 1); /* 2 */
+        rag_findings_free(f);
+        built_free(&b);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -4066,6 +4116,7 @@ int main(void)
         cmocka_unit_test(test_norm_cache_hits_match_a_fresh_norm),
         cmocka_unit_test(test_refs_numbered_afresh_in_each_group),
         cmocka_unit_test(test_ref_numbers_as_shown_and_rag_emoji),
+        cmocka_unit_test(test_checkbox_columns_say_done),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

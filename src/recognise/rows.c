@@ -418,6 +418,15 @@ static bool all_done(const rg_view *v, uint32_t r, uint32_t c)
     return f.value >= 99.5 && f.value <= 100.0;
 }
 
+/* A ticked checkbox (TRUE) in the status column, "Complete" over a
+ * column of checkboxes: done (each was overdue before).  FALSE says only
+ * that it is not done yet. */
+static bool ticked(const rg_view *v, uint32_t r, uint32_t c)
+{
+    const rag_cell *cell = rg_cell_at(v, r, c);
+    return cell && cell->type == RAG_CELL_BOOL && cell->number != 0;
+}
+
 /* A status column that holds how much is done, as percents ("50%",
  * "100%"): 100% says complete.  Only a cell that shows a percent: a
  * plain 100 there could be anything.  (Unread, an action at 100% past
@@ -608,7 +617,8 @@ static rag_status add_action(rag_model *m, const rg_view *v,
         all_done(v, r, (uint32_t)t->pct_done))
         a->status = RAG_PROGRESS_COMPLETE; /* 100% under "% Complete" */
     if (a->status == RAG_PROGRESS_NONE && t->col[RG_COL_STATUS] >= 0 &&
-        status_percent_full(v, r, (uint32_t)t->col[RG_COL_STATUS]))
+        (status_percent_full(v, r, (uint32_t)t->col[RG_COL_STATUS]) ||
+         ticked(v, r, (uint32_t)t->col[RG_COL_STATUS])))
         a->status = RAG_PROGRESS_COMPLETE;
     if (a->status == RAG_PROGRESS_NONE && t->done_date >= 0) {
         /* a day under "Date completed": the officer recorded it done */

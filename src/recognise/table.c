@@ -128,8 +128,8 @@ static bool instructions_heading(const char *norm)
  *    ("% Complete", "Percent complete", "Progress %", "Completion (%)"),
  *    where 100% says complete;
  *  - whether: a word of finishing and a yes/no or a question mark
- *    ("Completed (Y/N)", "Complete?", "Done (Yes/No)"), where Y or Yes
- *    says complete.
+ *    ("Completed (Y/N)", "Complete?", "Done (Yes/No)"), or alone
+ *    ("Complete", "Done"), where Y, Yes or a ticked box says complete.
  * Either is the table's one "done" column. */
 static bool done_heading(const rg_view *v, uint32_t r, uint32_t c)
 {
@@ -142,7 +142,7 @@ static bool done_heading(const rg_view *v, uint32_t r, uint32_t c)
     static const char *const percent[] = {"percent", "percentage", NULL};
     static const char *const yes_no[] = {"y / n", "yes / no", "y n", NULL};
     char norm[128];
-    size_t len;
+    size_t len, k;
     const char *t = rg_text(v, r, c, &len);
 
     if (!t || len > 40)
@@ -151,6 +151,11 @@ static bool done_heading(const rg_view *v, uint32_t r, uint32_t c)
     if ((memchr(t, '%', len) || any_word(norm, percent)) &&
         any_word(norm, progress))
         return true;
+    /* a word of finishing alone ("Complete", "Done"): a column of
+     * checkboxes or yes/no, each a question of its own */
+    for (k = 0; finished[k]; k++)
+        if (!strcmp(norm, finished[k]))
+            return true;
     return (memchr(t, '?', len) || any_word(norm, yes_no)) &&
            any_word(norm, finished);
 }
