@@ -214,6 +214,14 @@ static void test_parse_ref_finds_ref_and_parent(void **state)
         {"HB-12", "HB-12", ""},
         {"CS/01", "CS/01", ""},
         {"CS/01a", "CS/01a", "CS/01"},
+        /* serials: an audit's, a case's, a year's number; no parent */
+        {"IA/23/04", "IA/23/04", ""},
+        {"C/2023/101", "C/2023/101", ""},
+        {"2023-01", "2023-01", ""},
+        {"1-2", "1-2", "1"},
+        {"#3", "3", ""},
+        {"31/03/2024", NULL, NULL},
+        {"1/2", NULL, NULL},
         /* section letter, a dot, a number */
         {"A.1", "A.1", ""},
         {"B.12", "B.12", ""},

@@ -76,6 +76,7 @@ static bool section_ref(const char *s, size_t len)
 static bool ref_shape(const char *s, size_t len, size_t *plen)
 {
     size_t i = 0, letters = 0, groups = 0, last_group = 0, suffix = 0;
+    bool serial = false; /* "IA/23/04": parts of a serial, not a tree */
 
     if (section_ref(s, len)) {
         *plen = 0;
@@ -99,8 +100,21 @@ static bool ref_shape(const char *s, size_t len, size_t *plen)
             return false;
         groups++;
         last_group = start;
+        /* "2023-01": a year and a number, a serial; 2023 is no row */
+        if (groups == 1 && n == 4 && i + 1 < len && s[i] == '-' &&
+            is_digit(s[i + 1]) &&
+            (!strncmp(s + start, "19", 2) || !strncmp(s + start, "20", 2)))
+            serial = true;
         if (i + 1 < len && (s[i] == '.' || s[i] == '-') &&
             is_digit(s[i + 1])) {
+            i++;
+            continue;
+        }
+        /* "IA/23/04", "C/2023/101": an audit's or a case's serial, its
+         * year and number; "23" is no row the plan owes.  Letters first
+         * only: "31/03/2024" is a date, "1/2" a fraction */
+        if (letters && i + 1 < len && s[i] == '/' && is_digit(s[i + 1])) {
+            serial = true;
             i++;
             continue;
         }
@@ -134,7 +148,7 @@ static bool ref_shape(const char *s, size_t len, size_t *plen)
             *plen = bracket;
         else if (suffix)
             *plen = num_end;
-        else if (groups > 1)
+        else if (groups > 1 && !serial)
             *plen = last_group - 1;
         else
             *plen = 0;
@@ -184,6 +198,8 @@ bool rg_parse_ref(const char *s, size_t len, char *ref, size_t ref_size,
 
     while (a < b && is_space(s[a]))
         a++;
+    if (a + 1 < b && s[a] == '#' && is_digit(s[a + 1]))
+        a++; /* "#3": the number sign is no part of the ref */
     while (b > a && (is_space(s[b - 1]) || s[b - 1] == '.' ||
                      s[b - 1] == ':' || s[b - 1] == ','))
         b--;
